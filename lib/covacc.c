@@ -1,0 +1,334 @@
+/*
+ * Covariance accumulator. Co-moments are updated one observation at a
+ * time with Welford's recurrence and merged with Chan et al.'s formula,
+ * never from raw sums of squares, so Likert data with large means and
+ * small variances lose no precision over millions of rows.
+ *
+ * Listwise: one count, k means and the upper triangle of the k x k
+ * co-moment matrix over the complete cases.
+ * Pairwise: for every pair i <= j, the cases complete on both, with the
+ * two means and the three co-moments over those cases (what R's
+ * cov/cor(use = "pairwise.complete.obs") use); the pair (i, i) holds
+ * variable i alone.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/covacc.h"
+
+struct pairmom {
+	double n;
+	double mi, mj;		/* means of i and j over the pair's cases */
+	double sii, sjj, sij;	/* co-moments over the pair's cases */
+};
+
+struct sq_covacc {
+	size_t k;
+	int pairwise;
+	double seen;
+	/* listwise */
+	double n;
+	double *mean;		/* k */
+	double *com;		/* k * k, upper triangle used */
+	double *d;		/* k scratch */
+	/* pairwise */
+	struct pairmom *pm;	/* k (k + 1) / 2, row-major upper triangle */
+	size_t *idx;		/* k scratch */
+};
+
+/* Index of pair (i, j), i <= j, in the packed upper triangle. */
+static size_t
+pidx(size_t k, size_t i, size_t j)
+{
+	return i * k - i * (i - 1) / 2 + (j - i);
+}
+
+int
+sq_covacc_new(size_t k, int pairwise, sq_covacc **out)
+{
+	sq_covacc *a;
+
+	*out = NULL;
+	if (k == 0 || k > 65536)
+		return SQ_EUSAGE;
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return SQ_ENOMEM;
+	a->k = k;
+	a->pairwise = pairwise != 0;
+	if (a->pairwise) {
+		a->pm = calloc(k * (k + 1) / 2, sizeof(*a->pm));
+		a->idx = calloc(k, sizeof(*a->idx));
+		if (a->pm == NULL || a->idx == NULL) {
+			sq_covacc_free(a);
+			return SQ_ENOMEM;
+		}
+	} else {
+		a->mean = calloc(k, sizeof(*a->mean));
+		a->com = calloc(k * k, sizeof(*a->com));
+		a->d = calloc(k, sizeof(*a->d));
+		if (a->mean == NULL || a->com == NULL || a->d == NULL) {
+			sq_covacc_free(a);
+			return SQ_ENOMEM;
+		}
+	}
+	*out = a;
+	return SQ_OK;
+}
+
+static void
+add_listwise(sq_covacc *a, const double *x)
+{
+	size_t i, j, k = a->k;
+	double f, di, *row;
+
+	for (i = 0; i < k; i++)
+		if (isnan(x[i]))
+			return;
+	a->n += 1;
+	f = (a->n - 1) / a->n;
+	for (i = 0; i < k; i++)
+		a->d[i] = x[i] - a->mean[i];
+	for (i = 0; i < k; i++) {
+		di = f * a->d[i];
+		row = a->com + i * k;
+		for (j = i; j < k; j++)
+			row[j] += di * a->d[j];
+		a->mean[i] += a->d[i] / a->n;
+	}
+}
+
+static void
+add_pairwise(sq_covacc *a, const double *x)
+{
+	size_t i, j, m = 0, k = a->k;
+	struct pairmom *p;
+	double di, dj, xi, xj;
+
+	for (i = 0; i < k; i++)
+		if (!isnan(x[i]))
+			a->idx[m++] = i;
+	for (i = 0; i < m; i++) {
+		xi = x[a->idx[i]];
+		p = a->pm + pidx(k, a->idx[i], a->idx[i]);
+		p->n += 1;
+		di = xi - p->mi;
+		p->mi += di / p->n;
+		p->sii += di * (xi - p->mi);
+		p->mj = p->mi;
+		p->sjj = p->sij = p->sii;
+		for (j = i + 1; j < m; j++) {
+			xj = x[a->idx[j]];
+			p = a->pm + pidx(k, a->idx[i], a->idx[j]);
+			p->n += 1;
+			di = xi - p->mi;
+			dj = xj - p->mj;
+			p->mi += di / p->n;
+			p->mj += dj / p->n;
+			p->sii += di * (xi - p->mi);
+			p->sjj += dj * (xj - p->mj);
+			p->sij += di * (xj - p->mj);
+		}
+	}
+}
+
+void
+sq_covacc_add(sq_covacc *a, const double *x)
+{
+	a->seen += 1;
+	if (a->pairwise)
+		add_pairwise(a, x);
+	else
+		add_listwise(a, x);
+}
+
+/* Chan et al.: fold pair moments b into a. */
+static void
+merge_pm(struct pairmom *a, const struct pairmom *b)
+{
+	double n, di, dj, f;
+
+	if (b->n == 0)
+		return;
+	if (a->n == 0) {
+		*a = *b;
+		return;
+	}
+	n = a->n + b->n;
+	di = b->mi - a->mi;
+	dj = b->mj - a->mj;
+	f = a->n * b->n / n;
+	a->sii += b->sii + di * di * f;
+	a->sjj += b->sjj + dj * dj * f;
+	a->sij += b->sij + di * dj * f;
+	a->mi += di * b->n / n;
+	a->mj += dj * b->n / n;
+	a->n = n;
+}
+
+int
+sq_covacc_merge(sq_covacc *a, const sq_covacc *b)
+{
+	size_t i, j, k = a->k;
+	double n, f;
+
+	if (a->k != b->k || a->pairwise != b->pairwise)
+		return SQ_EUSAGE;
+	a->seen += b->seen;
+	if (a->pairwise) {
+		for (i = 0; i < k * (k + 1) / 2; i++)
+			merge_pm(&a->pm[i], &b->pm[i]);
+		return SQ_OK;
+	}
+	if (b->n == 0)
+		return SQ_OK;
+	if (a->n == 0) {
+		a->n = b->n;
+		memcpy(a->mean, b->mean, k * sizeof(*a->mean));
+		memcpy(a->com, b->com, k * k * sizeof(*a->com));
+		return SQ_OK;
+	}
+	n = a->n + b->n;
+	f = a->n * b->n / n;
+	for (i = 0; i < k; i++)
+		a->d[i] = b->mean[i] - a->mean[i];
+	for (i = 0; i < k; i++) {
+		for (j = i; j < k; j++)
+			a->com[i * k + j] += b->com[i * k + j] +
+			    a->d[i] * a->d[j] * f;
+		a->mean[i] += a->d[i] * b->n / n;
+	}
+	a->n = n;
+	return SQ_OK;
+}
+
+double
+sq_covacc_seen(const sq_covacc *a)
+{
+	return a->seen;
+}
+
+double
+sq_covacc_n(const sq_covacc *a)
+{
+	size_t i, npairs;
+	double m;
+
+	if (!a->pairwise)
+		return a->n;
+	npairs = a->k * (a->k + 1) / 2;
+	m = a->pm[0].n;
+	for (i = 1; i < npairs; i++)
+		if (a->pm[i].n < m)
+			m = a->pm[i].n;
+	return m;
+}
+
+size_t
+sq_covacc_k(const sq_covacc *a)
+{
+	return a->k;
+}
+
+int
+sq_covacc_pairn(const sq_covacc *a, double *n)
+{
+	size_t i, j, k = a->k;
+	double c;
+
+	for (i = 0; i < k; i++)
+		for (j = i; j < k; j++) {
+			c = a->pairwise ? a->pm[pidx(k, i, j)].n : a->n;
+			n[i * k + j] = n[j * k + i] = c;
+		}
+	return SQ_OK;
+}
+
+int
+sq_covacc_cov(const sq_covacc *a, double *cov)
+{
+	size_t i, j, k = a->k;
+	const struct pairmom *p;
+	double c;
+
+	for (i = 0; i < k; i++)
+		for (j = i; j < k; j++) {
+			if (a->pairwise) {
+				p = &a->pm[pidx(k, i, j)];
+				c = p->n < 2 ? NAN : p->sij / (p->n - 1);
+			} else
+				c = a->n < 2 ? NAN :
+				    a->com[i * k + j] / (a->n - 1);
+			cov[i * k + j] = cov[j * k + i] = c;
+		}
+	return SQ_OK;
+}
+
+/* r from three co-moments, clamped to [-1, 1] as R does. */
+static double
+corr(double n, double sii, double sjj, double sij)
+{
+	double r;
+
+	if (n < 2 || !(sii > 0) || !(sjj > 0))
+		return NAN;
+	r = sij / sqrt(sii * sjj);
+	if (r > 1)
+		r = 1;
+	else if (r < -1)
+		r = -1;
+	return r;
+}
+
+int
+sq_covacc_cor(const sq_covacc *a, double *cor)
+{
+	size_t i, j, k = a->k;
+	const struct pairmom *p;
+	double r, ni;
+
+	for (i = 0; i < k; i++) {
+		ni = a->pairwise ? a->pm[pidx(k, i, i)].n : a->n;
+		/* R puts 1 on the diagonal, even for a constant variable */
+		cor[i * k + i] = ni < 2 ? NAN : 1;
+		for (j = i + 1; j < k; j++) {
+			if (a->pairwise) {
+				p = &a->pm[pidx(k, i, j)];
+				r = corr(p->n, p->sii, p->sjj, p->sij);
+			} else
+				r = corr(a->n, a->com[i * k + i],
+				    a->com[j * k + j], a->com[i * k + j]);
+			cor[i * k + j] = cor[j * k + i] = r;
+		}
+	}
+	return SQ_OK;
+}
+
+int
+sq_covacc_means(const sq_covacc *a, double *mean)
+{
+	size_t i, k = a->k;
+	const struct pairmom *p;
+
+	for (i = 0; i < k; i++) {
+		if (a->pairwise) {
+			p = &a->pm[pidx(k, i, i)];
+			mean[i] = p->n > 0 ? p->mi : NAN;
+		} else
+			mean[i] = a->n > 0 ? a->mean[i] : NAN;
+	}
+	return SQ_OK;
+}
+
+void
+sq_covacc_free(sq_covacc *a)
+{
+	if (a == NULL)
+		return;
+	free(a->mean);
+	free(a->com);
+	free(a->d);
+	free(a->pm);
+	free(a->idx);
+	free(a);
+}
