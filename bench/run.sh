@@ -1,0 +1,152 @@
+#!/bin/sh
+# Benchmarks (make bench; not part of make check). Times sq-gap on
+# 1,000,000 simulated respondents beside libcsv's bare strict parse of the
+# same file (bench/csvparse.c), reports the median wall time of several
+# runs, the ratio to the parse and the peak resident memory, then peak
+# memory at 100,000 and 1,000,000 respondents. sq-alpha and sq-factor are
+# timed too when they have been built. Prints markdown tables (also
+# written to $O/bench/results.md).
+#
+# Environment: BIN (tools, default bin), O (build dir with
+# bench/csvparse, default build/rel), RUNS (timed runs, default 5),
+# BENCH_DATA (where the simulated exports are cached, default
+# $O/bench/data). Uses hyperfine when installed (HYPERFINE= to not),
+# otherwise GNU time.
+BIN=${BIN:-bin}
+O=${O:-build/rel}
+RUNS=${RUNS:-5}
+DATA=${BENCH_DATA:-$O/bench/data}
+CSVPARSE=$O/bench/csvparse
+GTIME=/usr/bin/time
+OUT=$O/bench/results.md
+
+for x in "$BIN/sq-simulate" "$BIN/sq-gap" "$CSVPARSE"; do
+	if [ ! -x "$x" ]; then
+		echo "bench: $x is missing; run make first" >&2
+		exit 1
+	fi
+done
+[ -x "$GTIME" ] || GTIME=
+HYPERFINE=${HYPERFINE-$(command -v hyperfine 2>/dev/null)}
+mkdir -p "$DATA" || exit 1
+TMP=$(mktemp -d) || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# gen N: the cached export of N respondents (seed 1), made again when
+# sq-simulate is newer than it.
+gen() {
+	f=$DATA/sim_$1.csv
+	if [ ! -s "$f" ] || [ "$BIN/sq-simulate" -nt "$f" ]; then
+		echo "generating $f ..." >&2
+		"$BIN/sq-simulate" -n "$1" --seed 1 -o "$f.tmp" &&
+		    mv "$f.tmp" "$f" || { rm -f "$f.tmp"; exit 1; }
+	fi
+	echo "$f"
+}
+
+# median: the median of the numbers on stdin, one a line.
+median() {
+	sort -g | awk '{ v[NR] = $1 }
+	    END { if (NR == 0) print "NaN"
+		  else if (NR % 2) print v[(NR + 1) / 2]
+		  else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# wall CMD...: median wall-clock seconds of RUNS runs (after a warm-up).
+wall() {
+	if [ -n "$HYPERFINE" ]; then
+		"$HYPERFINE" -N --style none --warmup 1 --runs "$RUNS" \
+		    --export-csv "$TMP/h.csv" "$*" >/dev/null 2>&1 ||
+		    { echo NaN; return; }
+		awk -F, 'NR == 2 { print $4 }' "$TMP/h.csv"
+	elif [ -n "$GTIME" ]; then
+		"$@" >/dev/null 2>&1
+		i=0
+		: >"$TMP/w"
+		while [ $i -lt "$RUNS" ]; do
+			"$GTIME" -f '%e' -o "$TMP/t" "$@" >/dev/null 2>&1
+			tail -n 1 "$TMP/t" >>"$TMP/w"
+			i=$((i + 1))
+		done
+		median <"$TMP/w"
+	else
+		echo NaN
+	fi
+}
+
+# rss CMD...: peak resident set size in MB (one run).
+rss() {
+	if [ -z "$GTIME" ]; then
+		echo NaN
+		return
+	fi
+	"$GTIME" -f '%M' -o "$TMP/m" "$@" >/dev/null 2>&1 || { echo NaN; return; }
+	awk 'END { printf "%.1f\n", $1 / 1024 }' "$TMP/m"
+}
+
+# seg FILE: the first column that is not an id, item, weight or overall
+# rating: the segment to use for --by.
+seg() {
+	head -n 1 "$1" | tr -d '\r' | tr ',;\t' '\n\n\n' |
+	    grep -viE '^(id|overall|[EP]_?[0-9]+|W_[A-Z]+)$' | head -n 1
+}
+
+big=$(gen 1000000) || exit 1
+small=$(gen 100000) || exit 1
+by=$(seg "$big")
+rows=$(($(wc -l <"$big") - 1))
+mb=$(du -m "$big" | cut -f1)
+
+# Each case: a label and a command; the file name is appended.
+set -- \
+    "csvparse (libcsv, reference)|$CSVPARSE" \
+    "sq-gap -f tsv|$BIN/sq-gap -f tsv"
+[ -n "$by" ] && set -- "$@" "sq-gap -f tsv --by $by|$BIN/sq-gap -f tsv --by $by"
+[ -x "$BIN/sq-alpha" ] && set -- "$@" "sq-alpha -f tsv|$BIN/sq-alpha -f tsv"
+[ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
+
+{
+echo "Input: $rows respondents, $mb MB ($big); $(nproc) CPU,"
+echo "$(grep -m 1 'model name' /proc/cpuinfo | sed 's/.*: //');" \
+    "median of $RUNS runs${HYPERFINE:+ (hyperfine)}."
+echo
+echo "| command | wall (s) | × csvparse | peak RSS (MB) |"
+echo "|---|---:|---:|---:|"
+} | tee "$OUT"
+
+base=
+for c in "$@"; do
+	label=${c%%|*}
+	cmd=${c#*|}
+	# shellcheck disable=SC2086
+	if ! $cmd "$big" >/dev/null 2>"$TMP/err"; then
+		echo "| $label | failed: $(head -n 1 "$TMP/err") | | |" | tee -a "$OUT"
+		continue
+	fi
+	# shellcheck disable=SC2086
+	w=$(wall $cmd "$big")
+	# shellcheck disable=SC2086
+	m=$(rss $cmd "$big")
+	[ -z "$base" ] && base=$w
+	ratio=$(awk -v a="$w" -v b="$base" 'BEGIN {
+	    if (b + 0 > 0) printf "%.2f", a / b; else print "NaN" }')
+	printf '| %s | %.3f | %s | %s |\n' "$label" "$w" "$ratio" "$m" |
+	    tee -a "$OUT"
+done
+
+{
+echo
+echo "Peak RSS (MB) by number of respondents:"
+echo
+echo "| command | 100,000 | 1,000,000 |"
+echo "|---|---:|---:|"
+} | tee -a "$OUT"
+for c in "$@"; do
+	label=${c%%|*}
+	cmd=${c#*|}
+	# shellcheck disable=SC2086
+	a=$(rss $cmd "$small")
+	# shellcheck disable=SC2086
+	b=$(rss $cmd "$big")
+	echo "| $label | $a | $b |" | tee -a "$OUT"
+done
