@@ -1,0 +1,135 @@
+/*
+ * servqual factor: sampling adequacy (KMO), Bartlett's sphericity test,
+ * eigenvalues, Horn's parallel analysis, exploratory factor analysis
+ * (principal axis, minres, maximum likelihood) with rotation, and a
+ * check of the factor structure against the instrument's dimensions.
+ * Everything works on a p x p correlation matrix R (row-major) and the
+ * number of respondents n, as psych's KMO, cortest.bartlett and fa do.
+ */
+#ifndef SERVQUAL_FACTOR_H
+#define SERVQUAL_FACTOR_H
+
+#include <stddef.h>
+
+#include "servqual/error.h"
+#include "servqual/rotation.h"
+
+enum sq_extract { SQ_FA_PA = 0, SQ_FA_MINRES, SQ_FA_ML };
+
+/* Lower bound on uniquenesses in minres and ml (psych: 0.005). */
+#define SQ_FA_PSI_MIN	0.005
+
+/* Parse "pa", "minres", "ml"; -1 if unknown. */
+int sq_extract_parse(const char *s);
+
+/* The name of an extraction method, as sq_extract_parse() reads it. */
+const char *sq_extract_name(int fm);
+
+/*
+ * Squared multiple correlations 1 - 1/diag(R^+), clamped to [0, 1], as
+ * psych::smc.
+ */
+int sq_smc(const double *R, size_t p, double *smc);
+
+/*
+ * Kaiser-Meyer-Olkin measure of sampling adequacy, overall into *msa and
+ * per item into msai[p] (may be NULL), as psych::KMO.
+ */
+int sq_kmo(const double *R, size_t p, double *msa, double *msai);
+
+/*
+ * Bartlett's test of sphericity as psych::cortest.bartlett:
+ * chisq = -(n - 1 - (2p + 5)/6) ln|R|, df = p(p - 1)/2, upper-tail p.
+ */
+int sq_bartlett(const double *R, size_t p, double n, double *chisq,
+    double *df, double *pval);
+
+/* Eigenvalues of the symmetric R in decreasing order into val[p]. */
+int sq_eigenvalues(const double *R, size_t p, double *val);
+
+/*
+ * Horn's parallel analysis without data: iter null correlation matrices
+ * of p uncorrelated variables and n respondents, each from a Wishart(n -
+ * 1, I) covariance drawn by Bartlett's decomposition with gsl_rng
+ * mt19937 seeded with seed; per component the mean and the 95th
+ * percentile (type 7, as R's quantile) of the simulated eigenvalues into
+ * mean[p] and q95[p]. O(iter p^3), whatever n.
+ */
+int sq_parallel(size_t p, double n, unsigned long seed, size_t iter,
+    double *mean, double *q95);
+
+/* Leading observed eigenvalues greater than the reference: a count. */
+size_t sq_parallel_count(const double *obs, const double *ref, size_t p);
+
+typedef struct sq_fa_opts {
+	int extract;		/* enum sq_extract */
+	int rotate;		/* enum sq_rotate */
+	size_t nfactors;
+	size_t max_iter;	/* pa iterations, or optimiser steps; 0 = 1000 */
+	double tol;		/* pa: change of the communality sum;
+				   minres/ml: projected gradient; 0 = 1e-9 */
+} sq_fa_opts;
+
+typedef struct sq_fa {
+	size_t p, k;		/* items, factors */
+	int extract, rotate;
+	double *loadings;	/* p x k, rotated (pattern for oblique) */
+	double *unrotated;	/* p x k, after extraction */
+	double *structure;	/* p x k, loadings %*% phi */
+	double *phi;		/* k x k factor correlations (I if orthogonal) */
+	double *communality;	/* p: rowSums(unrotated^2) */
+	double *uniqueness;	/* p: 1 - communality */
+	int *heywood;		/* p: communality >= 1, or a uniqueness held
+				   at SQ_FA_PSI_MIN (minres, ml) */
+	size_t nheywood;
+	double *ss;		/* k: variance explained (SS loadings) */
+	double *prop;		/* k: ss / p */
+	double objective;	/* pa: 0; minres: sum of squared off-diagonal
+				   residuals; ml: the ML discrepancy */
+	size_t iterations;	/* extraction iterations */
+	int converged;
+	size_t rot_iterations;
+	int rot_converged;
+} sq_fa;
+
+/*
+ * Extract opts->nfactors factors from R and rotate them as psych::fa
+ * does (sign each factor so that its loadings sum positive, order by
+ * variance explained). Non-convergence and Heywood cases are results,
+ * not errors: see converged, rot_converged and heywood.
+ */
+int sq_fa_fit(const double *R, size_t p, const sq_fa_opts *opts,
+    sq_fa **out);
+
+/* Release a factor solution. */
+void sq_fa_free(sq_fa *fa);
+
+/*
+ * Structure check of loadings L (p x k) against a partition of the items
+ * into ndim dimensions (dim[i] in 0..ndim-1).
+ */
+typedef struct sq_fa_check {
+	size_t p, k, ndim;
+	int *primary;		/* p: factor with the largest |loading| */
+	int *dimfactor;		/* ndim: the factor most of its items load
+				   on most (ties: larger sum of |loading|) */
+	size_t *onfactor;	/* ndim: its items whose primary is that */
+	size_t *nitems;		/* ndim: its items */
+	double *congruence;	/* ndim: Tucker's phi between the dimension's
+				   0/1 indicator and its best factor column */
+	int *congfactor;	/* ndim: that best column (largest |phi|) */
+	int *group;		/* ndim: dimensions sharing dimfactor have the
+				   same group; group = smallest dim index */
+	int merged;		/* some dimensions share a factor */
+	int matches;		/* every dimension wholly on one factor, and
+				   distinct dimensions on distinct factors */
+} sq_fa_check;
+
+/* Check L against the item dimensions; the result is the caller's. */
+int sq_fa_check_structure(const double *L, size_t p, size_t k,
+    const int *dim, size_t ndim, sq_fa_check **out);
+
+/* Release a structure check. */
+void sq_fa_check_free(sq_fa_check *c);
+
+#endif
