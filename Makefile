@@ -1,0 +1,120 @@
+# servqual — build, test, demo, bench, install.
+#
+#   make            tools into bin/
+#   make check      all tests (SAN=1: under ASan + UBSan)
+#   make demo       gap table of the bundled sample
+#   make bench      speed and memory benchmarks
+#   make install PREFIX=/usr/local
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+CC       ?= cc
+SAN      ?= 0
+
+# Debian packages the build and the tests need.
+DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev pkg-config fonts-dejavu-core
+
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
+	    -Wmissing-prototypes -Wno-missing-field-initializers
+OPT      ?= -O2 -g
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"'
+CAIRO_CFLAGS = $(shell pkg-config --cflags cairo 2>/dev/null)
+CAIRO_LIBS   = $(shell pkg-config --libs cairo 2>/dev/null)
+LDLIBS   += -lcsv $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) \
+	    $(CAIRO_LIBS) -lm
+
+ifeq ($(SAN),1)
+O         = build/san
+BIN       = build/san/bin
+SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	    -fno-omit-frame-pointer
+else
+O         = build/rel
+BIN       = bin
+SANFLAGS  =
+endif
+ifeq ($(WERROR),1)
+WARN     += -Werror
+endif
+
+CFLAGS   += -std=c11 $(OPT) $(WARN) $(SANFLAGS) $(CAIRO_CFLAGS)
+LDFLAGS  += $(SANFLAGS)
+
+LIB_SRC   = $(sort $(wildcard lib/*.c))
+LIB_OBJ   = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
+LIBA      = $(O)/libservqual.a
+CMD_SRC   = $(sort $(wildcard cmd/*.c))
+TOOLS     = $(CMD_SRC:cmd/%.c=$(BIN)/%)
+UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
+UNITS     = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+HELPERS   = $(O)/tests/tsvcmp
+HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h)
+
+.PHONY: all deps check demo bench install clean fuzz
+
+all: deps $(TOOLS)
+
+# Install missing Debian packages when root; otherwise say what to run.
+deps:
+	@missing=""; \
+	for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | \
+		    grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			    apt-get install -y -qq $$missing >/dev/null || exit 1; \
+		else \
+			echo "missing Debian packages; run:"; \
+			echo "  sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+$(O)/lib/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN)/%: cmd/%.c $(LIBA) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+$(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+$(O)/tests/tsvcmp: tests/tsvcmp.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
+
+check: all $(UNITS) $(HELPERS)
+	@BIN=$(BIN) O=$(O) sh tests/run.sh $(UNITS)
+
+demo: all
+	$(BIN)/sq-gap -f pretty samples/banco_demo.csv
+	@echo
+	$(BIN)/sq-gap -f pretty --lang es -b sucursal samples/banco_demo.csv | head -n 20
+
+$(O)/bench/csvparse: bench/csvparse.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< -lcsv
+
+bench: all $(O)/bench/csvparse
+	@BIN=$(BIN) O=$(O) sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 $(TOOLS) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	for f in man/*.5; do [ -e "$$f" ] && \
+	    install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man5; done; true
+
+clean:
+	rm -rf build bin

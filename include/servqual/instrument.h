@@ -1,0 +1,97 @@
+/*
+ * servqual instrument: items, dimensions, scale, reverse keying, missing
+ * codes, text labels and column names, either the built-in 22-item
+ * SERVQUAL or read from a codebook file (see man/servqual-codebook.5).
+ */
+#ifndef SERVQUAL_INSTRUMENT_H
+#define SERVQUAL_INSTRUMENT_H
+
+#include <stdio.h>
+
+#include "servqual/error.h"
+
+#define SQ_MAX_DIMS	32
+#define SQ_MAX_ITEMS	512
+#define SQ_CODE_LEN	16
+#define SQ_NAME_LEN	96
+#define SQ_WORDING_LEN	160
+
+enum sq_lang { SQ_LANG_EN = 0, SQ_LANG_ES = 1 };
+
+/* What a column holds. */
+enum sq_role {
+	SQ_ROLE_NONE = 0,
+	SQ_ROLE_E,		/* expectation of item `target` */
+	SQ_ROLE_P,		/* perception of item `target` */
+	SQ_ROLE_W,		/* importance weight of dimension `target` */
+	SQ_ROLE_OVERALL,	/* overall rating */
+	SQ_ROLE_SEGMENT,	/* a grouping column */
+	SQ_ROLE_ID		/* respondent id */
+};
+
+typedef struct sq_dimension {
+	char code[SQ_CODE_LEN];		/* TAN, REL, ... */
+	char name[2][SQ_NAME_LEN];	/* by enum sq_lang */
+} sq_dimension;
+
+typedef struct sq_item {
+	int number;			/* as printed: 1..22 */
+	int dim;			/* index into dims */
+	int reverse;			/* reverse-keyed: x -> min + max - x */
+	char wording[2][SQ_WORDING_LEN]; /* short wording by language */
+} sq_item;
+
+/* A codebook "column" row: header name -> role and target. */
+typedef struct sq_colmap {
+	char *name;
+	int role;			/* enum sq_role */
+	int target;			/* item index or dimension index */
+} sq_colmap;
+
+/* A codebook "label" row: answer text -> value. */
+typedef struct sq_label {
+	char *text;			/* folded: see sq_fold() */
+	double value;
+} sq_label;
+
+typedef struct sq_instrument {
+	char name[SQ_NAME_LEN];
+	size_t ndims;
+	sq_dimension dims[SQ_MAX_DIMS];
+	size_t nitems;
+	sq_item *items;			/* in instrument order */
+	double min, max;		/* answer scale, inclusive */
+	char **missing;			/* extra missing codes (folded) */
+	size_t nmissing;
+	sq_label *labels;
+	size_t nlabels;
+	sq_colmap *cols;		/* explicit column names, may be 0 */
+	size_t ncols;
+} sq_instrument;
+
+/* The built-in 22-item SERVQUAL on a 1..7 scale. */
+int sq_instrument_servqual(sq_instrument **out);
+
+/* Read a codebook; name is used in messages. */
+int sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
+    sq_error *err);
+
+/* Release an instrument. */
+void sq_instrument_free(sq_instrument *ins);
+
+/* Index of the dimension with this code (case-insensitive), or -1. */
+int sq_instrument_dim(const sq_instrument *ins, const char *code);
+
+/* Index of the item with this number, or -1. */
+int sq_instrument_item(const sq_instrument *ins, int number);
+
+/* Number of items of dimension d. */
+size_t sq_instrument_dim_items(const sq_instrument *ins, int d);
+
+/*
+ * Fold s for matching labels and codes: trim, collapse inner blanks, lower
+ * case, strip Latin accents (UTF-8). Writes at most len bytes to out.
+ */
+void sq_fold(const char *s, char *out, size_t len);
+
+#endif

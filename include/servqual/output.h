@@ -1,0 +1,42 @@
+/*
+ * servqual output files and the small chores every tool shares: opening
+ * the input, loading the instrument, writing results through a temporary
+ * file that is renamed into place only when everything went well.
+ */
+#ifndef SERVQUAL_OUTPUT_H
+#define SERVQUAL_OUTPUT_H
+
+#include <stdio.h>
+
+#include "servqual/error.h"
+#include "servqual/instrument.h"
+
+typedef struct sq_output {
+	FILE *fp;		/* write here */
+	char *path;		/* final name, NULL for stdout */
+	char *tmp;		/* temporary name beside it */
+} sq_output;
+
+/* Open path for writing ("-" or NULL: stdout) through a temporary file. */
+int sq_output_open(sq_output *o, const char *path, sq_error *err);
+
+/*
+ * Finish: when ok, flush, check for write errors and rename into place;
+ * otherwise remove the temporary file. Returns the first error.
+ */
+int sq_output_close(sq_output *o, int ok, sq_error *err);
+
+/* Open an input file ("-" or NULL: stdin). */
+int sq_input_open(const char *path, FILE **fp, sq_error *err);
+
+/* Close an input opened by sq_input_open (stdin is left open). */
+void sq_input_close(FILE *fp);
+
+/* The built-in instrument, or the codebook at path when path is set. */
+int sq_instrument_load(const char *path, sq_instrument **ins,
+    sq_error *err);
+
+/* Parse "en" or "es" into enum sq_lang; -1 if neither. */
+int sq_lang_parse(const char *s);
+
+#endif

@@ -1,0 +1,406 @@
+/*
+ * Gap scores: paired running moments per item, dimension and SERVQUAL
+ * score, and their summaries (mean, sd, t-interval, paired t, Holm, d_z).
+ */
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/gap.h"
+
+void
+sq_pairmom_add(sq_pairmom *m, double e, double p)
+{
+	double d = p - e, delta;
+
+	m->n += 1;
+	m->me += (e - m->me) / m->n;
+	m->mp += (p - m->mp) / m->n;
+	delta = d - m->md;
+	m->md += delta / m->n;
+	m->m2d += delta * (d - m->md);
+}
+
+void
+sq_pairmom_merge(sq_pairmom *a, const sq_pairmom *b)
+{
+	double n, delta;
+
+	if (b->n == 0)
+		return;
+	if (a->n == 0) {
+		*a = *b;
+		return;
+	}
+	n = a->n + b->n;
+	delta = b->md - a->md;
+	a->me += (b->me - a->me) * b->n / n;
+	a->mp += (b->mp - a->mp) * b->n / n;
+	a->md += delta * b->n / n;
+	a->m2d += b->m2d + delta * delta * a->n * b->n / n;
+	a->n = n;
+}
+
+int
+sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
+{
+	sq_gapacc *a;
+
+	*out = NULL;
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return SQ_ENOMEM;
+	a->nitems = ins->nitems;
+	a->ndims = ins->ndims;
+	a->item = calloc(ins->nitems, sizeof(*a->item));
+	a->dim = calloc(ins->ndims, sizeof(*a->dim));
+	if (a->item == NULL || a->dim == NULL) {
+		sq_gapacc_free(a);
+		return SQ_ENOMEM;
+	}
+	*out = a;
+	return SQ_OK;
+}
+
+void
+sq_gapacc_free(sq_gapacc *a)
+{
+	if (a == NULL)
+		return;
+	free(a->item);
+	free(a->dim);
+	free(a);
+}
+
+void
+sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
+{
+	double se[SQ_MAX_DIMS], sp[SQ_MAX_DIMS];
+	size_t cnt[SQ_MAX_DIMS], tot[SQ_MAX_DIMS];
+	double de[SQ_MAX_DIMS], dp[SQ_MAX_DIMS];
+	double sumw = 0, we = 0, wp = 0, ue = 0, up = 0;
+	size_t i, d;
+	int all = 1, wok = 1;
+
+	a->respondents += 1;
+	for (d = 0; d < ins->ndims; d++) {
+		se[d] = sp[d] = 0;
+		cnt[d] = tot[d] = 0;
+	}
+	for (i = 0; i < ins->nitems; i++) {
+		d = (size_t)ins->items[i].dim;
+		tot[d]++;
+		if (isnan(r->e[i]) || isnan(r->p[i]))
+			continue;
+		sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
+		se[d] += r->e[i];
+		sp[d] += r->p[i];
+		cnt[d]++;
+	}
+	for (d = 0; d < ins->ndims; d++) {
+		/* defined with at least ceil(k/2) of its k items */
+		if (cnt[d] == 0 || 2 * cnt[d] < tot[d]) {
+			all = 0;
+			continue;
+		}
+		de[d] = se[d] / (double)cnt[d];
+		dp[d] = sp[d] / (double)cnt[d];
+		sq_pairmom_add(&a->dim[d], de[d], dp[d]);
+	}
+	if (!all || ins->ndims == 0)
+		return;
+	for (d = 0; d < ins->ndims; d++) {
+		ue += de[d];
+		up += dp[d];
+		if (isnan(r->w[d]))
+			wok = 0;
+		else {
+			sumw += r->w[d];
+			we += r->w[d] * de[d];
+			wp += r->w[d] * dp[d];
+		}
+	}
+	sq_pairmom_add(&a->sq, ue / (double)ins->ndims,
+	    up / (double)ins->ndims);
+	if (wok && sumw > 0)
+		sq_pairmom_add(&a->wsq, we / sumw, wp / sumw);
+}
+
+void
+sq_gapacc_merge(sq_gapacc *a, const sq_gapacc *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nitems; i++)
+		sq_pairmom_merge(&a->item[i], &b->item[i]);
+	for (i = 0; i < a->ndims; i++)
+		sq_pairmom_merge(&a->dim[i], &b->dim[i]);
+	sq_pairmom_merge(&a->sq, &b->sq);
+	sq_pairmom_merge(&a->wsq, &b->wsq);
+	a->respondents += b->respondents;
+}
+
+void
+sq_gap_summary(const sq_pairmom *m, double conf, sq_gaprow *row)
+{
+	double q;
+
+	row->n = m->n;
+	row->mean_e = row->mean_p = row->gap = NAN;
+	row->sd = row->se = row->ci_low = row->ci_high = NAN;
+	row->t = row->df = row->p = row->d = NAN;
+	row->p_adj = NAN;
+	if (m->n < 1)
+		return;
+	row->mean_e = m->me;
+	row->mean_p = m->mp;
+	row->gap = m->md;
+	if (m->n < 2)
+		return;
+	row->df = m->n - 1;
+	row->sd = sqrt(m->m2d / row->df);
+	row->se = row->sd / sqrt(m->n);
+	q = gsl_cdf_tdist_Pinv(0.5 + conf / 2, row->df);
+	row->ci_low = row->gap - q * row->se;
+	row->ci_high = row->gap + q * row->se;
+	if (row->sd > 0) {
+		row->t = row->gap / row->se;
+		row->p = 2 * gsl_cdf_tdist_Q(fabs(row->t), row->df);
+		if (row->p > 1)
+			row->p = 1;
+		row->d = row->gap / row->sd;
+	}
+}
+
+static int
+cmp_idx(const void *a, const void *b, void *ctx)
+{
+	const double *p = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+
+	if (p[i] < p[j])
+		return -1;
+	if (p[i] > p[j])
+		return 1;
+	return i < j ? -1 : i > j;
+}
+
+int
+sq_holm(const double *p, size_t n, double *adj)
+{
+	size_t *o, m = 0, i;
+	double run = 0, v;
+
+	if ((o = malloc((n ? n : 1) * sizeof(*o))) == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < n; i++) {
+		adj[i] = NAN;
+		if (!isnan(p[i]))
+			o[m++] = i;
+	}
+	qsort_r(o, m, sizeof(*o), cmp_idx, (void *)p);
+	for (i = 0; i < m; i++) {
+		v = (double)(m - i) * p[o[i]];
+		if (v > run)
+			run = v;
+		adj[o[i]] = run < 1 ? run : 1;
+	}
+	free(o);
+	return SQ_OK;
+}
+
+int
+sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
+    sq_gaprow **rows, size_t *nrows)
+{
+	size_t n = ins->nitems + ins->ndims + 2, i, k = 0;
+	sq_gaprow *r;
+	double *p, *adj;
+	int rc;
+
+	*rows = NULL;
+	*nrows = 0;
+	r = calloc(n, sizeof(*r));
+	p = malloc((ins->nitems + 1) * sizeof(*p));
+	adj = malloc((ins->nitems + 1) * sizeof(*adj));
+	if (r == NULL || p == NULL || adj == NULL) {
+		free(r);
+		free(p);
+		free(adj);
+		return SQ_ENOMEM;
+	}
+	for (i = 0; i < ins->nitems; i++, k++) {
+		sq_gap_summary(&a->item[i], conf, &r[k]);
+		r[k].scope = SQ_SCOPE_ITEM;
+		r[k].dim = ins->items[i].dim;
+		r[k].item = (int)i;
+		p[i] = r[k].p;
+	}
+	if ((rc = sq_holm(p, ins->nitems, adj)) != SQ_OK) {
+		free(r);
+		free(p);
+		free(adj);
+		return rc;
+	}
+	for (i = 0; i < ins->nitems; i++)
+		r[i].p_adj = adj[i];
+	for (i = 0; i < ins->ndims; i++, k++) {
+		sq_gap_summary(&a->dim[i], conf, &r[k]);
+		r[k].scope = SQ_SCOPE_DIMENSION;
+		r[k].dim = (int)i;
+		r[k].item = -1;
+	}
+	sq_gap_summary(&a->sq, conf, &r[k]);
+	r[k].scope = SQ_SCOPE_SERVQUAL;
+	r[k].dim = r[k].item = -1;
+	k++;
+	sq_gap_summary(&a->wsq, conf, &r[k]);
+	r[k].scope = SQ_SCOPE_WEIGHTED;
+	r[k].dim = r[k].item = -1;
+	k++;
+	free(p);
+	free(adj);
+	*rows = r;
+	*nrows = k;
+	return SQ_OK;
+}
+
+/* Segments. */
+
+static size_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+int
+sq_gapset_new(const sq_instrument *ins, int by_segment, sq_gapset **out)
+{
+	sq_gapset *s;
+	int rc;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return SQ_ENOMEM;
+	if ((rc = sq_gapacc_new(ins, &s->all)) != SQ_OK) {
+		free(s);
+		return rc;
+	}
+	if (by_segment) {
+		s->hcap = 64;
+		if ((s->hash = calloc(s->hcap, sizeof(*s->hash))) == NULL) {
+			sq_gapset_free(s);
+			return SQ_ENOMEM;
+		}
+	}
+	*out = s;
+	return SQ_OK;
+}
+
+/* Double the open-addressing index; slots hold segment index + 1. */
+static int
+rehash(sq_gapset *s)
+{
+	size_t cap = s->hcap * 2, i, h;
+	size_t *nh = calloc(cap, sizeof(*nh));
+
+	if (nh == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < s->nseg; i++) {
+		h = hash_str(s->seg[i]) & (cap - 1);
+		while (nh[h] != 0)
+			h = (h + 1) & (cap - 1);
+		nh[h] = i + 1;
+	}
+	free(s->hash);
+	s->hash = nh;
+	s->hcap = cap;
+	return SQ_OK;
+}
+
+static int
+segment_of(sq_gapset *s, const sq_instrument *ins, const char *v,
+    sq_gapacc **acc)
+{
+	size_t h = hash_str(v) & (s->hcap - 1), i;
+	int rc;
+
+	while (s->hash[h] != 0) {
+		i = s->hash[h] - 1;
+		if (strcmp(s->seg[i], v) == 0) {
+			*acc = s->acc[i];
+			return SQ_OK;
+		}
+		h = (h + 1) & (s->hcap - 1);
+	}
+	if (s->nseg >= SQ_MAX_SEGMENTS)
+		return SQ_ELIMIT;
+	if (s->nseg == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		char **ns = realloc(s->seg, cap * sizeof(*ns));
+		sq_gapacc **na;
+
+		if (ns == NULL)
+			return SQ_ENOMEM;
+		s->seg = ns;
+		if ((na = realloc(s->acc, cap * sizeof(*na))) == NULL)
+			return SQ_ENOMEM;
+		s->acc = na;
+		s->cap = cap;
+	}
+	if ((s->seg[s->nseg] = strdup(v)) == NULL)
+		return SQ_ENOMEM;
+	if ((rc = sq_gapacc_new(ins, &s->acc[s->nseg])) != SQ_OK) {
+		free(s->seg[s->nseg]);
+		return rc;
+	}
+	s->hash[h] = s->nseg + 1;
+	*acc = s->acc[s->nseg++];
+	if (2 * s->nseg > s->hcap)
+		return rehash(s);
+	return SQ_OK;
+}
+
+int
+sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
+{
+	sq_gapacc *acc;
+	int rc;
+
+	sq_gapacc_add(s->all, ins, r);
+	if (s->hash == NULL || r->segment == NULL)
+		return SQ_OK;
+	rc = segment_of(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
+	if (rc == SQ_ELIMIT)
+		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
+		    "more than %d distinct segment values", SQ_MAX_SEGMENTS);
+	if (rc != SQ_OK)
+		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
+		    "out of memory");
+	sq_gapacc_add(acc, ins, r);
+	return SQ_OK;
+}
+
+void
+sq_gapset_free(sq_gapset *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	sq_gapacc_free(s->all);
+	for (i = 0; i < s->nseg; i++) {
+		free(s->seg[i]);
+		sq_gapacc_free(s->acc[i]);
+	}
+	free(s->seg);
+	free(s->acc);
+	free(s->hash);
+	free(s);
+}

@@ -1,0 +1,626 @@
+/*
+ * The instrument: the built-in SERVQUAL and codebook files.
+ *
+ * A codebook is a CSV file an analyst can edit in a spreadsheet; every row
+ * starts with its kind (see man/servqual-codebook.5):
+ *
+ *   scale,MIN,MAX
+ *   dimension,CODE,NAME_EN[,NAME_ES]
+ *   item,NUMBER,DIMENSION[,WORDING_EN[,WORDING_ES]]
+ *   reverse,NUMBER[,NUMBER...]
+ *   missing,CODE[,CODE...]
+ *   label,TEXT,VALUE
+ *   column,HEADER,ROLE[,TARGET]   ROLE: E P W overall segment id
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "servqual/instrument.h"
+#include "servqual/reader.h"
+
+static const struct {
+	const char *code, *en, *es;
+	int first, last;
+} builtin_dims[] = {
+	{ "TAN", "Tangibles", "Elementos tangibles", 1, 4 },
+	{ "REL", "Reliability", "Fiabilidad", 5, 9 },
+	{ "RES", "Responsiveness", "Capacidad de respuesta", 10, 13 },
+	{ "ASS", "Assurance", "Seguridad", 14, 17 },
+	{ "EMP", "Empathy", "Empat\xc3\xad" "a", 18, 22 },
+};
+
+static const char *const builtin_words[22][2] = {
+	{ "Modern-looking equipment",
+	  "Equipos de apariencia moderna" },
+	{ "Visually appealing physical facilities",
+	  "Instalaciones f\xc3\xadsicas visualmente atractivas" },
+	{ "Employees neat in appearance",
+	  "Empleados con apariencia pulcra" },
+	{ "Visually appealing materials (pamphlets, statements)",
+	  "Materiales visualmente atractivos (folletos, estados)" },
+	{ "Keeps its promises to do something by a certain time",
+	  "Cumple lo que promete en el plazo prometido" },
+	{ "Shows sincere interest in solving customers' problems",
+	  "Muestra inter\xc3\xa9s sincero en resolver los problemas" },
+	{ "Performs the service right the first time",
+	  "Realiza bien el servicio la primera vez" },
+	{ "Provides its services at the time it promises",
+	  "Presta el servicio en el momento prometido" },
+	{ "Insists on error-free records",
+	  "Insiste en registros libres de errores" },
+	{ "Tells customers exactly when services will be performed",
+	  "Informa con precisi\xc3\xb3n cu\xc3\xa1ndo se prestar\xc3\xa1 "
+	  "el servicio" },
+	{ "Employees give prompt service",
+	  "Los empleados ofrecen un servicio r\xc3\xa1pido" },
+	{ "Employees are always willing to help",
+	  "Los empleados siempre est\xc3\xa1n dispuestos a ayudar" },
+	{ "Employees are never too busy to respond to requests",
+	  "Los empleados nunca est\xc3\xa1n demasiado ocupados para "
+	  "responder" },
+	{ "Employees' behaviour instils confidence in customers",
+	  "El comportamiento de los empleados inspira confianza" },
+	{ "Customers feel safe in their transactions",
+	  "Los clientes se sienten seguros en sus transacciones" },
+	{ "Employees are consistently courteous",
+	  "Los empleados son siempre amables" },
+	{ "Employees have the knowledge to answer questions",
+	  "Los empleados tienen conocimientos para responder" },
+	{ "Gives customers individual attention",
+	  "Ofrece a los clientes atenci\xc3\xb3n individualizada" },
+	{ "Operating hours convenient to all customers",
+	  "Horarios convenientes para todos los clientes" },
+	{ "Employees give customers personal attention",
+	  "Los empleados ofrecen atenci\xc3\xb3n personal" },
+	{ "Has customers' best interests at heart",
+	  "Se preocupa por los mejores intereses del cliente" },
+	{ "Employees understand customers' specific needs",
+	  "Los empleados comprenden las necesidades espec\xc3\xad" "ficas" },
+};
+
+/* Latin-1 supplement letters U+00C0..U+00FF folded to ASCII lower case. */
+static const char fold_latin1[64] =
+    "aaaaaaaceeeeiiii" "dnooooo*ouuuuyts"
+    "aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+
+void
+sq_fold(const char *s, char *out, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+	int space = 0;
+
+	if (len == 0)
+		return;
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	for (; *p != '\0' && o + 1 < len; p++) {
+		unsigned c = *p;
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+		    (c == 0xC2 && p[1] == 0xA0)) {
+			if (c == 0xC2)
+				p++;
+			space = 1;
+			continue;
+		}
+		if (space && o > 0 && o + 2 < len)
+			out[o++] = ' ';
+		space = 0;
+		if (c == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
+			c = (unsigned char)fold_latin1[(p[1] - 0x80) & 63];
+			p++;
+		} else if (c < 0x80)
+			c = (unsigned)tolower((int)c);
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+}
+
+static sq_instrument *
+instrument_alloc(void)
+{
+	sq_instrument *ins = calloc(1, sizeof(*ins));
+
+	if (ins != NULL) {
+		ins->min = 1;
+		ins->max = 7;
+	}
+	return ins;
+}
+
+static int
+set_builtin(sq_instrument *ins)
+{
+	size_t d, i;
+	int n;
+
+	ins->items = calloc(22, sizeof(*ins->items));
+	if (ins->items == NULL)
+		return SQ_ENOMEM;
+	snprintf(ins->name, sizeof(ins->name), "SERVQUAL-22");
+	ins->ndims = 5;
+	ins->nitems = 22;
+	for (d = 0; d < 5; d++) {
+		snprintf(ins->dims[d].code, SQ_CODE_LEN, "%s",
+		    builtin_dims[d].code);
+		snprintf(ins->dims[d].name[0], SQ_NAME_LEN, "%s",
+		    builtin_dims[d].en);
+		snprintf(ins->dims[d].name[1], SQ_NAME_LEN, "%s",
+		    builtin_dims[d].es);
+		for (n = builtin_dims[d].first; n <= builtin_dims[d].last;
+		    n++) {
+			i = (size_t)n - 1;
+			ins->items[i].number = n;
+			ins->items[i].dim = (int)d;
+			snprintf(ins->items[i].wording[0], SQ_WORDING_LEN,
+			    "%s", builtin_words[i][0]);
+			snprintf(ins->items[i].wording[1], SQ_WORDING_LEN,
+			    "%s", builtin_words[i][1]);
+		}
+	}
+	return SQ_OK;
+}
+
+int
+sq_instrument_servqual(sq_instrument **out)
+{
+	sq_instrument *ins;
+
+	*out = NULL;
+	if ((ins = instrument_alloc()) == NULL)
+		return SQ_ENOMEM;
+	if (set_builtin(ins) != SQ_OK) {
+		sq_instrument_free(ins);
+		return SQ_ENOMEM;
+	}
+	*out = ins;
+	return SQ_OK;
+}
+
+void
+sq_instrument_free(sq_instrument *ins)
+{
+	size_t i;
+
+	if (ins == NULL)
+		return;
+	for (i = 0; i < ins->nmissing; i++)
+		free(ins->missing[i]);
+	free(ins->missing);
+	for (i = 0; i < ins->nlabels; i++)
+		free(ins->labels[i].text);
+	free(ins->labels);
+	for (i = 0; i < ins->ncols; i++)
+		free(ins->cols[i].name);
+	free(ins->cols);
+	free(ins->items);
+	free(ins);
+}
+
+int
+sq_instrument_dim(const sq_instrument *ins, const char *code)
+{
+	size_t d;
+
+	for (d = 0; d < ins->ndims; d++)
+		if (strcasecmp(ins->dims[d].code, code) == 0)
+			return (int)d;
+	return -1;
+}
+
+int
+sq_instrument_item(const sq_instrument *ins, int number)
+{
+	size_t i;
+
+	for (i = 0; i < ins->nitems; i++)
+		if (ins->items[i].number == number)
+			return (int)i;
+	return -1;
+}
+
+size_t
+sq_instrument_dim_items(const sq_instrument *ins, int d)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < ins->nitems; i++)
+		if (ins->items[i].dim == d)
+			k++;
+	return k;
+}
+
+/* Codebook parsing. */
+
+struct cb {
+	sq_instrument *ins;
+	const char *name;
+	int have_items;		/* item or dimension rows seen */
+	int have_scale;
+	int *reverse;		/* item numbers to reverse, resolved later */
+	unsigned long *reverse_line;
+	size_t nreverse;
+	unsigned long *col_line; /* line of each column row */
+	char **col_target;	/* unresolved targets */
+	size_t col_cap;
+};
+
+static int cb_err(struct cb *, sq_error *, unsigned long, size_t,
+    const char *, ...) __attribute__((format(printf, 5, 6)));
+
+static int
+cb_err(struct cb *c, sq_error *err, unsigned long line, size_t col,
+    const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return sq_error_set(err, SQ_ECODEBOOK, c->name, line, col, NULL,
+	    "%s", msg);
+}
+
+static int
+parse_int(const char *s, int *v)
+{
+	char *end;
+	long l;
+
+	errno = 0;
+	l = strtol(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (s[0] == '\0' || *end != '\0' || errno != 0 || l < 1 ||
+	    l > 1000000)
+		return -1;
+	*v = (int)l;
+	return 0;
+}
+
+static int
+parse_num(const char *s, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (s[0] == '\0' || *end != '\0' || errno != 0 || !isfinite(*v))
+		return -1;
+	return 0;
+}
+
+static int
+push_str(char ***arr, size_t *n, const char *s)
+{
+	char **na = realloc(*arr, (*n + 1) * sizeof(**arr));
+	char f[256];
+
+	if (na == NULL)
+		return SQ_ENOMEM;
+	*arr = na;
+	sq_fold(s, f, sizeof(f));
+	if ((na[*n] = strdup(f)) == NULL)
+		return SQ_ENOMEM;
+	(*n)++;
+	return SQ_OK;
+}
+
+static int
+cb_row(void *ctx, const sq_row *row, sq_error *err)
+{
+	struct cb *c = ctx;
+	sq_instrument *ins = c->ins;
+	char **f = row->field;
+	size_t nf = row->nfields, i;
+	char kind[32];
+	int n, d;
+
+	while (nf > 0 && f[nf - 1][0] == '\0')
+		nf--;	/* spreadsheets pad rows with empty cells */
+	if (nf == 0 || f[0][0] == '#')
+		return 0;
+	sq_fold(f[0], kind, sizeof(kind));
+	if (row->index == 0 && strcmp(kind, "kind") == 0)
+		return 0;
+	if (strcmp(kind, "scale") == 0) {
+		if (nf != 3)
+			return cb_err(c, err, row->line, 1,
+			    "a scale row is: scale,MIN,MAX");
+		if (parse_num(f[1], &ins->min) != 0)
+			return cb_err(c, err, row->line, 2,
+			    "scale minimum \"%s\" is not a number", f[1]);
+		if (parse_num(f[2], &ins->max) != 0)
+			return cb_err(c, err, row->line, 3,
+			    "scale maximum \"%s\" is not a number", f[2]);
+		if (ins->min >= ins->max)
+			return cb_err(c, err, row->line, 3,
+			    "scale maximum \"%s\" is not above the minimum",
+			    f[2]);
+		c->have_scale = 1;
+	} else if (strcmp(kind, "dimension") == 0) {
+		if (nf < 3 || nf > 4)
+			return cb_err(c, err, row->line, 1, "a dimension row "
+			    "is: dimension,CODE,NAME_EN[,NAME_ES]");
+		if (f[1][0] == '\0' || strlen(f[1]) >= SQ_CODE_LEN ||
+		    strpbrk(f[1], " ,;\t") != NULL)
+			return cb_err(c, err, row->line, 2, "dimension code "
+			    "\"%s\" must be 1-15 characters without blanks",
+			    f[1]);
+		if (!c->have_items) {
+			ins->ndims = 0;
+			ins->nitems = 0;
+			c->have_items = 1;
+		}
+		if (sq_instrument_dim(ins, f[1]) >= 0)
+			return cb_err(c, err, row->line, 2,
+			    "dimension \"%s\" is declared twice", f[1]);
+		if (ins->ndims == SQ_MAX_DIMS)
+			return cb_err(c, err, row->line, 2,
+			    "more than 32 dimensions");
+		d = (int)ins->ndims++;
+		snprintf(ins->dims[d].code, SQ_CODE_LEN, "%s", f[1]);
+		snprintf(ins->dims[d].name[0], SQ_NAME_LEN, "%s", f[2]);
+		snprintf(ins->dims[d].name[1], SQ_NAME_LEN, "%s",
+		    nf == 4 && f[3][0] ? f[3] : f[2]);
+	} else if (strcmp(kind, "item") == 0) {
+		sq_item *it;
+
+		if (nf < 3 || nf > 5)
+			return cb_err(c, err, row->line, 1, "an item row is: "
+			    "item,NUMBER,DIMENSION[,WORDING_EN[,WORDING_ES]]"
+			    "");
+		if (!c->have_items)
+			return cb_err(c, err, row->line, 1, "declare the "
+			    "dimensions (dimension rows) before the items");
+		if (parse_int(f[1], &n) != 0)
+			return cb_err(c, err, row->line, 2, "item number "
+			    "\"%s\" is not a whole number from 1", f[1]);
+		if (sq_instrument_item(ins, n) >= 0)
+			return cb_err(c, err, row->line, 2,
+			    "item %s is declared twice", f[1]);
+		if ((d = sq_instrument_dim(ins, f[2])) < 0)
+			return cb_err(c, err, row->line, 3, "unknown "
+			    "dimension \"%s\" (declare it in a dimension row)",
+			    f[2]);
+		if (ins->nitems == SQ_MAX_ITEMS)
+			return cb_err(c, err, row->line, 2,
+			    "more than 512 items");
+		it = &ins->items[ins->nitems++];
+		memset(it, 0, sizeof(*it));
+		it->number = n;
+		it->dim = d;
+		snprintf(it->wording[0], SQ_WORDING_LEN, "%s",
+		    nf >= 4 ? f[3] : "");
+		snprintf(it->wording[1], SQ_WORDING_LEN, "%s",
+		    nf == 5 && f[4][0] ? f[4] : nf >= 4 ? f[3] : "");
+	} else if (strcmp(kind, "reverse") == 0) {
+		if (nf < 2)
+			return cb_err(c, err, row->line, 1, "a reverse row is: "
+			    "reverse,NUMBER[,NUMBER...]");
+		for (i = 1; i < nf; i++) {
+			int *nr;
+			unsigned long *nl;
+
+			if (parse_int(f[i], &n) != 0)
+				return cb_err(c, err, row->line, i + 1,
+				    "item number \"%s\" is not a whole "
+				    "number from 1", f[i]);
+			nr = realloc(c->reverse, (c->nreverse + 1) *
+			    sizeof(*nr));
+			if (nr == NULL)
+				return SQ_ENOMEM;
+			c->reverse = nr;
+			nl = realloc(c->reverse_line, (c->nreverse + 1) *
+			    sizeof(*nl));
+			if (nl == NULL)
+				return SQ_ENOMEM;
+			c->reverse_line = nl;
+			c->reverse[c->nreverse] = n;
+			c->reverse_line[c->nreverse++] = row->line;
+		}
+	} else if (strcmp(kind, "missing") == 0) {
+		if (nf < 2)
+			return cb_err(c, err, row->line, 1, "a missing row is: "
+			    "missing,CODE[,CODE...]");
+		for (i = 1; i < nf; i++)
+			if (push_str(&ins->missing, &ins->nmissing, f[i]))
+				return SQ_ENOMEM;
+	} else if (strcmp(kind, "label") == 0) {
+		sq_label *nl;
+		char t[256];
+		double v;
+
+		if (nf != 3)
+			return cb_err(c, err, row->line, 1,
+			    "a label row is: label,TEXT,VALUE");
+		if (parse_num(f[2], &v) != 0)
+			return cb_err(c, err, row->line, 3,
+			    "label value \"%s\" is not a number", f[2]);
+		sq_fold(f[1], t, sizeof(t));
+		if (t[0] == '\0')
+			return cb_err(c, err, row->line, 2,
+			    "label text is empty");
+		for (i = 0; i < ins->nlabels; i++)
+			if (strcmp(ins->labels[i].text, t) == 0)
+				return cb_err(c, err, row->line, 2, "label "
+				    "\"%s\" is declared twice", f[1]);
+		nl = realloc(ins->labels, (ins->nlabels + 1) * sizeof(*nl));
+		if (nl == NULL)
+			return SQ_ENOMEM;
+		ins->labels = nl;
+		nl[ins->nlabels].value = v;
+		if ((nl[ins->nlabels].text = strdup(t)) == NULL)
+			return SQ_ENOMEM;
+		ins->nlabels++;
+	} else if (strcmp(kind, "column") == 0) {
+		sq_colmap *m;
+		char role[32];
+
+		if (nf < 3 || nf > 4)
+			return cb_err(c, err, row->line, 1, "a column row is: "
+			    "column,HEADER,ROLE[,TARGET]");
+		sq_fold(f[2], role, sizeof(role));
+		if (ins->ncols == c->col_cap) {
+			size_t cap = c->col_cap ? c->col_cap * 2 : 32;
+			sq_colmap *nc = realloc(ins->cols, cap * sizeof(*nc));
+			unsigned long *nl;
+			char **nt;
+
+			if (nc == NULL)
+				return SQ_ENOMEM;
+			ins->cols = nc;
+			if ((nl = realloc(c->col_line, cap * sizeof(*nl))) ==
+			    NULL)
+				return SQ_ENOMEM;
+			c->col_line = nl;
+			if ((nt = realloc(c->col_target, cap * sizeof(*nt))) ==
+			    NULL)
+				return SQ_ENOMEM;
+			c->col_target = nt;
+			c->col_cap = cap;
+		}
+		m = &ins->cols[ins->ncols];
+		memset(m, 0, sizeof(*m));
+		if (strcmp(role, "e") == 0)
+			m->role = SQ_ROLE_E;
+		else if (strcmp(role, "p") == 0)
+			m->role = SQ_ROLE_P;
+		else if (strcmp(role, "w") == 0 || strcmp(role, "weight") == 0)
+			m->role = SQ_ROLE_W;
+		else if (strcmp(role, "overall") == 0)
+			m->role = SQ_ROLE_OVERALL;
+		else if (strcmp(role, "segment") == 0)
+			m->role = SQ_ROLE_SEGMENT;
+		else if (strcmp(role, "id") == 0)
+			m->role = SQ_ROLE_ID;
+		else
+			return cb_err(c, err, row->line, 3, "unknown column "
+			    "role \"%s\" (E, P, W, overall, segment or id)",
+			    f[2]);
+		if (f[1][0] == '\0')
+			return cb_err(c, err, row->line, 2,
+			    "column header is empty");
+		if ((m->role == SQ_ROLE_E || m->role == SQ_ROLE_P ||
+		    m->role == SQ_ROLE_W) && (nf < 4 || f[3][0] == '\0'))
+			return cb_err(c, err, row->line, 3, "role \"%s\" needs "
+			    "a target: an item number for E and P, a "
+			    "dimension code for W", f[2]);
+		if ((m->name = strdup(f[1])) == NULL)
+			return SQ_ENOMEM;
+		c->col_target[ins->ncols] = strdup(nf == 4 ? f[3] : "");
+		c->col_line[ins->ncols] = row->line;
+		ins->ncols++;
+		if (c->col_target[ins->ncols - 1] == NULL)
+			return SQ_ENOMEM;
+	} else
+		return cb_err(c, err, row->line, 1, "unknown row kind \"%s\" "
+		    "(scale, dimension, item, reverse, missing, label or "
+		    "column)", f[0]);
+	return 0;
+}
+
+/* Check what rows could not check alone, once everything is read. */
+static int
+cb_resolve(struct cb *c, sq_error *err)
+{
+	sq_instrument *ins = c->ins;
+	size_t i, d;
+	int k;
+
+	if (c->have_items) {
+		if (ins->nitems == 0)
+			return cb_err(c, err, 0, 0,
+			    "dimensions are declared but no items");
+		for (d = 0; d < ins->ndims; d++)
+			if (sq_instrument_dim_items(ins, (int)d) == 0)
+				return cb_err(c, err, 0, 0, "dimension %s has "
+				    "no items", ins->dims[d].code);
+	}
+	for (i = 0; i < c->nreverse; i++) {
+		if ((k = sq_instrument_item(ins, c->reverse[i])) < 0) {
+			char num[32];
+
+			snprintf(num, sizeof(num), "%d", c->reverse[i]);
+			return cb_err(c, err, c->reverse_line[i], 0,
+			    "reverse: there is no item %s", num);
+		}
+		ins->items[k].reverse = 1;
+	}
+	for (i = 0; i < ins->ncols; i++) {
+		sq_colmap *m = &ins->cols[i];
+		const char *t = c->col_target[i];
+		int n;
+
+		if (m->role == SQ_ROLE_E || m->role == SQ_ROLE_P) {
+			if (parse_int(t, &n) != 0 ||
+			    (m->target = sq_instrument_item(ins, n)) < 0)
+				return cb_err(c, err, c->col_line[i], 4,
+				    "there is no item \"%s\"", t);
+		} else if (m->role == SQ_ROLE_W) {
+			if ((m->target = sq_instrument_dim(ins, t)) < 0)
+				return cb_err(c, err, c->col_line[i], 4,
+				    "there is no dimension \"%s\"", t);
+		}
+	}
+	return SQ_OK;
+}
+
+int
+sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
+    sq_error *err)
+{
+	struct cb c;
+	sq_reader_opts o;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	memset(&o, 0, sizeof(o));
+	o.max_field = 4096;
+	c.name = name;
+	if ((c.ins = instrument_alloc()) == NULL)
+		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
+		    "out of memory");
+	rc = set_builtin(c.ins);
+	if (rc == SQ_OK) {
+		/* Room for a codebook's own items. */
+		sq_item *ni = realloc(c.ins->items,
+		    SQ_MAX_ITEMS * sizeof(*ni));
+
+		if (ni == NULL)
+			rc = SQ_ENOMEM;
+		else
+			c.ins->items = ni;
+	}
+	if (rc == SQ_OK)
+		rc = sq_read_csv(fp, name, &o, cb_row, &c, err);
+	if (rc == SQ_OK)
+		rc = cb_resolve(&c, err);
+	if (rc == SQ_OK && c.have_items)
+		snprintf(c.ins->name, sizeof(c.ins->name), "%s", name);
+	if (rc == SQ_ENOMEM)
+		sq_error_set(err, rc, name, 0, 0, NULL, "out of memory");
+	for (i = 0; i < c.ins->ncols; i++)
+		free(c.col_target[i]);
+	free(c.col_target);
+	free(c.col_line);
+	free(c.reverse);
+	free(c.reverse_line);
+	if (rc != SQ_OK) {
+		sq_instrument_free(c.ins);
+		return rc;
+	}
+	*out = c.ins;
+	return SQ_OK;
+}

@@ -1,0 +1,126 @@
+/* Output files through a temporary name, and shared tool chores. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "servqual/output.h"
+
+int
+sq_output_open(sq_output *o, const char *path, sq_error *err)
+{
+	int fd;
+	size_t n;
+
+	memset(o, 0, sizeof(*o));
+	if (path == NULL || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return SQ_OK;
+	}
+	n = strlen(path) + 16;
+	o->path = strdup(path);
+	o->tmp = malloc(n);
+	if (o->path == NULL || o->tmp == NULL) {
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return sq_error_set(err, SQ_ENOMEM, path, 0, 0, NULL,
+		    "out of memory");
+	}
+	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(o->tmp)) < 0 ||
+	    (o->fp = fdopen(fd, "w")) == NULL) {
+		int e = errno;
+
+		if (fd >= 0) {
+			close(fd);
+			unlink(o->tmp);
+		}
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+		return sq_error_set(err, SQ_EIO, path, 0, 0, NULL,
+		    "cannot create: %s", strerror(e));
+	}
+	return SQ_OK;
+}
+
+int
+sq_output_close(sq_output *o, int ok, sq_error *err)
+{
+	int rc = SQ_OK;
+	const char *name = o->path ? o->path : "standard output";
+
+	if (o->fp == NULL)
+		return SQ_OK;
+	if (ok && (fflush(o->fp) != 0 || ferror(o->fp)))
+		rc = sq_error_set(err, SQ_EIO, name, 0, 0, NULL,
+		    "write error: %s", strerror(errno ? errno : EIO));
+	if (o->path == NULL) {
+		o->fp = NULL;
+		return rc;
+	}
+	if (fclose(o->fp) != 0 && ok && rc == SQ_OK)
+		rc = sq_error_set(err, SQ_EIO, name, 0, 0, NULL,
+		    "write error: %s", strerror(errno));
+	o->fp = NULL;
+	if (ok && rc == SQ_OK && rename(o->tmp, o->path) != 0)
+		rc = sq_error_set(err, SQ_EIO, name, 0, 0, NULL,
+		    "cannot rename into place: %s", strerror(errno));
+	if (!ok || rc != SQ_OK)
+		unlink(o->tmp);
+	free(o->path);
+	free(o->tmp);
+	o->path = o->tmp = NULL;
+	return rc;
+}
+
+int
+sq_input_open(const char *path, FILE **fp, sq_error *err)
+{
+	if (path == NULL || strcmp(path, "-") == 0) {
+		*fp = stdin;
+		return SQ_OK;
+	}
+	if ((*fp = fopen(path, "rb")) == NULL)
+		return sq_error_set(err, SQ_EIO, path, 0, 0, NULL, "%s",
+		    strerror(errno));
+	return SQ_OK;
+}
+
+void
+sq_input_close(FILE *fp)
+{
+	if (fp != NULL && fp != stdin)
+		fclose(fp);
+}
+
+int
+sq_instrument_load(const char *path, sq_instrument **ins, sq_error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if (path == NULL) {
+		if ((rc = sq_instrument_servqual(ins)) != SQ_OK)
+			sq_error_set(err, rc, NULL, 0, 0, NULL,
+			    "out of memory");
+		return rc;
+	}
+	if ((rc = sq_input_open(path, &fp, err)) != SQ_OK)
+		return rc;
+	rc = sq_instrument_read(fp, path, ins, err);
+	sq_input_close(fp);
+	return rc;
+}
+
+int
+sq_lang_parse(const char *s)
+{
+	if (strcasecmp(s, "en") == 0)
+		return SQ_LANG_EN;
+	if (strcasecmp(s, "es") == 0)
+		return SQ_LANG_ES;
+	return -1;
+}

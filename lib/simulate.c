@@ -1,0 +1,236 @@
+/*
+ * Synthetic SERVQUAL exports from a latent factor model.
+ *
+ * Respondent r has a general expectation factor G_E ~ N(0,1) and a general
+ * perception factor G_P = rho_ep G_E + sqrt(1 - rho_ep^2) V. Dimension d's
+ * factors are F_Ed = sqrt(rho) G_E + sqrt(1 - rho) U_Ed (P likewise), so
+ * dimension factors correlate rho within a block. Item i of dimension d:
+ *   E_i = round(clamp(mu_Ei + sd (lambda F_Ed + sqrt(1 - lambda^2) e), 1, 7))
+ * and P_i with mu_Pi = mu_Ei + gap_d + segment shift. Merged dimensions
+ * share the factor of the first one.
+ */
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/simulate.h"
+
+static const char *const seg_names[] = {
+	"Centro", "Norte", "Sur", "Este", "Oeste", "Lima", "Quito",
+	"Bogot\xc3\xa1", "Le\xc3\xb3n", "M\xc3\xa1laga", "C\xc3\xb3rdoba",
+	"Cusco"
+};
+
+/* Default mean gaps by dimension position: TAN REL RES ASS EMP, then 0.8. */
+static const double default_gap[] = { -0.4, -1.1, -0.9, -0.6, -0.8 };
+
+void
+sq_sim_defaults(sq_sim_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->n = 500;
+	o->seed = 1;
+	o->missing = 0;
+	o->nseg = 3;
+	o->seg_shift = 0.3;
+	o->loading = 0.8;
+	o->rho = 0.4;
+	o->rho_ep = 0.3;
+	o->sd = 1.2;
+	o->mean_e = 5.7;
+	o->gap = NULL;
+	o->merge[0] = o->merge[1] = -1;
+}
+
+static int
+answer(double x, double lo, double hi)
+{
+	x = floor(x + 0.5);
+	if (x < lo)
+		x = lo;
+	if (x > hi)
+		x = hi;
+	return (int)x;
+}
+
+static char *
+put_int(char *p, long v)
+{
+	char tmp[24];
+	int n = 0;
+
+	if (v < 0) {
+		*p++ = '-';
+		v = -v;
+	}
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* 100 points over k dimensions by largest remainder. */
+static void
+weights(gsl_rng *rng, size_t k, long *w)
+{
+	double g[SQ_MAX_DIMS], sum = 0, rem[SQ_MAX_DIMS];
+	long tot = 0;
+	size_t i, best;
+
+	for (i = 0; i < k; i++)
+		sum += g[i] = gsl_ran_gamma(rng, 3.0, 1.0);
+	for (i = 0; i < k; i++) {
+		double x = 100 * g[i] / sum;
+
+		w[i] = (long)floor(x);
+		rem[i] = x - (double)w[i];
+		tot += w[i];
+	}
+	while (tot < 100) {
+		best = 0;
+		for (i = 1; i < k; i++)
+			if (rem[i] > rem[best])
+				best = i;
+		w[best]++;
+		rem[best] = -1;
+		tot++;
+	}
+}
+
+int
+sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
+    sq_error *err)
+{
+	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap;
+	double fe[SQ_MAX_DIMS], fp_[SQ_MAX_DIMS], ge, gp, lam, ulam;
+	double *mue = NULL, *mup = NULL, shift, psum;
+	long w[SQ_MAX_DIMS];
+	char *line = NULL, *p;
+	unsigned long r;
+	gsl_rng *rng;
+	int rc = SQ_OK, ov;
+
+	if (o->loading < 0 || o->loading > 1 || o->rho < 0 || o->rho > 1 ||
+	    o->rho_ep < -1 || o->rho_ep > 1 || o->missing < 0 ||
+	    o->missing >= 1)
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "loading and rho must be in 0..1, rho-ep in -1..1, "
+		    "missing in 0..1");
+	if ((rng = gsl_rng_alloc(gsl_rng_mt19937)) == NULL)
+		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
+		    "out of memory");
+	gsl_rng_set(rng, o->seed);
+	line_cap = 64 + 4 * k * (size_t)(ins->max > 9 ? 4 : 2) + 8 * nd + 64;
+	mue = malloc(k * sizeof(*mue));
+	mup = malloc(k * sizeof(*mup));
+	line = malloc(line_cap);
+	if (mue == NULL || mup == NULL || line == NULL) {
+		rc = sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
+		    "out of memory");
+		goto out;
+	}
+	/* Item means: a fixed pattern around mean_e, then the gap. */
+	for (i = 0; i < k; i++) {
+		d = (size_t)ins->items[i].dim;
+		mue[i] = o->mean_e + 0.15 * ((double)((i * 7) % 5) - 2) / 2;
+		mup[i] = mue[i] + (o->gap ? o->gap[d] :
+		    d < 5 ? default_gap[d] : -0.8);
+		/* on a 1..7 scale; rescale for other scales */
+		mue[i] = ins->min + (mue[i] - 1) * (ins->max - ins->min) / 6;
+		mup[i] = ins->min + (mup[i] - 1) * (ins->max - ins->min) / 6;
+	}
+	lam = o->loading;
+	ulam = sqrt(1 - lam * lam);
+	fprintf(fp, "id%s", o->nseg ? ",sucursal" : "");
+	for (i = 0; i < k; i++)
+		fprintf(fp, ",E%d", ins->items[i].number);
+	for (i = 0; i < k; i++)
+		fprintf(fp, ",P%d", ins->items[i].number);
+	for (d = 0; d < nd; d++)
+		fprintf(fp, ",W_%s", ins->dims[d].code);
+	fprintf(fp, ",overall\n");
+	for (r = 0; r < o->n; r++) {
+		unsigned seg = o->nseg ? (unsigned)gsl_rng_uniform_int(rng,
+		    o->nseg) : 0;
+
+		ge = gsl_ran_gaussian_ziggurat(rng, 1);
+		gp = o->rho_ep * ge + sqrt(1 - o->rho_ep * o->rho_ep) *
+		    gsl_ran_gaussian_ziggurat(rng, 1);
+		for (d = 0; d < nd; d++) {
+			fe[d] = sqrt(o->rho) * ge + sqrt(1 - o->rho) *
+			    gsl_ran_gaussian_ziggurat(rng, 1);
+			fp_[d] = sqrt(o->rho) * gp + sqrt(1 - o->rho) *
+			    gsl_ran_gaussian_ziggurat(rng, 1);
+		}
+		if (o->merge[0] >= 0 && o->merge[1] >= 0) {
+			fe[o->merge[1]] = fe[o->merge[0]];
+			fp_[o->merge[1]] = fp_[o->merge[0]];
+		}
+		shift = o->nseg ? o->seg_shift * ((double)seg -
+		    (double)(o->nseg - 1) / 2) : 0;
+		p = line;
+		p = put_int(p, (long)r + 1);
+		if (o->nseg) {
+			const char *s = seg_names[seg % 12];
+
+			*p++ = ',';
+			memcpy(p, s, strlen(s));
+			p += strlen(s);
+			if (seg >= 12)
+				p = put_int(p, seg / 12 + 1);
+		}
+		psum = 0;
+		for (i = 0; i < 2 * k; i++) {
+			size_t it = i % k;
+			double f, mu, x;
+			int a;
+
+			d = (size_t)ins->items[it].dim;
+			f = i < k ? fe[d] : fp_[d];
+			mu = i < k ? mue[it] : mup[it] + shift;
+			x = mu + o->sd * (lam * f + ulam *
+			    gsl_ran_gaussian_ziggurat(rng, 1));
+			a = answer(x, ins->min, ins->max);
+			if (i >= k)
+				psum += a;
+			*p++ = ',';
+			if (o->missing > 0 && gsl_rng_uniform(rng) <
+			    o->missing)
+				continue;
+			if (ins->items[it].reverse)
+				a = (int)(ins->min + ins->max) - a;
+			p = put_int(p, a);
+		}
+		weights(rng, nd, w);
+		if (o->missing > 0 && gsl_rng_uniform(rng) < o->missing) {
+			for (d = 0; d < nd; d++)
+				*p++ = ',';
+		} else
+			for (d = 0; d < nd; d++) {
+				*p++ = ',';
+				p = put_int(p, w[d]);
+			}
+		ov = answer(psum / (double)k + 0.5 *
+		    gsl_ran_gaussian_ziggurat(rng, 1), ins->min, ins->max);
+		*p++ = ',';
+		p = put_int(p, ov);
+		*p++ = '\n';
+		if (fwrite(line, 1, (size_t)(p - line), fp) !=
+		    (size_t)(p - line)) {
+			rc = sq_error_set(err, SQ_EIO, NULL, 0, 0, NULL,
+			    "write error");
+			goto out;
+		}
+	}
+out:
+	gsl_rng_free(rng);
+	free(mue);
+	free(mup);
+	free(line);
+	return rc;
+}
