@@ -77,6 +77,14 @@ on_field(void *s, size_t n, void *data)
 	}
 	if (s == NULL)
 		n = 0;
+	if (n > r->max_field) {
+		char msg[96];
+
+		snprintf(msg, sizeof(msg), "field is longer than %zu bytes",
+		    r->max_field);
+		fail(r, r->row_line, r->nf + 1, SQ_ELIMIT, msg);
+		return;
+	}
 	need = r->used + n + 1;
 	if (need > ROW_BYTES_MAX) {
 		fail(r, r->row_line, r->nf + 1, SQ_ELIMIT,

@@ -1,0 +1,5 @@
+p <- c(0.01, 0.04, 0.03, 0.005, NA, 0.5, 0.04)
+print(sprintf("%.17g", p.adjust(p, "holm")))
+x <- c(3, 5, 2, 6, 7, 4); y <- c(4, 4, 5, 7, 7, 6)
+t <- t.test(y, x, paired=TRUE, conf.level=0.9)
+print(sprintf("%.17g", c(mean(y-x), sd(y-x), t$statistic, t$p.value, t$conf.int)))
