@@ -156,9 +156,9 @@ sq_gap_summary(const sq_pairmom *m, double conf, sq_gaprow *row)
 	row->mean_e = m->me;
 	row->mean_p = m->mp;
 	row->gap = m->md;
+	row->df = m->n - 1;
 	if (m->n < 2)
 		return;
-	row->df = m->n - 1;
 	row->sd = sqrt(m->m2d / row->df);
 	row->se = row->sd / sqrt(m->n);
 	q = gsl_cdf_tdist_Pinv(0.5 + conf / 2, row->df);
