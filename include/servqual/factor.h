@@ -11,8 +11,12 @@
 
 #include <stddef.h>
 
+#include <stdio.h>
+
 #include "servqual/error.h"
+#include "servqual/instrument.h"
 #include "servqual/rotation.h"
+#include "servqual/table.h"
 
 enum sq_extract { SQ_FA_PA = 0, SQ_FA_MINRES, SQ_FA_ML };
 
@@ -131,5 +135,59 @@ int sq_fa_check_structure(const double *L, size_t p, size_t k,
 
 /* Release a structure check. */
 void sq_fa_check_free(sq_fa_check *c);
+
+/* What sq_fa_analyse() is to do. */
+typedef struct sq_fa_run_opts {
+	sq_fa_opts fa;		/* fa.nfactors 0: from parallel analysis */
+	unsigned long seed;	/* parallel analysis */
+	size_t iter;		/* simulated matrices; 0: no parallel analysis */
+} sq_fa_run_opts;
+
+/* Everything sq-factor reports about one correlation matrix. */
+typedef struct sq_fa_result {
+	size_t p;
+	double n;		/* respondents behind R */
+	double kmo, *kmo_item;	/* NaN when R is singular */
+	double chisq, df, pval;	/* Bartlett; NaN when R is singular */
+	double *eigen;		/* p, decreasing */
+	double *sim_mean;	/* p, or NULL without parallel analysis */
+	double *sim_p95;	/* p, or NULL */
+	unsigned long seed;
+	size_t iter;
+	size_t suggested;	/* leading eigenvalues above sim_p95 */
+	int nfactors_from;	/* 0: given, 1: parallel analysis, 2: parallel
+				   analysis found none, 1 factor used */
+	sq_fa *fa;
+	sq_fa_check *check;
+} sq_fa_result;
+
+/*
+ * All of sq-factor's statistics for the correlation matrix R of p items
+ * (dim[i]: the item's dimension, 0..ndim-1) over n respondents.
+ */
+int sq_fa_analyse(const double *R, size_t p, double n, const int *dim,
+    size_t ndim, const sq_fa_run_opts *opts, sq_fa_result **out);
+
+/* Release a result. */
+void sq_fa_result_free(sq_fa_result *r);
+
+/* How the data behind a result were read, for the report. */
+typedef struct sq_fa_source {
+	const sq_instrument *ins;	/* items in instrument order */
+	char block;			/* 'E', 'P' or 'G' */
+	int pairwise;
+	unsigned long rows;		/* data rows read */
+	unsigned long invalid;		/* cells treated as missing */
+} sq_fa_source;
+
+/*
+ * The result as a tidy long table with columns section key item
+ * dimension factor value (see man/sq-factor.1).
+ */
+int sq_fa_table(const sq_fa_result *r, const sq_fa_source *src,
+    sq_table **out);
+
+/* The result as one JSON document (see man/sq-factor.1). */
+int sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp);
 
 #endif

@@ -1,0 +1,388 @@
+/* sq-factor: KMO, Bartlett, parallel analysis and factor analysis. */
+#include <getopt.h>
+#include <gsl/gsl_errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "servqual/covacc.h"
+#include "servqual/factor.h"
+#include "servqual/output.h"
+#include "servqual/survey.h"
+
+#define MAX_GATES 16
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: sq-factor [-c codebook] [-d delim] [-f format] "
+	    "[-n factors] [-o file]\n"
+	    "                 [--block E|P|G] [--extract pa|minres|ml] "
+	    "[--rotate none|varimax|oblimin|promax]\n"
+	    "                 [--pairwise] [--seed n] [--iter n] "
+	    "[--fail-if gate]... [--invalid error|missing]\n"
+	    "                 [--lang en|es] [file]\n");
+	exit(2);
+}
+
+struct run {
+	sq_covacc *acc;
+	char block;
+	double *x;
+	size_t p;
+};
+
+static int
+add(void *ctx, const sq_response *r, sq_error *err)
+{
+	struct run *run = ctx;
+	size_t i;
+
+	(void)err;
+	for (i = 0; i < run->p; i++)
+		run->x[i] = run->block == 'E' ? r->e[i] : run->block == 'P' ?
+		    r->p[i] : r->p[i] - r->e[i];
+	sq_covacc_add(run->acc, run->x);
+	return 0;
+}
+
+static int
+fail(const sq_error *err, const char *file)
+{
+	char msg[1024];
+	sq_error e = *err;
+
+	if (e.file[0] == '\0' && file != NULL)
+		snprintf(e.file, sizeof(e.file), "%s", file);
+	sq_error_format(&e, msg, sizeof(msg));
+	fprintf(stderr, "sq-factor: %s\n", msg);
+	return 1;
+}
+
+static unsigned long
+number(const char *s, const char *opt, unsigned long min)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (*s == '-' || *end != '\0' || end == s || v < min) {
+		fprintf(stderr, "sq-factor: %s wants a whole number >= %lu\n",
+		    opt, min);
+		usage();
+	}
+	return v;
+}
+
+/* A gate: "kmo<X", "kmo<=X", "heywood", "structure", "convergence". */
+static int
+gate_ok(const char *g)
+{
+	char *end;
+
+	if (strcmp(g, "heywood") == 0 || strcmp(g, "structure") == 0 ||
+	    strcmp(g, "convergence") == 0)
+		return 1;
+	if (strncmp(g, "kmo<=", 5) == 0)
+		g += 5;
+	else if (strncmp(g, "kmo<", 4) == 0)
+		g += 4;
+	else
+		return 0;
+	strtod(g, &end);
+	return end != g && *end == '\0';
+}
+
+static int
+gate_holds(const char *g, const sq_fa_result *r)
+{
+	if (strcmp(g, "heywood") == 0)
+		return r->fa->nheywood > 0;
+	if (strcmp(g, "structure") == 0)
+		return !r->check->matches;
+	if (strcmp(g, "convergence") == 0)
+		return !r->fa->converged || !r->fa->rot_converged;
+	if (strncmp(g, "kmo<=", 5) == 0)
+		return !(r->kmo > strtod(g + 5, NULL));
+	return !(r->kmo >= strtod(g + 4, NULL));
+}
+
+/* Say on stderr what the output also says but nobody should miss. */
+static void
+warnings(const sq_fa_result *r, const sq_fa_source *src)
+{
+	const sq_fa *fa = r->fa;
+	size_t i;
+	int first = 1;
+
+	if (fa->nheywood > 0) {
+		fprintf(stderr, "sq-factor: Heywood case%s: item",
+		    fa->nheywood > 1 ? "s" : "");
+		for (i = 0; i < fa->p; i++)
+			if (fa->heywood[i]) {
+				fprintf(stderr, "%s %c%d", first ? "" : ",",
+				    src->block, src->ins->items[i].number);
+				first = 0;
+			}
+		fprintf(stderr, " (communality >= 1 or uniqueness held at "
+		    "%g)\n", SQ_FA_PSI_MIN);
+	}
+	if (!fa->converged)
+		fprintf(stderr, "sq-factor: %s extraction did not converge "
+		    "in %zu iterations\n", sq_extract_name(fa->extract),
+		    fa->iterations);
+	if (!fa->rot_converged)
+		fprintf(stderr, "sq-factor: %s rotation did not converge "
+		    "in %zu iterations\n", sq_rotate_name(fa->rotate),
+		    fa->rot_iterations);
+	if (r->nfactors_from == 2)
+		fprintf(stderr, "sq-factor: parallel analysis retains no "
+		    "factor; 1 extracted\n");
+	if (isnan(r->kmo))
+		fprintf(stderr, "sq-factor: the correlation matrix is "
+		    "singular: KMO and Bartlett undefined\n");
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "block", required_argument, NULL, 'B' },
+		{ "codebook", required_argument, NULL, 'c' },
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "extract", required_argument, NULL, 'E' },
+		{ "fail-if", required_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "invalid", required_argument, NULL, 'I' },
+		{ "iter", required_argument, NULL, 'i' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "factors", required_argument, NULL, 'n' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "pairwise", no_argument, NULL, 'P' },
+		{ "rotate", required_argument, NULL, 'R' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *codebook = NULL, *outpath = NULL, *path = "-";
+	const char *gates[MAX_GATES];
+	sq_fa_run_opts fo;
+	sq_survey_opts so;
+	sq_survey_stats st;
+	sq_fa_source src;
+	sq_instrument *ins = NULL;
+	sq_fa_result *res = NULL;
+	sq_table *table = NULL;
+	sq_output out;
+	sq_error err;
+	struct run run = { 0 };
+	double *R = NULL;
+	int *dim = NULL;
+	size_t ngates = 0, i;
+	char title[256];
+	int ch, format = -1, lang = SQ_LANG_EN, pairwise = 0, rc, held;
+	FILE *in;
+
+	setlocale(LC_NUMERIC, "C");
+	gsl_set_error_handler_off();
+	memset(&so, 0, sizeof(so));
+	memset(&err, 0, sizeof(err));
+	memset(&fo, 0, sizeof(fo));
+	fo.fa.extract = SQ_FA_PA;
+	fo.fa.rotate = SQ_ROT_OBLIMIN;
+	fo.seed = 1;
+	fo.iter = 1000;
+	run.block = 'E';
+	while ((ch = getopt_long(argc, argv, "c:d:f:hn:o:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'B':
+			if (strlen(optarg) != 1 || !strchr("EPGepg", *optarg))
+				usage();
+			run.block = (char)(*optarg & ~0x20);
+			break;
+		case 'c':
+			codebook = optarg;
+			break;
+		case 'd':
+			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
+			    optarg[0];
+			if (strlen(optarg) != 1 && so.csv.delim != '\t')
+				usage();
+			break;
+		case 'E':
+			if ((fo.fa.extract = sq_extract_parse(optarg)) < 0)
+				usage();
+			break;
+		case 'F':
+			if (!gate_ok(optarg) || ngates == MAX_GATES) {
+				fprintf(stderr, "sq-factor: unknown gate \"%s\" "
+				    "(kmo<X, heywood, structure, "
+				    "convergence)\n", optarg);
+				usage();
+			}
+			gates[ngates++] = optarg;
+			break;
+		case 'f':
+			if ((format = sq_format_parse(optarg)) < 0)
+				usage();
+			break;
+		case 'I':
+			if (strcmp(optarg, "missing") == 0)
+				so.invalid = SQ_INVALID_MISSING;
+			else if (strcmp(optarg, "error") != 0)
+				usage();
+			break;
+		case 'i':
+			fo.iter = number(optarg, "--iter", 0);
+			if (fo.iter > 100000)
+				usage();
+			break;
+		case 'L':
+			if ((lang = sq_lang_parse(optarg)) < 0)
+				usage();
+			break;
+		case 'n':
+			fo.fa.nfactors = number(optarg, "-n", 1);
+			break;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'P':
+			pairwise = 1;
+			break;
+		case 'R':
+			if ((fo.fa.rotate = sq_rotate_parse(optarg)) < 0)
+				usage();
+			break;
+		case 'S':
+			fo.seed = number(optarg, "--seed", 0);
+			break;
+		case 'V':
+			puts("sq-factor " SQ_VERSION);
+			return 0;
+		case 'h':
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		usage();
+	if (argc == 1)
+		path = argv[0];
+	if (format < 0)
+		format = outpath == NULL && isatty(STDOUT_FILENO) ?
+		    SQ_FMT_PRETTY : SQ_FMT_TSV;
+
+	rc = 1;
+	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
+		fail(&err, codebook);
+		goto done;
+	}
+	run.p = ins->nitems;
+	if (fo.fa.nfactors >= run.p) {
+		fprintf(stderr, "sq-factor: -n must be below the number of "
+		    "items (%zu)\n", run.p);
+		rc = 2;
+		goto done;
+	}
+	if (fo.fa.nfactors == 0 && fo.iter == 0) {
+		fprintf(stderr, "sq-factor: --iter 0 needs -n\n");
+		rc = 2;
+		goto done;
+	}
+	if ((run.x = malloc(run.p * sizeof(double))) == NULL ||
+	    (R = malloc(run.p * run.p * sizeof(double))) == NULL ||
+	    (dim = malloc(run.p * sizeof(int))) == NULL ||
+	    sq_covacc_new(run.p, pairwise, &run.acc) != SQ_OK) {
+		fprintf(stderr, "sq-factor: out of memory\n");
+		goto done;
+	}
+	for (i = 0; i < run.p; i++)
+		dim[i] = ins->items[i].dim;
+	if (sq_input_open(path, &in, &err) != SQ_OK) {
+		fail(&err, path);
+		goto done;
+	}
+	ch = sq_survey_read(in, path, ins, &so, add, &run, &st, &err);
+	sq_input_close(in);
+	if (ch != SQ_OK) {
+		fail(&err, path);
+		goto done;
+	}
+	if (st.invalid > 0)
+		fprintf(stderr, "sq-factor: %s: %lu invalid value%s treated "
+		    "as missing\n", path, st.invalid, st.invalid == 1 ? "" :
+		    "s");
+	if (sq_covacc_n(run.acc) < (double)run.p + 1) {
+		fprintf(stderr, "sq-factor: %s: %.0f %s respondents for %zu "
+		    "items; factor analysis needs more\n", path,
+		    sq_covacc_n(run.acc), pairwise ? "pairwise" : "complete",
+		    run.p);
+		goto done;
+	}
+	sq_covacc_cor(run.acc, R);
+	for (i = 0; i < run.p; i++)
+		if (isnan(R[i * run.p + i])) {
+			fprintf(stderr, "sq-factor: %s: %c%d does not vary "
+			    "among the respondents used\n", path, run.block,
+			    ins->items[i].number);
+			goto done;
+		}
+	ch = sq_fa_analyse(R, run.p, sq_covacc_n(run.acc), dim, ins->ndims,
+	    &fo, &res);
+	if (ch != SQ_OK) {
+		fprintf(stderr, "sq-factor: %s: %s\n", path, sq_strerror(ch));
+		goto done;
+	}
+	src.ins = ins;
+	src.block = run.block;
+	src.pairwise = pairwise;
+	src.rows = st.rows;
+	src.invalid = st.invalid;
+	warnings(res, &src);
+	if (format != SQ_FMT_JSON &&
+	    sq_fa_table(res, &src, &table) != SQ_OK) {
+		fprintf(stderr, "sq-factor: out of memory\n");
+		goto done;
+	}
+	snprintf(title, sizeof(title), lang == SQ_LANG_ES ?
+	    "An\xc3\xa1lisis factorial (%c): %s + %s, %zu factores; %.0f de "
+	    "%lu encuestados (%s)" : "Factor analysis (%c): %s + %s, %zu "
+	    "factors; %.0f of %lu respondents (%s)", run.block,
+	    sq_extract_name(fo.fa.extract), sq_rotate_name(fo.fa.rotate),
+	    res->fa->k, res->n, st.rows, pairwise ? "pairwise" : "listwise");
+	if (sq_output_open(&out, outpath, &err) != SQ_OK) {
+		fail(&err, outpath);
+		goto done;
+	}
+	ch = format == SQ_FMT_JSON ? sq_fa_json(res, &src, out.fp) :
+	    sq_table_write(table, out.fp, format, title);
+	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
+		fail(&err, outpath);
+		goto done;
+	}
+	rc = 0;
+	for (i = 0, held = 0; i < ngates; i++)
+		if (gate_holds(gates[i], res)) {
+			fprintf(stderr, "sq-factor: gate held: %s\n", gates[i]);
+			held = 1;
+		}
+	if (held)
+		rc = 3;
+done:
+	sq_fa_result_free(res);
+	sq_table_free(table);
+	sq_covacc_free(run.acc);
+	sq_instrument_free(ins);
+	free(run.x);
+	free(R);
+	free(dim);
+	return rc;
+}
