@@ -363,6 +363,24 @@ range:
 	return 0;
 }
 
+/* Plain digits (at most 9) as a number; -1 if the field is not that. */
+static int
+digits(const char *v, size_t len, double *x)
+{
+	long n = 0;
+	size_t i;
+
+	if (len == 0 || len > 9)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return -1;
+		n = n * 10 + (v[i] - '0');
+	}
+	*x = (double)n;
+	return 0;
+}
+
 /* A weight or rating: any number >= 0 (weights) or any number. */
 static int
 real_value(struct sv *s, const sq_row *row, size_t i, int nonneg,
@@ -370,6 +388,8 @@ real_value(struct sv *s, const sq_row *row, size_t i, int nonneg,
 {
 	const char *v = row->field[i];
 
+	if (digits(v, row->len[i], x) == 0)
+		return 0;	/* the common case, and never a missing code */
 	*x = NAN;
 	if (row->len[i] == 0 || is_missing(s->ins, v, row->len[i]))
 		return 0;
