@@ -15,6 +15,7 @@
 #include "servqual/error.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
+#include "servqual/table.h"
 
 /*
  * Alpha of the k items with covariance cov: raw (psych raw_alpha), from
@@ -109,5 +110,38 @@ int sq_rel_rows(const sq_relacc *a, double conf, sq_relrow **rows,
 
 /* Release an accumulator. */
 void sq_relacc_free(sq_relacc *a);
+
+/* sq-alpha's column names, NULL-terminated (DESIGN.md, then extras). */
+extern const char *const sq_rel_columns[];
+
+/*
+ * rows as a table; human != 0 (md, pretty) names scopes, dimensions and
+ * the missing-data mode in language lang instead of codes.
+ */
+int sq_rel_table(const sq_relrow *rows, size_t nrows,
+    const sq_instrument *ins, int pairwise, int human, int lang,
+    sq_table **out);
+
+/* A quality gate such as "alpha<0.70": statistic, operator, threshold. */
+typedef struct sq_relgate {
+	int stat;		/* SQ_GATE_* */
+	int le;			/* 1 for <=, 0 for < */
+	double threshold;
+	char text[64];		/* as given */
+} sq_relgate;
+
+enum { SQ_GATE_ALPHA = 0, SQ_GATE_ALPHA_STD, SQ_GATE_OMEGA, SQ_GATE_RDIFF };
+
+/*
+ * Parse "STAT<X" or "STAT<=X", STAT one of alpha, alpha_std,
+ * omega_total (or omega), r_diff; SQ_EUSAGE if malformed.
+ */
+int sq_relgate_parse(const char *s, sq_relgate *g);
+
+/*
+ * Does gate g hold on scale row r (statistic below the threshold)? A NaN
+ * statistic never holds.
+ */
+int sq_relgate_holds(const sq_relgate *g, const sq_relrow *r);
 
 #endif
