@@ -53,7 +53,7 @@ block <- function(d, b) {
 	switch(b, E = E, P = P, G = P - E)
 }
 
-num <- function(x) formatC(x, digits = 15, format = "g")
+num <- function(x) trimws(formatC(x, digits = 15, format = "g"))
 
 # Rows in sq-factor's TSV layout: section key item dimension factor value.
 row <- function(section, key, item = "", dimension = "", factor = "", value)
@@ -137,3 +137,54 @@ put(rbind(row("eigen", "sim_mean", "", "", 1:22, colMeans(sim)),
     row("eigen", "sim_p95", "", "", 1:22,
 	apply(sim, 2, quantile, probs = 0.95, type = 7))),
     "parallel_p22_n300.tsv")
+
+# Unit-test fixtures on R's ability.cov (6 tests, n = 112): the
+# correlation matrix, psych's statistics and fa() solutions, and the
+# rotations applied by stats/GPArotation/psych to fixed loadings.
+A <- cov2cor(ability.cov$cov)
+nA <- ability.cov$n.obs
+kA <- KMO(A)
+bA <- cortest.bartlett(A, n = nA)
+u <- rbind(
+    row("R", "r", rep(1:6, 6), "", rep(1:6, each = 6), as.vector(A)),
+    row("smc", "smc", 1:6, "", "", smc(A)),
+    row("kmo", "overall", value = kA$MSA),
+    row("kmo", "item", 1:6, "", "", kA$MSAi),
+    row("bartlett", "chisq", value = bA$chisq),
+    row("bartlett", "df", value = bA$df),
+    row("bartlett", "p", value = bA$p.value),
+    row("eigen", "observed", "", "", 1:6,
+	eigen(A, symmetric = TRUE)$values))
+for (fm in c("pa", "minres", "ml"))
+	for (rot in c("none", "varimax", "oblimin", "promax")) {
+		f <- suppressWarnings(fa(A, 2, n.obs = nA, fm = fm, rotate = rot,
+		    max.iter = 1000, min.err = 1e-9))
+		tag <- paste(fm, rot, sep = ".")
+		u <- rbind(u,
+		    row(tag, "loading", rep(1:6, 2), "", rep(1:2, each = 6),
+			as.vector(unclass(f$loadings))),
+		    row(tag, "communality", 1:6, "", "", f$communality))
+		if (!is.null(f$Phi))
+			u <- rbind(u, row(tag, "phi", value = f$Phi[1, 2]))
+		if (fm == "pa")
+			u <- rbind(u, row(tag, "iterations",
+			    value = length(f$communality.iterations)))
+	}
+# Rotations of one fixed, unrotated loading matrix (the pa solution).
+L0 <- unclass(fa(A, 2, fm = "pa", rotate = "none", max.iter = 1000,
+    min.err = 1e-9)$loadings)
+vm <- varimax(L0)
+ob <- oblimin(L0)
+pm <- kaiser(L0, rotate = "Promax")
+u <- rbind(u,
+    row("rot", "input", rep(1:6, 2), "", rep(1:2, each = 6), as.vector(L0)),
+    row("rot", "varimax", rep(1:6, 2), "", rep(1:2, each = 6),
+	as.vector(unclass(vm$loadings))),
+    row("rot", "oblimin", rep(1:6, 2), "", rep(1:2, each = 6),
+	as.vector(unclass(ob$loadings))),
+    row("rot", "oblimin_phi", value = ob$Phi[1, 2]),
+    row("rot", "oblimin_iterations", value = max(ob$Table[, 1])),
+    row("rot", "promax", rep(1:6, 2), "", rep(1:2, each = 6),
+	as.vector(unclass(pm$loadings))),
+    row("rot", "promax_phi", value = pm$Phi[1, 2]))
+put(u, "ability.tsv")
