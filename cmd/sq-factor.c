@@ -1,4 +1,5 @@
 /* sq-factor: KMO, Bartlett, parallel analysis and factor analysis. */
+#include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
@@ -108,6 +109,38 @@ gate_holds(const char *g, const sq_fa_result *r)
 	if (strncmp(g, "kmo<=", 5) == 0)
 		return !(r->kmo > strtod(g + 5, NULL));
 	return !(r->kmo >= strtod(g + 4, NULL));
+}
+
+/*
+ * Correlations into R; 1 after saying why when one is undefined: an item
+ * that does not vary, or (pairwise) two items hardly answered together.
+ */
+static int
+undefined(struct run *run, const sq_instrument *ins, const char *path,
+    double *R)
+{
+	size_t i, j, p = run->p;
+
+	sq_covacc_cov(run->acc, R);
+	for (i = 0; i < p; i++)
+		if (!(R[i * p + i] > 0)) {
+			fprintf(stderr, "sq-factor: %s: %c%d does not vary "
+			    "among the respondents used\n", path, run->block,
+			    ins->items[i].number);
+			return 1;
+		}
+	sq_covacc_cor(run->acc, R);
+	for (i = 0; i < p; i++)
+		for (j = 0; j < p; j++)
+			if (isnan(R[i * p + j])) {
+				fprintf(stderr, "sq-factor: %s: %c%d and %c%d "
+				    "have fewer than 2 respondents in "
+				    "common\n", path, run->block,
+				    ins->items[i].number, run->block,
+				    ins->items[j].number);
+				return 1;
+			}
+	return 0;
 }
 
 /* Say on stderr what the output also says but nobody should miss. */
@@ -327,14 +360,8 @@ main(int argc, char *argv[])
 		    run.p);
 		goto done;
 	}
-	sq_covacc_cor(run.acc, R);
-	for (i = 0; i < run.p; i++)
-		if (isnan(R[i * run.p + i])) {
-			fprintf(stderr, "sq-factor: %s: %c%d does not vary "
-			    "among the respondents used\n", path, run.block,
-			    ins->items[i].number);
-			goto done;
-		}
+	if (undefined(&run, ins, path, R))
+		goto done;
 	ch = sq_fa_analyse(R, run.p, sq_covacc_n(run.acc), dim, ins->ndims,
 	    &fo, &res);
 	if (ch != SQ_OK) {
@@ -366,6 +393,12 @@ main(int argc, char *argv[])
 	    sq_table_write(table, out.fp, format, title);
 	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
 		fail(&err, outpath);
+		goto done;
+	}
+	if (ch != SQ_OK) {
+		fprintf(stderr, "sq-factor: %s: write error: %s\n",
+		    outpath ? outpath : "standard output",
+		    strerror(errno ? errno : EIO));
 		goto done;
 	}
 	rc = 0;
