@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/encoding.h"
 #include "servqual/reader.h"
 
 #define CHUNK		(64 * 1024)
@@ -279,6 +280,9 @@ rd_init(struct rd *r, const char *name, const sq_reader_opts *o,
 	    o->delim != '\t')
 		return sq_error_set(err, SQ_EUSAGE, name, 0, 0, NULL,
 		    "delimiter must be comma, semicolon or tab");
+	if (o && (o->encoding < SQ_ENC_AUTO || o->encoding > SQ_ENC_UTF16BE))
+		return sq_error_set(err, SQ_EUSAGE, name, 0, 0, NULL,
+		    "unknown encoding");
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 	    CSV_EMPTY_IS_NULL) != 0)
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
@@ -302,44 +306,47 @@ rd_finish(struct rd *r)
 	return r->rc;
 }
 
-static int
-check_bom16(struct rd *r, const unsigned char *s, size_t n)
-{
-	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
-	    (s[0] == 0xFE && s[1] == 0xFF)))
-		return fail(r, 1, 0, SQ_EPARSE,
-		    "UTF-16 text is not supported here; save as CSV UTF-8");
-	return 0;
-}
-
 int
 sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
     sq_row_fn fn, void *ctx, sq_error *err)
 {
 	struct rd r;
+	sq_decoder dec;
 	unsigned char *chunk;
-	size_t n, skip;
-	int rc;
+	char *text;
+	size_t n, tn, skip;
+	int rc, eof = 0;
 
 	if ((rc = rd_init(&r, name, opts, fn, ctx, err)) != 0)
 		return rc;
-	if ((chunk = malloc(CHUNK)) == NULL) {
+	sq_decoder_init(&dec, opts ? opts->encoding : SQ_ENC_AUTO, name);
+	chunk = malloc(CHUNK);
+	text = malloc(SQ_DECODE_SPACE(CHUNK));
+	if (chunk == NULL || text == NULL) {
+		free(chunk);
+		free(text);
 		fail(&r, 0, 0, SQ_ENOMEM, "out of memory");
 		return rd_finish(&r);
 	}
-	while (r.rc == 0 && (n = fread(chunk, 1, CHUNK, fp)) > 0) {
-		skip = 0;
-		if (!r.started) {
-			if (check_bom16(&r, chunk, n) != 0)
-				break;
-			skip = start(&r, chunk, n, opts ? opts->delim : 0);
+	while (r.rc == 0 && !eof) {
+		n = fread(chunk, 1, CHUNK, fp);
+		eof = n < CHUNK;
+		if (eof && ferror(fp)) {
+			sq_error_set(err, r.rc = SQ_EIO, name, 0, 0, NULL,
+			    "%s", strerror(errno));
+			break;
 		}
-		feed(&r, chunk + skip, n - skip);
+		if ((r.rc = sq_decode(&dec, chunk, n, eof, text, &tn,
+		    err)) != 0)
+			break;
+		skip = 0;
+		if (!r.started && tn > 0)
+			skip = start(&r, (unsigned char *)text, tn,
+			    opts ? opts->delim : 0);
+		feed(&r, (unsigned char *)text + skip, tn - skip);
 	}
-	if (r.rc == 0 && ferror(fp))
-		sq_error_set(err, r.rc = SQ_EIO, name, 0, 0, NULL, "%s",
-		    strerror(errno));
 	free(chunk);
+	free(text);
 	return rd_finish(&r);
 }
 
@@ -347,15 +354,29 @@ int
 sq_read_csv_mem(const void *buf, size_t len, const char *name,
     const sq_reader_opts *opts, sq_row_fn fn, void *ctx, sq_error *err)
 {
+	const unsigned char *s = buf;
 	struct rd r;
-	size_t skip;
-	int rc;
+	char *text = NULL;
+	size_t skip, tn = 0;
+	int rc, enc;
 
 	if ((rc = rd_init(&r, name, opts, fn, ctx, err)) != 0)
 		return rc;
-	if (check_bom16(&r, buf, len) == 0) {
-		skip = start(&r, buf, len, opts ? opts->delim : 0);
-		feed(&r, (const unsigned char *)buf + skip, len - skip);
+	enc = opts ? opts->encoding : SQ_ENC_AUTO;
+	/* Valid UTF-8 without a byte-order mark is parsed in place. */
+	if ((enc == SQ_ENC_AUTO || enc == SQ_ENC_UTF8) && !(len >= 2 &&
+	    (s[0] == 0xFF || s[0] == 0xFE || s[0] == 0xEF)) &&
+	    sq_utf8_valid(s, len) == len) {
+		skip = start(&r, s, len, opts ? opts->delim : 0);
+		feed(&r, s + skip, len - skip);
+		return rd_finish(&r);
 	}
+	if ((r.rc = sq_decode_all(buf, len, enc, name, &text, &tn, NULL,
+	    err)) == 0 && tn > 0) {
+		skip = start(&r, (unsigned char *)text, tn,
+		    opts ? opts->delim : 0);
+		feed(&r, (unsigned char *)text + skip, tn - skip);
+	}
+	free(text);
 	return rd_finish(&r);
 }

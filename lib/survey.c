@@ -1,10 +1,24 @@
 /*
  * The survey: the export's header bound to the instrument, then every data
  * row turned into one respondent's answers.
+ *
+ * Header shapes: one plain row; Qualtrics (ids, question text, then a row
+ * of {"ImportId":...} cells, in the new JSON or the legacy quoting); and
+ * SurveyMonkey (question text over the first column of each question, a
+ * second row naming the sub-items or saying "Response"). Up to two rows
+ * after the first are held back until the shape is known.
+ *
+ * Columns are bound in two passes: names a codebook gives (by name, folded
+ * name or "#k" position) first, then names recognised on their own: E1,
+ * E01, E_1, group/E1, group-E1, E[SQ001], "Expectativas [E1 ...]", "E1
+ * text"; W_TAN; overall. Two recognised columns for one answer are an
+ * error: the tool never guesses between them.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,13 +27,32 @@
 
 /* Missing-value codes every tool knows, folded (see sq_fold). */
 static const char *const default_missing[] = {
-	"na", "n/a", "nan", "-99", "no aplica", "ns/nr", "#n/d", "#n/a",
-	"nr", "ns", NULL
+	"na", "n/a", "nan", "no aplica", "ns/nr", "#n/d", "#n/a", "nr", "ns",
+	"\"\"", "-", ".", NULL
+};
+#define DEFAULT_MISSING_NUM	(-99.0)
+
+/* Column names taken as the respondent id when no codebook names one. */
+static const char *const id_names[] = {
+	"id", "responseid", "response id", "respondent id", "respondentid",
+	"_id", "_uuid", "key", "instanceid", "meta-instanceid",
+	"meta/instanceid", NULL
+};
+
+/* A row kept beyond its callback. */
+struct rowcopy {
+	unsigned long line, index;
+	size_t nf;
+	char *buf;
+	size_t *len;
+	char **field;
+	int delim;
 };
 
 struct col {
 	int role;		/* enum sq_role */
 	int target;
+	int autocol;		/* bound by name recognition, not codebook */
 };
 
 struct sv {
@@ -30,14 +63,66 @@ struct sv {
 	void *ctx;
 	sq_survey_stats *st;
 	unsigned skipped;
-	int have_header;
+	int state;		/* rows of header held: 0, 1, 2; 3 = bound */
+	struct rowcopy h1, h2;
+	const char *shape;
+	unsigned long hline;	/* line of the header row */
 	size_t ncols;
 	struct col *col;
 	char **colname;
 	double *e, *p, *w;
+	double *nummiss;	/* codebook missing codes that are numbers */
+	size_t nnummiss;
 	int segcol;		/* -1 when none */
 	int idcol;
+	int comma;		/* decimal comma allowed in weights */
 };
+
+static void
+rowcopy_free(struct rowcopy *c)
+{
+	free(c->buf);
+	free(c->len);
+	free(c->field);
+	memset(c, 0, sizeof(*c));
+}
+
+static int
+rowcopy_set(struct rowcopy *c, const sq_row *r)
+{
+	size_t i, tot = 0, off = 0;
+
+	rowcopy_free(c);
+	for (i = 0; i < r->nfields; i++)
+		tot += r->len[i] + 1;
+	c->buf = malloc(tot + 1);
+	c->len = malloc((r->nfields + 1) * sizeof(*c->len));
+	c->field = malloc((r->nfields + 1) * sizeof(*c->field));
+	if (c->buf == NULL || c->len == NULL || c->field == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < r->nfields; i++) {
+		memcpy(c->buf + off, r->field[i], r->len[i] + 1);
+		c->field[i] = c->buf + off;
+		c->len[i] = r->len[i];
+		off += r->len[i] + 1;
+	}
+	c->nf = r->nfields;
+	c->line = r->line;
+	c->index = r->index;
+	c->delim = r->delim;
+	return SQ_OK;
+}
+
+static void
+rowcopy_view(const struct rowcopy *c, sq_row *r)
+{
+	r->line = c->line;
+	r->index = c->index;
+	r->nfields = c->nf;
+	r->field = c->field;
+	r->len = c->len;
+	r->delim = c->delim;
+}
 
 static void
 sv_free(struct sv *s)
@@ -52,19 +137,99 @@ sv_free(struct sv *s)
 	free(s->e);
 	free(s->p);
 	free(s->w);
+	free(s->nummiss);
+	rowcopy_free(&s->h1);
+	rowcopy_free(&s->h2);
+}
+
+int
+sq_parse_number(const char *v, int comma, double *x)
+{
+	char buf[64], *end;
+	const char *p = v, *q;
+	size_t o = 0, digits = 0, ndot = 0, ncomma = 0;
+	int frac = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	q = p + strlen(p);
+	while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	if (q - p >= (long)sizeof(buf) - 1 || q == p)
+		return -1;
+	if (*p == '+' || *p == '-')
+		buf[o++] = *p++;
+	for (; p < q; p++) {
+		if (*p >= '0' && *p <= '9') {
+			digits++;
+			buf[o++] = *p;
+		} else if (*p == '.')
+			ndot++;
+		else if (*p == ',' && comma)
+			ncomma++;
+		else
+			return -1;
+	}
+	if (digits == 0 || ncomma > 1 || (ncomma == 0 && ndot > 1))
+		return -1;
+	/* Rebuild with one '.' where the decimal separator was. */
+	o = 0;
+	p = v;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '+' || *p == '-')
+		buf[o++] = *p++;
+	if (ncomma == 1 && ndot > 0) {
+		/* "1.234,5": dots group thousands, three digits apart. */
+		const char *c = strchr(p, ',');
+		const char *d;
+		size_t run = 0, groups = 0;
+
+		for (d = p; d < c; d++) {
+			if (*d == '.') {
+				if ((groups == 0 && (run == 0 || run > 3)) ||
+				    (groups > 0 && run != 3))
+					return -1;
+				groups++;
+				run = 0;
+			} else
+				run++;
+		}
+		if (run != 3)
+			return -1;
+	}
+	for (; p < q; p++) {
+		if (*p >= '0' && *p <= '9')
+			buf[o++] = *p;
+		else if ((ncomma == 1 && *p == ',') ||
+		    (ncomma == 0 && *p == '.')) {
+			if (frac++)
+				return -1;
+			buf[o++] = '.';
+		}
+	}
+	buf[o] = '\0';
+	errno = 0;
+	*x = strtod(buf, &end);
+	if (*end != '\0' || errno == ERANGE || !isfinite(*x))
+		return -1;
+	return 0;
 }
 
 /* "E1", "e01", "E_1", "P 7" -> role and item number; 0 if not such. */
 static int
-auto_item(const char *h, int *num)
+auto_item(const char *h, size_t n, int *num)
 {
-	const char *q;
-	char *end;
-	long n;
+	const char *q, *end = h + n;
+	long v = 0;
 	int role;
 
-	while (*h == ' ')
+	while (h < end && *h == ' ')
 		h++;
+	while (end > h && end[-1] == ' ')
+		end--;
+	if (h == end)
+		return 0;
 	if (*h == 'E' || *h == 'e')
 		role = SQ_ROLE_E;
 	else if (*h == 'P' || *h == 'p')
@@ -72,141 +237,325 @@ auto_item(const char *h, int *num)
 	else
 		return 0;
 	q = h + 1;
-	if (*q == '_' || *q == ' ' || *q == '-' || *q == '.')
+	if (q < end && (*q == '_' || *q == ' ' || *q == '-' || *q == '.'))
 		q++;
-	if (!isdigit((unsigned char)*q))
+	if (q == end)
 		return 0;
-	errno = 0;
-	n = strtol(q, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (*end != '\0' || errno != 0 || n < 1 || n > 100000)
+	for (; q < end; q++) {
+		if (!isdigit((unsigned char)*q))
+			return 0;
+		v = v * 10 + (*q - '0');
+		if (v > 100000)
+			return 0;
+	}
+	if (v < 1)
 		return 0;
-	*num = (int)n;
+	*num = (int)v;
 	return role;
 }
 
 /* "W_TAN", "w_tan", "WTAN" -> dimension index, or -1. */
 static int
-auto_weight(const sq_instrument *ins, const char *h)
+auto_weight(const sq_instrument *ins, const char *h, size_t n)
 {
-	while (*h == ' ')
+	char code[SQ_CODE_LEN];
+	const char *end = h + n;
+
+	while (h < end && *h == ' ')
 		h++;
-	if (*h != 'W' && *h != 'w')
+	while (end > h && end[-1] == ' ')
+		end--;
+	if (h == end || (*h != 'W' && *h != 'w'))
 		return -1;
 	h++;
-	if (*h == '_' || *h == ' ' || *h == '-')
+	if (h < end && (*h == '_' || *h == ' ' || *h == '-'))
 		h++;
-	return sq_instrument_dim(ins, h);
+	if (end - h <= 0 || end - h >= SQ_CODE_LEN)
+		return -1;
+	memcpy(code, h, (size_t)(end - h));
+	code[end - h] = '\0';
+	return sq_instrument_dim(ins, code);
+}
+
+/* One candidate name: an item, a weight or the overall rating. */
+static int
+auto_one(const sq_instrument *ins, const char *h, size_t n, int *t)
+{
+	int r, num;
+
+	if ((r = auto_item(h, n, &num)) != SQ_ROLE_NONE &&
+	    (*t = sq_instrument_item(ins, num)) >= 0)
+		return r;
+	if ((*t = auto_weight(ins, h, n)) >= 0)
+		return SQ_ROLE_W;
+	*t = -1;
+	if (n == 7 && strncasecmp(h, "overall", 7) == 0)
+		return SQ_ROLE_OVERALL;
+	return SQ_ROLE_NONE;
+}
+
+/*
+ * Recognise a column name on its own: the name, the part after a group
+ * path (group/E1, group-E1, group.E1, "Q: E1"), LimeSurvey's E[SQ001],
+ * the text in brackets ("Expectativas [E1 Equipos]") and the first word
+ * ("E1 Equipos modernos").
+ */
+static int
+auto_role(const sq_instrument *ins, const char *h, int *t)
+{
+	size_t n = strlen(h), k;
+	const char *lb, *rb, *sp, *sep;
+	int r, num;
+
+	if ((r = auto_one(ins, h, n, t)) != SQ_ROLE_NONE)
+		return r;
+	lb = strchr(h, '[');
+	rb = lb ? strchr(lb, ']') : NULL;
+	if (lb != NULL && rb != NULL) {
+		/* E[SQ001], P[3]: the letter outside, the number inside */
+		const char *d = lb + 1;
+
+		while (d < rb && isalpha((unsigned char)*d))
+			d++;
+		if (lb - h == 1 && d < rb && rb[1] == '\0') {
+			char one[16];
+
+			k = (size_t)(rb - d);
+			if (k < 8) {
+				one[0] = h[0];
+				memcpy(one + 1, d, k);
+				if ((r = auto_item(one, k + 1, &num)) !=
+				    SQ_ROLE_NONE &&
+				    (*t = sq_instrument_item(ins, num)) >= 0)
+					return r;
+			}
+		}
+		/* "Question [E1 wording]": the bracket's first word */
+		sp = lb + 1;
+		while (sp < rb && *sp == ' ')
+			sp++;
+		for (k = 0; sp + k < rb && sp[k] != ' '; k++)
+			;
+		if ((r = auto_one(ins, sp, k, t)) != SQ_ROLE_NONE)
+			return r;
+	}
+	/* group/E1, group-E1, group.E1, "Question: E1" */
+	for (sep = h + n; sep > h; sep--)
+		if (sep[-1] == '/' || sep[-1] == '-' || sep[-1] == '.' ||
+		    sep[-1] == ':')
+			break;
+	if (sep > h + 1 && *sep != '\0' &&
+	    (r = auto_one(ins, sep, strlen(sep), t)) != SQ_ROLE_NONE)
+		return r;
+	/* "E1 Equipos modernos" */
+	sp = strchr(h, ' ');
+	if (sp != NULL && sp > h && sp[1] != '\0' &&
+	    (r = auto_one(ins, h, (size_t)(sp - h), t)) != SQ_ROLE_NONE)
+		return r;
+	*t = -1;
+	return SQ_ROLE_NONE;
+}
+
+/* Does codebook column name cn designate column i named h? */
+static int
+name_match(const char *cn, const char *h, size_t i)
+{
+	char a[256], b[256];
+	char *end;
+	unsigned long k;
+
+	if (strcasecmp(cn, h) == 0)
+		return 1;
+	if (cn[0] == '#' && isdigit((unsigned char)cn[1])) {
+		k = strtoul(cn + 1, &end, 10);
+		return *end == '\0' && k == i + 1;
+	}
+	sq_fold(cn, a, sizeof(a));
+	sq_fold(h, b, sizeof(b));
+	return a[0] != '\0' && strcmp(a, b) == 0;
+}
+
+/* Index of the column named want: exact, folded, then a unique group
+ * suffix (servqual/sucursal for "sucursal"); -1 none, -2 ambiguous. */
+static int
+find_column(char *const *names, size_t n, const char *want)
+{
+	char a[256], b[256];
+	const char *sep;
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(names[i], want) == 0)
+			return (int)i;
+	sq_fold(want, a, sizeof(a));
+	for (i = 0; i < n; i++) {
+		sq_fold(names[i], b, sizeof(b));
+		if (strcmp(a, b) == 0)
+			return (int)i;
+	}
+	for (i = 0; i < n; i++) {
+		sep = names[i] + strlen(names[i]);
+		while (sep > names[i] && sep[-1] != '/' && sep[-1] != '-')
+			sep--;
+		if (sep == names[i])
+			continue;
+		sq_fold(sep, b, sizeof(b));
+		if (strcmp(a, b) == 0) {
+			if (found >= 0)
+				return -2;
+			found = (int)i;
+		}
+	}
+	return found;
 }
 
 static int
 header_err(struct sv *s, sq_error *err, int code, size_t col,
     const char *colname, const char *msg)
 {
-	return sq_error_set(err, code, s->name, s->o && s->o->skip_rows ?
-	    s->o->skip_rows + 1 : 1, col, colname, "%s", msg);
+	return sq_error_set(err, code, s->name, s->hline, col, colname, "%s",
+	    msg);
+}
+
+/* Slot of a role and target in seen[], or -1. */
+static int
+slot_of(const sq_instrument *ins, int r, int t)
+{
+	switch (r) {
+	case SQ_ROLE_E:
+		return t;
+	case SQ_ROLE_P:
+		return (int)ins->nitems + t;
+	case SQ_ROLE_W:
+		return 2 * (int)ins->nitems + t;
+	case SQ_ROLE_OVERALL:
+		return 2 * (int)ins->nitems + (int)ins->ndims;
+	default:
+		return -1;
+	}
 }
 
 static int
-bind_header(struct sv *s, const sq_row *row, sq_error *err)
+bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 {
 	const sq_instrument *ins = s->ins;
 	size_t i, j, nw = 0;
-	int explicit_items = 0, explicit_w = 0, *seen, n, r, t;
-	char msg[256];
+	int *seen, r, t, slot, k, rc = SQ_OK;
+	char msg[512];
 
-	for (i = 0; i < ins->ncols; i++) {
-		if (ins->cols[i].role == SQ_ROLE_E ||
-		    ins->cols[i].role == SQ_ROLE_P)
-			explicit_items = 1;
-		if (ins->cols[i].role == SQ_ROLE_W)
-			explicit_w = 1;
-	}
-	s->ncols = row->nfields;
-	s->col = calloc(s->ncols, sizeof(*s->col));
-	s->colname = calloc(s->ncols, sizeof(*s->colname));
-	s->e = malloc(ins->nitems * sizeof(double));
-	s->p = malloc(ins->nitems * sizeof(double));
+	s->ncols = ncols;
+	s->col = calloc(ncols + 1, sizeof(*s->col));
+	s->colname = calloc(ncols + 1, sizeof(*s->colname));
+	s->e = malloc((ins->nitems + 1) * sizeof(double));
+	s->p = malloc((ins->nitems + 1) * sizeof(double));
 	s->w = malloc((ins->ndims + 1) * sizeof(double));
-	/* who holds each E, P and W slot: column index + 1 */
+	/* who holds each E, P, W and overall slot: column index + 1 */
 	seen = calloc(2 * ins->nitems + ins->ndims + 1, sizeof(int));
 	if (!s->col || !s->colname || !s->e || !s->p || !s->w || !seen) {
 		free(seen);
 		return header_err(s, err, SQ_ENOMEM, 0, NULL, "out of memory");
 	}
-	s->segcol = -1;
-	s->idcol = -1;
-	for (i = 0; i < s->ncols; i++) {
-		const char *h = row->field[i];
-		int slot = -1;
-
-		if ((s->colname[i] = strdup(h)) == NULL) {
+	for (i = 0; i < ncols; i++)
+		if ((s->colname[i] = strdup(names[i])) == NULL) {
 			free(seen);
 			return header_err(s, err, SQ_ENOMEM, 0, NULL,
 			    "out of memory");
 		}
-		r = SQ_ROLE_NONE;
-		t = -1;
-		for (j = 0; j < ins->ncols; j++) {
-			if (strcasecmp(ins->cols[j].name, h) == 0) {
-				r = ins->cols[j].role;
-				t = ins->cols[j].target;
-				break;
-			}
+	s->segcol = -1;
+	s->idcol = -1;
+	if (s->o && s->o->by) {
+		k = find_column(s->colname, ncols, s->o->by);
+		if (k == -2) {
+			snprintf(msg, sizeof(msg), "segment column \"%s\" "
+			    "matches several columns; give the full name",
+			    s->o->by);
+			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+			goto out;
 		}
-		if (r == SQ_ROLE_NONE && !explicit_items &&
-		    (r = auto_item(h, &n)) != SQ_ROLE_NONE &&
-		    (t = sq_instrument_item(ins, n)) < 0)
-			r = SQ_ROLE_NONE;	/* E23 is just another column */
-		if (r == SQ_ROLE_NONE && !explicit_w &&
-		    (t = auto_weight(ins, h)) >= 0)
-			r = SQ_ROLE_W;
-		if (r == SQ_ROLE_NONE && strcasecmp(h, "overall") == 0)
-			r = SQ_ROLE_OVERALL;
-		if (s->o && s->o->by && strcasecmp(h, s->o->by) == 0) {
-			if (s->segcol >= 0) {
-				snprintf(msg, sizeof(msg), "segment column "
-				    "\"%s\" appears twice (also #%d)",
-				    s->o->by, s->segcol + 1);
-				free(seen);
-				return header_err(s, err, SQ_ESCHEMA, i + 1, h,
-				    msg);
-			}
-			s->segcol = (int)i;
+		if (k < 0) {
+			snprintf(msg, sizeof(msg), "segment column \"%s\" not "
+			    "found in the header", s->o->by);
+			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+			goto out;
+		}
+		s->segcol = k;
+	}
+	/* Pass 1: the codebook's names. */
+	for (i = 0; i < ncols; i++) {
+		if ((int)i == s->segcol)
 			continue;
-		}
-		if (r == SQ_ROLE_ID && s->idcol < 0)
-			s->idcol = (int)i;
-		if (r == SQ_ROLE_E)
-			slot = t;
-		else if (r == SQ_ROLE_P)
-			slot = (int)ins->nitems + t;
-		else if (r == SQ_ROLE_W)
-			slot = 2 * (int)ins->nitems + t;
-		else if (r == SQ_ROLE_OVERALL)
-			slot = 2 * (int)ins->nitems + (int)ins->ndims;
-		if (slot >= 0) {
+		for (j = 0; j < ins->ncols; j++)
+			if (name_match(ins->cols[j].name, names[i], i))
+				break;
+		if (j == ins->ncols)
+			continue;
+		r = ins->cols[j].role;
+		t = ins->cols[j].target;
+		if ((slot = slot_of(ins, r, t)) >= 0) {
 			if (seen[slot] != 0) {
 				snprintf(msg, sizeof(msg), "duplicate column: "
 				    "it holds the same answer as column %s "
 				    "(#%d)", s->colname[seen[slot] - 1],
 				    seen[slot]);
-				free(seen);
-				return header_err(s, err, SQ_ESCHEMA, i + 1, h,
-				    msg);
+				rc = header_err(s, err, SQ_ESCHEMA, i + 1,
+				    names[i], msg);
+				goto out;
 			}
 			seen[slot] = (int)i + 1;
 		}
+		if (r == SQ_ROLE_ID && s->idcol < 0)
+			s->idcol = (int)i;
 		s->col[i].role = r;
 		s->col[i].target = t;
 	}
-	if (s->o && s->o->by && s->segcol < 0) {
-		snprintf(msg, sizeof(msg), "segment column \"%s\" not found "
-		    "in the header", s->o->by);
-		free(seen);
-		return header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+	/* Pass 2: names recognised on their own, for answers still free. */
+	for (i = 0; i < ncols; i++) {
+		if ((int)i == s->segcol || s->col[i].role != SQ_ROLE_NONE)
+			continue;
+		if ((r = auto_role(ins, names[i], &t)) == SQ_ROLE_NONE)
+			continue;
+		slot = slot_of(ins, r, t);
+		if (seen[slot] != 0) {
+			if (!s->col[seen[slot] - 1].autocol)
+				continue;	/* the codebook decided */
+			snprintf(msg, sizeof(msg), "duplicate column: it holds "
+			    "the same answer as column %s (#%d)",
+			    s->colname[seen[slot] - 1], seen[slot]);
+			rc = header_err(s, err, SQ_ESCHEMA, i + 1, names[i],
+			    msg);
+			goto out;
+		}
+		seen[slot] = (int)i + 1;
+		s->col[i].role = r;
+		s->col[i].target = t;
+		s->col[i].autocol = 1;
 	}
+	/* The respondent id: codebook, --id, or a usual name. */
+	if (s->idcol < 0 && s->o && s->o->id) {
+		k = find_column(s->colname, ncols, s->o->id);
+		if (k < 0) {
+			snprintf(msg, sizeof(msg), "id column \"%s\" not found "
+			    "in the header", s->o->id);
+			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+			goto out;
+		}
+		s->idcol = k;
+	}
+	for (j = 0; s->idcol < 0 && id_names[j] != NULL; j++)
+		for (i = 0; i < ncols; i++) {
+			char f[64];
+
+			sq_fold(names[i], f, sizeof(f));
+			if (strcmp(f, id_names[j]) == 0 &&
+			    s->col[i].role == SQ_ROLE_NONE &&
+			    (int)i != s->segcol) {
+				s->idcol = (int)i;
+				break;
+			}
+		}
+	if (s->idcol >= 0 && s->col[s->idcol].role == SQ_ROLE_NONE)
+		s->col[s->idcol].role = SQ_ROLE_ID;
 	for (i = 0; i < 2 * ins->nitems; i++) {
 		if (seen[i] != 0)
 			continue;
@@ -216,8 +565,8 @@ bind_header(struct sv *s, const sq_row *row, sq_error *err)
 		    ins->items[i % ins->nitems].number,
 		    ins->items[ins->nitems - 1].number,
 		    ins->items[ins->nitems - 1].number);
-		free(seen);
-		return header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+		rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+		goto out;
 	}
 	for (i = 0; i < ins->ndims; i++)
 		if (seen[2 * ins->nitems + i] != 0)
@@ -229,23 +578,86 @@ bind_header(struct sv *s, const sq_row *row, sq_error *err)
 		snprintf(msg, sizeof(msg), "weight column W_%s not found "
 		    "(the other weight columns are there)",
 		    ins->dims[i].code);
-		free(seen);
-		return header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+		rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
+		goto out;
 	}
 	if (s->st) {
 		s->st->has_weights = nw == ins->ndims;
 		s->st->has_overall = seen[2 * ins->nitems + ins->ndims] != 0;
 	}
 	if (nw != ins->ndims)	/* weights are all there or ignored */
-		for (i = 0; i < s->ncols; i++)
+		for (i = 0; i < ncols; i++)
 			if (s->col[i].role == SQ_ROLE_W)
 				s->col[i].role = SQ_ROLE_NONE;
+	if (s->o && s->o->header) {
+		sq_survey_header h;
+		int *roles = malloc((ncols + 1) * sizeof(int));
+		int *targets = malloc((ncols + 1) * sizeof(int));
+
+		if (roles == NULL || targets == NULL) {
+			free(roles);
+			free(targets);
+			rc = header_err(s, err, SQ_ENOMEM, 0, NULL,
+			    "out of memory");
+			goto out;
+		}
+		for (i = 0; i < ncols; i++) {
+			roles[i] = s->col[i].role;
+			targets[i] = s->col[i].role == SQ_ROLE_NONE ||
+			    s->col[i].role == SQ_ROLE_ID ||
+			    s->col[i].role == SQ_ROLE_OVERALL ? -1 :
+			    s->col[i].target;
+		}
+		if (s->segcol >= 0)
+			roles[s->segcol] = SQ_ROLE_SEGMENT;
+		h.line = s->hline;
+		h.ncols = ncols;
+		h.name = s->colname;
+		h.role = roles;
+		h.target = targets;
+		h.segcol = s->segcol;
+		h.idcol = s->idcol;
+		h.shape = s->shape;
+		rc = s->o->header(s->o->header_ctx, &h, err);
+		free(roles);
+		free(targets);
+	}
+out:
 	free(seen);
+	return rc;
+}
+
+/* Codebook missing codes that are numbers, for "99" to match "99.00". */
+static int
+numeric_missing(struct sv *s)
+{
+	const sq_instrument *ins = s->ins;
+	size_t i;
+	double x;
+
+	s->nummiss = malloc((ins->nmissing + 1) * sizeof(double));
+	if (s->nummiss == NULL)
+		return SQ_ENOMEM;
+	s->nummiss[s->nnummiss++] = DEFAULT_MISSING_NUM;
+	for (i = 0; i < ins->nmissing; i++)
+		if (sq_parse_number(ins->missing[i], 1, &x) == 0)
+			s->nummiss[s->nnummiss++] = x;
 	return SQ_OK;
 }
 
 static int
-is_missing(const sq_instrument *ins, const char *v, size_t len)
+is_missing_num(const struct sv *s, double x)
+{
+	size_t i;
+
+	for (i = 0; i < s->nnummiss; i++)
+		if (x == s->nummiss[i])
+			return 1;
+	return 0;
+}
+
+static int
+is_missing_text(const sq_instrument *ins, const char *v, size_t len)
 {
 	char f[64];
 	size_t i;
@@ -264,49 +676,36 @@ is_missing(const sq_instrument *ins, const char *v, size_t len)
 	return 0;
 }
 
-/* A number in C syntax, surrounding blanks allowed; -1 if not one. */
-static int
-to_number(const char *v, double *x)
-{
-	char *end;
-
-	errno = 0;
-	*x = strtod(v, &end);
-	if (end == v)
-		return -1;
-	while (*end == ' ' || *end == '\t')
-		end++;
-	if (*end != '\0' || errno == ERANGE || !isfinite(*x))
-		return -1;
-	/* strtod takes hex and "inf"; answers are decimal */
-	while (*v == ' ' || *v == '\t')
-		v++;
-	if (*v == '+' || *v == '-')
-		v++;
-	if (!isdigit((unsigned char)*v) && *v != '.')
-		return -1;
-	if (strchr(v, 'x') || strchr(v, 'X'))
-		return -1;
-	return 0;
-}
-
 /*
- * Report a bad cell, "VALUE" what: an error, or a problem passed to the
- * caller's callback, or a count under --invalid=missing. 0 to go on.
+ * Report a bad cell: an error, or a problem passed to the caller's
+ * callback, or a count under --invalid=missing. The message is the
+ * quoted value followed by fmt. Returns 0 to go on.
  */
+static int bad_cell(struct sv *, const sq_row *, size_t, sq_error *,
+    const char *, ...) __attribute__((format(printf, 5, 6)));
+
 static int
 bad_cell(struct sv *s, const sq_row *row, size_t i, sq_error *err,
-    const char *what)
+    const char *fmt, ...)
 {
-	char val[72];
+	char val[72], what[400];
 	sq_error pe;
 	size_t n = row->len[i];
+	va_list ap;
 
 	if (n > 60) {
-		memcpy(val, row->field[i], 57);
-		memcpy(val + 57, "...", 4);
+		/* cut at a character boundary */
+		n = 57;
+		while (n > 0 && ((unsigned char)row->field[i][n] & 0xC0) ==
+		    0x80)
+			n--;
+		memcpy(val, row->field[i], n);
+		memcpy(val + n, "...", 4);
 	} else
 		memcpy(val, row->field[i], n + 1);
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
 	if (s->st)
 		s->st->invalid++;
 	if (s->o && s->o->problem) {
@@ -335,9 +734,16 @@ item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 	/* Fast path: one digit. */
 	if (row->len[i] == 1 && v[0] >= '0' && v[0] <= '9') {
 		*x = v[0] - '0';
-	} else if (row->len[i] == 0 || is_missing(ins, v, row->len[i])) {
+	} else if (row->len[i] == 0) {
 		return 0;
-	} else if (to_number(v, x) != 0) {
+	} else if (sq_parse_number(v, 1, x) == 0) {
+		if (is_missing_num(s, *x)) {
+			*x = NAN;
+			return 0;
+		}
+	} else if (is_missing_text(ins, v, row->len[i])) {
+		return 0;
+	} else {
 		if (ins->nlabels > 0 && row->len[i] < sizeof(f)) {
 			sq_fold(v, f, sizeof(f));
 			for (k = 0; k < ins->nlabels; k++)
@@ -349,16 +755,22 @@ item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 			}
 		}
 		*x = NAN;
-		return bad_cell(s, row, i, err, ins->nlabels > 0 ?
-		    "is not a number or a label of the codebook" :
-		    "is not a number");
+		if (ins->nlabels > 0)
+			return bad_cell(s, row, i, err, "is not a number or "
+			    "a label of the codebook");
+		return bad_cell(s, row, i, err, "is not a number");
 	}
 range:
-	if (*x < ins->min || *x > ins->max || *x != floor(*x)) {
-		snprintf(range, sizeof(range), "is outside the scale %g..%g",
-		    ins->min, ins->max);
+	snprintf(range, sizeof(range), "%g..%g", ins->min, ins->max);
+	if (*x < ins->min || *x > ins->max) {
 		*x = NAN;
-		return bad_cell(s, row, i, err, range);
+		return bad_cell(s, row, i, err, "is outside the scale %s",
+		    range);
+	}
+	if (*x != floor(*x)) {
+		*x = NAN;
+		return bad_cell(s, row, i, err, "is not a whole number on "
+		    "the scale %s", range);
 	}
 	return 0;
 }
@@ -388,14 +800,24 @@ real_value(struct sv *s, const sq_row *row, size_t i, int nonneg,
 {
 	const char *v = row->field[i];
 
-	if (digits(v, row->len[i], x) == 0)
-		return 0;	/* the common case, and never a missing code */
-	*x = NAN;
-	if (row->len[i] == 0 || is_missing(s->ins, v, row->len[i]))
+	/* the common case first */
+	if (digits(v, row->len[i], x) == 0 && !is_missing_num(s, *x))
 		return 0;
-	if (to_number(v, x) != 0) {
+	*x = NAN;
+	if (row->len[i] == 0)
+		return 0;
+	if (sq_parse_number(v, s->comma, x) == 0) {
+		if (is_missing_num(s, *x)) {
+			*x = NAN;
+			return 0;
+		}
+	} else if (is_missing_text(s->ins, v, row->len[i])) {
+		return 0;
+	} else {
 		*x = NAN;
-		return bad_cell(s, row, i, err, "is not a number");
+		return bad_cell(s, row, i, err, "is not a number%s",
+		    s->comma || strchr(v, ',') == NULL ? "" :
+		    " (a decimal comma needs ';' or tab as the delimiter)");
 	}
 	if (nonneg && *x < 0) {
 		*x = NAN;
@@ -414,6 +836,13 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 	double x;
 	int rc;
 
+	/* Rows of empty cells (a blank line, ";;;;" from Excel) are no
+	 * respondents. */
+	for (i = 0; i < row->nfields && row->len[i] == 0; i++)
+		;
+	if (i == row->nfields)
+		return 0;
+	s->comma = row->delim != ',';
 	if (row->nfields != s->ncols) {
 		char msg[128];
 		sq_error pe;
@@ -433,9 +862,8 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		s->e[k] = s->p[k] = NAN;
 	for (k = 0; k < ins->ndims; k++)
 		s->w[k] = NAN;
+	memset(&r, 0, sizeof(r));
 	r.overall = NAN;
-	r.segment = NULL;
-	r.id = NULL;
 	for (i = 0; i < row->nfields; i++) {
 		switch (s->col[i].role) {
 		case SQ_ROLE_E:
@@ -443,8 +871,11 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 			if ((rc = item_value(s, row, i, &x, err)) != 0)
 				return rc;
 			k = (size_t)s->col[i].target;
-			if (!isnan(x) && ins->items[k].reverse)
-				x = ins->min + ins->max - x;
+			if (!isnan(x)) {
+				r.answered++;
+				if (ins->items[k].reverse)
+					x = ins->min + ins->max - x;
+			}
 			if (s->col[i].role == SQ_ROLE_E)
 				s->e[k] = x;
 			else
@@ -478,23 +909,147 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 	r.e = s->e;
 	r.p = s->p;
 	r.w = s->w;
+	r.row = row;
 	return s->fn(s->ctx, &r, err);
+}
+
+/* A Qualtrics ImportId row: every cell {"ImportId":...} or {'ImportId'. */
+static int
+is_importid_row(const sq_row *row)
+{
+	size_t i, n = 0;
+	const char *v;
+
+	for (i = 0; i < row->nfields; i++) {
+		v = row->field[i];
+		while (*v == ' ')
+			v++;
+		if (*v == '\0')
+			continue;
+		if (*v != '{' || strcasestr(v, "importid") == NULL)
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
+static int
+is_response_word(const char *v)
+{
+	char f[32];
+
+	sq_fold(v, f, sizeof(f));
+	return strcmp(f, "response") == 0 ||
+	    strcmp(f, "open-ended response") == 0;
+}
+
+/*
+ * SurveyMonkey's second header row: the first row leaves cells empty
+ * (sub-items of a question) and this row names them, or says "Response"
+ * under single-answer questions.
+ */
+static int
+is_monkey_row(const struct rowcopy *h1, const sq_row *row)
+{
+	size_t i, empty = 0, named = 0, words = 0;
+	double x;
+
+	for (i = 0; i < h1->nf; i++)
+		if (h1->len[i] == 0)
+			empty++;
+	if (empty == 0 || row->nfields != h1->nf)
+		return 0;
+	for (i = 0; i < row->nfields; i++) {
+		if (is_response_word(row->field[i]))
+			words++;
+		if (h1->len[i] == 0 && row->len[i] > 0 &&
+		    sq_parse_number(row->field[i], 1, &x) != 0)
+			named++;
+	}
+	return words > 0 || (named == empty && row->len[0] == 0);
+}
+
+static int
+bind_rowcopy(struct sv *s, const struct rowcopy *h, sq_error *err)
+{
+	s->hline = h->line;
+	return bind_header(s, h->field, h->nf, err);
+}
+
+static int
+bind_monkey(struct sv *s, const sq_row *row, sq_error *err)
+{
+	char **names;
+	size_t i;
+	int rc;
+
+	names = malloc((row->nfields + 1) * sizeof(*names));
+	if (names == NULL)
+		return header_err(s, err, SQ_ENOMEM, 0, NULL, "out of memory");
+	for (i = 0; i < row->nfields; i++)
+		names[i] = row->len[i] > 0 && (s->h1.len[i] == 0 ||
+		    !is_response_word(row->field[i])) ? row->field[i] :
+		    s->h1.field[i];
+	s->shape = "surveymonkey";
+	s->hline = s->h1.line;
+	rc = bind_header(s, names, row->nfields, err);
+	free(names);
+	return rc;
 }
 
 static int
 on_row(void *ctx, const sq_row *row, sq_error *err)
 {
 	struct sv *s = ctx;
+	sq_row held;
+	int rc;
 
 	if (s->o && s->skipped < s->o->skip_rows) {
 		s->skipped++;
 		return 0;
 	}
-	if (!s->have_header) {
-		s->have_header = 1;
-		return bind_header(s, row, err);
+	switch (s->state) {
+	case 0:
+		s->state = 1;
+		if (s->o && s->o->no_shapes) {
+			s->state = 3;
+			s->hline = row->line;
+			return bind_header(s, row->field, row->nfields, err);
+		}
+		if (rowcopy_set(&s->h1, row) != SQ_OK)
+			return sq_error_set(err, SQ_ENOMEM, s->name, row->line,
+			    0, NULL, "out of memory");
+		return 0;
+	case 1:
+		if (is_importid_row(row)) {
+			s->state = 3;
+			s->shape = "qualtrics";
+			return bind_rowcopy(s, &s->h1, err);
+		}
+		if (is_monkey_row(&s->h1, row)) {
+			s->state = 3;
+			return bind_monkey(s, row, err);
+		}
+		s->state = 2;
+		if (rowcopy_set(&s->h2, row) != SQ_OK)
+			return sq_error_set(err, SQ_ENOMEM, s->name, row->line,
+			    0, NULL, "out of memory");
+		return 0;
+	case 2:
+		s->state = 3;
+		if (is_importid_row(row)) {
+			s->shape = "qualtrics";
+			return bind_rowcopy(s, &s->h1, err);
+		}
+		if ((rc = bind_rowcopy(s, &s->h1, err)) != 0)
+			return rc;
+		rowcopy_view(&s->h2, &held);
+		if ((rc = data_row(s, &held, err)) != 0)
+			return rc;
+		return data_row(s, row, err);
+	default:
+		return data_row(s, row, err);
 	}
-	return data_row(s, row, err);
 }
 
 int
@@ -504,6 +1059,7 @@ sq_survey_read(FILE *fp, const char *name, const sq_instrument *ins,
 {
 	struct sv s;
 	sq_survey_stats local;
+	sq_row held;
 	int rc;
 
 	memset(&s, 0, sizeof(s));
@@ -518,8 +1074,25 @@ sq_survey_read(FILE *fp, const char *name, const sq_instrument *ins,
 	s.st = st;
 	s.segcol = -1;
 	s.idcol = -1;
+	s.shape = "plain";
+	if (numeric_missing(&s) != SQ_OK) {
+		sv_free(&s);
+		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
+		    "out of memory");
+	}
 	rc = sq_read_csv(fp, name, opts ? &opts->csv : NULL, on_row, &s, err);
-	if (rc == SQ_OK && !s.have_header)
+	/* Rows held back while the header's shape was open. */
+	if (rc == SQ_OK && s.state == 1) {
+		s.state = 3;
+		rc = bind_rowcopy(&s, &s.h1, err);
+	} else if (rc == SQ_OK && s.state == 2) {
+		s.state = 3;
+		if ((rc = bind_rowcopy(&s, &s.h1, err)) == SQ_OK) {
+			rowcopy_view(&s.h2, &held);
+			rc = data_row(&s, &held, err);
+		}
+	}
+	if (rc == SQ_OK && s.state == 0)
 		rc = sq_error_set(err, SQ_EEMPTY, name, 0, 0, NULL,
 		    "empty file: no header row");
 	else if (rc == SQ_OK && st->rows == 0)

@@ -21,6 +21,8 @@ typedef struct sq_response {
 	double overall;		/* overall rating */
 	const char *segment;	/* value of the --by column, or NULL */
 	const char *id;		/* respondent id, or NULL */
+	const sq_row *row;	/* the row as read (UTF-8 fields) */
+	unsigned answered;	/* E and P cells holding a valid answer */
 } sq_response;
 
 typedef int (*sq_response_fn)(void *ctx, const sq_response *r,
@@ -28,6 +30,22 @@ typedef int (*sq_response_fn)(void *ctx, const sq_response *r,
 
 /* A problem found in a cell, reported when sq_survey_opts.problem is set. */
 typedef void (*sq_problem_fn)(void *ctx, const sq_error *problem);
+
+/* The header as bound: one entry per column of the export. */
+typedef struct sq_survey_header {
+	unsigned long line;	/* line of the header row */
+	size_t ncols;
+	char *const *name;	/* column names (SurveyMonkey: merged) */
+	const int *role;	/* enum sq_role per column */
+	const int *target;	/* item or dimension index, or -1 */
+	int segcol;		/* index of the --by column, or -1 */
+	int idcol;		/* index of the id column, or -1 */
+	const char *shape;	/* "plain", "qualtrics", "surveymonkey" */
+} sq_survey_header;
+
+/* Called once the header is bound; return 0 or an SQ_E* code. */
+typedef int (*sq_header_fn)(void *ctx, const sq_survey_header *h,
+    sq_error *err);
 
 enum sq_invalid { SQ_INVALID_ERROR = 0, SQ_INVALID_MISSING };
 
@@ -39,6 +57,11 @@ typedef struct sq_survey_opts {
 	sq_problem_fn problem;	/* if set: every problem is reported here
 				   and reading goes on (cell = missing) */
 	void *problem_ctx;
+	sq_header_fn header;	/* optional: told the bound header */
+	void *header_ctx;
+	const char *id;		/* id column name, or NULL: auto */
+	int no_shapes;		/* 1: do not recognise the extra header
+				   rows of Qualtrics and SurveyMonkey */
 } sq_survey_opts;
 
 typedef struct sq_survey_stats {
@@ -49,6 +72,12 @@ typedef struct sq_survey_stats {
 	int has_weights;		/* all weight columns found */
 	int has_overall;
 } sq_survey_stats;
+
+/*
+ * Parse a number as exports write it: "7", "7.00", " 7 "; with comma
+ * set also "7,5" and "1.234,5" (decimal comma). Returns 0 or -1.
+ */
+int sq_parse_number(const char *s, int comma, double *x);
 
 /*
  * Read a whole export, calling fn for every data row. Fails with a

@@ -1,0 +1,36 @@
+# Export shapes (samples/formats/, synthetic): each export, read with its
+# codebook, gives byte for byte the sq-gap --by table of its canonical
+# twin (plain UTF-8 E1..E22, P1..P22), which is read with no codebook.
+_fd=samples/formats
+_fmt() {	# NAME EXPORT BY-COLUMN [CODEBOOK]
+	sq-gap -f tsv --by segment $_fd/$1.twin.csv > "$TMP/fmt_$1.tsv" 2>&1
+	if [ -n "${4:-}" ]; then
+		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" - \
+		    sq-gap -f tsv -c "$4" --by "$3" "$2"
+	else
+		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" - \
+		    sq-gap -f tsv --by "$3" "$2"
+	fi
+}
+_fmt qualtrics_new $_fd/qualtrics_new.csv sucursal \
+    $_fd/qualtrics_new.codebook.csv
+_fmt qualtrics_legacy $_fd/qualtrics_legacy.csv sucursal \
+    $_fd/qualtrics_legacy.codebook.csv
+_fmt surveymonkey $_fd/surveymonkey.csv "¿A qué sucursal acudió?" \
+    $_fd/surveymonkey.codebook.csv
+_fmt google_forms_es $_fd/google_forms_es.csv Sucursal \
+    $_fd/google_forms_es.codebook.csv
+_fmt limesurvey $_fd/limesurvey.csv sucursal $_fd/limesurvey.codebook.csv
+_fmt kobo $_fd/kobo.csv sucursal
+_fmt odk $_fd/odk.csv servqual-sucursal
+_fmt excel_es_cp1252 $_fd/excel_es_cp1252.csv Sucursal \
+    $_fd/excel_es_cp1252.codebook.csv
+_fmt excel_utf16 $_fd/excel_utf16.txt Sucursal
+_fmt spss_pspp $_fd/spss_pspp.csv sucursal $_fd/spss_pspp.codebook.csv
+
+# The twins differ from one another: a test that cannot fail is no test.
+t "formats: twins are not all alike" 1 - - \
+    cmp -s "$TMP/fmt_kobo.tsv" "$TMP/fmt_odk.tsv"
+# Segment values keep their accents through CP1252 and UTF-16.
+t "formats: accents survive cp1252" 0 - - \
+    grep -q "	Señorío	" "$TMP/fmt_excel_es_cp1252.tsv"
