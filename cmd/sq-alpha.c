@@ -1,4 +1,5 @@
 /* sq-alpha: reliability of the E, P and gap scores of every dimension. */
+#include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
@@ -62,7 +63,7 @@ where(const sq_instrument *ins, const sq_relrow *r)
 /* Warnings about the rows; returns how many gates held. */
 static int
 check(const sq_instrument *ins, const sq_relrow *rows, size_t n,
-    const sq_relgate *gates, size_t ngates, int es)
+    int pairwise, const sq_relgate *gates, size_t ngates, int es)
 {
 	size_t i, g;
 	int held = 0;
@@ -80,11 +81,17 @@ check(const sq_instrument *ins, const sq_relrow *rows, size_t n,
 			    r->r_drop);
 		if (r->scope != SQ_REL_SCALE)
 			continue;
-		if (r->n < 2)
-			fprintf(stderr, es ? "sq-alpha: aviso: %s: %.0f casos "
-			    "completos; pruebe --pairwise\n" :
-			    "sq-alpha: warning: %s: %.0f complete cases; "
-			    "try --pairwise\n", where(ins, r), r->n);
+		if (r->n < 2 && pairwise)
+			fprintf(stderr, es ? "sq-alpha: aviso: %s: algunos pares "
+			    "de \xc3\xadtems tienen menos de 2 casos\n" :
+			    "sq-alpha: warning: %s: some pairs of items have "
+			    "fewer than 2 cases\n", where(ins, r));
+		else if (r->n < 2)
+			fprintf(stderr, es ? "sq-alpha: aviso: %s: %.0f "
+			    "caso(s) completo(s); pruebe --pairwise\n" :
+			    "sq-alpha: warning: %s: %.0f complete case%s; "
+			    "try --pairwise\n", where(ins, r), r->n,
+			    es || r->n == 1 ? "" : "s");
 		else if (r->omega_status != SQ_OK)
 			fprintf(stderr, "sq-alpha: warning: %s: the one-factor "
 			    "solution for omega did not converge\n",
@@ -232,7 +239,8 @@ main(int argc, char *argv[])
 		fprintf(stderr, "sq-alpha: out of memory\n");
 		goto done;
 	}
-	held = check(ins, rows, nrows, gates, ngates, lang == SQ_LANG_ES);
+	held = check(ins, rows, nrows, pairwise, gates, ngates,
+	    lang == SQ_LANG_ES);
 	snprintf(title, sizeof(title), lang == SQ_LANG_ES ?
 	    "Fiabilidad: %lu encuestados, %s, IC %g%%" :
 	    "Reliability: %lu respondents, %s, %g%% CI", st.rows,
@@ -244,7 +252,11 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	ch = sq_table_write(table, out.fp, format, title);
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
+	if (ch != SQ_OK)
+		sq_error_set(&err, ch, outpath ? outpath : "standard output",
+		    0, 0, NULL, "write error: %s", strerror(errno ? errno : EIO));
+	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK ||
+	    ch != SQ_OK) {
 		fail(&err, outpath);
 		goto done;
 	}
