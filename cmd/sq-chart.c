@@ -1,0 +1,218 @@
+/* sq-chart: report charts (PNG, PDF, SVG) from an export or a table. */
+#include <getopt.h>
+#include <gsl/gsl_errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/chart.h"
+#include "servqual/output.h"
+#include "servqual/survey.h"
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: sq-chart type -o file.png|.pdf|.svg [-b column] "
+	    "[-c codebook] [-d delim]\n"
+	    "                [--block E|P|G] [--conf level] [--dpi n] "
+	    "[--height pt] [--width pt]\n"
+	    "                [--invalid error|missing] [--iter n] "
+	    "[--lang en|es] [--seed n]\n"
+	    "                [--title text] [file]\n"
+	    "types: gaps items radar ipa groups likert scree heatmap\n");
+	exit(2);
+}
+
+static int
+fail(const sq_error *err, const char *file)
+{
+	char msg[1024];
+	sq_error e = *err;
+
+	if (e.file[0] == '\0' && file != NULL)
+		snprintf(e.file, sizeof(e.file), "%s", file);
+	sq_error_format(&e, msg, sizeof(msg));
+	fprintf(stderr, "sq-chart: %s\n", msg);
+	return 1;
+}
+
+/* A number option within [lo, hi], or usage. */
+static double
+number(const char *s, const char *opt, double lo, double hi)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || *end != '\0' || !(v >= lo && v <= hi)) {
+		fprintf(stderr, "sq-chart: %s wants a number from %g to %g\n",
+		    opt, lo, hi);
+		usage();
+	}
+	return v;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "block", required_argument, NULL, 'B' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "codebook", required_argument, NULL, 'c' },
+		{ "conf", required_argument, NULL, 'C' },
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "dpi", required_argument, NULL, 'D' },
+		{ "height", required_argument, NULL, 'H' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "invalid", required_argument, NULL, 'I' },
+		{ "iter", required_argument, NULL, 'i' },
+		{ "lang", required_argument, NULL, 'L' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "seed", required_argument, NULL, 'S' },
+		{ "title", required_argument, NULL, 'T' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "width", required_argument, NULL, 'W' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *codebook = NULL, *outpath = NULL, *path = "-";
+	sq_chart_opts co;
+	sq_chartneed need;
+	sq_survey_opts so;
+	sq_survey_stats st;
+	sq_instrument *ins = NULL;
+	sq_chartdata *d = NULL;
+	sq_error err;
+	int ch, rc;
+	FILE *in;
+
+	setlocale(LC_NUMERIC, "C");
+	gsl_set_error_handler_off();
+	memset(&so, 0, sizeof(so));
+	memset(&st, 0, sizeof(st));
+	memset(&err, 0, sizeof(err));
+	memset(&co, 0, sizeof(co));
+	co.conf = 0.95;
+	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000 };
+	while ((ch = getopt_long(argc, argv, "b:c:d:ho:", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'B':
+			if (strcmp(optarg, "E") == 0 || strcmp(optarg, "e") == 0)
+				need.block = SQ_BLOCK_E;
+			else if (strcmp(optarg, "P") == 0 ||
+			    strcmp(optarg, "p") == 0)
+				need.block = SQ_BLOCK_P;
+			else if (strcmp(optarg, "G") == 0 ||
+			    strcmp(optarg, "g") == 0)
+				need.block = SQ_BLOCK_G;
+			else
+				usage();
+			break;
+		case 'b':
+			so.by = optarg;
+			break;
+		case 'c':
+			codebook = optarg;
+			break;
+		case 'C':
+			co.conf = need.conf = number(optarg, "--conf", 0.5,
+			    0.9999);
+			break;
+		case 'd':
+			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
+			    optarg[0];
+			if (strlen(optarg) != 1 && so.csv.delim != '\t')
+				usage();
+			break;
+		case 'D':
+			co.dpi = number(optarg, "--dpi", 36, 1200);
+			break;
+		case 'H':
+			co.height = number(optarg, "--height", 72, 14400);
+			break;
+		case 'I':
+			if (strcmp(optarg, "missing") == 0)
+				so.invalid = SQ_INVALID_MISSING;
+			else if (strcmp(optarg, "error") != 0)
+				usage();
+			break;
+		case 'i':
+			need.iterations = (int)number(optarg, "--iter", 1,
+			    100000);
+			break;
+		case 'L':
+			if ((co.lang = sq_lang_parse(optarg)) < 0)
+				usage();
+			break;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'S':
+			need.seed = (unsigned long)number(optarg, "--seed", 0,
+			    4294967295.0);
+			break;
+		case 'T':
+			co.title = optarg;
+			break;
+		case 'V':
+			puts("sq-chart " SQ_VERSION);
+			return 0;
+		case 'W':
+			co.width = number(optarg, "--width", 72, 14400);
+			break;
+		case 'h':
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1 || argc > 2 || outpath == NULL)
+		usage();
+	if ((co.type = sq_chart_type_parse(argv[0])) < 0) {
+		fprintf(stderr, "sq-chart: unknown chart type \"%s\"\n",
+		    argv[0]);
+		usage();
+	}
+	if (sq_chart_format_of(outpath) < 0) {
+		fprintf(stderr, "sq-chart: %s: name the output .png, .pdf or "
+		    ".svg\n", outpath);
+		usage();
+	}
+	if (argc == 2)
+		path = argv[1];
+	need.type = co.type;
+
+	rc = 1;
+	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
+		fail(&err, codebook);
+		goto done;
+	}
+	if (sq_chartdata_new(ins, &d) != SQ_OK) {
+		fprintf(stderr, "sq-chart: out of memory\n");
+		goto done;
+	}
+	if (sq_input_open(path, &in, &err) != SQ_OK) {
+		fail(&err, path);
+		goto done;
+	}
+	ch = sq_chartdata_read(d, in, path, &so, &need, &st, &err);
+	sq_input_close(in);
+	if (ch != SQ_OK) {
+		fail(&err, path);
+		goto done;
+	}
+	if (st.invalid > 0)
+		fprintf(stderr, "sq-chart: %s: %lu invalid value%s treated as "
+		    "missing\n", path, st.invalid, st.invalid == 1 ? "" : "s");
+	if (sq_chart_write(d, &co, outpath, NULL, &err) != SQ_OK) {
+		fail(&err, outpath);
+		goto done;
+	}
+	rc = 0;
+done:
+	sq_chartdata_free(d);
+	sq_instrument_free(ins);
+	return rc;
+}

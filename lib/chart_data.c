@@ -1,0 +1,1198 @@
+/*
+ * Chart data: what each chart draws, gathered in one pass over a survey
+ * export (gap accumulators, weight means, Likert counts, a covariance
+ * accumulator) or read from a tidy table another tool printed.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "servqual/chart.h"
+#include "servqual/covacc.h"
+#include "servqual/factor.h"
+#include "servqual/gap.h"
+#include "servqual/reader.h"
+
+static const char *const type_names[SQ_CHART_NTYPES] = {
+	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
+	"heatmap"
+};
+
+int
+sq_chart_type_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < SQ_CHART_NTYPES; i++)
+		if (strcmp(s, type_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+sq_chart_type_name(int type)
+{
+	if (type < 0 || type >= SQ_CHART_NTYPES)
+		return "?";
+	return type_names[type];
+}
+
+static void
+stat_nan(sq_chartstat *s)
+{
+	s->n = s->mean_e = s->mean_p = s->gap = NAN;
+	s->ci_low = s->ci_high = NAN;
+}
+
+int
+sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
+{
+	sq_chartdata *d;
+	size_t i;
+
+	*out = NULL;
+	if ((d = calloc(1, sizeof(*d))) == NULL)
+		return SQ_ENOMEM;
+	d->ins = ins;
+	d->respondents = NAN;
+	d->item = calloc(ins->nitems ? ins->nitems : 1, sizeof(*d->item));
+	d->dim = calloc(ins->ndims ? ins->ndims : 1, sizeof(*d->dim));
+	d->importance = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
+	d->performance = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
+	if (!d->item || !d->dim || !d->importance || !d->performance) {
+		sq_chartdata_free(d);
+		return SQ_ENOMEM;
+	}
+	for (i = 0; i < ins->nitems; i++)
+		stat_nan(&d->item[i]);
+	for (i = 0; i < ins->ndims; i++) {
+		stat_nan(&d->dim[i]);
+		d->importance[i] = d->performance[i] = NAN;
+	}
+	*out = d;
+	return SQ_OK;
+}
+
+static void
+free_strv(char **v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+sq_chartdata_free(sq_chartdata *d)
+{
+	if (d == NULL)
+		return;
+	free(d->item);
+	free(d->dim);
+	free_strv(d->seg, d->nseg);
+	free(d->segdim);
+	free(d->importance);
+	free(d->performance);
+	free(d->count);
+	free(d->eigen);
+	free(d->reference);
+	free(d->matrix);
+	free_strv(d->rowlab, d->mrows);
+	free_strv(d->collab, d->mcols);
+	free(d->rowdim);
+	free(d->coldim);
+	free(d);
+}
+
+static void
+stat_from_row(sq_chartstat *s, const sq_gaprow *r)
+{
+	s->n = r->n;
+	s->mean_e = r->mean_e;
+	s->mean_p = r->mean_p;
+	s->gap = r->gap;
+	s->ci_low = r->ci_low;
+	s->ci_high = r->ci_high;
+}
+
+/* Item and dimension statistics of one accumulator into item[], dim[]. */
+static int
+fill_gaps(const sq_gapacc *a, const sq_instrument *ins, double conf,
+    sq_chartstat *item, sq_chartstat *dim)
+{
+	sq_gaprow *rows;
+	size_t n, i;
+	int rc;
+
+	if ((rc = sq_gap_rows(a, ins, conf, &rows, &n)) != SQ_OK)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (rows[i].scope == SQ_SCOPE_ITEM && item && rows[i].item >= 0 &&
+		    (size_t)rows[i].item < ins->nitems)
+			stat_from_row(&item[rows[i].item], &rows[i]);
+		else if (rows[i].scope == SQ_SCOPE_DIMENSION &&
+		    rows[i].dim >= 0 && (size_t)rows[i].dim < ins->ndims)
+			stat_from_row(&dim[rows[i].dim], &rows[i]);
+	}
+	free(rows);
+	return SQ_OK;
+}
+
+/* ---- from a survey export ---- */
+
+struct sctx {
+	sq_chartdata *d;
+	const sq_instrument *ins;
+	const char *name;
+	int type, block;
+	sq_gapset *gs;
+	double *wsum, *wn;
+	sq_covacc *cov;
+	double *x;
+};
+
+static int
+survey_row(void *vctx, const sq_response *r, sq_error *err)
+{
+	struct sctx *c = vctx;
+	const sq_instrument *ins = c->ins;
+	sq_chartdata *d = c->d;
+	size_t i;
+	int rc;
+
+	if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) != SQ_OK)
+		return rc;
+	if (c->wsum && r->w) {
+		for (i = 0; i < ins->ndims; i++)
+			if (!isnan(r->w[i])) {
+				c->wsum[i] += r->w[i];
+				c->wn[i] += 1;
+			}
+	}
+	if (d->count) {
+		const double *v = c->block == SQ_BLOCK_E ? r->e : r->p;
+
+		for (i = 0; i < ins->nitems; i++) {
+			double k;
+
+			if (isnan(v[i]))
+				continue;
+			k = v[i] - d->vmin;
+			if (k < 0 || k > (double)(d->nvals - 1) ||
+			    fabs(k - floor(k + 0.5)) > 1e-9)
+				return sq_error_set(err, SQ_EDATA, c->name,
+				    r->line, 0, "", "item %d: %g is not a whole"
+				    " answer on the scale, which a Likert chart"
+				    " needs", ins->items[i].number, v[i]);
+			d->count[i * d->nvals + (size_t)floor(k + 0.5)] += 1;
+		}
+	}
+	if (c->cov) {
+		for (i = 0; i < ins->nitems; i++)
+			c->x[i] = c->block == SQ_BLOCK_E ? r->e[i] :
+			    c->block == SQ_BLOCK_P ? r->p[i] : r->p[i] - r->e[i];
+		sq_covacc_add(c->cov, c->x);
+	}
+	return SQ_OK;
+}
+
+static char
+block_letter(int block)
+{
+	return block == SQ_BLOCK_E ? 'E' : block == SQ_BLOCK_P ? 'P' : 'G';
+}
+
+/* Correlation matrix of the items of block, from the accumulator. */
+static int
+gather_matrix(sq_chartdata *d, const struct sctx *c, const char *name,
+    sq_error *err)
+{
+	const sq_instrument *ins = c->ins;
+	size_t k = ins->nitems, i;
+	char buf[32];
+	int rc;
+
+	if (sq_covacc_n(c->cov) < 3)
+		return sq_error_set(err, SQ_EEMPTY, name, 0, 0, "",
+		    "fewer than 3 complete respondents over the %c items; "
+		    "no correlations", block_letter(c->block));
+	d->matrix = malloc(k * k * sizeof(double));
+	d->rowlab = calloc(k, sizeof(char *));
+	d->collab = calloc(k, sizeof(char *));
+	d->rowdim = malloc(k * sizeof(int));
+	d->coldim = malloc(k * sizeof(int));
+	if (!d->matrix || !d->rowlab || !d->collab || !d->rowdim ||
+	    !d->coldim)
+		return SQ_ENOMEM;
+	d->mrows = d->mcols = k;
+	if ((rc = sq_covacc_cor(c->cov, d->matrix)) != SQ_OK)
+		return sq_error_set(err, rc, name, 0, 0, "",
+		    "cannot compute the correlations");
+	for (i = 0; i < k; i++) {
+		snprintf(buf, sizeof(buf), "%c%d", block_letter(c->block),
+		    ins->items[i].number);
+		if ((d->rowlab[i] = strdup(buf)) == NULL ||
+		    (d->collab[i] = strdup(buf)) == NULL)
+			return SQ_ENOMEM;
+		d->rowdim[i] = d->coldim[i] = ins->items[i].dim;
+	}
+	d->matrix_kind = SQ_MATRIX_CORRELATION;
+	d->has_matrix = 1;
+	return SQ_OK;
+}
+
+static int
+gather_scree(sq_chartdata *d, const struct sctx *c, const sq_chartneed *need,
+    const char *name, sq_error *err)
+{
+	size_t k = c->ins->nitems, i;
+	double *cor, *mean;
+	int rc;
+
+	if (sq_covacc_n(c->cov) <= (double)k)
+		return sq_error_set(err, SQ_EEMPTY, name, 0, 0, "",
+		    "%.0f complete respondents over the %zu %c items; a scree "
+		    "chart needs more respondents than items",
+		    sq_covacc_n(c->cov), k, block_letter(c->block));
+	cor = malloc(k * k * sizeof(double));
+	d->eigen = malloc(k * sizeof(double));
+	d->reference = malloc(k * sizeof(double));
+	if (!cor || !d->eigen || !d->reference) {
+		free(cor);
+		return SQ_ENOMEM;
+	}
+	d->ncomp = k;
+	if ((rc = sq_covacc_cor(c->cov, cor)) == SQ_OK)
+		for (i = 0; i < k * k; i++)
+			if (isnan(cor[i]))
+				rc = sq_error_set(err, SQ_ENUMERIC, name, 0, 0,
+				    "", "an item has no variance; the "
+				    "correlation matrix is undefined");
+	if (rc == SQ_OK && (rc = sq_eigenvalues(cor, k, d->eigen)) != SQ_OK)
+		sq_error_set(err, rc, name, 0, 0, "",
+		    "cannot compute the eigenvalues");
+	free(cor);
+	if (rc != SQ_OK)
+		return rc;
+	/* The same reference sq-factor decides by: the 95th percentile. */
+	if ((mean = malloc(k * sizeof(double))) == NULL)
+		return SQ_ENOMEM;
+	rc = sq_parallel(k, sq_covacc_n(c->cov), need->seed,
+	    (size_t)need->iterations, mean, d->reference);
+	free(mean);
+	if (rc != SQ_OK)
+		return sq_error_set(err, rc, name, 0, 0, "",
+		    "parallel analysis failed");
+	d->pa_iter = need->iterations;
+	d->has_scree = 1;
+	return SQ_OK;
+}
+
+int
+sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
+    const sq_survey_opts *opts, const sq_chartneed *need,
+    sq_survey_stats *st, sq_error *err)
+{
+	const sq_instrument *ins = d->ins;
+	struct sctx c;
+	sq_survey_stats st0;
+	size_t i;
+	int rc, type = need->type;
+
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.ins = ins;
+	c.name = name;
+	c.type = type;
+	c.block = need->block;
+	if (st == NULL)
+		st = &st0;
+	snprintf(d->source, sizeof(d->source), "%s", name);
+	if (opts && opts->by)
+		snprintf(d->segname, sizeof(d->segname), "%s", opts->by);
+	rc = SQ_ENOMEM;
+	if (type == SQ_CHART_GAPS || type == SQ_CHART_ITEMS ||
+	    type == SQ_CHART_RADAR || type == SQ_CHART_GROUPS ||
+	    type == SQ_CHART_IPA) {
+		rc = sq_gapset_new(ins, opts && opts->by != NULL, &c.gs);
+		if (rc != SQ_OK)
+			goto out;
+	}
+	if (type == SQ_CHART_IPA) {
+		c.wsum = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
+		c.wn = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
+		if (!c.wsum || !c.wn)
+			goto out;
+	}
+	if (type == SQ_CHART_LIKERT) {
+		double span = ins->max - ins->min;
+
+		if (!(span >= 1) || span > 20 ||
+		    fabs(span - floor(span + 0.5)) > 1e-9 ||
+		    fabs(ins->min - floor(ins->min + 0.5)) > 1e-9) {
+			rc = sq_error_set(err, SQ_EUSAGE, name, 0, 0, "",
+			    "a Likert chart needs a whole-number scale of 2 to"
+			    " 21 points, not %g..%g", ins->min, ins->max);
+			goto out;
+		}
+		d->vmin = ins->min;
+		d->nvals = (size_t)floor(span + 0.5) + 1;
+		d->likert_block = need->block == SQ_BLOCK_E ? SQ_BLOCK_E :
+		    SQ_BLOCK_P;
+		c.block = d->likert_block;
+		d->count = calloc(ins->nitems * d->nvals, sizeof(double));
+		if (d->count == NULL)
+			goto out;
+	}
+	if (type == SQ_CHART_SCREE || type == SQ_CHART_HEATMAP) {
+		if ((rc = sq_covacc_new(ins->nitems, 0, &c.cov)) != SQ_OK)
+			goto out;
+		rc = SQ_ENOMEM;
+		if ((c.x = malloc(ins->nitems * sizeof(double))) == NULL)
+			goto out;
+	}
+	rc = sq_survey_read(fp, name, ins, opts, survey_row, &c, st, err);
+	if (rc != SQ_OK)
+		goto out;
+	d->respondents = (double)st->rows;
+	if (st->rows == 0) {
+		rc = sq_error_set(err, SQ_EEMPTY, name, 0, 0, "",
+		    "no respondents");
+		goto out;
+	}
+	if (c.gs) {
+		rc = fill_gaps(c.gs->all, ins, need->conf, d->item, d->dim);
+		if (rc != SQ_OK)
+			goto out;
+		d->has_gaps = 1;
+		if (c.gs->nseg > 0) {
+			rc = SQ_ENOMEM;
+			d->seg = calloc(c.gs->nseg, sizeof(char *));
+			d->segdim = calloc(c.gs->nseg * (ins->ndims ?
+			    ins->ndims : 1), sizeof(sq_chartstat));
+			if (!d->seg || !d->segdim)
+				goto out;
+			for (i = 0; i < c.gs->nseg; i++) {
+				if ((d->seg[i] = strdup(c.gs->seg[i])) == NULL)
+					goto out;
+				d->nseg = i + 1;
+				rc = fill_gaps(c.gs->acc[i], ins, need->conf,
+				    NULL, d->segdim + i * ins->ndims);
+				if (rc != SQ_OK)
+					goto out;
+				rc = SQ_ENOMEM;
+			}
+		}
+	}
+	if (type == SQ_CHART_IPA) {
+		if (!st->has_weights) {
+			rc = sq_error_set(err, SQ_ESCHEMA, name, 0, 0, "",
+			    "an IPA chart needs the importance weight columns"
+			    " W_%s..W_%s", ins->ndims ? ins->dims[0].code : "",
+			    ins->ndims ? ins->dims[ins->ndims - 1].code : "");
+			goto out;
+		}
+		for (i = 0; i < ins->ndims; i++) {
+			d->importance[i] = c.wn[i] > 0 ? c.wsum[i] / c.wn[i] :
+			    NAN;
+			d->performance[i] = d->dim[i].mean_p;
+		}
+		d->has_ipa = 1;
+	}
+	if (d->count)
+		d->has_likert = 1;
+	if (type == SQ_CHART_HEATMAP &&
+	    (rc = gather_matrix(d, &c, name, err)) != SQ_OK)
+		goto out;
+	if (type == SQ_CHART_SCREE &&
+	    (rc = gather_scree(d, &c, need, name, err)) != SQ_OK)
+		goto out;
+	rc = SQ_OK;
+out:
+	if (rc == SQ_ENOMEM && err && err->msg[0] == '\0')
+		sq_error_set(err, rc, name, 0, 0, "", "out of memory");
+	sq_gapset_free(c.gs);
+	free(c.wsum);
+	free(c.wn);
+	sq_covacc_free(c.cov);
+	free(c.x);
+	return rc;
+}
+
+/* ---- from a tidy table ---- */
+
+/* A whole small table held as strings. */
+struct tab {
+	size_t ncols, nrows, cap;
+	char **head;
+	char ***cell;		/* nrows rows of ncols cells */
+	unsigned long *line;
+	const char *name;
+};
+
+static void
+tab_free(struct tab *t)
+{
+	size_t i;
+
+	free_strv(t->head, t->ncols);
+	for (i = 0; i < t->nrows; i++)
+		free_strv(t->cell[i], t->ncols);
+	free(t->cell);
+	free(t->line);
+}
+
+static int
+tab_row(void *vctx, const sq_row *row, sq_error *err)
+{
+	struct tab *t = vctx;
+	char **v;
+	size_t i;
+
+	if (row->index == 0) {
+		if ((t->head = calloc(row->nfields, sizeof(char *))) == NULL)
+			return SQ_ENOMEM;
+		t->ncols = row->nfields;
+		for (i = 0; i < row->nfields; i++)
+			if ((t->head[i] = strdup(row->field[i])) == NULL)
+				return SQ_ENOMEM;
+		return SQ_OK;
+	}
+	/* A blank last line is no row. */
+	if (row->nfields == 1 && row->len[0] == 0)
+		return SQ_OK;
+	if (row->nfields != t->ncols)
+		return sq_error_set(err, SQ_EPARSE, t->name, row->line, 0, "",
+		    "%zu fields where the header has %zu", row->nfields,
+		    t->ncols);
+	if (t->nrows >= 1000000)
+		return sq_error_set(err, SQ_ELIMIT, t->name, row->line, 0, "",
+		    "more than 1000000 rows in a table");
+	if (t->nrows == t->cap) {
+		size_t nc = t->cap ? 2 * t->cap : 64;
+		char ***c2 = realloc(t->cell, nc * sizeof(*c2));
+		unsigned long *l2;
+
+		if (c2 == NULL)
+			return SQ_ENOMEM;
+		t->cell = c2;
+		if ((l2 = realloc(t->line, nc * sizeof(*l2))) == NULL)
+			return SQ_ENOMEM;
+		t->line = l2;
+		t->cap = nc;
+	}
+	if ((v = calloc(t->ncols, sizeof(char *))) == NULL)
+		return SQ_ENOMEM;
+	t->cell[t->nrows] = v;
+	t->line[t->nrows] = row->line;
+	t->nrows++;
+	for (i = 0; i < t->ncols; i++)
+		if ((v[i] = strdup(row->field[i])) == NULL)
+			return SQ_ENOMEM;
+	return SQ_OK;
+}
+
+static int
+tab_col(const struct tab *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcasecmp(t->head[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A number cell: "NaN", "NA" and "" read as NAN. */
+static int
+tab_num(const struct tab *t, size_t r, int c, double *x, sq_error *err)
+{
+	const char *s = t->cell[r][c];
+	char *end;
+
+	if (*s == '\0' || strcasecmp(s, "nan") == 0 || strcmp(s, "NA") == 0 ||
+	    strcasecmp(s, "null") == 0) {
+		*x = NAN;
+		return SQ_OK;
+	}
+	*x = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (end == s || *end != '\0')
+		return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+		    (size_t)c + 1, t->head[c], "\"%s\" is not a number", s);
+	return SQ_OK;
+}
+
+static int
+need_cols(const struct tab *t, const char *const *names, int *idx,
+    size_t n, sq_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((idx[i] = tab_col(t, names[i])) < 0)
+			return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
+			    "the table has no column \"%s\"", names[i]);
+	return SQ_OK;
+}
+
+/* Item index of a label such as "P12", "E3", "G7", "Q12" or "12". */
+static int
+label_item(const sq_instrument *ins, const char *s)
+{
+	char *end;
+	long v;
+
+	while (*s && !isdigit((unsigned char)*s))
+		s++;
+	if (*s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 0 || v > 100000)
+		return -1;
+	return sq_instrument_item(ins, (int)v);
+}
+
+static int
+read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"scope", "segment", "dimension", "item", "n", "mean_e",
+		"mean_p", "gap", "ci_low", "ci_high"
+	};
+	const sq_instrument *ins = d->ins;
+	int c[10], rc;
+	size_t r, s, j;
+
+	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++) {
+		const char *scope = t->cell[r][c[0]];
+		const char *seg = t->cell[r][c[1]];
+		sq_chartstat st;
+		double v[6];
+		int isitem = strcmp(scope, "item") == 0, idx;
+
+		if (!isitem && strcmp(scope, "dimension") != 0)
+			continue;
+		for (j = 0; j < 6; j++)
+			if ((rc = tab_num(t, r, c[4 + j], &v[j], err)) != SQ_OK)
+				return rc;
+		st.n = v[0];
+		st.mean_e = v[1];
+		st.mean_p = v[2];
+		st.gap = v[3];
+		st.ci_low = v[4];
+		st.ci_high = v[5];
+		if (isitem) {
+			char *end;
+			long num = strtol(t->cell[r][c[3]], &end, 10);
+
+			idx = *end == '\0' && end != t->cell[r][c[3]] ?
+			    sq_instrument_item(ins, (int)num) : -1;
+			if (idx < 0)
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[3] + 1, "item",
+				    "\"%s\" is no item of the instrument",
+				    t->cell[r][c[3]]);
+			if (strcmp(seg, "all") == 0)
+				d->item[idx] = st;
+			continue;
+		}
+		idx = sq_instrument_dim(ins, t->cell[r][c[2]]);
+		if (idx < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[2] + 1, "dimension",
+			    "\"%s\" is no dimension of the instrument",
+			    t->cell[r][c[2]]);
+		if (strcmp(seg, "all") == 0) {
+			d->dim[idx] = st;
+			d->has_gaps = 1;
+			d->performance[idx] = st.mean_p;
+			continue;
+		}
+		for (s = 0; s < d->nseg; s++)
+			if (strcmp(d->seg[s], seg) == 0)
+				break;
+		if (s == d->nseg) {
+			char **s2;
+			sq_chartstat *g2;
+
+			if (d->nseg >= SQ_MAX_SEGMENTS)
+				return sq_error_set(err, SQ_ELIMIT, t->name,
+				    t->line[r], 0, "", "too many segments");
+			s2 = realloc(d->seg, (d->nseg + 1) * sizeof(char *));
+			if (s2 == NULL)
+				return SQ_ENOMEM;
+			d->seg = s2;
+			g2 = realloc(d->segdim, (d->nseg + 1) * ins->ndims *
+			    sizeof(*g2));
+			if (g2 == NULL)
+				return SQ_ENOMEM;
+			d->segdim = g2;
+			for (j = 0; j < ins->ndims; j++)
+				stat_nan(&d->segdim[d->nseg * ins->ndims + j]);
+			if ((d->seg[d->nseg] = strdup(seg)) == NULL)
+				return SQ_ENOMEM;
+			d->nseg++;
+		}
+		d->segdim[s * ins->ndims + (size_t)idx] = st;
+	}
+	if (!d->has_gaps)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no dimension rows for segment \"all\"");
+	return SQ_OK;
+}
+
+static int
+read_scree_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const refnames[] = {
+		"reference", "parallel", "simulated", "pa_mean", "random"
+	};
+	int ce = tab_col(t, "eigenvalue"), cr = -1, rc;
+	size_t r, i;
+
+	for (i = 0; i < sizeof(refnames) / sizeof(refnames[0]) && cr < 0; i++)
+		cr = tab_col(t, refnames[i]);
+	if (t->nrows == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no rows");
+	d->eigen = malloc(t->nrows * sizeof(double));
+	d->reference = malloc(t->nrows * sizeof(double));
+	if (!d->eigen || !d->reference)
+		return SQ_ENOMEM;
+	d->ncomp = t->nrows;
+	for (r = 0; r < t->nrows; r++) {
+		if ((rc = tab_num(t, r, ce, &d->eigen[r], err)) != SQ_OK)
+			return rc;
+		d->reference[r] = NAN;
+		if (cr >= 0 &&
+		    (rc = tab_num(t, r, cr, &d->reference[r], err)) != SQ_OK)
+			return rc;
+	}
+	d->has_scree = 1;
+	return SQ_OK;
+}
+
+static int
+read_ipa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"dimension", "importance", "performance"
+	};
+	int c[3], rc, idx;
+	size_t r;
+
+	if ((rc = need_cols(t, cols, c, 3, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++) {
+		idx = sq_instrument_dim(d->ins, t->cell[r][c[0]]);
+		if (idx < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[0] + 1, t->head[c[0]],
+			    "\"%s\" is no dimension of the instrument",
+			    t->cell[r][c[0]]);
+		if ((rc = tab_num(t, r, c[1], &d->importance[idx], err)) ||
+		    (rc = tab_num(t, r, c[2], &d->performance[idx], err)))
+			return rc;
+	}
+	d->has_ipa = 1;
+	return SQ_OK;
+}
+
+static int
+read_likert_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = { "item", "value", "n" };
+	int c[3], cb, rc, idx;
+	size_t r;
+	double lo = INFINITY, hi = -INFINITY, v, n;
+
+	if ((rc = need_cols(t, cols, c, 3, err)) != SQ_OK)
+		return rc;
+	cb = tab_col(t, "block");
+	for (r = 0; r < t->nrows; r++) {
+		if ((rc = tab_num(t, r, c[1], &v, err)) != SQ_OK)
+			return rc;
+		if (!isfinite(v) || v != floor(v))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[1] + 1, "value", "\"%s\" is not a "
+			    "whole answer value", t->cell[r][c[1]]);
+		if (v < lo)
+			lo = v;
+		if (v > hi)
+			hi = v;
+	}
+	if (t->nrows == 0 || hi - lo > 20)
+		return sq_error_set(err, SQ_EDATA, t->name, 0, 0, "",
+		    "a Likert table needs rows with answer values spanning "
+		    "at most 21 points");
+	d->vmin = lo;
+	d->nvals = (size_t)(hi - lo) + 1;
+	d->likert_block = SQ_BLOCK_P;
+	if ((d->count = calloc(d->ins->nitems * d->nvals,
+	    sizeof(double))) == NULL)
+		return SQ_ENOMEM;
+	for (r = 0; r < t->nrows; r++) {
+		if ((idx = label_item(d->ins, t->cell[r][c[0]])) < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[0] + 1, "item",
+			    "\"%s\" is no item of the instrument",
+			    t->cell[r][c[0]]);
+		if (cb >= 0 && strcasecmp(t->cell[r][cb], "E") == 0)
+			d->likert_block = SQ_BLOCK_E;
+		if ((rc = tab_num(t, r, c[1], &v, err)) != SQ_OK ||
+		    (rc = tab_num(t, r, c[2], &n, err)) != SQ_OK)
+			return rc;
+		if (!(n >= 0))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[2] + 1, "n", "\"%s\" is not a count",
+			    t->cell[r][c[2]]);
+		d->count[(size_t)idx * d->nvals + (size_t)(v - lo)] += n;
+	}
+	d->has_likert = 1;
+	return SQ_OK;
+}
+
+static int
+read_matrix_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	size_t r, j, nc = t->ncols - 1;
+	int rc, square;
+
+	if (t->ncols < 2 || t->nrows == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "a matrix needs a row of column names, then rows of a "
+		    "label and numbers");
+	d->matrix = malloc(t->nrows * nc * sizeof(double));
+	d->rowlab = calloc(t->nrows, sizeof(char *));
+	d->collab = calloc(nc, sizeof(char *));
+	d->rowdim = malloc(t->nrows * sizeof(int));
+	d->coldim = malloc(nc * sizeof(int));
+	if (!d->matrix || !d->rowlab || !d->collab || !d->rowdim ||
+	    !d->coldim)
+		return SQ_ENOMEM;
+	d->mrows = t->nrows;
+	d->mcols = nc;
+	for (j = 0; j < nc; j++) {
+		int it = label_item(d->ins, t->head[j + 1]);
+
+		if ((d->collab[j] = strdup(t->head[j + 1])) == NULL)
+			return SQ_ENOMEM;
+		d->coldim[j] = it >= 0 ? d->ins->items[it].dim : -1;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		int it = label_item(d->ins, t->cell[r][0]);
+
+		if ((d->rowlab[r] = strdup(t->cell[r][0])) == NULL)
+			return SQ_ENOMEM;
+		d->rowdim[r] = it >= 0 ? d->ins->items[it].dim : -1;
+		for (j = 0; j < nc; j++)
+			if ((rc = tab_num(t, r, (int)j + 1,
+			    &d->matrix[r * nc + j], err)) != SQ_OK)
+				return rc;
+	}
+	square = d->mrows == d->mcols;
+	for (r = 0; square && r < d->mrows; r++)
+		if (strcmp(d->rowlab[r], d->collab[r]) != 0 ||
+		    fabs(d->matrix[r * nc + r] - 1) > 1e-6)
+			square = 0;
+	d->matrix_kind = square ? SQ_MATRIX_CORRELATION : SQ_MATRIX_LOADINGS;
+	d->has_matrix = 1;
+	return SQ_OK;
+}
+
+/*
+ * sq-factor's long table (section key item dimension factor value): the
+ * eigenvalues with the parallel-analysis 95th percentile for the scree
+ * chart, and the pattern loadings for the heatmap.
+ */
+static int
+read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"section", "key", "item", "dimension", "factor", "value"
+	};
+	const sq_instrument *ins = d->ins;
+	int c[6], rc, it;
+	size_t r, ncomp = 0, nfac = 0, i, j;
+	char block = 'P', buf[32];
+	double f, v;
+
+	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
+		return rc;
+	/* First pass: sizes. */
+	for (r = 0; r < t->nrows; r++) {
+		const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[1]];
+
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "block") == 0)
+			block = t->cell[r][c[5]][0];
+		if (strcmp(sec, "eigen") != 0 && strcmp(sec, "loading") != 0)
+			continue;
+		if ((rc = tab_num(t, r, c[4], &f, err)) != SQ_OK)
+			return rc;
+		if (!(f >= 1 && f <= SQ_MAX_ITEMS) || f != floor(f))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[4] + 1, "factor", "\"%s\" is not a "
+			    "component number", t->cell[r][c[4]]);
+		if (strcmp(sec, "eigen") == 0 && f > (double)ncomp)
+			ncomp = (size_t)f;
+		if (strcmp(sec, "loading") == 0 &&
+		    strcmp(key, "pattern") == 0 && f > (double)nfac)
+			nfac = (size_t)f;
+	}
+	if (ncomp > 0) {
+		d->eigen = malloc(ncomp * sizeof(double));
+		d->reference = malloc(ncomp * sizeof(double));
+		if (!d->eigen || !d->reference)
+			return SQ_ENOMEM;
+		d->ncomp = ncomp;
+		for (i = 0; i < ncomp; i++)
+			d->eigen[i] = d->reference[i] = NAN;
+	}
+	if (nfac > 0) {
+		size_t ni = ins->nitems;
+
+		d->matrix = malloc(ni * nfac * sizeof(double));
+		d->rowlab = calloc(ni, sizeof(char *));
+		d->collab = calloc(nfac, sizeof(char *));
+		d->rowdim = malloc(ni * sizeof(int));
+		d->coldim = malloc(nfac * sizeof(int));
+		if (!d->matrix || !d->rowlab || !d->collab || !d->rowdim ||
+		    !d->coldim)
+			return SQ_ENOMEM;
+		d->mrows = ni;
+		d->mcols = nfac;
+		for (i = 0; i < ni * nfac; i++)
+			d->matrix[i] = NAN;
+		for (i = 0; i < ni; i++) {
+			snprintf(buf, sizeof(buf), "%c%d", block,
+			    ins->items[i].number);
+			if ((d->rowlab[i] = strdup(buf)) == NULL)
+				return SQ_ENOMEM;
+			d->rowdim[i] = ins->items[i].dim;
+		}
+		for (j = 0; j < nfac; j++) {
+			snprintf(buf, sizeof(buf), "F%zu", j + 1);
+			if ((d->collab[j] = strdup(buf)) == NULL)
+				return SQ_ENOMEM;
+			d->coldim[j] = -1;
+		}
+		d->matrix_kind = SQ_MATRIX_LOADINGS;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[1]];
+
+		if (strcmp(sec, "parallel") == 0 &&
+		    strcmp(key, "iterations") == 0) {
+			if ((rc = tab_num(t, r, c[5], &v, err)) != SQ_OK)
+				return rc;
+			d->pa_iter = v >= 1 && v < 1e9 ? (int)v : 0;
+			continue;
+		}
+		if (strcmp(sec, "eigen") != 0 && (strcmp(sec, "loading") != 0 ||
+		    strcmp(key, "pattern") != 0))
+			continue;
+		if ((rc = tab_num(t, r, c[4], &f, err)) != SQ_OK ||
+		    (rc = tab_num(t, r, c[5], &v, err)) != SQ_OK)
+			return rc;
+		j = (size_t)f - 1;
+		if (strcmp(sec, "eigen") == 0) {
+			if (strcmp(key, "observed") == 0)
+				d->eigen[j] = v;
+			else if (strcmp(key, "sim_p95") == 0)
+				d->reference[j] = v;
+			continue;
+		}
+		if ((it = label_item(ins, t->cell[r][c[2]])) < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[2] + 1, "item",
+			    "\"%s\" is no item of the instrument",
+			    t->cell[r][c[2]]);
+		d->matrix[(size_t)it * nfac + j] = v;
+	}
+	if (ncomp == 0 && nfac == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the sq-factor table has no eigenvalues and no loadings");
+	d->has_scree = ncomp > 0;
+	d->has_matrix = nfac > 0;
+	return SQ_OK;
+}
+
+enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR };
+
+/* Split the first line of buf at tabs into lower-cased names. */
+static size_t
+first_fields(const char *buf, size_t len, char names[][32], size_t max,
+    const char **next)
+{
+	size_t n = 0, i = 0, k = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (max == 0)
+		return 0;
+	names[0][0] = '\0';
+	for (; i < len && buf[i] != '\n'; i++) {
+		char ch = buf[i];
+
+		if (ch == '\r')
+			continue;
+		if (ch == '\t') {
+			if (++n >= max)
+				break;
+			k = 0;
+			names[n][0] = '\0';
+			continue;
+		}
+		if (k + 1 < 32) {
+			names[n][k++] = (char)tolower((unsigned char)ch);
+			names[n][k] = '\0';
+		}
+	}
+	if (next)
+		*next = i < len ? buf + i + 1 : buf + len;
+	return n + 1;
+}
+
+static int
+has_name(char names[][32], size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+table_kind(const char *buf, size_t len)
+{
+	char names[64][32];
+	const char *next;
+	size_t n = first_fields(buf, len, names, 64, &next);
+
+	if (n < 2)
+		return T_NONE;
+	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
+		return T_GAP;
+	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
+	    has_name(names, n, "value"))
+		return T_FACTOR;
+	if (has_name(names, n, "eigenvalue"))
+		return T_SCREE;
+	if (has_name(names, n, "importance") &&
+	    has_name(names, n, "performance"))
+		return T_IPA;
+	if (has_name(names, n, "item") && has_name(names, n, "value") &&
+	    has_name(names, n, "n") && n <= 4)
+		return T_LIKERT;
+	/*
+	 * A matrix: the first header cell is empty or names the rows, and
+	 * the next line is a label followed by numbers only.
+	 */
+	if (names[0][0] == '\0' || strcmp(names[0], "item") == 0 ||
+	    strcmp(names[0], "variable") == 0 ||
+	    strcmp(names[0], "row") == 0) {
+		size_t i = (size_t)(next - buf), cells = 0;
+		int numeric = 1;
+
+		while (i < len && buf[i] != '\t' && buf[i] != '\n')
+			i++;
+		while (i < len && buf[i] == '\t') {
+			char tmp[64], *end;
+			size_t k = 0;
+
+			i++;
+			while (i < len && buf[i] != '\t' && buf[i] != '\n' &&
+			    buf[i] != '\r') {
+				if (k + 1 < sizeof(tmp))
+					tmp[k++] = buf[i];
+				i++;
+			}
+			tmp[k] = '\0';
+			cells++;
+			if (strcasecmp(tmp, "nan") != 0 &&
+			    strcmp(tmp, "NA") != 0) {
+				strtod(tmp, &end);
+				if (end == tmp || *end != '\0')
+					numeric = 0;
+			}
+		}
+		if (numeric && cells + 1 == n)
+			return T_MATRIX;
+	}
+	return T_NONE;
+}
+
+int
+sq_chart_is_table(const char *buf, size_t len)
+{
+	return table_kind(buf, len) != T_NONE;
+}
+
+int
+sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
+    const char *name, sq_error *err)
+{
+	struct tab t;
+	sq_reader_opts ro;
+	int kind = table_kind(buf, len), rc;
+
+	if (kind == T_NONE)
+		return sq_error_set(err, SQ_ESCHEMA, name, 1, 0, "",
+		    "not a table sq-chart reads (sq-gap, sq-factor, a matrix,"
+		    " importance-performance or Likert counts)");
+	memset(&t, 0, sizeof(t));
+	t.name = name;
+	memset(&ro, 0, sizeof(ro));
+	ro.delim = '\t';
+	ro.encoding = SQ_ENC_UTF8;
+	snprintf(d->source, sizeof(d->source), "%s", name);
+	rc = sq_read_csv_mem(buf, len, name, &ro, tab_row, &t, err);
+	if (rc == SQ_OK) {
+		switch (kind) {
+		case T_GAP:
+			rc = read_gap_table(d, &t, err);
+			break;
+		case T_SCREE:
+			rc = read_scree_table(d, &t, err);
+			break;
+		case T_IPA:
+			rc = read_ipa_table(d, &t, err);
+			break;
+		case T_LIKERT:
+			rc = read_likert_table(d, &t, err);
+			break;
+		case T_FACTOR:
+			rc = read_factor_table(d, &t, err);
+			break;
+		default:
+			rc = read_matrix_table(d, &t, err);
+			break;
+		}
+	}
+	if (rc == SQ_ENOMEM && err && err->msg[0] == '\0')
+		sq_error_set(err, rc, name, 0, 0, "", "out of memory");
+	tab_free(&t);
+	return rc;
+}
+
+/* ---- either kind of input ---- */
+
+#define PEEK	65536
+#define MAX_TABLE (64u << 20)
+
+/* A stream that replays the peeked bytes, then reads on from fp. */
+struct replay {
+	const char *buf;
+	size_t len, pos;
+	FILE *fp;
+};
+
+static ssize_t
+replay_read(void *cookie, char *out, size_t n)
+{
+	struct replay *r = cookie;
+	size_t k;
+
+	if (r->pos < r->len) {
+		k = r->len - r->pos < n ? r->len - r->pos : n;
+		memcpy(out, r->buf + r->pos, k);
+		r->pos += k;
+		return (ssize_t)k;
+	}
+	k = fread(out, 1, n, r->fp);
+	if (k == 0 && ferror(r->fp))
+		return -1;
+	return (ssize_t)k;
+}
+
+int
+sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
+    const sq_survey_opts *opts, const sq_chartneed *need,
+    sq_survey_stats *st, sq_error *err)
+{
+	char *buf;
+	size_t len = 0, cap = PEEK;
+	int rc;
+
+	if ((buf = malloc(cap)) == NULL)
+		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, "",
+		    "out of memory");
+	/* Enough bytes to see the header line and the first row. */
+	while (len < cap) {
+		size_t k = fread(buf + len, 1, cap - len, fp);
+
+		if (k == 0)
+			break;
+		len += k;
+		if (memchr(buf, '\n', len) && len >= 4096)
+			break;
+	}
+	if (ferror(fp)) {
+		free(buf);
+		return sq_error_set(err, SQ_EIO, name, 0, 0, "",
+		    "read failed");
+	}
+	d->from_table = sq_chart_is_table(buf, len);
+	if (d->from_table) {
+		/* Tables are small: read the rest into memory. */
+		for (;;) {
+			size_t k;
+
+			if (len == cap) {
+				char *b2;
+
+				if (cap >= MAX_TABLE) {
+					free(buf);
+					return sq_error_set(err, SQ_ELIMIT,
+					    name, 0, 0, "", "a table larger "
+					    "than %u MiB", MAX_TABLE >> 20);
+				}
+				if ((b2 = realloc(buf, cap * 2)) == NULL) {
+					free(buf);
+					return sq_error_set(err, SQ_ENOMEM,
+					    name, 0, 0, "", "out of memory");
+				}
+				buf = b2;
+				cap *= 2;
+			}
+			k = fread(buf + len, 1, cap - len, fp);
+			if (k == 0)
+				break;
+			len += k;
+		}
+		if (ferror(fp))
+			rc = sq_error_set(err, SQ_EIO, name, 0, 0, "",
+			    "read failed");
+		else if (memchr(buf, '\0', len) != NULL)
+			rc = sq_error_set(err, SQ_EPARSE, name, 0, 0, "",
+			    "a NUL byte in a table");
+		else
+			rc = sq_chartdata_table(d, buf, len, name, err);
+	} else {
+		struct replay r = { buf, len, 0, fp };
+		cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };
+		FILE *in = fopencookie(&r, "r", io);
+
+		if (in == NULL)
+			rc = sq_error_set(err, SQ_ENOMEM, name, 0, 0, "",
+			    "out of memory");
+		else {
+			rc = sq_chartdata_survey(d, in, name, opts, need, st,
+			    err);
+			fclose(in);
+		}
+	}
+	free(buf);
+	return rc;
+}

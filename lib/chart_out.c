@@ -1,0 +1,381 @@
+/*
+ * Chart output: PNG, PDF or SVG through Cairo, drawn into a temporary
+ * file beside the target and renamed over it only when all went well.
+ * Cairo 1.16 writes SVG text as glyph outlines, so the SVG also gets an
+ * invisible text layer with every label (searchable, selectable, read by
+ * screen readers) and a <title>.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "servqual/chart.h"
+#include "chart_int.h"
+
+#define MAX_PIXELS	(16384.0 * 16384.0)
+
+void
+sq_labels_add(struct sq_labels *l, double x, double y, double size,
+    const char *text, size_t len)
+{
+	struct sq_label_rec *v;
+	char *t;
+
+	if (l->failed)
+		return;
+	if (l->n == l->cap) {
+		size_t nc = l->cap ? 2 * l->cap : 128;
+
+		if ((v = realloc(l->v, nc * sizeof(*v))) == NULL) {
+			l->failed = 1;
+			return;
+		}
+		l->v = v;
+		l->cap = nc;
+	}
+	if ((t = malloc(len + 1)) == NULL) {
+		l->failed = 1;
+		return;
+	}
+	memcpy(t, text, len);
+	t[len] = '\0';
+	l->v[l->n++] = (struct sq_label_rec){ x, y, size, t };
+}
+
+void
+sq_labels_release(struct sq_labels *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+int
+sq_chart_format_of(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	if (strcasecmp(dot, ".png") == 0)
+		return SQ_CHART_PNG;
+	if (strcasecmp(dot, ".pdf") == 0)
+		return SQ_CHART_PDF;
+	if (strcasecmp(dot, ".svg") == 0)
+		return SQ_CHART_SVG;
+	return -1;
+}
+
+/* A growing byte buffer that Cairo writes into. */
+struct membuf {
+	char *p;
+	size_t n, cap;
+	int failed;
+};
+
+static cairo_status_t
+mem_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct membuf *m = closure;
+
+	if (m->n + len > m->cap) {
+		size_t nc = m->cap ? m->cap : 65536;
+		char *p;
+
+		while (nc < m->n + len)
+			nc *= 2;
+		if ((p = realloc(m->p, nc)) == NULL) {
+			m->failed = 1;
+			return CAIRO_STATUS_NO_MEMORY;
+		}
+		m->p = p;
+		m->cap = nc;
+	}
+	memcpy(m->p + m->n, data, len);
+	m->n += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+file_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	FILE *fp = closure;
+
+	if (fwrite(data, 1, len, fp) != len)
+		return CAIRO_STATUS_WRITE_ERROR;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Write s with XML's special characters escaped. */
+static void
+xml_escaped(FILE *fp, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		default:
+			/* Control characters are not allowed in XML 1.0. */
+			if ((unsigned char)*s >= 0x20 || *s == '\t')
+				fputc(*s, fp);
+		}
+}
+
+/*
+ * Copy Cairo's SVG to fp with a <title> after the opening <svg> tag and
+ * the text layer before the closing one.
+ */
+static int
+write_svg(FILE *fp, const struct membuf *m, const struct sq_labels *l,
+    const char *title)
+{
+	const char *p = m->p, *end = m->p + m->n, *open, *close, *q;
+	size_t i;
+
+	open = NULL;
+	for (q = p; q + 4 < end; q++)
+		if (memcmp(q, "<svg", 4) == 0) {
+			open = memchr(q, '>', (size_t)(end - q));
+			break;
+		}
+	close = NULL;
+	for (q = end - 6; q >= p; q--)
+		if (memcmp(q, "</svg>", 6) == 0) {
+			close = q;
+			break;
+		}
+	if (open == NULL || close == NULL || close < open)
+		return SQ_EIO;
+	fwrite(p, 1, (size_t)(open + 1 - p), fp);
+	fputs("\n<title>", fp);
+	xml_escaped(fp, title);
+	fputs("</title>\n", fp);
+	fwrite(open + 1, 1, (size_t)(close - open - 1), fp);
+	fputs("<g id=\"sq-text\" fill-opacity=\"0\" stroke=\"none\" "
+	    "font-family=\"DejaVu Sans\">\n", fp);
+	for (i = 0; i < l->n; i++) {
+		fprintf(fp, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\">",
+		    l->v[i].x, l->v[i].y, l->v[i].size);
+		xml_escaped(fp, l->v[i].text);
+		fputs("</text>\n", fp);
+	}
+	fputs("</g>\n", fp);
+	fwrite(close, 1, (size_t)(end - close), fp);
+	return SQ_OK;
+}
+
+/* Open a new temporary file beside path; its name goes to tmp. */
+static FILE *
+open_temp(const char *path, char *tmp, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	int dirlen = slash ? (int)(slash - path + 1) : 0;
+	const char *base = slash ? slash + 1 : path;
+	unsigned i;
+	int fd;
+	FILE *fp;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(tmp, len, "%.*s.%s.%ld.%u.tmp", dirlen, path, base,
+		    (long)getpid(), i);
+		/* O_EXCL: never follow or reuse someone else's file. */
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0)
+			break;
+		if (errno != EEXIST)
+			return NULL;
+	}
+	if (fd < 0)
+		return NULL;
+	if ((fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(tmp);
+	}
+	return fp;
+}
+
+/* Report a Cairo status with the path. */
+static int
+cairo_fail(sq_error *err, const char *path, const char *what,
+    cairo_status_t st)
+{
+	return sq_error_set(err, st == CAIRO_STATUS_NO_MEMORY ? SQ_ENOMEM :
+	    SQ_EIO, path, 0, 0, "", "cairo %s: %s", what,
+	    cairo_status_to_string(st));
+}
+
+static const char *
+chart_title(const sq_chartdata *d, const sq_chart_opts *o)
+{
+	(void)d;
+	return o->title ? o->title : sq_chart_type_name(o->type);
+}
+
+/* Draw onto a fresh context of surface s and check every status. */
+static int
+render(cairo_surface_t *s, double scale, const sq_chartdata *d,
+    const sq_chart_opts *o, double w, double h, struct sq_labels *l,
+    sq_chart_frame *frame, const char *path, sq_error *err)
+{
+	cairo_t *cr = cairo_create(s);
+	cairo_status_t st;
+	int rc;
+
+	if ((st = cairo_status(cr)) != CAIRO_STATUS_SUCCESS) {
+		cairo_destroy(cr);
+		return cairo_fail(err, path, "context", st);
+	}
+	if (scale != 1)
+		cairo_scale(cr, scale, scale);
+	rc = sq_chart_draw(cr, d, o, w, h, l, frame, err);
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	if (rc == SQ_OK && st != CAIRO_STATUS_SUCCESS)
+		rc = cairo_fail(err, path, "drawing", st);
+	return rc;
+}
+
+int
+sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
+    const char *path, sq_chart_frame *frame, sq_error *err)
+{
+	int fmt = sq_chart_format_of(path), rc;
+	double w, h, dpi = opts->dpi > 0 ? opts->dpi : 150;
+	char tmp[4096];
+	FILE *fp = NULL;
+	cairo_surface_t *s = NULL;
+	cairo_status_t st;
+	struct sq_labels labels = { 0 };
+	struct membuf mb = { 0 };
+
+	if (fmt < 0)
+		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
+		    "cannot tell the format; name the file .png, .pdf or "
+		    ".svg");
+	if (strlen(path) + 64 > sizeof(tmp))
+		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
+		    "path too long");
+	if ((rc = sq_chart_size(d, opts, &w, &h, err)) != SQ_OK)
+		return rc;
+	if (!(w >= 72 && h >= 72 && w <= 14400 && h <= 14400))
+		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
+		    "size %.0f x %.0f pt is outside 72..14400", w, h);
+	if (fmt == SQ_CHART_PNG &&
+	    ceil(w * dpi / 72) * ceil(h * dpi / 72) > MAX_PIXELS)
+		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
+		    "%.0f x %.0f pt at %g dpi is too many pixels", w, h, dpi);
+	/* Draw first where possible, so a bad chart creates no file. */
+	switch (fmt) {
+	case SQ_CHART_PNG:
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+		    (int)ceil(w * dpi / 72), (int)ceil(h * dpi / 72));
+		if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
+			rc = cairo_fail(err, path, "image surface", st);
+			goto out;
+		}
+		rc = render(s, dpi / 72, d, opts, w, h, NULL, frame, path, err);
+		if (rc != SQ_OK)
+			goto out;
+		cairo_surface_flush(s);
+		break;
+	case SQ_CHART_SVG:
+		s = cairo_svg_surface_create_for_stream(mem_write, &mb, w, h);
+		if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
+			rc = cairo_fail(err, path, "SVG surface", st);
+			goto out;
+		}
+		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
+		rc = render(s, 1, d, opts, w, h, &labels, frame, path, err);
+		if (rc != SQ_OK)
+			goto out;
+		cairo_surface_finish(s);
+		if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS ||
+		    mb.failed) {
+			rc = cairo_fail(err, path, "SVG", mb.failed ?
+			    CAIRO_STATUS_NO_MEMORY : st);
+			goto out;
+		}
+		break;
+	default:
+		break;
+	}
+	if ((fp = open_temp(path, tmp, sizeof(tmp))) == NULL) {
+		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
+		    "cannot create a temporary file beside it: %s",
+		    strerror(errno));
+		goto out;
+	}
+	switch (fmt) {
+	case SQ_CHART_PNG:
+		st = cairo_surface_write_to_png_stream(s, file_write, fp);
+		if (st != CAIRO_STATUS_SUCCESS)
+			rc = cairo_fail(err, path, "PNG", st);
+		break;
+	case SQ_CHART_PDF:
+		s = cairo_pdf_surface_create_for_stream(file_write, fp, w, h);
+		if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
+			rc = cairo_fail(err, path, "PDF surface", st);
+			break;
+		}
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
+		    chart_title(d, opts));
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+		    "servqual sq-chart");
+		rc = render(s, 1, d, opts, w, h, NULL, frame, path, err);
+		if (rc != SQ_OK)
+			break;
+		cairo_surface_finish(s);
+		if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS)
+			rc = cairo_fail(err, path, "PDF", st);
+		break;
+	default:
+		rc = write_svg(fp, &mb, &labels, chart_title(d, opts));
+		if (rc != SQ_OK)
+			sq_error_set(err, rc, path, 0, 0, "",
+			    "Cairo's SVG has no <svg> element");
+		break;
+	}
+	if (rc == SQ_OK && (fflush(fp) != 0 || ferror(fp)))
+		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
+		    "write failed: %s", strerror(errno));
+	if (fclose(fp) != 0 && rc == SQ_OK)
+		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
+		    "write failed: %s", strerror(errno));
+	fp = NULL;
+	if (rc == SQ_OK && rename(tmp, path) != 0)
+		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
+		    "cannot rename the temporary file over it: %s",
+		    strerror(errno));
+	if (rc != SQ_OK)
+		unlink(tmp);
+out:
+	if (s)
+		cairo_surface_destroy(s);
+	free(mb.p);
+	sq_labels_release(&labels);
+	return rc;
+}
