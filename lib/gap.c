@@ -55,7 +55,16 @@ sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
 	a->ndims = ins->ndims;
 	a->item = calloc(ins->nitems, sizeof(*a->item));
 	a->dim = calloc(ins->ndims, sizeof(*a->dim));
-	if (a->item == NULL || a->dim == NULL) {
+	a->lo = ceil(ins->min);
+	if (floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX) {
+		a->range = (size_t)(floor(ins->max) - a->lo + 1);
+		a->cnt = calloc(ins->nitems * a->range * a->range,
+		    sizeof(*a->cnt));
+		if (a->cnt == NULL)
+			a->range = 0;
+	}
+	if (a->item == NULL || a->dim == NULL || (a->range == 0 &&
+	    floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX)) {
 		sq_gapacc_free(a);
 		return SQ_ENOMEM;
 	}
@@ -68,9 +77,46 @@ sq_gapacc_free(sq_gapacc *a)
 {
 	if (a == NULL)
 		return;
+	free(a->cnt);
 	free(a->item);
 	free(a->dim);
 	free(a);
+}
+
+void
+sq_gapacc_item(const sq_gapacc *a, size_t i, sq_pairmom *m)
+{
+	const unsigned long long *c;
+	double n = 0, se = 0, sp = 0, sd = 0, dev;
+	size_t e, p, R = a->range;
+
+	memset(m, 0, sizeof(*m));
+	if (R > 0) {
+		c = a->cnt + i * R * R;
+		for (e = 0; e < R; e++)
+			for (p = 0; p < R; p++) {
+				double k = (double)c[e * R + p];
+
+				n += k;
+				se += k * (double)e;
+				sp += k * (double)p;
+				sd += k * ((double)p - (double)e);
+			}
+		if (n > 0) {
+			/* sums of small integers: exact in a double */
+			m->n = n;
+			m->me = a->lo + se / n;
+			m->mp = a->lo + sp / n;
+			m->md = sd / n;
+			for (e = 0; e < R; e++)
+				for (p = 0; p < R; p++) {
+					dev = (double)p - (double)e - m->md;
+					m->m2d += (double)c[e * R + p] * dev *
+					    dev;
+				}
+		}
+	}
+	sq_pairmom_merge(m, &a->item[i]);
 }
 
 void
@@ -93,7 +139,17 @@ sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 		tot[d]++;
 		if (isnan(r->e[i]) || isnan(r->p[i]))
 			continue;
-		sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
+		if (a->range > 0) {
+			double ie = r->e[i] - a->lo, ip = r->p[i] - a->lo;
+			size_t R = a->range;
+
+			if (ie >= 0 && ip >= 0 && ie < (double)R &&
+			    ip < (double)R && ie == floor(ie) && ip == floor(ip))
+				a->cnt[(i * R + (size_t)ie) * R + (size_t)ip]++;
+			else
+				sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
+		} else
+			sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
 		se[d] += r->e[i];
 		sp[d] += r->p[i];
 		cnt[d]++;
@@ -134,6 +190,8 @@ sq_gapacc_merge(sq_gapacc *a, const sq_gapacc *b)
 
 	for (i = 0; i < a->nitems; i++)
 		sq_pairmom_merge(&a->item[i], &b->item[i]);
+	for (i = 0; a->range > 0 && i < a->nitems * a->range * a->range; i++)
+		a->cnt[i] += b->cnt[i];
 	for (i = 0; i < a->ndims; i++)
 		sq_pairmom_merge(&a->dim[i], &b->dim[i]);
 	sq_pairmom_merge(&a->sq, &b->sq);
@@ -231,7 +289,10 @@ sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
 		return SQ_ENOMEM;
 	}
 	for (i = 0; i < ins->nitems; i++, k++) {
-		sq_gap_summary(&a->item[i], conf, &r[k]);
+		sq_pairmom m;
+
+		sq_gapacc_item(a, i, &m);
+		sq_gap_summary(&m, conf, &r[k]);
 		r[k].scope = SQ_SCOPE_ITEM;
 		r[k].dim = ins->items[i].dim;
 		r[k].item = (int)i;

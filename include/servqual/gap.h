@@ -32,9 +32,18 @@ enum sq_scope {
 	SQ_SCOPE_WEIGHTED
 };
 
-/* Accumulator for one group of respondents. */
+/*
+ * Accumulator for one group of respondents. Items on a scale of at most
+ * SQ_COUNT_MAX points are kept as counts of (E, P) answer pairs, exact
+ * and cheaper than running moments; other answers go to item[].
+ */
+#define SQ_COUNT_MAX 16
+
 typedef struct sq_gapacc {
 	size_t nitems, ndims;
+	double lo;		/* lowest answer on the scale */
+	size_t range;		/* answers on the scale, 0: no counts */
+	unsigned long long *cnt; /* nitems * range * range pair counts */
 	sq_pairmom *item;	/* nitems */
 	sq_pairmom *dim;	/* ndims */
 	sq_pairmom sq;		/* unweighted SERVQUAL */
@@ -48,6 +57,9 @@ int sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out);
 /* Add one respondent. */
 void sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins,
     const sq_response *r);
+
+/* The moments of item i: its counts and running moments combined. */
+void sq_gapacc_item(const sq_gapacc *a, size_t i, sq_pairmom *m);
 
 /* Fold b into a (same instrument). */
 void sq_gapacc_merge(sq_gapacc *a, const sq_gapacc *b);
