@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "servqual/output.h"
@@ -10,6 +11,7 @@
 int
 sq_output_open(sq_output *o, const char *path, sq_error *err)
 {
+	mode_t mask;
 	int fd;
 	size_t n;
 
@@ -29,7 +31,10 @@ sq_output_open(sq_output *o, const char *path, sq_error *err)
 		    "out of memory");
 	}
 	snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
-	if ((fd = mkstemp(o->tmp)) < 0 ||
+	mask = umask(0);
+	umask(mask);
+	/* mkstemp makes the file 0600; give it what a plain create would. */
+	if ((fd = mkstemp(o->tmp)) < 0 || fchmod(fd, 0666 & ~mask) != 0 ||
 	    (o->fp = fdopen(fd, "w")) == NULL) {
 		int e = errno;
 
