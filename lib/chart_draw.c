@@ -206,6 +206,22 @@ text(struct ctx *c, double x, double y, const char *s, double align)
 	text_n(c, x, y, s, strlen(s), align);
 }
 
+/* Text on a white halo, so grid and crosshair lines do not cross it. */
+static void
+halo_text(struct ctx *c, double x, double y, const char *s, double align)
+{
+	double w = text_w(c, s), r, g, b, a;
+	cairo_pattern_t *src = cairo_get_source(c->cr);
+
+	cairo_pattern_get_rgba(src, &r, &g, &b, &a);
+	cairo_set_source_rgba(c->cr, 1, 1, 1, 0.85);
+	cairo_rectangle(c->cr, x - w * align - 2, y - c->fs * 0.8, w + 4,
+	    c->fs * 1.05);
+	cairo_fill(c->cr);
+	cairo_set_source_rgba(c->cr, r, g, b, a);
+	text(c, x, y, s, align);
+}
+
 /* Line height for a font size. */
 static double
 lh(double size)
@@ -887,7 +903,8 @@ draw_items(struct ctx *c, sq_chart_frame *frame)
 	sq_nice_ticks(lo, hi, 6, &t);
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
-	b = (sq_band){ y0, y1, ni, rowh > 20 ? 1 - 14 / rowh : 0.3, 0 };
+	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
+	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
 	xaxis(c, &sc, &t, y0, y1, M(c, M_GAPAX), 0);
 	for (i = 0; i < ni; i++) {
 		const sq_chartstat *st = &d->item[ord[i]];
@@ -1218,7 +1235,7 @@ draw_ipa(struct ctx *c, sq_chart_frame *frame)
 		}
 		boxes[nb++] = r;
 		grey(c, 0.1);
-		text(c, r.x, r.y + FS_LABEL, dim_name(c, k), 0);
+		halo_text(c, r.x, r.y + FS_LABEL, dim_name(c, k), 0);
 	}
 	if (frame) {
 		set_frame(frame, x0, y0, x1, y1, &sy, NULL, 0);
@@ -1235,7 +1252,7 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 	struct legend_item li[8];
 	const char *lab[SQ_MAX_DIMS];
 	char title[256], note[256], num[32];
-	double x0, x1, y0, y1, lo = 0, hi = 0, pad, s, w, labh;
+	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
 	static const size_t segpal[8] = { 5, 1, 3, 6, 7, 2, 0, 4 };
 	sq_ticks t;
 	sq_scale sc;
@@ -1266,8 +1283,7 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 		lo = fmin(lo, a);
 		hi = fmax(hi, bb);
 	}
-	pad = (hi - lo) * 0.08;
-	sq_nice_ticks(lo - (lo < 0 ? pad : 0), hi + (hi > 0 ? pad : 0), 6, &t);
+	sq_nice_ticks(lo, hi, 6, &t);
 	x0 = MARGIN + 44;
 	x1 = c->W - MARGIN;
 	y0 = c->top + 4;
@@ -1367,7 +1383,8 @@ draw_likert(struct ctx *c, sq_chart_frame *frame)
 	sq_nice_ticks(mn, mx, 6, &t);
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
-	b = (sq_band){ y0, y1, ni, rowh > 22 ? 1 - 16 / rowh : 0.25, 0 };
+	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;
+	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
 	xaxis(c, &sc, &t, y0, y1, M(c, M_PCT), 1);
 	for (i = 0; i < ni; i++) {
 		sq_band_pos(&b, i, &s, &w);
@@ -1388,7 +1405,7 @@ draw_likert(struct ctx *c, sq_chart_frame *frame)
 			fill_rect(c, &r);
 			fmt_num(c, z - a, 0, num, sizeof(num));
 			if (text_w(c, num) + 4 <= r.w && w >= FS_TICK) {
-				grey(c, luminance(col) < 0.45 ? 1 : 0.1);
+				grey(c, luminance(col) < 0.5 ? 1 : 0.1);
 				text(c, r.x + r.w / 2, s + w / 2 +
 				    (FS_TICK - 1) * 0.35, num, 0.5);
 			}
@@ -1482,7 +1499,7 @@ draw_scree(struct ctx *c, sq_chart_frame *frame)
 	cairo_stroke(c->cr);
 	cairo_set_dash(c->cr, NULL, 0, 0);
 	set_font(c, FS_TICK, 0);
-	text(c, x1 - 2, sq_scale_map(&sy, 1) - 3, M(c, M_KAISER), 1);
+	halo_text(c, x1 - 2, sq_scale_map(&sy, 1) - 3, M(c, M_KAISER), 1);
 	/* Parallel analysis, dashed, then the observed line. */
 	if (have_ref) {
 		sq_palette(6, col);
@@ -1643,22 +1660,25 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	/* Colour key. */
 	{
 		double kx = x0 + cell * (double)nc + 16, kh = fmin(180,
-		    cell * (double)nr), ky = y0, steps = 64;
+		    cell * (double)nr), ky = y0;
+		cairo_pattern_t *grad;
 		int s;
 
 		set_font(c, FS_LABEL, 0);
 		grey(c, 0.15);
 		text(c, kx, ky - 5, M(c, d->matrix_kind ==
 		    SQ_MATRIX_CORRELATION ? M_CORR : M_LOADING), 0);
-		for (s = 0; s < (int)steps; s++) {
-			double v = 1 - 2 * (s + 0.5) / steps;
-
-			sq_diverging(v, col);
-			rgb(c, col);
-			cairo_rectangle(c->cr, kx, ky + kh * s / steps, 12,
-			    kh / steps + 0.3);
-			cairo_fill(c->cr);
+		/* The map is linear between its ends and white: 3 stops. */
+		grad = cairo_pattern_create_linear(0, ky, 0, ky + kh);
+		for (s = 0; s < 3; s++) {
+			sq_diverging(1 - s, col);
+			cairo_pattern_add_color_stop_rgb(grad, s / 2.0, col[0],
+			    col[1], col[2]);
 		}
+		cairo_set_source(c->cr, grad);
+		cairo_rectangle(c->cr, kx, ky, 12, kh);
+		cairo_fill(c->cr);
+		cairo_pattern_destroy(grad);
 		grey(c, 0.5);
 		cairo_set_line_width(c->cr, 0.5);
 		cairo_rectangle(c->cr, kx, ky, 12, kh);
