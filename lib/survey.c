@@ -356,6 +356,12 @@ auto_role(const sq_instrument *ins, const char *h, int *t)
 	return SQ_ROLE_NONE;
 }
 
+int
+sq_survey_auto_role(const sq_instrument *ins, const char *name, int *target)
+{
+	return auto_role(ins, name, target);
+}
+
 /* Does codebook column name cn designate column i named h? */
 static int
 name_match(const char *cn, const char *h, size_t i)
@@ -761,6 +767,8 @@ item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 		return bad_cell(s, row, i, err, "is not a number");
 	}
 range:
+	if (*x >= ins->min && *x <= ins->max && *x == floor(*x))
+		return 0;	/* the hot path: no formatting */
 	snprintf(range, sizeof(range), "%g..%g", ins->min, ins->max);
 	if (*x < ins->min || *x > ins->max) {
 		*x = NAN;

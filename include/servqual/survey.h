@@ -80,6 +80,15 @@ typedef struct sq_survey_stats {
 int sq_parse_number(const char *s, int comma, double *x);
 
 /*
+ * The role a column name has without a codebook (E1, e01, E_1, group/E1,
+ * group-E1, E[SQ001], "Expectativas [E1 ...]", "E1 text", W_TAN,
+ * overall) and its item or dimension index in *target; SQ_ROLE_NONE if
+ * none.
+ */
+int sq_survey_auto_role(const sq_instrument *ins, const char *name,
+    int *target);
+
+/*
  * Read a whole export, calling fn for every data row. Fails with a
  * message naming file, line and column on the first problem unless
  * opts->invalid or opts->problem say otherwise.
