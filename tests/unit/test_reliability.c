@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -142,6 +143,43 @@ check_accumulator(void)
 	sq_instrument_free(ins);
 }
 
+static void
+check_gates(void)
+{
+	sq_relgate g;
+	sq_relrow r;
+
+	memset(&r, 0, sizeof(r));
+	r.scope = SQ_REL_SCALE;
+	r.alpha = 0.69;
+	r.alpha_std = NAN;
+	r.omega_total = 0.7;
+	r.r_diff = 0.5;
+	CHECK(sq_relgate_parse("alpha<0.70", &g) == SQ_OK &&
+	    g.stat == SQ_GATE_ALPHA && !g.le && g.threshold == 0.70,
+	    "gate alpha<0.70 parses");
+	CHECK(sq_relgate_holds(&g, &r), "alpha 0.69 < 0.70 holds");
+	r.scope = SQ_REL_ITEM;
+	CHECK(!sq_relgate_holds(&g, &r), "gates look at scale rows only");
+	r.scope = SQ_REL_SCALE;
+	CHECK(sq_relgate_parse("omega<0.7", &g) == SQ_OK &&
+	    g.stat == SQ_GATE_OMEGA && !sq_relgate_holds(&g, &r),
+	    "omega 0.7 < 0.7 does not hold");
+	CHECK(sq_relgate_parse("omega_total<=0.7", &g) == SQ_OK && g.le &&
+	    sq_relgate_holds(&g, &r), "omega_total 0.7 <= 0.7 holds");
+	CHECK(sq_relgate_parse("alpha_std<1", &g) == SQ_OK &&
+	    g.stat == SQ_GATE_ALPHA_STD && !sq_relgate_holds(&g, &r),
+	    "a NaN statistic never holds");
+	CHECK(sq_relgate_parse("r_diff<0.6", &g) == SQ_OK &&
+	    sq_relgate_holds(&g, &r), "r_diff gate");
+	CHECK(sq_relgate_parse("kmo<0.6", &g) == SQ_EUSAGE, "kmo refused");
+	CHECK(sq_relgate_parse("alpha<", &g) == SQ_EUSAGE, "no number");
+	CHECK(sq_relgate_parse("alpha< 0.7", &g) == SQ_EUSAGE, "blank");
+	CHECK(sq_relgate_parse("alpha<0.7x", &g) == SQ_EUSAGE, "junk");
+	CHECK(sq_relgate_parse("alpha>0.7", &g) == SQ_EUSAGE, "> refused");
+	CHECK(sq_relgate_parse("alpha<nan", &g) == SQ_EUSAGE, "nan refused");
+}
+
 int
 main(void)
 {
@@ -172,5 +210,6 @@ main(void)
 	    "r_diff from the E+P covariance matrix vs scale scores in R");
 	check_degenerate();
 	check_accumulator();
+	check_gates();
 	return unit_done();
 }
