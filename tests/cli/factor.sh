@@ -139,3 +139,15 @@ rm -f "$TMP/out.tsv"
 t "factor: -o writes the file" 0 - - sq-factor -n 5 -o "$TMP/out.tsv" $D/five.csv
 t "factor: -o content" 0 "$TMP/out.tsv" - sq-factor -n 5 $D/five.csv
 t "factor: /dev/full" 1 - '*' sh -c "sq-factor -n 5 $D/five.csv > /dev/full"
+
+# Codebook: custom column names and a reverse-keyed item (stored
+# reversed, 8 - x) give exactly the canonical export's output.
+awk -F, 'BEGIN { OFS = "," }
+    NR == 1 { for (i = 1; i <= 22; i++) { $i = "Q1_" i; $(i + 22) = "Q2_" i } }
+    NR > 1 { if ($3 != "") $3 = 8 - $3; if ($25 != "") $25 = 8 - $25 } 1' \
+    $D/five_missing.csv > "$TMP/coded.csv"
+for b in E G; do
+	sq-factor --block $b $D/five_missing.csv > "$TMP/canon.tsv"
+	t "factor: codebook export equals the canonical one ($b)" 0 "$TMP/canon.tsv" - \
+	    sq-factor --block $b -c $D/codebook.csv "$TMP/coded.csv"
+done
