@@ -151,3 +151,7 @@ for b in E G; do
 	t "factor: codebook export equals the canonical one ($b)" 0 "$TMP/canon.tsv" - \
 	    sq-factor --block $b -c $D/codebook.csv "$TMP/coded.csv"
 done
+
+# The Heywood case agrees with psych too (E1's uniqueness on the bound).
+fstats dup_E "$TMP/dup.csv"
+ffa dup_E ml oblimin 5 "$TMP/dup.csv"

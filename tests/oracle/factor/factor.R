@@ -127,6 +127,14 @@ fit("five_missing_P_pairwise", S, 5, "minres", "varimax")
 fit("five_missing_P_pairwise", S, 5, "pa", "oblimin")
 S <- stats("merged_E", sets$merged, "E", FALSE)
 fit("merged_E", S, 4, "pa", "oblimin")
+# A Heywood case: E2 copies E1 except in every 50th line of the file
+# (tests/cli/factor.sh makes the same file with awk); ML holds E1's
+# uniqueness at psych's lower bound 0.005.
+dup <- sets$five
+keep <- which((seq_len(nrow(dup)) + 1) %% 50 != 0)
+dup$E2[keep] <- dup$E1[keep]
+S <- stats("dup_E", dup, "E", FALSE)
+fit("dup_E", S, 5, "ml", "oblimin")
 
 # Parallel analysis reference: eigenvalues of correlation matrices of
 # 300 x 22 independent normal samples, by brute force (not through the
