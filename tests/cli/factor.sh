@@ -155,3 +155,4 @@ done
 # The Heywood case agrees with psych too (E1's uniqueness on the bound).
 fstats dup_E "$TMP/dup.csv"
 ffa dup_E ml oblimin 5 "$TMP/dup.csv"
+t "factor: stdin" 0 "$TMP/out.tsv" - sh -c "sq-factor -n 5 < $D/five.csv"
