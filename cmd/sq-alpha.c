@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,14 @@ check(const sq_instrument *ins, const sq_relrow *rows, size_t n,
 			    "with the rest of the scale; is it reverse-keyed?\n",
 			    where(ins, r), ins->items[r->item].number,
 			    r->r_drop);
+		else if (r->scope == SQ_REL_ITEM && r->n >= 2 && r->k >= 2 &&
+		    isnan(r->r_drop))
+			fprintf(stderr, es ? "sq-alpha: aviso: %s: el \xc3\xadtem "
+			    "%d no correlaciona con el resto (\xc2\xbf" "no "
+			    "var\xc3\xad" "a?)\n" :
+			    "sq-alpha: warning: %s: item %d has no item-rest "
+			    "correlation (no variance?)\n", where(ins, r),
+			    ins->items[r->item].number);
 		if (r->scope != SQ_REL_SCALE)
 			continue;
 		if (r->n < 2 && pairwise)

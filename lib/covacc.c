@@ -76,11 +76,21 @@ sq_covacc_new(size_t k, int pairwise, sq_covacc **out)
 	return SQ_OK;
 }
 
+/* y[0..n-1] += c x[0..n-1]; restrict lets the compiler vectorize it. */
+static void
+axpy(size_t n, double c, const double *restrict x, double *restrict y)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] += c * x[i];
+}
+
 static void
 add_listwise(sq_covacc *a, const double *x)
 {
-	size_t i, j, k = a->k;
-	double f, di, *row;
+	size_t i, k = a->k;
+	double f;
 
 	for (i = 0; i < k; i++)
 		if (isnan(x[i]))
@@ -90,10 +100,7 @@ add_listwise(sq_covacc *a, const double *x)
 	for (i = 0; i < k; i++)
 		a->d[i] = x[i] - a->mean[i];
 	for (i = 0; i < k; i++) {
-		di = f * a->d[i];
-		row = a->com + i * k;
-		for (j = i; j < k; j++)
-			row[j] += di * a->d[j];
+		axpy(k - i, f * a->d[i], a->d + i, a->com + i * k + i);
 		a->mean[i] += a->d[i] / a->n;
 	}
 }

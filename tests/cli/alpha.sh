@@ -113,3 +113,7 @@ t "alpha bad -f" 2 - '~usage: sq-alpha' sq-alpha -f xml $_ad/complete.csv
 printf 'sq-alpha %s\n' "$(sed -n 's/^VERSION *= *//p' Makefile)" \
     >"$TMP/alpha_version"
 t "alpha --version" 0 "$TMP/alpha_version" - sq-alpha --version
+t "alpha constant item warned" 0 '*' \
+    "sq-alpha: warning: E TAN: item 1 has no item-rest correlation (no variance?)
+sq-alpha: warning: E ALL: item 1 has no item-rest correlation (no variance?)" \
+    sq-alpha $_ad/constant_e1.csv
