@@ -151,19 +151,24 @@ flag(const char *file, unsigned long line, sq_problem_fn fn, void *ctx,
 	fn(ctx, &p);
 }
 
-/* All present answers in v equal, at least half of them present? */
+/*
+ * All present answers in v equal as ticked (reverse keying undone), at
+ * least half of them present?
+ */
 static int
-straight(const double *v, size_t n, double *val, size_t *cnt)
+straight(const sq_instrument *ins, const double *v, double *val,
+    size_t *cnt)
 {
-	size_t i, k = 0;
-	double first = NAN;
+	size_t i, k = 0, n = ins->nitems;
+	double first = NAN, x;
 
 	for (i = 0; i < n; i++) {
 		if (isnan(v[i]))
 			continue;
+		x = ins->items[i].reverse ? ins->min + ins->max - v[i] : v[i];
 		if (k++ == 0)
-			first = v[i];
-		else if (v[i] != first)
+			first = x;
+		else if (x != first)
 			return 0;
 	}
 	*val = first;
@@ -214,12 +219,12 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 		    "(fewer than %u)", r->answered, 2 * ins->nitems,
 		    c->o.min_answers);
 	} else {
-		if (straight(r->e, ins->nitems, &v, &cnt)) {
+		if (straight(ins, r->e, &v, &cnt)) {
 			c->s.straight_lining++;
 			flag(file, r->line, fn, ctx, "straight-lining: all "
 			    "%zu E answers are %g", cnt, v);
 		}
-		if (straight(r->p, ins->nitems, &v, &cnt)) {
+		if (straight(ins, r->p, &v, &cnt)) {
 			c->s.straight_lining++;
 			flag(file, r->line, fn, ctx, "straight-lining: all "
 			    "%zu P answers are %g", cnt, v);

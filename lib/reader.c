@@ -165,13 +165,24 @@ on_row(int c, void *data)
 	r->used = 0;
 }
 
-/* Count delimiter candidates outside quotes on the first line. */
+/*
+ * Count delimiter candidates outside quotes on the first line that is not
+ * a '#' comment (codebooks may open with one).
+ */
 static int
 sniff_delim(const unsigned char *s, size_t n)
 {
 	size_t i, comma = 0, semi = 0, tab = 0;
 	int q = 0;
 
+	while (n > 0 && s[0] == '#') {
+		for (i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++)
+			;
+		while (i < n && (s[i] == '\n' || s[i] == '\r'))
+			i++;
+		s += i;
+		n -= i;
+	}
 	for (i = 0; i < n; i++) {
 		if (s[i] == '"')
 			q = !q;
