@@ -834,6 +834,9 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 		if (strcmp(sec, "sample") == 0 && strcmp(key, "block") == 0)
 			block = t->cell[r][c[5]][0];
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "n") == 0 &&
+		    (rc = tab_num(t, r, c[5], &d->respondents, err)) != SQ_OK)
+			return rc;
 		if (strcmp(sec, "eigen") != 0 && strcmp(sec, "loading") != 0)
 			continue;
 		if ((rc = tab_num(t, r, c[4], &f, err)) != SQ_OK)

@@ -33,7 +33,7 @@ enum {
 	M_ANSWER, M_COMP, M_EIGEN, M_OBS, M_PA, M_PA_TAB, M_KAISER,
 	M_ABOVE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY, M_FROM,
 	M_LIKNOTE, M_LIKNOTE_EVEN, M_CORRNOTE, M_LOWEST, M_HIGHEST, M_EP,
-	M_NANCELL,
+	M_NANCELL, M_STDIN, M_BOLD,
 	M_NMSG
 };
 
@@ -110,6 +110,9 @@ static const char *const msg[M_NMSG][2] = {
 	  "Expectativa y percepción medias" },
 	{ "Grey cells: undefined (an item without variance).",
 	  "Celdas grises: indefinidas (un ítem sin varianza)." },
+	{ "standard input", "entrada estándar" },
+	{ "Bold: loadings of 0.40 or more in absolute value.",
+	  "En negrita: cargas de 0,40 o más en valor absoluto." },
 };
 
 struct ctx;
@@ -353,7 +356,8 @@ title_block(struct ctx *c, const char *deftitle)
 		snprintf(sub, sizeof(sub), "%s \u00b7 ", num);
 	}
 	fill(c, M_FROM, sub + strlen(sub), sizeof(sub) - strlen(sub),
-	    c->d->source[0] ? c->d->source : "-", NULL);
+	    c->d->source[0] && strcmp(c->d->source, "-") != 0 ?
+	    c->d->source : M(c, M_STDIN), NULL);
 	set_font(c, FS_SUB, 0);
 	grey(c, 0.35);
 	h = wrapped(c, sub, MARGIN, y, c->W - 2 * MARGIN, FS_SUB, 0, 0, 0);
@@ -1552,57 +1556,91 @@ draw_scree(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
+/* Item index named by a label such as "P12", or -1. */
+static int
+label_item(const sq_instrument *ins, const char *s)
+{
+	char *end;
+	long v;
+
+	while (*s && (*s < '0' || *s > '9'))
+		s++;
+	if (*s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v > 100000)
+		return -1;
+	return sq_instrument_item(ins, (int)v);
+}
+
 static int
 draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 {
 	const sq_chartdata *d = c->d;
+	const sq_instrument *ins = d->ins;
 	size_t nr = d->mrows, nc = d->mcols, i, j;
-	double rw = 0, chh, cell, x0, y0, legw = 64, nh, col[3], w;
-	char note[256], num[32];
-	int rotate = 0, values;
+	double rw = 0, chh = 0, cw, ch, x0, y0, legw = 70, nh, col[3];
+	double maxlab, rowlines = 1;
+	char note[256], num[32], (*lab)[SQ_WORDING_LEN + 32];
+	int rotate = 0, values, corr = d->matrix_kind == SQ_MATRIX_CORRELATION;
 	sq_ticks t;
 	sq_scale ls;
 
 	if (nr == 0 || nc == 0)
 		return SQ_EEMPTY;
-	title_block(c, M(c, d->matrix_kind == SQ_MATRIX_CORRELATION ?
-	    M_T_CORR : M_T_LOAD));
+	if ((lab = calloc(nr, sizeof(*lab))) == NULL)
+		return SQ_ENOMEM;
+	title_block(c, M(c, corr ? M_T_CORR : M_T_LOAD));
 	for (i = 0, j = 0; i < nr * nc; i++)
 		j += isnan(d->matrix[i]);
-	snprintf(note, sizeof(note), "%s%s%s",
-	    d->matrix_kind == SQ_MATRIX_CORRELATION ? M(c, M_CORRNOTE) : "",
-	    j && d->matrix_kind == SQ_MATRIX_CORRELATION ? " " : "",
-	    j ? M(c, M_NANCELL) : "");
+	snprintf(note, sizeof(note), "%s %s", corr ? M(c, M_CORRNOTE) :
+	    M(c, M_BOLD), j ? M(c, M_NANCELL) : "");
 	nh = notes_h(c, note);
+	/* Loadings have few columns: the rows can carry the wordings. */
+	maxlab = corr ? 1e9 : (c->W - 2 * MARGIN) * 0.45;
 	set_font(c, FS_TICK, 0);
-	for (i = 0; i < nr; i++)
-		rw = fmax(rw, text_w(c, d->rowlab[i]));
-	chh = 0;
+	for (i = 0; i < nr; i++) {
+		int it = corr ? -1 : label_item(ins, d->rowlab[i]);
+		const char *w = it >= 0 ? ins->items[it].wording[c->lang] : "";
+
+		if (it >= 0 && w[0] == '\0')
+			w = ins->items[it].wording[0];
+		snprintf(lab[i], sizeof(lab[i]), "%s%s%s", d->rowlab[i],
+		    w[0] ? " " : "", w);
+		rw = fmax(rw, wrapped_w(c, lab[i], maxlab));
+		rowlines = fmax(rowlines, wrapped(c, lab[i], 0, 0, maxlab,
+		    FS_TICK, 0, 0, 1) / lh(FS_TICK));
+	}
 	for (j = 0; j < nc; j++)
 		chh = fmax(chh, text_w(c, d->collab[j]));
-	cell = (c->W - 2 * MARGIN - rw - 8 - legw) / (double)nc;
-	if (cell > 44)
-		cell = 44;
+	cw = (c->W - 2 * MARGIN - rw - 8 - legw) / (double)nc;
+	if (cw > (corr ? 44 : 64))
+		cw = corr ? 44 : 64;
+	ch = corr ? cw : fmax(20, rowlines * lh(FS_TICK) + 6);
 	if (c->H > 0) {
-		double ch = (c->H - c->top - nh - MARGIN - chh - 8) /
+		double room = (c->H - c->top - nh - MARGIN - chh - 8) /
 		    (double)nr;
 
-		if (ch < cell)
-			cell = ch;
+		if (room < ch)
+			ch = room;
+		if (corr)
+			cw = ch = fmin(cw, ch);
 	}
-	if (cell < 6)
+	if (cw < 6 || ch < 6) {
+		free(lab);
 		return SQ_ELIMIT;
-	rotate = chh + 4 > cell;
+	}
+	rotate = chh + 4 > cw;
 	chh = rotate ? chh + 6 : lh(FS_TICK) + 4;
 	if (c->H <= 0)
-		c->H = c->top + chh + cell * (double)nr + nh + MARGIN + 4;
+		c->H = c->top + chh + ch * (double)nr + nh + MARGIN + 4;
 	notes(c, note);
-	values = cell >= 24;
+	values = cw >= 24 && ch >= 12;
 	x0 = MARGIN + rw + 6;
 	y0 = c->top + chh;
 	set_font(c, FS_TICK, 0);
 	for (j = 0; j < nc; j++) {
-		double cx = x0 + cell * ((double)j + 0.5);
+		double cx = x0 + cw * ((double)j + 0.5);
 
 		grey(c, 0.15);
 		if (rotate) {
@@ -1615,12 +1653,15 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			text(c, cx, y0 - 5, d->collab[j], 0.5);
 	}
 	for (i = 0; i < nr; i++) {
-		double cy = y0 + cell * (double)i;
+		double cy = y0 + ch * (double)i;
 
 		set_font(c, FS_TICK, 0);
 		grey(c, 0.15);
-		text(c, x0 - 4, cy + cell / 2 + FS_TICK * 0.35, d->rowlab[i],
-		    1);
+		if (corr)
+			text(c, x0 - 4, cy + ch / 2 + FS_TICK * 0.35, lab[i], 1);
+		else
+			wrapped(c, lab[i], MARGIN, cy + ch / 2, rw + 0.5,
+			    FS_TICK, 0, 0.5, 0);
 		for (j = 0; j < nc; j++) {
 			double v = d->matrix[i * nc + j];
 
@@ -1629,15 +1670,16 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 				grey(c, 0.92);
 			else
 				rgb(c, col);
-			cairo_rectangle(c->cr, x0 + cell * (double)j, cy, cell,
-			    cell);
+			cairo_rectangle(c->cr, x0 + cw * (double)j, cy, cw, ch);
 			cairo_fill(c->cr);
 			if (values && !isnan(v)) {
-				set_font(c, fmin(FS_TICK, cell / 3.4), 0);
+				/* Salient loadings (|l| >= .40) in bold. */
+				set_font(c, fmin(FS_TICK, cw / 3.4),
+				    !corr && fabs(v) >= 0.4);
 				grey(c, luminance(col) < 0.5 ? 1 : 0.1);
 				fmt_num(c, v, 2, num, sizeof(num));
-				text(c, x0 + cell * ((double)j + 0.5), cy +
-				    cell / 2 + c->fs * 0.35, num, 0.5);
+				text(c, x0 + cw * ((double)j + 0.5), cy +
+				    ch / 2 + c->fs * 0.35, num, 0.5);
 			}
 		}
 	}
@@ -1646,33 +1688,32 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	cairo_set_line_width(c->cr, 2);
 	for (i = 1; i < nr; i++)
 		if (d->rowdim[i] != d->rowdim[i - 1]) {
-			cairo_move_to(c->cr, x0, y0 + cell * (double)i);
-			cairo_line_to(c->cr, x0 + cell * (double)nc,
-			    y0 + cell * (double)i);
+			cairo_move_to(c->cr, x0, y0 + ch * (double)i);
+			cairo_line_to(c->cr, x0 + cw * (double)nc,
+			    y0 + ch * (double)i);
 		}
 	for (j = 1; j < nc; j++)
 		if (d->coldim[j] != d->coldim[j - 1]) {
-			cairo_move_to(c->cr, x0 + cell * (double)j, y0);
-			cairo_line_to(c->cr, x0 + cell * (double)j,
-			    y0 + cell * (double)nr);
+			cairo_move_to(c->cr, x0 + cw * (double)j, y0);
+			cairo_line_to(c->cr, x0 + cw * (double)j,
+			    y0 + ch * (double)nr);
 		}
 	cairo_stroke(c->cr);
 	/* Colour key. */
 	{
-		double kx = x0 + cell * (double)nc + 16, kh = fmin(180,
-		    cell * (double)nr), ky = y0;
+		double kx = x0 + cw * (double)nc + 16, kh = fmin(180,
+		    ch * (double)nr), ky = y0;
 		cairo_pattern_t *grad;
-		int s;
+		int k;
 
 		set_font(c, FS_LABEL, 0);
 		grey(c, 0.15);
-		text(c, kx, ky - 5, M(c, d->matrix_kind ==
-		    SQ_MATRIX_CORRELATION ? M_CORR : M_LOADING), 0);
+		text(c, kx, ky - 5, M(c, corr ? M_CORR : M_LOADING), 0);
 		/* The map is linear between its ends and white: 3 stops. */
 		grad = cairo_pattern_create_linear(0, ky, 0, ky + kh);
-		for (s = 0; s < 3; s++) {
-			sq_diverging(1 - s, col);
-			cairo_pattern_add_color_stop_rgb(grad, s / 2.0, col[0],
+		for (k = 0; k < 3; k++) {
+			sq_diverging(1 - k, col);
+			cairo_pattern_add_color_stop_rgb(grad, k / 2.0, col[0],
 			    col[1], col[2]);
 		}
 		cairo_set_source(c->cr, grad);
@@ -1686,8 +1727,8 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		t = (sq_ticks){ -1, 1, 0.5, 5 };
 		ls = (sq_scale){ 1, -1, ky, ky + kh };
 		set_font(c, FS_TICK, 0);
-		for (s = 0; s < 5; s++) {
-			double v = sq_tick(&t, (size_t)s);
+		for (k = 0; k < 5; k++) {
+			double v = sq_tick(&t, (size_t)k);
 
 			fmt_num(c, v, 1, num, sizeof(num));
 			grey(c, 0.3);
@@ -1695,13 +1736,14 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			    num, 0);
 		}
 	}
-	w = cell * (double)nc;
 	if (frame) {
-		frame->plot = (sq_rect){ x0, y0, w, cell * (double)nr };
+		frame->plot = (sq_rect){ x0, y0, cw * (double)nc,
+		    ch * (double)nr };
 		frame->value = (sq_scale){ -1, 1, 0, 1 };
-		frame->band = (sq_band){ y0, y0 + cell * (double)nr, nr, 0, 0 };
+		frame->band = (sq_band){ y0, y0 + ch * (double)nr, nr, 0, 0 };
 		frame->horizontal = 0;
 	}
+	free(lab);
 	return SQ_OK;
 }
 
