@@ -21,7 +21,7 @@ CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"'
 CAIRO_CFLAGS = $(shell pkg-config --cflags cairo libpng 2>/dev/null)
 CAIRO_LIBS   = $(shell pkg-config --libs cairo libpng 2>/dev/null)
 LDLIBS   += -lcsv $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) \
-	    $(CAIRO_LIBS) -lm
+	    $(CAIRO_LIBS) -lpthread -lm
 
 ifeq ($(SAN),1)
 O         = build/san

@@ -140,12 +140,15 @@ sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 		if (isnan(r->e[i]) || isnan(r->p[i]))
 			continue;
 		if (a->range > 0) {
-			double ie = r->e[i] - a->lo, ip = r->p[i] - a->lo;
+			double xe = r->e[i] - a->lo, xp = r->p[i] - a->lo;
 			size_t R = a->range;
+			/* the range test comes first: the casts are then safe */
+			int ok = xe >= 0 && xp >= 0 && xe < (double)R &&
+			    xp < (double)R;
+			size_t ie = ok ? (size_t)xe : 0, ip = ok ? (size_t)xp : 0;
 
-			if (ie >= 0 && ip >= 0 && ie < (double)R &&
-			    ip < (double)R && ie == floor(ie) && ip == floor(ip))
-				a->cnt[(i * R + (size_t)ie) * R + (size_t)ip]++;
+			if (ok && (double)ie == xe && (double)ip == xp)
+				a->cnt[(i * R + ie) * R + ip]++;
 			else
 				sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
 		} else

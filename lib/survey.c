@@ -23,6 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "servqual/pipeline.h"
 #include "servqual/survey.h"
 
 /* Missing-value codes every tool knows, folded (see sq_fold). */
@@ -1088,7 +1089,8 @@ sq_survey_read(FILE *fp, const char *name, const sq_instrument *ins,
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
 		    "out of memory");
 	}
-	rc = sq_read_csv(fp, name, opts ? &opts->csv : NULL, on_row, &s, err);
+	rc = sq_read_csv_pipelined(fp, name, opts ? &opts->csv : NULL, on_row,
+	    &s, err);
 	/* Rows held back while the header's shape was open. */
 	if (rc == SQ_OK && s.state == 1) {
 		s.state = 3;
