@@ -78,105 +78,16 @@ number(const char *s, const char *opt, unsigned long min)
 	return v;
 }
 
-/* A gate: "kmo<X", "kmo<=X", "heywood", "structure", "convergence". */
-static int
-gate_ok(const char *g)
-{
-	char *end;
-
-	if (strcmp(g, "heywood") == 0 || strcmp(g, "structure") == 0 ||
-	    strcmp(g, "convergence") == 0)
-		return 1;
-	if (strncmp(g, "kmo<=", 5) == 0)
-		g += 5;
-	else if (strncmp(g, "kmo<", 4) == 0)
-		g += 4;
-	else
-		return 0;
-	strtod(g, &end);
-	return end != g && *end == '\0';
-}
-
-static int
-gate_holds(const char *g, const sq_fa_result *r)
-{
-	if (strcmp(g, "heywood") == 0)
-		return r->fa->nheywood > 0;
-	if (strcmp(g, "structure") == 0)
-		return !r->check->matches;
-	if (strcmp(g, "convergence") == 0)
-		return !r->fa->converged || !r->fa->rot_converged;
-	if (strncmp(g, "kmo<=", 5) == 0)
-		return !(r->kmo > strtod(g + 5, NULL));
-	return !(r->kmo >= strtod(g + 4, NULL));
-}
-
-/*
- * Correlations into R; 1 after saying why when one is undefined: an item
- * that does not vary, or (pairwise) two items hardly answered together.
- */
-static int
-undefined(struct run *run, const sq_instrument *ins, const char *path,
-    double *R)
-{
-	size_t i, j, p = run->p;
-
-	sq_covacc_cov(run->acc, R);
-	for (i = 0; i < p; i++)
-		if (!(R[i * p + i] > 0)) {
-			fprintf(stderr, "sq-factor: %s: %c%d does not vary "
-			    "among the respondents used\n", path, run->block,
-			    ins->items[i].number);
-			return 1;
-		}
-	sq_covacc_cor(run->acc, R);
-	for (i = 0; i < p; i++)
-		for (j = 0; j < p; j++)
-			if (isnan(R[i * p + j])) {
-				fprintf(stderr, "sq-factor: %s: %c%d and %c%d "
-				    "have fewer than 2 respondents in "
-				    "common\n", path, run->block,
-				    ins->items[i].number, run->block,
-				    ins->items[j].number);
-				return 1;
-			}
-	return 0;
-}
-
-/* Say on stderr what the output also says but nobody should miss. */
+/* Print the notes of r on stderr, one "sq-factor: " line each. */
 static void
-warnings(const sq_fa_result *r, const sq_fa_source *src)
+notes(const sq_fa_result *r, const sq_fa_source *src)
 {
-	const sq_fa *fa = r->fa;
-	size_t i;
-	int first = 1;
+	char buf[4096], *line, *s = buf;
 
-	if (fa->nheywood > 0) {
-		fprintf(stderr, "sq-factor: Heywood case%s: item",
-		    fa->nheywood > 1 ? "s" : "");
-		for (i = 0; i < fa->p; i++)
-			if (fa->heywood[i]) {
-				fprintf(stderr, "%s %c%d", first ? "" : ",",
-				    src->block, src->ins->items[i].number);
-				first = 0;
-			}
-		fprintf(stderr, " (communality >= 1 or uniqueness held at "
-		    "%g)\n", SQ_FA_PSI_MIN);
-	}
-	if (!fa->converged)
-		fprintf(stderr, "sq-factor: %s extraction did not converge "
-		    "in %zu iterations\n", sq_extract_name(fa->extract),
-		    fa->iterations);
-	if (!fa->rot_converged)
-		fprintf(stderr, "sq-factor: %s rotation did not converge "
-		    "in %zu iterations\n", sq_rotate_name(fa->rotate),
-		    fa->rot_iterations);
-	if (r->nfactors_from == 2)
-		fprintf(stderr, "sq-factor: parallel analysis retains no "
-		    "factor; 1 extracted\n");
-	if (isnan(r->kmo))
-		fprintf(stderr, "sq-factor: the correlation matrix is "
-		    "singular: KMO and Bartlett undefined\n");
+	sq_fa_notes(r, src, buf, sizeof(buf));
+	while ((line = strsep(&s, "\n")) != NULL)
+		if (*line != '\0')
+			fprintf(stderr, "sq-factor: %s\n", line);
 }
 
 int
@@ -215,7 +126,7 @@ main(int argc, char *argv[])
 	struct run run = { 0 };
 	double *R = NULL;
 	int *dim = NULL;
-	size_t ngates = 0, i;
+	size_t ngates = 0, i, bi, bj;
 	char title[256];
 	int ch, format = -1, lang = SQ_LANG_EN, pairwise = 0, rc, held;
 	FILE *in;
@@ -252,7 +163,7 @@ main(int argc, char *argv[])
 				usage();
 			break;
 		case 'F':
-			if (!gate_ok(optarg) || ngates == MAX_GATES) {
+			if (!sq_fa_gate_valid(optarg) || ngates == MAX_GATES) {
 				fprintf(stderr, "sq-factor: unknown gate \"%s\" "
 				    "(kmo<X, heywood, structure, "
 				    "convergence)\n", optarg);
@@ -360,8 +271,18 @@ main(int argc, char *argv[])
 		    run.p);
 		goto done;
 	}
-	if (undefined(&run, ins, path, R))
+	if (sq_fa_correlations(run.acc, run.p, R, &bi, &bj) != SQ_OK) {
+		if (bi == bj)
+			fprintf(stderr, "sq-factor: %s: %c%d does not vary "
+			    "among the respondents used\n", path, run.block,
+			    ins->items[bi].number);
+		else
+			fprintf(stderr, "sq-factor: %s: %c%d and %c%d have "
+			    "fewer than 2 respondents in common\n", path,
+			    run.block, ins->items[bi].number, run.block,
+			    ins->items[bj].number);
 		goto done;
+	}
 	ch = sq_fa_analyse(R, run.p, sq_covacc_n(run.acc), dim, ins->ndims,
 	    &fo, &res);
 	if (ch != SQ_OK) {
@@ -373,7 +294,7 @@ main(int argc, char *argv[])
 	src.pairwise = pairwise;
 	src.rows = st.rows;
 	src.invalid = st.invalid;
-	warnings(res, &src);
+	notes(res, &src);
 	if (format != SQ_FMT_JSON &&
 	    sq_fa_table(res, &src, &table) != SQ_OK) {
 		fprintf(stderr, "sq-factor: out of memory\n");
@@ -403,7 +324,7 @@ main(int argc, char *argv[])
 	}
 	rc = 0;
 	for (i = 0, held = 0; i < ngates; i++)
-		if (gate_holds(gates[i], res)) {
+		if (sq_fa_gate_holds(gates[i], res)) {
 			fprintf(stderr, "sq-factor: gate held: %s\n", gates[i]);
 			held = 1;
 		}

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/covacc.h"
 #include "servqual/factor.h"
 
 void
@@ -424,4 +425,108 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 	}
 	fputs("\n    ]}\n}\n", fp);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
+}
+
+int
+sq_fa_correlations(const sq_covacc *acc, size_t p, double *R, size_t *bi,
+    size_t *bj)
+{
+	size_t i, j;
+	int rc;
+
+	*bi = *bj = 0;
+	if ((rc = sq_covacc_cov(acc, R)) != SQ_OK)
+		return rc;
+	for (i = 0; i < p; i++)
+		if (!(R[i * p + i] > 0)) {
+			*bi = *bj = i;
+			return SQ_EDATA;
+		}
+	if ((rc = sq_covacc_cor(acc, R)) != SQ_OK)
+		return rc;
+	for (i = 0; i < p; i++)
+		for (j = 0; j < p; j++)
+			if (isnan(R[i * p + j])) {
+				*bi = i;
+				*bj = j;
+				return SQ_EDATA;
+			}
+	return SQ_OK;
+}
+
+/* The threshold of a kmo gate, or NAN if g is not one. */
+static double
+kmo_gate(const char *g, int *le)
+{
+	char *end;
+	double x;
+
+	*le = strncmp(g, "kmo<=", 5) == 0;
+	if (!*le && strncmp(g, "kmo<", 4) != 0)
+		return NAN;
+	g += *le ? 5 : 4;
+	x = strtod(g, &end);
+	return end != g && *end == '\0' ? x : NAN;
+}
+
+int
+sq_fa_gate_valid(const char *g)
+{
+	int le;
+
+	return strcmp(g, "heywood") == 0 || strcmp(g, "structure") == 0 ||
+	    strcmp(g, "convergence") == 0 || !isnan(kmo_gate(g, &le));
+}
+
+int
+sq_fa_gate_holds(const char *g, const sq_fa_result *r)
+{
+	double x;
+	int le;
+
+	if (strcmp(g, "heywood") == 0)
+		return r->fa->nheywood > 0;
+	if (strcmp(g, "structure") == 0)
+		return !r->check->matches;
+	if (strcmp(g, "convergence") == 0)
+		return !r->fa->converged || !r->fa->rot_converged;
+	x = kmo_gate(g, &le);
+	return le ? !(r->kmo > x) : !(r->kmo >= x);
+}
+
+void
+sq_fa_notes(const sq_fa_result *r, const sq_fa_source *src, char *buf,
+    size_t len)
+{
+	const sq_fa *fa = r->fa;
+	size_t i, off = 0;
+	int first = 1;
+
+#define PUT(...) do { if (off < len) off += (size_t)snprintf(buf + off, \
+	len - off, __VA_ARGS__); } while (0)
+	if (len > 0)
+		buf[0] = '\0';
+	if (fa->nheywood > 0) {
+		PUT("Heywood case%s: item", fa->nheywood > 1 ? "s" : "");
+		for (i = 0; i < fa->p; i++)
+			if (fa->heywood[i]) {
+				PUT("%s %c%d", first ? "" : ",", src->block,
+				    src->ins->items[i].number);
+				first = 0;
+			}
+		PUT(" (communality >= 1 or uniqueness held at %g)\n",
+		    SQ_FA_PSI_MIN);
+	}
+	if (!fa->converged)
+		PUT("%s extraction did not converge in %zu iterations\n",
+		    sq_extract_name(fa->extract), fa->iterations);
+	if (!fa->rot_converged)
+		PUT("%s rotation did not converge in %zu iterations\n",
+		    sq_rotate_name(fa->rotate), fa->rot_iterations);
+	if (r->nfactors_from == 2)
+		PUT("parallel analysis retains no factor; 1 extracted\n");
+	if (isnan(r->kmo))
+		PUT("the correlation matrix is singular: KMO and Bartlett "
+		    "undefined\n");
+#undef PUT
 }

@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 
+#include "servqual/covacc.h"
 #include "servqual/error.h"
 #include "servqual/instrument.h"
 #include "servqual/rotation.h"
@@ -189,5 +190,26 @@ int sq_fa_table(const sq_fa_result *r, const sq_fa_source *src,
 
 /* The result as one JSON document (see man/sq-factor.1). */
 int sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp);
+
+/*
+ * The correlation matrix (p x p) of the accumulated respondents into R.
+ * SQ_EDATA when one is undefined: then *bi == *bj names an item that
+ * does not vary, else two items with fewer than 2 respondents in common.
+ */
+int sq_fa_correlations(const sq_covacc *acc, size_t p, double *R,
+    size_t *bi, size_t *bj);
+
+/* 1 if gate is kmo<X, kmo<=X, heywood, structure or convergence. */
+int sq_fa_gate_valid(const char *gate);
+
+/* 1 if the (valid) gate holds for r; an undefined KMO holds kmo<X. */
+int sq_fa_gate_holds(const char *gate, const sq_fa_result *r);
+
+/*
+ * What must not go unnoticed (Heywood cases, non-convergence, no factor
+ * retained, a singular R), one note per line, into buf.
+ */
+void sq_fa_notes(const sq_fa_result *r, const sq_fa_source *src, char *buf,
+    size_t len);
 
 #endif

@@ -204,6 +204,12 @@ main(void)
 	CHECK(sq_fa_fit(bad, 2, &o, &fa) == SQ_ENUMERIC, "NaN in R refused");
 	CHECK(sq_extract_parse("ML") == SQ_FA_ML && sq_extract_parse("x") < 0,
 	    "extraction names");
+	CHECK(sq_fa_gate_valid("kmo<0.6") && sq_fa_gate_valid("kmo<=.5") &&
+	    sq_fa_gate_valid("heywood") && sq_fa_gate_valid("structure") &&
+	    sq_fa_gate_valid("convergence"), "gates accepted");
+	CHECK(!sq_fa_gate_valid("kmo<") && !sq_fa_gate_valid("kmo<0.6x") &&
+	    !sq_fa_gate_valid("alpha<0.7") && !sq_fa_gate_valid("kmo>0.6"),
+	    "bad gates refused");
 	test_parallel();
 	test_structure();
 	free(fx);
