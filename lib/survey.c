@@ -340,14 +340,12 @@ auto_role(const sq_instrument *ins, const char *h, int *t)
 		if ((r = auto_one(ins, sp, k, t)) != SQ_ROLE_NONE)
 			return r;
 	}
-	/* group/E1, group-E1, group.E1, "Question: E1" */
-	for (sep = h + n; sep > h; sep--)
-		if (sep[-1] == '/' || sep[-1] == '-' || sep[-1] == '.' ||
-		    sep[-1] == ':')
-			break;
-	if (sep > h + 1 && *sep != '\0' &&
-	    (r = auto_one(ins, sep, strlen(sep), t)) != SQ_ROLE_NONE)
-		return r;
+	/* group/E1, group-E1, group.E1, "Question: E1", pesos/w-emp */
+	for (sep = h + n - 1; sep > h; sep--)
+		if ((sep[-1] == '/' || sep[-1] == '-' || sep[-1] == '.' ||
+		    sep[-1] == ':') && sep - 1 > h &&
+		    (r = auto_one(ins, sep, strlen(sep), t)) != SQ_ROLE_NONE)
+			return r;
 	/* "E1 Equipos modernos" */
 	sp = strchr(h, ' ');
 	if (sp != NULL && sp > h && sp[1] != '\0' &&
