@@ -335,14 +335,68 @@ dim_color(size_t d, double v[3])
 
 /* ---- shared pieces ---- */
 
+static int
+chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
+    size_t len)
+{
+	struct ctx c;
+	int id;
+
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.lang = o->lang == SQ_LANG_ES ? SQ_LANG_ES : SQ_LANG_EN;
+	if (o->title) {
+		snprintf(buf, len, "%s", o->title);
+		return 0;
+	}
+	switch (o->type) {
+	case SQ_CHART_GAPS:
+		id = M_T_GAPS;
+		break;
+	case SQ_CHART_ITEMS:
+		id = M_T_ITEMS;
+		break;
+	case SQ_CHART_RADAR:
+		id = M_T_RADAR;
+		break;
+	case SQ_CHART_IPA:
+		id = M_T_IPA;
+		break;
+	case SQ_CHART_GROUPS:
+		fill(&c, M_SEGBY, buf, len, d->segname[0] ? d->segname :
+		    M(&c, M_SEGMENT), NULL);
+		return 0;
+	case SQ_CHART_LIKERT:
+		id = d->likert_block == SQ_BLOCK_E ? M_T_LIKERT_E :
+		    M_T_LIKERT_P;
+		break;
+	case SQ_CHART_SCREE:
+		id = M_T_SCREE;
+		break;
+	default:
+		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
+		    M_T_LOAD;
+		break;
+	}
+	snprintf(buf, len, "%s", M(&c, id));
+	return 0;
+}
+
+void
+sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts, char *buf,
+    size_t len)
+{
+	chart_title(d, opts, buf, len);
+}
+
 /* Title and subtitle; sets c->top. */
 static void
-title_block(struct ctx *c, const char *deftitle)
+title_block(struct ctx *c)
 {
-	const char *t = c->o->title ? c->o->title : deftitle;
 	double y = MARGIN, h;
-	char sub[384], num[64];
+	char t[512], sub[384], num[64];
 
+	chart_title(c->d, c->o, t, sizeof(t));
 	set_font(c, FS_TITLE, 1);
 	grey(c, 0.1);
 	h = wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE, 0, 0, 0);
@@ -680,7 +734,7 @@ draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	sq_rect r;
 	int neg = 0, pos = 0;
 
-	title_block(c, M(c, M_T_GAPS));
+	title_block(c);
 	for (i = 0; i < nd; i++) {
 		lab[i] = dim_name(c, i);
 		if (d->dim[i].gap < 0)
@@ -881,7 +935,7 @@ draw_items(struct ctx *c, sq_chart_frame *frame)
 		item_label(c, i, lab[i], sizeof(lab[i]));
 	}
 	qsort_r(ord, ni, sizeof(*ord), cmp_gap, d->item);
-	title_block(c, M(c, M_T_ITEMS));
+	title_block(c);
 	dim_legend(c);
 	pct_text(c, c->o->conf, M_WHISK, ci, sizeof(ci));
 	snprintf(note, sizeof(note), "%s %s", M(c, M_SORTED), ci);
@@ -981,7 +1035,7 @@ draw_radar(struct ctx *c, sq_chart_frame *frame)
 
 	if (nd < 3)
 		return SQ_EDATA;
-	title_block(c, M(c, M_T_RADAR));
+	title_block(c);
 	li[0] = (struct legend_item){ M(c, M_EXP), { 0 }, 2 };
 	sq_palette(2, li[0].color);
 	li[1] = (struct legend_item){ M(c, M_PERC), { 0 }, 1 };
@@ -1148,7 +1202,7 @@ draw_ipa(struct ctx *c, sq_chart_frame *frame)
 		return SQ_EEMPTY;
 	ic /= (double)n;
 	pc /= (double)n;
-	title_block(c, M(c, M_T_IPA));
+	title_block(c);
 	fmt_num(c, ic, 1, a, sizeof(a));
 	fmt_num(c, pc, 2, b, sizeof(b));
 	fill(c, M_CROSS, note, sizeof(note), a, b);
@@ -1255,7 +1309,7 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 	size_t nd = ins->ndims, ns = d->nseg, i, j;
 	struct legend_item li[8];
 	const char *lab[SQ_MAX_DIMS];
-	char title[256], note[256], num[32];
+	char note[256], num[32];
 	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
 	static const size_t segpal[8] = { 5, 1, 3, 6, 7, 2, 0, 4 };
 	sq_ticks t;
@@ -1267,9 +1321,7 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 		return SQ_EEMPTY;
 	if (ns > 8)
 		return SQ_ELIMIT;
-	fill(c, M_SEGBY, title, sizeof(title),
-	    d->segname[0] ? d->segname : M(c, M_SEGMENT), NULL);
-	title_block(c, title);
+	title_block(c);
 	for (j = 0; j < ns; j++) {
 		li[j] = (struct legend_item){ d->seg[j], { 0 }, 0 };
 		sq_palette(segpal[j], li[j].color);
@@ -1352,8 +1404,7 @@ draw_likert(struct ctx *c, sq_chart_frame *frame)
 		mn = fmin(mn, lo[i * nv]);
 		mx = fmax(mx, hi[i * nv + nv - 1]);
 	}
-	title_block(c, M(c, d->likert_block == SQ_BLOCK_E ? M_T_LIKERT_E :
-	    M_T_LIKERT_P));
+	title_block(c);
 	for (v = 0; v < nv; v++) {
 		fmt_g(c, d->vmin + (double)v, vl[v], sizeof(vl[v]));
 		if (v == 0 || v == nv - 1) {
@@ -1450,7 +1501,7 @@ draw_scree(struct ctx *c, sq_chart_frame *frame)
 			break;
 		above++;
 	}
-	title_block(c, M(c, M_T_SCREE));
+	title_block(c);
 	li[0] = (struct legend_item){ M(c, M_OBS), { 0 }, 1 };
 	sq_palette(5, li[0].color);
 	if (have_ref) {
@@ -1590,7 +1641,7 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		return SQ_EEMPTY;
 	if ((lab = calloc(nr, sizeof(*lab))) == NULL)
 		return SQ_ENOMEM;
-	title_block(c, M(c, corr ? M_T_CORR : M_T_LOAD));
+	title_block(c);
 	for (i = 0, j = 0; i < nr * nc; i++)
 		j += isnan(d->matrix[i]);
 	snprintf(note, sizeof(note), "%s %s", corr ? M(c, M_CORRNOTE) :

@@ -327,13 +327,6 @@ cairo_fail(sq_error *err, const char *path, const char *what,
 	    cairo_status_to_string(st));
 }
 
-static const char *
-chart_title(const sq_chartdata *d, const sq_chart_opts *o)
-{
-	(void)d;
-	return o->title ? o->title : sq_chart_type_name(o->type);
-}
-
 /* Draw onto a fresh context of surface s and check every status. */
 static int
 render(cairo_surface_t *s, double scale, const sq_chartdata *d,
@@ -370,6 +363,7 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 	cairo_status_t st;
 	struct sq_labels labels = { 0 };
 	struct membuf mb = { 0 };
+	char title[512];
 
 	if (fmt < 0)
 		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
@@ -380,6 +374,7 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 		    "path too long");
 	if ((rc = sq_chart_size(d, opts, &w, &h, err)) != SQ_OK)
 		return rc;
+	sq_chart_title(d, opts, title, sizeof(title));
 	if (!(w >= 72 && h >= 72 && w <= 14400 && h <= 14400))
 		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
 		    "size %.0f x %.0f pt is outside 72..14400", w, h);
@@ -443,7 +438,7 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 			break;
 		}
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
-		    chart_title(d, opts));
+		    title);
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 		    "servqual sq-chart");
 		rc = render(s, 1, d, opts, w, h, NULL, frame, path, err);
@@ -454,7 +449,7 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 			rc = cairo_fail(err, path, "PDF", st);
 		break;
 	default:
-		rc = write_svg(fp, &mb, &labels, chart_title(d, opts));
+		rc = write_svg(fp, &mb, &labels, title);
 		if (rc != SQ_OK)
 			sq_error_set(err, rc, path, 0, 0, "",
 			    "Cairo's SVG has no <svg> element");

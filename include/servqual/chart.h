@@ -274,6 +274,10 @@ typedef struct sq_chart_frame {
 	double width, height;	/* the whole chart, points */
 } sq_chart_frame;
 
+/* The chart's title: opts->title, else the type's in opts->lang. */
+void sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts,
+    char *buf, size_t len);
+
 /* Format by file name extension (.png, .pdf, .svg); -1 if none. */
 int sq_chart_format_of(const char *path);
 
