@@ -52,25 +52,29 @@ median() {
 		  else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# wall CMD...: median wall-clock seconds of RUNS runs (after a warm-up).
-wall() {
+# timeit CMD...: "WALL CPU": the median wall-clock seconds of RUNS runs
+# (after a warm-up) and the mean user + system CPU seconds.
+timeit() {
 	if [ -n "$HYPERFINE" ]; then
 		"$HYPERFINE" -N --style none --warmup 1 --runs "$RUNS" \
 		    --export-csv "$TMP/h.csv" "$*" >/dev/null 2>&1 ||
-		    { echo NaN; return; }
-		awk -F, 'NR == 2 { print $4 }' "$TMP/h.csv"
+		    { echo NaN NaN; return; }
+		awk -F, 'NR == 2 { print $4, $5 + $6 }' "$TMP/h.csv"
 	elif [ -n "$GTIME" ]; then
 		"$@" >/dev/null 2>&1
 		i=0
 		: >"$TMP/w"
+		: >"$TMP/c"
 		while [ $i -lt "$RUNS" ]; do
-			"$GTIME" -f '%e' -o "$TMP/t" "$@" >/dev/null 2>&1
-			tail -n 1 "$TMP/t" >>"$TMP/w"
+			"$GTIME" -f '%e %U %S' -o "$TMP/t" "$@" >/dev/null 2>&1
+			tail -n 1 "$TMP/t" | awk '{ print $1 }' >>"$TMP/w"
+			tail -n 1 "$TMP/t" | awk '{ print $2 + $3 }' >>"$TMP/c"
 			i=$((i + 1))
 		done
-		median <"$TMP/w"
+		echo "$(median <"$TMP/w") $(awk '{ s += $1 }
+		    END { print s / NR }' "$TMP/c")"
 	else
-		echo NaN
+		echo NaN NaN
 	fi
 }
 
@@ -110,8 +114,8 @@ echo "Input: $rows respondents, $mb MB ($big); $(nproc) CPU,"
 echo "$(grep -m 1 'model name' /proc/cpuinfo | sed 's/.*: //');" \
     "median of $RUNS runs${HYPERFINE:+ (hyperfine)}."
 echo
-echo "| command | wall (s) | × csvparse | peak RSS (MB) |"
-echo "|---|---:|---:|---:|"
+echo "| command | wall (s) | × csvparse | CPU (s) | × csvparse | peak RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|"
 } | tee "$OUT"
 
 base=
@@ -120,18 +124,21 @@ for c in "$@"; do
 	cmd=${c#*|}
 	# shellcheck disable=SC2086
 	if ! $cmd "$big" >/dev/null 2>"$TMP/err"; then
-		echo "| $label | failed: $(head -n 1 "$TMP/err") | | |" | tee -a "$OUT"
+		echo "| $label | failed: $(head -n 1 "$TMP/err") | | | | |" |
+		    tee -a "$OUT"
 		continue
 	fi
 	# shellcheck disable=SC2086
-	w=$(wall $cmd "$big")
+	t=$(timeit $cmd "$big")
+	w=${t% *} u=${t#* }
 	# shellcheck disable=SC2086
 	m=$(rss $cmd "$big")
-	[ -z "$base" ] && base=$w
-	ratio=$(awk -v a="$w" -v b="$base" 'BEGIN {
-	    if (b + 0 > 0) printf "%.2f", a / b; else print "NaN" }')
-	printf '| %s | %.3f | %s | %s |\n' "$label" "$w" "$ratio" "$m" |
-	    tee -a "$OUT"
+	[ -z "$base" ] && base=$w ubase=$u
+	awk -v l="$label" -v w="$w" -v u="$u" -v b="$base" -v ub="$ubase" \
+	    -v m="$m" 'function r(a, b) {
+		return b + 0 > 0 ? sprintf("%.2f", a / b) : "NaN" }
+	    BEGIN { printf "| %s | %.3f | %s | %.3f | %s | %s |\n",
+		l, w, r(w, b), u, r(u, ub), m }' | tee -a "$OUT"
 done
 
 {
