@@ -18,8 +18,8 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 OPT      ?= -O2 -g
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"'
-CAIRO_CFLAGS = $(shell pkg-config --cflags cairo libpng 2>/dev/null)
-CAIRO_LIBS   = $(shell pkg-config --libs cairo libpng 2>/dev/null)
+CAIRO_CFLAGS = $(shell pkg-config --cflags cairo libpng fontconfig 2>/dev/null)
+CAIRO_LIBS   = $(shell pkg-config --libs cairo libpng fontconfig 2>/dev/null)
 LDLIBS   += -lcsv $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) \
 	    $(CAIRO_LIBS) -lpthread -lm
 

@@ -214,5 +214,6 @@ main(int argc, char *argv[])
 done:
 	sq_chartdata_free(d);
 	sq_instrument_free(ins);
+	sq_chart_release_fonts();
 	return rc;
 }

@@ -19,6 +19,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 #include <png.h>
 
 #include "servqual/chart.h"
@@ -64,6 +65,13 @@ sq_labels_release(struct sq_labels *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+}
+
+void
+sq_chart_release_fonts(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 int

@@ -278,6 +278,12 @@ typedef struct sq_chart_frame {
 void sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts,
     char *buf, size_t len);
 
+/*
+ * Release Cairo's process-wide font caches (call once at exit, after the
+ * last chart), so leak checkers see only real leaks.
+ */
+void sq_chart_release_fonts(void);
+
 /* Format by file name extension (.png, .pdf, .svg); -1 if none. */
 int sq_chart_format_of(const char *path);
 

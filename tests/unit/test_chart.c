@@ -447,5 +447,6 @@ main(void)
 	test_tables(ins);
 	test_ink(ins);
 	sq_instrument_free(ins);
+	sq_chart_release_fonts();
 	return unit_done();
 }
