@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "servqual/encoding.h"
 #include "servqual/gap.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
@@ -18,8 +19,9 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-gap [-b column] [-c codebook] [-d delim] [-f format] "
 	    "[-o file]\n"
-	    "              [--conf level] [--invalid error|missing] "
-	    "[--lang en|es] [file]\n");
+	    "              [--conf level] [--encoding enc] "
+	    "[--invalid error|missing]\n"
+	    "              [--lang en|es] [--skip-rows n] [file]\n");
 	exit(2);
 }
 
@@ -57,11 +59,13 @@ main(int argc, char *argv[])
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "conf", required_argument, NULL, 'C' },
 		{ "delimiter", required_argument, NULL, 'd' },
+		{ "encoding", required_argument, NULL, 'E' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "invalid", required_argument, NULL, 'I' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "skip-rows", required_argument, NULL, 'S' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -103,6 +107,15 @@ main(int argc, char *argv[])
 			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
 			    optarg[0];
 			if (strlen(optarg) != 1 && so.csv.delim != '\t')
+				usage();
+			break;
+		case 'E':
+			if (sq_encoding_parse(optarg, &so.csv.encoding) != 0)
+				usage();
+			break;
+		case 'S':
+			so.skip_rows = (unsigned)strtoul(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0')
 				usage();
 			break;
 		case 'f':

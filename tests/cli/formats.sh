@@ -34,3 +34,16 @@ t "formats: twins are not all alike" 1 - - \
 # Segment values keep their accents through CP1252 and UTF-16.
 t "formats: accents survive cp1252" 0 - - \
     grep -q "	Señorío	" "$TMP/fmt_excel_es_cp1252.tsv"
+
+# --encoding and --skip-rows on sq-gap
+t "formats: --encoding cp1252 forced" 0 "$TMP/fmt_excel_es_cp1252.tsv" - \
+    sq-gap -f tsv --encoding cp1252 -c $_fd/excel_es_cp1252.codebook.csv \
+    --by Sucursal $_fd/excel_es_cp1252.csv
+t "formats: --encoding utf-16le forced" 0 "$TMP/fmt_excel_utf16.tsv" - \
+    sq-gap -f tsv --encoding utf-16le --by Sucursal $_fd/excel_utf16.txt
+t "formats: unknown --encoding" 2 - "~usage: sq-gap" \
+    sq-gap --encoding ebcdic $_fd/kobo.csv
+{ printf 'Encuesta 2024\nExportado por Excel\n'; cat $_fd/kobo.csv; } \
+    > "$TMP/fmt_title.csv"
+t "formats: --skip-rows 2" 0 "$TMP/fmt_kobo.tsv" - \
+    sq-gap -f tsv --skip-rows 2 --by sucursal "$TMP/fmt_title.csv"
