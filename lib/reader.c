@@ -166,39 +166,40 @@ on_row(int c, void *data)
 }
 
 /*
- * Count delimiter candidates outside quotes on the first line that is not
- * a '#' comment (codebooks may open with one).
+ * Count delimiter candidates outside quotes on the first line that has
+ * any and is not a '#' comment (codebooks may open with one; exports
+ * with a title line above the header).
  */
 static int
 sniff_delim(const unsigned char *s, size_t n)
 {
-	size_t i, comma = 0, semi = 0, tab = 0;
+	size_t i, comma, semi, tab;
 	int q = 0;
 
-	while (n > 0 && s[0] == '#') {
-		for (i = 0; i < n && s[i] != '\n' && s[i] != '\r'; i++)
-			;
+	while (n > 0) {
+		comma = semi = tab = 0;
+		for (i = 0; i < n; i++) {
+			if (s[i] == '"')
+				q = !q;
+			else if (!q && (s[i] == '\n' || s[i] == '\r'))
+				break;
+			else if (!q && s[i] == ',')
+				comma++;
+			else if (!q && s[i] == ';')
+				semi++;
+			else if (!q && s[i] == '\t')
+				tab++;
+		}
+		if (s[0] != '#' && comma + semi + tab > 0) {
+			if (tab > comma && tab > semi)
+				return '\t';
+			return semi > comma ? ';' : ',';
+		}
 		while (i < n && (s[i] == '\n' || s[i] == '\r'))
 			i++;
 		s += i;
 		n -= i;
 	}
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			q = !q;
-		else if (!q && (s[i] == '\n' || s[i] == '\r'))
-			break;
-		else if (!q && s[i] == ',')
-			comma++;
-		else if (!q && s[i] == ';')
-			semi++;
-		else if (!q && s[i] == '\t')
-			tab++;
-	}
-	if (tab > comma && tab > semi)
-		return '\t';
-	if (semi > comma)
-		return ';';
 	return ',';
 }
 
