@@ -563,24 +563,32 @@ static void
 whisker(struct ctx *c, double a, double b, double p, int horizontal,
     double cap)
 {
-	cairo_set_line_width(c->cr, 1.1);
-	grey(c, 0.15);
-	if (horizontal) {
-		cairo_move_to(c->cr, a, p);
-		cairo_line_to(c->cr, b, p);
-		cairo_move_to(c->cr, a, p - cap);
-		cairo_line_to(c->cr, a, p + cap);
-		cairo_move_to(c->cr, b, p - cap);
-		cairo_line_to(c->cr, b, p + cap);
-	} else {
-		cairo_move_to(c->cr, p, a);
-		cairo_line_to(c->cr, p, b);
-		cairo_move_to(c->cr, p - cap, a);
-		cairo_line_to(c->cr, p + cap, a);
-		cairo_move_to(c->cr, p - cap, b);
-		cairo_line_to(c->cr, p + cap, b);
+	int pass;
+
+	/* A thin white casing keeps the whisker visible on dark bars. */
+	for (pass = 0; pass < 2; pass++) {
+		cairo_set_line_width(c->cr, pass ? 1.1 : 2.8);
+		if (pass)
+			grey(c, 0.15);
+		else
+			cairo_set_source_rgba(c->cr, 1, 1, 1, 0.75);
+		if (horizontal) {
+			cairo_move_to(c->cr, a, p);
+			cairo_line_to(c->cr, b, p);
+			cairo_move_to(c->cr, a, p - cap);
+			cairo_line_to(c->cr, a, p + cap);
+			cairo_move_to(c->cr, b, p - cap);
+			cairo_line_to(c->cr, b, p + cap);
+		} else {
+			cairo_move_to(c->cr, p, a);
+			cairo_line_to(c->cr, p, b);
+			cairo_move_to(c->cr, p - cap, a);
+			cairo_line_to(c->cr, p + cap, a);
+			cairo_move_to(c->cr, p - cap, b);
+			cairo_line_to(c->cr, p + cap, b);
+		}
+		cairo_stroke(c->cr);
 	}
-	cairo_stroke(c->cr);
 }
 
 static void
@@ -1820,6 +1828,10 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 	case SQ_CHART_GAPS:
 	case SQ_CHART_ITEMS:
 	case SQ_CHART_RADAR:
+		if (type == SQ_CHART_RADAR && d->ins->ndims < 3)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "a radar chart needs at least 3 dimensions; the "
+			    "instrument has %zu", d->ins->ndims);
 		if (!d->has_gaps)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no gap statistics for a %s chart; give a survey "
