@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "servqual/chart.h"
+#include "servqual/encoding.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
 
@@ -17,10 +18,11 @@ usage(void)
 	    "usage: sq-chart type -o file.png|.pdf|.svg [-b column] "
 	    "[-c codebook] [-d delim]\n"
 	    "                [--block E|P|G] [--conf level] [--dpi n] "
-	    "[--height pt] [--width pt]\n"
+	    "[--encoding enc] [--height pt]\n"
 	    "                [--invalid error|missing] [--iter n] "
 	    "[--lang en|es] [--seed n]\n"
-	    "                [--title text] [file]\n"
+	    "                [--skip-rows n] [--title text] [--width pt] "
+	    "[file]\n"
 	    "types: gaps items radar ipa groups likert scree heatmap\n");
 	exit(2);
 }
@@ -63,6 +65,7 @@ main(int argc, char *argv[])
 		{ "conf", required_argument, NULL, 'C' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "dpi", required_argument, NULL, 'D' },
+		{ "encoding", required_argument, NULL, 'E' },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "invalid", required_argument, NULL, 'I' },
@@ -70,6 +73,7 @@ main(int argc, char *argv[])
 		{ "lang", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "seed", required_argument, NULL, 'S' },
+		{ "skip-rows", required_argument, NULL, 'R' },
 		{ "title", required_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "width", required_argument, NULL, 'W' },
@@ -127,6 +131,14 @@ main(int argc, char *argv[])
 			break;
 		case 'D':
 			co.dpi = number(optarg, "--dpi", 36, 1200);
+			break;
+		case 'E':
+			if (sq_encoding_parse(optarg, &so.csv.encoding) != 0)
+				usage();
+			break;
+		case 'R':
+			so.skip_rows = (unsigned)number(optarg, "--skip-rows", 0,
+			    1000);
 			break;
 		case 'H':
 			co.height = number(optarg, "--height", 72, 14400);
