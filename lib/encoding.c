@@ -5,6 +5,7 @@
  * sequence, streams without allocating and is easy to fuzz.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,33 @@ sq_decode(sq_decoder *d, const void *in, size_t n, int last, char *out,
 	d->offset += i;
 	*outlen = o;
 	return 0;
+}
+
+int
+sq_decode_same(const sq_decoder *d, const void *in, size_t n)
+{
+	const unsigned char *s = in;
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	if (!d->started || d->npend != 0 || !(d->fallback ||
+	    d->enc == SQ_ENC_CP1252 || d->enc == SQ_ENC_LATIN1))
+		return 0;
+	for (; i + 32 <= n; i += 32) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+		memcpy(&w, s + i + 8, 8);
+		acc |= w;
+		memcpy(&w, s + i + 16, 8);
+		acc |= w;
+		memcpy(&w, s + i + 24, 8);
+		acc |= w;
+		if (acc & 0x8080808080808080ULL)
+			return 0;
+	}
+	for (; i < n; i++)
+		acc |= s[i];
+	return (acc & 0x8080808080808080ULL) == 0;
 }
 
 int

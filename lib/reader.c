@@ -334,7 +334,7 @@ sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
 {
 	struct rd r;
 	sq_decoder dec;
-	unsigned char *chunk;
+	unsigned char *chunk, *out;
 	char *text;
 	size_t n, tn, skip;
 	int rc, eof = 0;
@@ -358,14 +358,19 @@ sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
 			    "%s", strerror(errno));
 			break;
 		}
-		if ((r.rc = sq_decode(&dec, chunk, n, eof, text, &tn,
+		/* Plain ASCII after the start is its own UTF-8: no copy. */
+		if (sq_decode_same(&dec, chunk, n)) {
+			out = chunk;
+			tn = n;
+		} else if ((r.rc = sq_decode(&dec, chunk, n, eof, text, &tn,
 		    err)) != 0)
 			break;
+		else
+			out = (unsigned char *)text;
 		skip = 0;
 		if (!r.started && tn > 0)
-			skip = start(&r, (unsigned char *)text, tn,
-			    opts ? opts->delim : 0);
-		feed(&r, (unsigned char *)text + skip, tn - skip);
+			skip = start(&r, out, tn, opts ? opts->delim : 0);
+		feed(&r, out + skip, tn - skip);
 	}
 	free(chunk);
 	free(text);

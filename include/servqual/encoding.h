@@ -50,6 +50,14 @@ void sq_decoder_init(sq_decoder *d, int enc, const char *name);
 int sq_decode(sq_decoder *d, const void *in, size_t n, int last, char *out,
     size_t *outlen, sq_error *err);
 
+/*
+ * Whether the n bytes at in, given next, decode to themselves: the
+ * decoder has started, holds nothing over, cannot fail, and the bytes are
+ * ASCII. Then the caller may use them as they are instead of calling
+ * sq_decode (the decoder's line count is then not kept).
+ */
+int sq_decode_same(const sq_decoder *d, const void *in, size_t n);
+
 /* The encoding in use (detected once sq_decode has seen input). */
 int sq_decoder_encoding(const sq_decoder *d);
 

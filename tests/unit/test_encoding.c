@@ -166,6 +166,28 @@ main(void)
 	CHECK_STR(dec_steps("a\xC3\xB1;\xF1", 5, SQ_ENC_AUTO, 3, &rc),
 	    "a\xC3\xB1;\xC3\xB1", "late bad byte falls back to cp1252");
 
+	/* pass-through of plain ASCII once started */
+	{
+		sq_decoder d;
+		char out[SQ_DECODE_SPACE(8)];
+		size_t n;
+
+		sq_decoder_init(&d, SQ_ENC_AUTO, "t");
+		CHECK(!sq_decode_same(&d, "abc", 3), "not before the start");
+		sq_decode(&d, "abcdef", 6, 0, out, &n, NULL);
+		CHECK(sq_decode_same(&d, "plain ascii text, long enough for "
+		    "words", 40), "ascii passes through");
+		CHECK(!sq_decode_same(&d, "Se\xC3\xB1or", 6),
+		    "utf-8 does not");
+		sq_decoder_init(&d, SQ_ENC_UTF16LE, "t");
+		sq_decode(&d, "a\0b\0", 4, 0, out, &n, NULL);
+		CHECK(!sq_decode_same(&d, "ab", 2), "never in utf-16");
+		sq_decoder_init(&d, SQ_ENC_UTF8, "t");
+		sq_decode(&d, "abcd", 4, 0, out, &n, NULL);
+		CHECK(!sq_decode_same(&d, "ab", 2),
+		    "never in strict utf-8 (lines are counted)");
+	}
+
 	/* names */
 	CHECK(sq_encoding_parse("Windows-1252", &enc) == 0 &&
 	    enc == SQ_ENC_CP1252, "parse windows-1252");
