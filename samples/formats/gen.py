@@ -236,6 +236,34 @@ def surveymonkey(name):
     twin(name, rs, weights=False, overall=False)
 
 
+def surveymonkey_matrix(name):
+    """SurveyMonkey as it usually is: the same sub-item wording under the
+    expectations and the perceptions question, so columns are named by
+    position (#k) in the codebook."""
+    rs = respondents(22)
+    h1 = ["Respondent ID", "Collector ID", "Start Date", "End Date",
+          "Sucursal", "Una empresa excelente de este sector:"] + [""] * 21 + \
+         ["XYZ:"] + [""] * 21
+    h2 = [""] * 4 + ["Response"] + \
+        [WORD[k].capitalize() for k in range(22)] * 2
+    lines = [row(h1), row(h2)]
+    for i, r in enumerate(rs):
+        f = [str(114233445600 + i), "405112233",
+             "03/%02d/2024 10:00:01 AM" % (i + 1),
+             "03/%02d/2024 10:07:12 AM" % (i + 1), r["seg"]]
+        f += [v(x) for x in r["e"] + r["p"]]
+        lines.append(row(f))
+    write(name + ".csv", lines, eol="\r\n", bom=True)
+    cb = cb_head()
+    cb.append(["# the same wording heads an E and a P column: by position"])
+    for k in range(22):
+        cb.append(["column", "#%d" % (6 + k), "E", str(k + 1)])
+        cb.append(["column", "#%d" % (28 + k), "P", str(k + 1)])
+    cb.append(["column", "Respondent ID", "id"])
+    codebook(name, cb)
+    twin(name, rs, weights=False, overall=False)
+
+
 def variant(s, rnd):
     """How people and tools mangle a label: case, spacing, accents."""
     c = rnd.random()
@@ -408,6 +436,7 @@ if __name__ == "__main__":
     qualtrics("qualtrics_new", False)
     qualtrics("qualtrics_legacy", True)
     surveymonkey("surveymonkey")
+    surveymonkey_matrix("surveymonkey_matrix")
     google_forms("google_forms_es")
     limesurvey("limesurvey")
     kobo("kobo")

@@ -37,7 +37,7 @@ t "check: --clean and a fatal error leave no file" 1 - "~unterminated quoted fie
 t "check: no file left behind" 0 - - sh -c "! ls '$TMP'/ck_none.csv* 2>/dev/null"
 
 # every export shape cleans to a file whose table equals the twin's
-for _ck in qualtrics_new surveymonkey google_forms_es limesurvey kobo odk \
+for _ck in qualtrics_new surveymonkey surveymonkey_matrix google_forms_es limesurvey kobo odk \
     excel_es_cp1252 excel_utf16 spss_pspp; do
 	_x=samples/formats/$_ck.csv
 	[ -e "$_x" ] || _x=samples/formats/$_ck.txt
@@ -49,6 +49,7 @@ for _ck in qualtrics_new surveymonkey google_forms_es limesurvey kobo odk \
 	    > "$TMP/ck_$_ck.exp" 2>&1
 	case $_ck in
 	surveymonkey) _s='¿A qué sucursal acudió?' ;;
+	surveymonkey_matrix) _s=Sucursal ;;
 	odk) _s=servqual-sucursal ;;
 	*) _s=sucursal ;;
 	esac

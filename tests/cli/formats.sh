@@ -18,6 +18,8 @@ _fmt qualtrics_legacy $_fd/qualtrics_legacy.csv sucursal \
     $_fd/qualtrics_legacy.codebook.csv
 _fmt surveymonkey $_fd/surveymonkey.csv "¿A qué sucursal acudió?" \
     $_fd/surveymonkey.codebook.csv
+_fmt surveymonkey_matrix $_fd/surveymonkey_matrix.csv Sucursal \
+    $_fd/surveymonkey_matrix.codebook.csv
 _fmt google_forms_es $_fd/google_forms_es.csv Sucursal \
     $_fd/google_forms_es.codebook.csv
 _fmt limesurvey $_fd/limesurvey.csv sucursal $_fd/limesurvey.codebook.csv
