@@ -49,3 +49,8 @@ t "formats: unknown --encoding" 2 - "~usage: sq-gap" \
     > "$TMP/fmt_title.csv"
 t "formats: --skip-rows 2" 0 "$TMP/fmt_kobo.tsv" - \
     sq-gap -f tsv --skip-rows 2 --by sucursal "$TMP/fmt_title.csv"
+# Excel's "sep=" first line, in front of a Windows-1252 file
+{ printf 'sep=;\r\n'; cat $_fd/excel_es_cp1252.csv; } > "$TMP/fmt_sep.csv"
+t "formats: sep= line before cp1252" 0 "$TMP/fmt_excel_es_cp1252.tsv" - \
+    sq-gap -f tsv -c $_fd/excel_es_cp1252.codebook.csv --by Sucursal \
+    "$TMP/fmt_sep.csv"
