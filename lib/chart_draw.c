@@ -563,32 +563,24 @@ static void
 whisker(struct ctx *c, double a, double b, double p, int horizontal,
     double cap)
 {
-	int pass;
-
-	/* A thin white casing keeps the whisker visible on dark bars. */
-	for (pass = 0; pass < 2; pass++) {
-		cairo_set_line_width(c->cr, pass ? 1.1 : 2.8);
-		if (pass)
-			grey(c, 0.15);
-		else
-			cairo_set_source_rgba(c->cr, 1, 1, 1, 0.75);
-		if (horizontal) {
-			cairo_move_to(c->cr, a, p);
-			cairo_line_to(c->cr, b, p);
-			cairo_move_to(c->cr, a, p - cap);
-			cairo_line_to(c->cr, a, p + cap);
-			cairo_move_to(c->cr, b, p - cap);
-			cairo_line_to(c->cr, b, p + cap);
-		} else {
-			cairo_move_to(c->cr, p, a);
-			cairo_line_to(c->cr, p, b);
-			cairo_move_to(c->cr, p - cap, a);
-			cairo_line_to(c->cr, p + cap, a);
-			cairo_move_to(c->cr, p - cap, b);
-			cairo_line_to(c->cr, p + cap, b);
-		}
-		cairo_stroke(c->cr);
+	cairo_set_line_width(c->cr, 1.1);
+	grey(c, 0.15);
+	if (horizontal) {
+		cairo_move_to(c->cr, a, p);
+		cairo_line_to(c->cr, b, p);
+		cairo_move_to(c->cr, a, p - cap);
+		cairo_line_to(c->cr, a, p + cap);
+		cairo_move_to(c->cr, b, p - cap);
+		cairo_line_to(c->cr, b, p + cap);
+	} else {
+		cairo_move_to(c->cr, p, a);
+		cairo_line_to(c->cr, p, b);
+		cairo_move_to(c->cr, p - cap, a);
+		cairo_line_to(c->cr, p + cap, a);
+		cairo_move_to(c->cr, p - cap, b);
+		cairo_line_to(c->cr, p + cap, b);
 	}
+	cairo_stroke(c->cr);
 }
 
 static void
@@ -1309,6 +1301,22 @@ draw_ipa(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
+/*
+ * Colour of segment j: Okabe-Ito without black, which the whiskers use,
+ * and a neutral grey as the eighth.
+ */
+static void
+seg_color(size_t j, double v[3])
+{
+	static const size_t pal[7] = { 5, 1, 3, 6, 7, 2, 4 };
+
+	if (j >= 7) {
+		v[0] = v[1] = v[2] = 0.6;
+		return;
+	}
+	sq_palette(pal[j], v);
+}
+
 static int
 draw_groups(struct ctx *c, sq_chart_frame *frame)
 {
@@ -1319,7 +1327,6 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 	const char *lab[SQ_MAX_DIMS];
 	char note[256], num[32];
 	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
-	static const size_t segpal[8] = { 5, 1, 3, 6, 7, 2, 0, 4 };
 	sq_ticks t;
 	sq_scale sc;
 	sq_band b;
@@ -1332,7 +1339,7 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 	title_block(c);
 	for (j = 0; j < ns; j++) {
 		li[j] = (struct legend_item){ d->seg[j], { 0 }, 0 };
-		sq_palette(segpal[j], li[j].color);
+		seg_color(j, li[j].color);
 	}
 	legend(c, d->segname[0] ? d->segname : M(c, M_SEGMENT), li, ns,
 	    MARGIN, c->W - 2 * MARGIN);
@@ -1367,7 +1374,7 @@ draw_groups(struct ctx *c, sq_chart_frame *frame)
 				continue;
 			sq_band_sub(&b, i, j, ns, &s, &w);
 			sq_bar_rect(&sc, 0, st->gap, s + 0.5, w - 1, 0, &r);
-			sq_palette(segpal[j], col);
+			seg_color(j, col);
 			rgb(c, col);
 			fill_rect(c, &r);
 			if (!isnan(st->ci_low) && !isnan(st->ci_high))
