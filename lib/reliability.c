@@ -325,12 +325,96 @@ sq_diff_reliability_cov(const double *cov, size_t k)
 }
 
 /*
+ * What the difference-score reliability of a scope needs, listwise, over
+ * the rows complete on its E and P items: the co-moments of every item
+ * and of the E and P sum scores, and the co-moment of the two sums.
+ */
+struct diffmom {
+	size_t k;
+	double n;
+	double *mean;		/* 2k + 2: E items, P items, sum E, sum P */
+	double *m2;		/* 2k + 2 */
+	double cep;		/* co-moment of sum E and sum P */
+};
+
+/* Add x[0..2k-1] (E items then P items) if complete. */
+static void
+diffmom_add(struct diffmom *m, const double *x)
+{
+	size_t i, k2 = 2 * m->k;
+	double se = 0, sp = 0, d, de, v, r;
+
+	for (i = 0; i < k2; i++) {
+		if (isnan(x[i]))
+			return;
+		if (i < m->k)
+			se += x[i];
+		else
+			sp += x[i];
+	}
+	m->n += 1;
+	r = 1 / m->n;
+	de = se - m->mean[k2];
+	for (i = 0; i < k2 + 2; i++) {
+		v = i < k2 ? x[i] : i == k2 ? se : sp;
+		d = v - m->mean[i];
+		m->mean[i] += d * r;
+		m->m2[i] += d * (v - m->mean[i]);
+	}
+	m->cep += de * (sp - m->mean[k2 + 1]);
+}
+
+/* Fold b into a (Chan et al.). */
+static void
+diffmom_merge(struct diffmom *a, const struct diffmom *b)
+{
+	size_t i, k2 = 2 * a->k;
+	double n, f, de, dp, d;
+
+	if (b->n == 0)
+		return;
+	n = a->n + b->n;
+	f = a->n * b->n / n;
+	de = b->mean[k2] - a->mean[k2];
+	dp = b->mean[k2 + 1] - a->mean[k2 + 1];
+	for (i = 0; i < k2 + 2; i++) {
+		d = b->mean[i] - a->mean[i];
+		a->m2[i] += b->m2[i] + d * d * f;
+		a->mean[i] += d * b->n / n;
+	}
+	a->cep += b->cep + de * dp * f;
+	a->n = n;
+}
+
+/* r_diff from the moments (the n - 1 divisors cancel). */
+static double
+diffmom_rdiff(const struct diffmom *m)
+{
+	size_t i, k = m->k;
+	double tre = 0, trp = 0, ve, vp, ree, rpp;
+
+	if (m->n < 2 || k < 2)
+		return NAN;
+	for (i = 0; i < k; i++) {
+		tre += m->m2[i];
+		trp += m->m2[k + i];
+	}
+	ve = m->m2[2 * k];
+	vp = m->m2[2 * k + 1];
+	if (!(ve > 0) || !(vp > 0))
+		return NAN;
+	ree = (1 - tre / ve) * ((double)k / (k - 1));
+	rpp = (1 - trp / vp) * ((double)k / (k - 1));
+	return sq_diff_reliability(ree, rpp, ve, vp, m->cep / sqrt(ve * vp));
+}
+
+/*
  * The accumulator. Listwise, scope s (dimension s, or the whole scale at
- * s = ndims) has its own E, P and joint E+P accumulators, since the
- * complete cases differ by block and scope; G's covariance follows from
- * the joint one (G = P - E on the same rows). Pairwise, every entry uses
- * its own pair of variables, so one joint E+P accumulator over all items
- * and one over the gaps serve every scope as submatrices.
+ * s = ndims) has its own E, P and G accumulators, since the complete
+ * cases differ by block and scope (a gap is missing when its E or its P
+ * is), and the moments r_diff needs over G's rows. Pairwise, every entry
+ * uses its own pair of variables, so one joint E+P accumulator over all
+ * items and one over the gaps serve every scope as submatrices.
  */
 struct sq_relacc {
 	const sq_instrument *ins;
@@ -338,9 +422,10 @@ struct sq_relacc {
 	size_t nscope;		/* ndims + 1 */
 	size_t *k;		/* items per scope */
 	size_t **idx;		/* item indices per scope */
-	sq_covacc **e, **p, **ep;	/* listwise, per scope */
+	sq_covacc **e, **p, **g;	/* listwise, per scope */
+	struct diffmom *dm;		/* listwise, per scope */
 	sq_covacc *pw_ep, *pw_g;	/* pairwise */
-	double *x;		/* 2 * nitems scratch */
+	double *x;		/* 3 * nitems scratch */
 };
 
 int
@@ -360,7 +445,7 @@ sq_relacc_new(const sq_instrument *ins, int pairwise, sq_relacc **out)
 	a->nscope = nd + 1;
 	a->k = calloc(a->nscope, sizeof(*a->k));
 	a->idx = calloc(a->nscope, sizeof(*a->idx));
-	a->x = calloc(2 * m, sizeof(*a->x));
+	a->x = calloc(3 * m, sizeof(*a->x));
 	if (!a->k || !a->idx || !a->x)
 		goto fail;
 	for (s = 0; s < a->nscope; s++)
@@ -379,8 +464,9 @@ sq_relacc_new(const sq_instrument *ins, int pairwise, sq_relacc **out)
 	} else {
 		a->e = calloc(a->nscope, sizeof(*a->e));
 		a->p = calloc(a->nscope, sizeof(*a->p));
-		a->ep = calloc(a->nscope, sizeof(*a->ep));
-		if (!a->e || !a->p || !a->ep) {
+		a->g = calloc(a->nscope, sizeof(*a->g));
+		a->dm = calloc(a->nscope, sizeof(*a->dm));
+		if (!a->e || !a->p || !a->g || !a->dm) {
 			rc = SQ_ENOMEM;
 			goto fail;
 		}
@@ -389,7 +475,13 @@ sq_relacc_new(const sq_instrument *ins, int pairwise, sq_relacc **out)
 				continue;
 			if ((rc = sq_covacc_new(a->k[s], 0, &a->e[s])) ||
 			    (rc = sq_covacc_new(a->k[s], 0, &a->p[s])) ||
-			    (rc = sq_covacc_new(2 * a->k[s], 0, &a->ep[s])))
+			    (rc = sq_covacc_new(a->k[s], 0, &a->g[s])))
+				goto fail;
+			rc = SQ_ENOMEM;
+			a->dm[s].k = a->k[s];
+			a->dm[s].mean = calloc(2 * a->k[s] + 2, sizeof(double));
+			a->dm[s].m2 = calloc(2 * a->k[s] + 2, sizeof(double));
+			if (!a->dm[s].mean || !a->dm[s].m2)
 				goto fail;
 		}
 	}
@@ -422,10 +514,12 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 		for (i = 0; i < k; i++) {
 			a->x[i] = r->e[ix[i]];
 			a->x[k + i] = r->p[ix[i]];
+			a->x[2 * k + i] = r->p[ix[i]] - r->e[ix[i]];
 		}
 		sq_covacc_add(a->e[s], a->x);
 		sq_covacc_add(a->p[s], a->x + k);
-		sq_covacc_add(a->ep[s], a->x);
+		sq_covacc_add(a->g[s], a->x + 2 * k);
+		diffmom_add(&a->dm[s], a->x);
 	}
 }
 
@@ -448,8 +542,9 @@ sq_relacc_merge(sq_relacc *a, const sq_relacc *b)
 			continue;
 		if ((rc = sq_covacc_merge(a->e[s], b->e[s])) != SQ_OK ||
 		    (rc = sq_covacc_merge(a->p[s], b->p[s])) != SQ_OK ||
-		    (rc = sq_covacc_merge(a->ep[s], b->ep[s])) != SQ_OK)
+		    (rc = sq_covacc_merge(a->g[s], b->g[s])) != SQ_OK)
 			return rc;
+		diffmom_merge(&a->dm[s], &b->dm[s]);
 	}
 	return SQ_OK;
 }
@@ -464,19 +559,6 @@ submat(const double *src, size_t kk, const size_t *ix, size_t off,
 	for (i = 0; i < k; i++)
 		for (j = 0; j < k; j++)
 			dst[i * k + j] = src[(off + ix[i]) * kk + off + ix[j]];
-}
-
-/* Correlations from a covariance matrix (cov2cor). */
-static void
-cov2cor(const double *cov, size_t k, double *cor)
-{
-	size_t i, j;
-
-	for (i = 0; i < k; i++)
-		for (j = 0; j < k; j++)
-			cor[i * k + j] = i == j && cov[i * k + i] > 0 ? 1 :
-			    cov[i * k + j] /
-			    sqrt(cov[i * k + i] * cov[j * k + j]);
 }
 
 /* Smallest entry of the k x k submatrix of counts n (K x K). */
@@ -508,7 +590,6 @@ scope_mats(const sq_relacc *a, struct relbuf *bf, int b, size_t s,
 {
 	size_t i, j, k = a->k[s], k2 = 2 * k, m = a->ins->nitems, off;
 	const size_t *ix = a->idx[s];
-	const double *jm;
 
 	*rdiff = NAN;
 	if (a->pairwise && b == SQ_BLOCK_G) {
@@ -527,24 +608,15 @@ scope_mats(const sq_relacc *a, struct relbuf *bf, int b, size_t s,
 		submat(bf->pcov, 2 * m, ix, off, k, bf->cov);
 		submat(bf->pcor, 2 * m, ix, off, k, bf->cor);
 		*n = minn(bf->pn, 2 * m, ix, off, k);
-	} else if (b == SQ_BLOCK_E || b == SQ_BLOCK_P) {
-		const sq_covacc *c = b == SQ_BLOCK_E ? a->e[s] : a->p[s];
+	} else {
+		const sq_covacc *c = b == SQ_BLOCK_E ? a->e[s] :
+		    b == SQ_BLOCK_P ? a->p[s] : a->g[s];
 
 		sq_covacc_cov(c, bf->cov);
 		sq_covacc_cor(c, bf->cor);
 		*n = sq_covacc_n(c);
-	} else {
-		/* G = P - E: cov(G) = Cpp + Cee - Cep - Cpe, same rows */
-		sq_covacc_cov(a->ep[s], bf->joint);
-		jm = bf->joint;
-		for (i = 0; i < k; i++)
-			for (j = 0; j < k; j++)
-				bf->cov[i * k + j] = jm[(k + i) * k2 + k + j] +
-				    jm[i * k2 + j] - jm[i * k2 + k + j] -
-				    jm[(k + i) * k2 + j];
-		cov2cor(bf->cov, k, bf->cor);
-		*n = sq_covacc_n(a->ep[s]);
-		*rdiff = sq_diff_reliability_cov(bf->joint, k);
+		if (b == SQ_BLOCK_G)
+			*rdiff = diffmom_rdiff(&a->dm[s]);
 	}
 }
 
@@ -674,14 +746,19 @@ sq_relacc_free(sq_relacc *a)
 			sq_covacc_free(a->e[s]);
 		if (a->p)
 			sq_covacc_free(a->p[s]);
-		if (a->ep)
-			sq_covacc_free(a->ep[s]);
+		if (a->g)
+			sq_covacc_free(a->g[s]);
+		if (a->dm) {
+			free(a->dm[s].mean);
+			free(a->dm[s].m2);
+		}
 	}
 	free(a->idx);
 	free(a->k);
 	free(a->e);
 	free(a->p);
-	free(a->ep);
+	free(a->g);
+	free(a->dm);
 	sq_covacc_free(a->pw_ep);
 	sq_covacc_free(a->pw_g);
 	free(a->x);
