@@ -117,7 +117,8 @@ check_accumulator(void)
 			if (!unit_near(r1[i].alpha, r2[i].alpha, 1e-12) ||
 			    !unit_near(r1[i].r_drop, r2[i].r_drop, 1e-12) ||
 			    !unit_near(r1[i].omega_total, r2[i].omega_total,
-			    1e-9) || r1[i].n != r2[i].n)
+			    1e-9) || !unit_near(r1[i].r_diff, r2[i].r_diff,
+			    1e-12) || r1[i].n != r2[i].n)
 				bad++;
 		CHECK(bad == 0, pw ? "pairwise: merged shards = one pass" :
 		    "listwise: merged shards = one pass");
