@@ -850,7 +850,11 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 	if (i == row->nfields)
 		return 0;
 	s->comma = row->delim != ',';
-	if (row->nfields != s->ncols) {
+	/* Empty cells past the header's last column (a spreadsheet's
+	 * trailing delimiters) are no data. */
+	for (i = s->ncols; i < row->nfields && row->len[i] == 0; i++)
+		;
+	if (row->nfields < s->ncols || i < row->nfields) {
 		char msg[128];
 		sq_error pe;
 
@@ -871,7 +875,7 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		s->w[k] = NAN;
 	memset(&r, 0, sizeof(r));
 	r.overall = NAN;
-	for (i = 0; i < row->nfields; i++) {
+	for (i = 0; i < s->ncols; i++) {
 		switch (s->col[i].role) {
 		case SQ_ROLE_E:
 		case SQ_ROLE_P:

@@ -25,6 +25,8 @@ _bad quote_in_field.csv "3: column #1: $_quote"
 _bad text_after_quote.csv "3: column #1: $_quote"
 _bad ragged_short.csv "3: row has 44 fields, the header has 45"
 _bad ragged_long.csv "3: row has 46 fields, the header has 45"
+_bad trailing_text.csv "3: row has 47 fields, the header has 45"
+t "bad: trailing_empty_cells.csv is fine" 0 '*' - sq-gap $B/trailing_empty_cells.csv
 _bad too_many_columns.csv "1: column #4097: more than 4096 columns"
 _bad utf16_odd_byte.txt "3: UTF-16 input ends in the middle of a character (odd number of bytes)"
 _bad utf16_lone_surrogate.txt "2: UTF-16 high surrogate U+D83D without a low one"

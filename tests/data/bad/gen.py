@@ -43,6 +43,8 @@ def main():
     put("text_after_quote.csv", csv([HEAD, g1]) + '"B"x' + ",6" * 44 + "\n")
     put("ragged_short.csv", csv([HEAD, g1, g2[:-1]]))
     put("ragged_long.csv", csv([HEAD, g1, g2 + ["7"]]))
+    put("trailing_empty_cells.csv", csv([HEAD, g1 + ["", ""], g2 + [""]]))
+    put("trailing_text.csv", csv([HEAD, g1 + ["", ""], g2 + ["", "x"]]))
     put("too_many_columns.csv", csv([HEAD + ["x%d" % i for i in range(4100)],
                                      g1]))
     put("utf16_odd_byte.txt", "\ufeff".encode("utf-16-le") +
