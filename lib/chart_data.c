@@ -57,6 +57,7 @@ sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 		return SQ_ENOMEM;
 	d->ins = ins;
 	d->respondents = NAN;
+	d->cases = NAN;
 	d->item = calloc(ins->nitems ? ins->nitems : 1, sizeof(*d->item));
 	d->dim = calloc(ins->ndims ? ins->ndims : 1, sizeof(*d->dim));
 	d->importance = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
@@ -242,6 +243,7 @@ gather_matrix(sq_chartdata *d, const struct sctx *c, const char *name,
 		d->rowdim[i] = d->coldim[i] = ins->items[i].dim;
 	}
 	d->matrix_kind = SQ_MATRIX_CORRELATION;
+	d->cases = sq_covacc_n(c->cov);
 	d->has_matrix = 1;
 	return SQ_OK;
 }
@@ -289,6 +291,7 @@ gather_scree(sq_chartdata *d, const struct sctx *c, const sq_chartneed *need,
 		return sq_error_set(err, rc, name, 0, 0, "",
 		    "parallel analysis failed");
 	d->pa_iter = need->iterations;
+	d->cases = sq_covacc_n(c->cov);
 	d->has_scree = 1;
 	return SQ_OK;
 }
@@ -834,8 +837,11 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 		if (strcmp(sec, "sample") == 0 && strcmp(key, "block") == 0)
 			block = t->cell[r][c[5]][0];
-		if (strcmp(sec, "sample") == 0 && strcmp(key, "n") == 0 &&
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "rows") == 0 &&
 		    (rc = tab_num(t, r, c[5], &d->respondents, err)) != SQ_OK)
+			return rc;
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "n") == 0 &&
+		    (rc = tab_num(t, r, c[5], &d->cases, err)) != SQ_OK)
 			return rc;
 		if (strcmp(sec, "eigen") != 0 && strcmp(sec, "loading") != 0)
 			continue;

@@ -31,7 +31,7 @@ enum {
 	M_EXP, M_PERC, M_MEANS, M_GAPAX, M_GAPCI, M_WHISK, M_RESP, M_SCALE,
 	M_IMP, M_PERF, M_CROSS, M_Q0, M_Q1, M_Q2, M_Q3, M_SEGMENT, M_PCT,
 	M_ANSWER, M_COMP, M_EIGEN, M_OBS, M_PA, M_PA_TAB, M_KAISER,
-	M_ABOVE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY, M_FROM,
+	M_ABOVE, M_EIGNOTE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY, M_FROM,
 	M_LIKNOTE, M_LIKNOTE_EVEN, M_CORRNOTE, M_LOWEST, M_HIGHEST, M_EP,
 	M_NANCELL, M_STDIN, M_BOLD,
 	M_NMSG
@@ -86,6 +86,9 @@ static const char *const msg[M_NMSG][2] = {
 	{ "Eigenvalue = 1", "Valor propio = 1" },
 	{ "Components above the parallel-analysis line: %s.",
 	  "Componentes sobre la línea del análisis paralelo: %s." },
+	{ "Eigenvalues of the item correlations over %s complete cases.",
+	  "Valores propios de las correlaciones de los ítems sobre %s casos "
+	  "completos." },
 	{ "Correlation", "Correlación" },
 	{ "Loading", "Carga" },
 	{ "Sorted from the largest negative gap.",
@@ -102,8 +105,8 @@ static const char *const msg[M_NMSG][2] = {
 	  " to the left, higher ones to the right.",
 	  "Barras centradas entre las dos respuestas centrales: las menores "
 	  "se extienden a la izquierda y las mayores a la derecha." },
-	{ "Pearson correlations, complete cases.",
-	  "Correlaciones de Pearson, casos completos." },
+	{ "Pearson correlations over %s complete cases.",
+	  "Correlaciones de Pearson sobre %s casos completos." },
 	{ "lowest", "mínimo" },
 	{ "highest", "máximo" },
 	{ "Mean expectation and perception",
@@ -1531,9 +1534,17 @@ draw_scree(struct ctx *c, sq_chart_frame *frame)
 	}
 	legend(c, NULL, li, nl, MARGIN, c->W - 2 * MARGIN);
 	note[0] = '\0';
+	if (!isnan(d->cases)) {
+		snprintf(num, sizeof(num), "%.0f", d->cases);
+		fill(c, M_EIGNOTE, note, sizeof(note), num, NULL);
+	}
 	if (have_ref) {
+		size_t l = strlen(note);
+
 		snprintf(num, sizeof(num), "%zu", above);
-		fill(c, M_ABOVE, note, sizeof(note), num, NULL);
+		if (l)
+			note[l++] = ' ';
+		fill(c, M_ABOVE, note + l, sizeof(note) - l, num, NULL);
 	}
 	notes(c, note);
 	x0 = MARGIN + 44;
@@ -1647,7 +1658,7 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	size_t nr = d->mrows, nc = d->mcols, i, j;
 	double rw = 0, chh = 0, cw, ch, x0, y0, legw = 70, nh, col[3];
 	double maxlab, rowlines = 1;
-	char note[256], num[32], (*lab)[SQ_WORDING_LEN + 32];
+	char note[640], num[32], (*lab)[SQ_WORDING_LEN + 32];
 	int rotate = 0, values, corr = d->matrix_kind == SQ_MATRIX_CORRELATION;
 	sq_ticks t;
 	sq_scale ls;
@@ -1659,8 +1670,18 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	title_block(c);
 	for (i = 0, j = 0; i < nr * nc; i++)
 		j += isnan(d->matrix[i]);
-	snprintf(note, sizeof(note), "%s %s", corr ? M(c, M_CORRNOTE) :
-	    M(c, M_BOLD), j ? M(c, M_NANCELL) : "");
+	{
+		char cn[32], first[256];
+
+		snprintf(cn, sizeof(cn), "%.0f", d->cases);
+		if (corr && !isnan(d->cases))
+			fill(c, M_CORRNOTE, first, sizeof(first), cn, NULL);
+		else
+			snprintf(first, sizeof(first), "%s", corr ? "" :
+			    M(c, M_BOLD));
+		snprintf(note, sizeof(note), "%s%s%s", first,
+		    first[0] && j ? " " : "", j ? M(c, M_NANCELL) : "");
+	}
 	nh = notes_h(c, note);
 	/* Loadings have few columns: the rows can carry the wordings. */
 	maxlab = corr ? 1e9 : (c->W - 2 * MARGIN) * 0.45;

@@ -194,6 +194,8 @@ typedef struct sq_chartdata {
 	double *reference;		/* ncomp, NAN when absent */
 	int pa_iter;			/* reference: random data sets, 0 if
 					   it came from a table */
+	double cases;			/* complete cases behind the matrix or
+					   the eigenvalues; NAN if unknown */
 	int has_matrix;
 	int matrix_kind;		/* enum sq_matrix_kind */
 	size_t mrows, mcols;
