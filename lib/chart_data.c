@@ -58,6 +58,7 @@ sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 	d->ins = ins;
 	d->respondents = NAN;
 	d->cases = NAN;
+	d->block = -1;
 	d->item = calloc(ins->nitems ? ins->nitems : 1, sizeof(*d->item));
 	d->dim = calloc(ins->ndims ? ins->ndims : 1, sizeof(*d->dim));
 	d->importance = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
@@ -244,6 +245,7 @@ gather_matrix(sq_chartdata *d, const struct sctx *c, const char *name,
 	}
 	d->matrix_kind = SQ_MATRIX_CORRELATION;
 	d->cases = sq_covacc_n(c->cov);
+	d->block = c->block;
 	d->has_matrix = 1;
 	return SQ_OK;
 }
@@ -292,6 +294,7 @@ gather_scree(sq_chartdata *d, const struct sctx *c, const sq_chartneed *need,
 		    "parallel analysis failed");
 	d->pa_iter = need->iterations;
 	d->cases = sq_covacc_n(c->cov);
+	d->block = c->block;
 	d->has_scree = 1;
 	return SQ_OK;
 }
@@ -932,6 +935,8 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		    "the sq-factor table has no eigenvalues and no loadings");
 	d->has_scree = ncomp > 0;
 	d->has_matrix = nfac > 0;
+	d->block = block == 'E' ? SQ_BLOCK_E : block == 'G' ? SQ_BLOCK_G :
+	    SQ_BLOCK_P;
 	return SQ_OK;
 }
 

@@ -86,8 +86,9 @@ static const char *const msg[M_NMSG][2] = {
 	{ "Eigenvalue = 1", "Valor propio = 1" },
 	{ "Components above the parallel-analysis line: %s.",
 	  "Componentes sobre la línea del análisis paralelo: %s." },
-	{ "Eigenvalues of the item correlations over %s complete cases.",
-	  "Valores propios de las correlaciones de los ítems sobre %s casos "
+	{ "Eigenvalues of the correlations of the %s items over %s complete "
+	  "cases.",
+	  "Valores propios de las correlaciones de los ítems %s sobre %s casos "
 	  "completos." },
 	{ "Correlation", "Correlación" },
 	{ "Loading", "Carga" },
@@ -105,8 +106,9 @@ static const char *const msg[M_NMSG][2] = {
 	  " to the left, higher ones to the right.",
 	  "Barras centradas entre las dos respuestas centrales: las menores "
 	  "se extienden a la izquierda y las mayores a la derecha." },
-	{ "Pearson correlations over %s complete cases.",
-	  "Correlaciones de Pearson sobre %s casos completos." },
+	{ "Pearson correlations of the %s items over %s complete cases.",
+	  "Correlaciones de Pearson de los ítems %s sobre %s casos "
+	  "completos." },
 	{ "lowest", "mínimo" },
 	{ "highest", "máximo" },
 	{ "Mean expectation and perception",
@@ -1492,6 +1494,14 @@ out:
 	return rc;
 }
 
+/* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */
+static const char *
+block_name(const sq_chartdata *d)
+{
+	return d->block == SQ_BLOCK_E ? "E" : d->block == SQ_BLOCK_G ?
+	    "P \u2212 E" : "P";
+}
+
 static int
 draw_scree(struct ctx *c, sq_chart_frame *frame)
 {
@@ -1536,7 +1546,7 @@ draw_scree(struct ctx *c, sq_chart_frame *frame)
 	note[0] = '\0';
 	if (!isnan(d->cases)) {
 		snprintf(num, sizeof(num), "%.0f", d->cases);
-		fill(c, M_EIGNOTE, note, sizeof(note), num, NULL);
+		fill(c, M_EIGNOTE, note, sizeof(note), block_name(d), num);
 	}
 	if (have_ref) {
 		size_t l = strlen(note);
@@ -1675,7 +1685,8 @@ draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 
 		snprintf(cn, sizeof(cn), "%.0f", d->cases);
 		if (corr && !isnan(d->cases))
-			fill(c, M_CORRNOTE, first, sizeof(first), cn, NULL);
+			fill(c, M_CORRNOTE, first, sizeof(first),
+			    block_name(d), cn);
 		else
 			snprintf(first, sizeof(first), "%s", corr ? "" :
 			    M(c, M_BOLD));
