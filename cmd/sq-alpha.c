@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "servqual/encoding.h"
 #include "servqual/output.h"
 #include "servqual/reliability.h"
 #include "servqual/survey.h"
@@ -22,9 +23,10 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-alpha [-c codebook] [-d delim] [-f format] [-o file] "
 	    "[--conf level]\n"
-	    "                [--fail-if 'alpha<X'] [--invalid error|missing] "
-	    "[--lang en|es]\n"
-	    "                [--pairwise] [file]\n");
+	    "                [--encoding enc] [--fail-if 'alpha<X'] "
+	    "[--invalid error|missing]\n"
+	    "                [--lang en|es] [--pairwise] [--skip-rows n] "
+	    "[file]\n");
 	exit(2);
 }
 
@@ -122,6 +124,7 @@ main(int argc, char *argv[])
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "conf", required_argument, NULL, 'C' },
 		{ "delimiter", required_argument, NULL, 'd' },
+		{ "encoding", required_argument, NULL, 'E' },
 		{ "fail-if", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -129,6 +132,7 @@ main(int argc, char *argv[])
 		{ "lang", required_argument, NULL, 'L' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "pairwise", no_argument, NULL, 'P' },
+		{ "skip-rows", required_argument, NULL, 'S' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -172,6 +176,10 @@ main(int argc, char *argv[])
 			if (strlen(optarg) != 1 && so.csv.delim != '\t')
 				usage();
 			break;
+		case 'E':
+			if (sq_encoding_parse(optarg, &so.csv.encoding) != 0)
+				usage();
+			break;
 		case 'F':
 			if (ngates == MAX_GATES ||
 			    sq_relgate_parse(optarg, &gates[ngates]) != SQ_OK) {
@@ -201,6 +209,11 @@ main(int argc, char *argv[])
 			break;
 		case 'P':
 			pairwise = 1;
+			break;
+		case 'S':
+			so.skip_rows = (unsigned)strtoul(optarg, &end, 10);
+			if (*optarg < '0' || *optarg > '9' || *end != '\0')
+				usage();
 			break;
 		case 'V':
 			puts("sq-alpha " SQ_VERSION);

@@ -20,6 +20,15 @@ oracle "alpha stdin -" $_ao/holes_pairwise.tsv \
     sh -c "sq-alpha --pairwise - < $_ad/holes.csv"
 oracle "alpha stdin, no file" $_ao/holes_listwise.tsv \
     sh -c "sq-alpha < $_ad/holes.csv"
+oracle "alpha --skip-rows 1 (a title line)" $_ao/holes_listwise.tsv \
+    sh -c "{ echo 'Encuesta de prueba'; cat $_ad/holes.csv; } |
+    sq-alpha --skip-rows 1"
+oracle "alpha --encoding cp1252 on ASCII" $_ao/complete_listwise.tsv \
+    sq-alpha --encoding cp1252 $_ad/complete.csv
+t "alpha bad --skip-rows" 2 - '~usage: sq-alpha' \
+    sq-alpha --skip-rows -1 $_ad/complete.csv
+t "alpha bad --encoding" 2 - '~usage: sq-alpha' \
+    sq-alpha --encoding ebcdic $_ad/complete.csv
 t "alpha -o writes the file, nothing on stdout" 0 - - \
     sq-alpha -o "$TMP/alpha_o.tsv" $_ad/holes.csv
 oracle "alpha -o file content" $_ao/holes_listwise.tsv cat "$TMP/alpha_o.tsv"
