@@ -630,9 +630,11 @@ read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 			char **s2;
 			sq_chartstat *g2;
 
-			if (d->nseg >= SQ_MAX_SEGMENTS)
+			/* Charts draw a few; a linear search is enough. */
+			if (d->nseg >= 1000)
 				return sq_error_set(err, SQ_ELIMIT, t->name,
-				    t->line[r], 0, "", "too many segments");
+				    t->line[r], 0, "", "more than 1000 "
+				    "segments");
 			s2 = realloc(d->seg, (d->nseg + 1) * sizeof(char *));
 			if (s2 == NULL)
 				return SQ_ENOMEM;
@@ -942,10 +944,27 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR };
 
-/* Split the first line of buf at tabs into lower-cased names. */
+/*
+ * The delimiter of a table: a tab if the first line has one (servqual's
+ * TSV), else a comma (-f csv), else a semicolon.
+ */
+static char
+table_delim(const char *buf, size_t len)
+{
+	const char *nl = memchr(buf, '\n', len);
+	size_t n = nl ? (size_t)(nl - buf) : len;
+
+	if (memchr(buf, '\t', n))
+		return '\t';
+	if (memchr(buf, ',', n))
+		return ',';
+	return ';';
+}
+
+/* Split the first line of buf at delim into lower-cased names. */
 static size_t
-first_fields(const char *buf, size_t len, char names[][32], size_t max,
-    const char **next)
+first_fields(const char *buf, size_t len, char delim, char names[][32],
+    size_t max, const char **next)
 {
 	size_t n = 0, i = 0, k = 0;
 
@@ -957,9 +976,9 @@ first_fields(const char *buf, size_t len, char names[][32], size_t max,
 	for (; i < len && buf[i] != '\n'; i++) {
 		char ch = buf[i];
 
-		if (ch == '\r')
+		if (ch == '\r' || ch == '"')
 			continue;
-		if (ch == '\t') {
+		if (ch == delim) {
 			if (++n >= max)
 				break;
 			k = 0;
@@ -990,11 +1009,14 @@ has_name(char names[][32], size_t n, const char *s)
 static int
 table_kind(const char *buf, size_t len)
 {
-	char names[64][32];
+	char names[64][32], delim = table_delim(buf, len);
 	const char *next;
-	size_t n = first_fields(buf, len, names, 64, &next);
+	size_t n = first_fields(buf, len, delim, names, 64, &next);
 
 	if (n < 2)
+		return T_NONE;
+	/* An export names its E and P columns. */
+	if (has_name(names, n, "e1") && has_name(names, n, "p1"))
 		return T_NONE;
 	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
 		return T_GAP;
@@ -1019,14 +1041,14 @@ table_kind(const char *buf, size_t len)
 		size_t i = (size_t)(next - buf), cells = 0;
 		int numeric = 1;
 
-		while (i < len && buf[i] != '\t' && buf[i] != '\n')
+		while (i < len && buf[i] != delim && buf[i] != '\n')
 			i++;
-		while (i < len && buf[i] == '\t') {
+		while (i < len && buf[i] == delim) {
 			char tmp[64], *end;
 			size_t k = 0;
 
 			i++;
-			while (i < len && buf[i] != '\t' && buf[i] != '\n' &&
+			while (i < len && buf[i] != delim && buf[i] != '\n' &&
 			    buf[i] != '\r') {
 				if (k + 1 < sizeof(tmp))
 					tmp[k++] = buf[i];
@@ -1068,7 +1090,7 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 	memset(&t, 0, sizeof(t));
 	t.name = name;
 	memset(&ro, 0, sizeof(ro));
-	ro.delim = '\t';
+	ro.delim = table_delim(buf, len);
 	ro.encoding = SQ_ENC_UTF8;
 	snprintf(d->source, sizeof(d->source), "%s", name);
 	rc = sq_read_csv_mem(buf, len, name, &ro, tab_row, &t, err);

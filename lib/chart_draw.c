@@ -1862,6 +1862,7 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 {
 	const char *src = d->source;
 	const char *tn = sq_chart_type_name(type);
+	size_t i;
 
 	switch (type) {
 	case SQ_CHART_GAPS:
@@ -1875,6 +1876,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no gap statistics for a %s chart; give a survey "
 			    "export or an sq-gap table", tn);
+		for (i = 0; type == SQ_CHART_RADAR && i < d->ins->ndims; i++)
+			if (isnan(d->dim[i].mean_e) || isnan(d->dim[i].mean_p))
+				return sq_error_set(err, SQ_EDATA, src, 0, 0,
+				    "", "dimension %s has no mean E and P; a "
+				    "radar chart needs every dimension",
+				    d->ins->dims[i].code);
 		return SQ_OK;
 	case SQ_CHART_IPA:
 		if (!d->has_ipa)

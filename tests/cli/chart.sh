@@ -187,6 +187,15 @@ t "chart: likert counts labels" 0 - - svg_has "$CT/t-likert.svg" \
     "7 (highest)" "1. Modern-looking equipment"
 t "chart: an export on stdin" 0 - - sh -c \
     "sq-chart gaps -o $CT/stdin.png < $CD/survey.csv"
+t "chart: sq-gap -f csv is read too" 0 - - sh -c \
+    "sq-gap -f csv -b sucursal $CD/survey.csv | sq-chart groups -o $CT/csv.svg"
+t "chart: csv table labels" 0 - - svg_has "$CT/csv.svg" "Centro" "Empathy"
+# A tab-separated export whose first column is "item" is still an export.
+sed 's/^id,/item,/' $CD/survey.csv | tr , '\t' > "$CT/item_first.tsv"
+t "chart: an export is not taken for a matrix" 0 - - \
+    sq-chart gaps -o "$CT/item_first.svg" "$CT/item_first.tsv"
+t "chart: ... and read as one" 0 - - svg_has "$CT/item_first.svg" \
+    "n = 200 respondents"
 
 # Usage errors: exit 2.
 t "chart: no arguments" 2 - "~$U" sq-chart
