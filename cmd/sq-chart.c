@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "servqual/chart.h"
 #include "servqual/encoding.h"
@@ -102,13 +103,11 @@ main(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'B':
-			if (strcmp(optarg, "E") == 0 || strcmp(optarg, "e") == 0)
+			if (strcasecmp(optarg, "E") == 0)
 				need.block = SQ_BLOCK_E;
-			else if (strcmp(optarg, "P") == 0 ||
-			    strcmp(optarg, "p") == 0)
+			else if (strcasecmp(optarg, "P") == 0)
 				need.block = SQ_BLOCK_P;
-			else if (strcmp(optarg, "G") == 0 ||
-			    strcmp(optarg, "g") == 0)
+			else if (strcasecmp(optarg, "G") == 0)
 				need.block = SQ_BLOCK_G;
 			else
 				usage();
@@ -137,8 +136,8 @@ main(int argc, char *argv[])
 				usage();
 			break;
 		case 'R':
-			so.skip_rows = (unsigned)number(optarg, "--skip-rows", 0,
-			    1000);
+			so.skip_rows = (unsigned)number(optarg,
+			    "--skip-rows", 0, 1000);
 			break;
 		case 'H':
 			co.height = number(optarg, "--height", 72, 14400);

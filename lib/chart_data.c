@@ -134,8 +134,8 @@ fill_gaps(const sq_gapacc *a, const sq_instrument *ins, double conf,
 	if ((rc = sq_gap_rows(a, ins, conf, &rows, &n)) != SQ_OK)
 		return rc;
 	for (i = 0; i < n; i++) {
-		if (rows[i].scope == SQ_SCOPE_ITEM && item && rows[i].item >= 0 &&
-		    (size_t)rows[i].item < ins->nitems)
+		if (rows[i].scope == SQ_SCOPE_ITEM && item &&
+		    rows[i].item >= 0 && (size_t)rows[i].item < ins->nitems)
 			stat_from_row(&item[rows[i].item], &rows[i]);
 		else if (rows[i].scope == SQ_SCOPE_DIMENSION &&
 		    rows[i].dim >= 0 && (size_t)rows[i].dim < ins->ndims)
@@ -197,7 +197,8 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 	if (c->cov) {
 		for (i = 0; i < ins->nitems; i++)
 			c->x[i] = c->block == SQ_BLOCK_E ? r->e[i] :
-			    c->block == SQ_BLOCK_P ? r->p[i] : r->p[i] - r->e[i];
+			    c->block == SQ_BLOCK_P ? r->p[i] :
+			    r->p[i] - r->e[i];
 		sq_covacc_add(c->cov, c->x);
 	}
 	return SQ_OK;

@@ -1,11 +1,15 @@
 /*
  * Internal to lib/chart*.c: the list of labels a chart drew (the SVG text
- * layer).
+ * layer), and what the drawing modules share.
  */
 #ifndef SERVQUAL_CHART_INT_H
 #define SERVQUAL_CHART_INT_H
 
 #include <stddef.h>
+
+#include <cairo.h>
+
+#include "servqual/chart.h"
 
 /* A label drawn at (x, y), points, baseline left. */
 struct sq_label_rec {
@@ -25,5 +29,208 @@ void sq_labels_add(struct sq_labels *l, double x, double y, double size,
 
 /* Release the records (not l itself). */
 void sq_labels_release(struct sq_labels *l);
+
+/* Shared by the chart drawing modules: sizes, messages, context. */
+#define FONT		"DejaVu Sans"
+#define MARGIN		18.0
+#define FS_TITLE	14.0
+#define FS_SUB		9.0
+#define FS_LABEL	9.0
+#define FS_TICK		8.5
+#define FS_AXIS		9.5
+#define FS_NOTE		8.0
+#define MAXLINES	16
+
+/* Messages by language. */
+enum {
+	M_T_GAPS, M_T_ITEMS, M_T_RADAR, M_T_IPA, M_T_GROUPS, M_T_LIKERT_E,
+	M_T_LIKERT_P, M_T_SCREE, M_T_CORR, M_T_LOAD,
+	M_EXP, M_PERC, M_MEANS, M_GAPAX, M_GAPCI, M_WHISK, M_RESP, M_SCALE,
+	M_IMP, M_PERF, M_CROSS, M_Q0, M_Q1, M_Q2, M_Q3, M_SEGMENT, M_PCT,
+	M_ANSWER, M_COMP, M_EIGEN, M_OBS, M_PA, M_PA_TAB, M_KAISER,
+	M_ABOVE, M_EIGNOTE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY,
+	    M_FROM,
+	M_LIKNOTE, M_LIKNOTE_EVEN, M_CORRNOTE, M_LOWEST, M_HIGHEST, M_EP,
+	M_NANCELL, M_STDIN, M_BOLD,
+	M_NMSG
+};
+
+struct ctx {
+	cairo_t *cr;
+	struct sq_labels *labels;
+	const sq_chartdata *d;
+	const sq_chart_opts *o;
+	int lang;
+	double W, H;
+	double top;		/* y below the title block and legend */
+	double bottom;		/* y above the notes */
+	double fs;		/* current font size */
+};
+
+struct legend_item {
+	const char *label;
+	double color[3];
+	int kind;		/* 0 box, 1 line with dot, 2 dashed line */
+};
+
+/* Message id in the chart's language. */
+const char *sqc_msg(const struct ctx *c, int id);
+
+/* The chart's title into buf (opts->title or the type's own). */
+int sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o,
+    char *buf, size_t len);
+
+/* Select DejaVu Sans at size points, bold or not. */
+void sqc_set_font(struct ctx *c, double size, int bold);
+
+/* Set the source colour to v (0..1 RGB). */
+void sqc_rgb(struct ctx *c, const double v[3]);
+
+/* Set the source colour to the grey g (0 black, 1 white). */
+void sqc_grey(struct ctx *c, double g);
+
+/* Width of len bytes of s in the current font (an sq_measure_fn). */
+double sqc_measure(void *vctx, const char *s, size_t len);
+
+/* Width of s in the current font. */
+double sqc_text_w(struct ctx *c, const char *s);
+
+/* Draw len bytes of s with its baseline at y; align 0 left, .5, 1 right. */
+void sqc_text_n(struct ctx *c, double x, double y, const char *s, size_t len,
+    double align);
+
+/* Draw s with its baseline at y; align as sqc_text_n(). */
+void sqc_text(struct ctx *c, double x, double y, const char *s, double align);
+
+/* Text on a white halo, so grid and crosshair lines do not cross it. */
+void sqc_halo_text(struct ctx *c, double x, double y, const char *s,
+    double align);
+
+/* Line height for a font size. */
+double sqc_lh(double size);
+
+/*
+ * Draw s wrapped to maxw with the first line's top at y; valign is the
+ * share of the block's height to shift it up (0 top, .5 centred).
+ * Returns the block height; draws nothing when dry.
+ */
+double sqc_wrapped(struct ctx *c, const char *s, double x, double y,
+    double maxw,
+    double size, double align, double valign, int dry);
+
+/* Widest line of s wrapped to maxw. */
+double sqc_wrapped_w(struct ctx *c, const char *s, double maxw);
+
+/* A number for a label: decimal comma in Spanish, a true minus sign. */
+void sqc_fmt_num(const struct ctx *c, double v, int dec, char *buf, size_t len);
+
+/* A figure such as 95 or 1.5 for use inside a sentence. */
+void sqc_fmt_g(const struct ctx *c, double v, char *buf, size_t len);
+
+/* Name of dimension d in the chart's language. */
+const char * sqc_dim_name(const struct ctx *c, size_t d);
+
+/* "12. wording" for item i. */
+void sqc_item_label(const struct ctx *c, size_t i, char *buf, size_t len);
+
+/* Colour of dimension d: Okabe-Ito without black and yellow first. */
+void sqc_dim_color(size_t d, double v[3]);
+
+/* Title and subtitle; sets c->top. */
+void sqc_title_block(struct ctx *c);
+
+/* Notes at the bottom, wrapped; sets c->bottom. */
+void sqc_notes(struct ctx *c, const char *s);
+
+/* Legend entries in rows from (x, c->top) within width w; moves c->top. */
+void sqc_legend(struct ctx *c, const char *heading,
+    const struct legend_item *it,
+    size_t n, double x, double w);
+
+/* Horizontal grid and tick labels of a vertical value axis. */
+void sqc_yaxis(struct ctx *c, const sq_scale *s, const sq_ticks *t, double x0,
+    double x1, const char *title);
+
+/* Vertical grid and tick labels of a horizontal value axis. */
+void sqc_xaxis(struct ctx *c, const sq_scale *s, const sq_ticks *t, double y0,
+    double y1, const char *title, int absolute);
+
+/* Space a horizontal axis with a title takes below the plot. */
+double sqc_xaxis_h(void);
+
+/* A confidence whisker from a to b at position p across. */
+void sqc_whisker(struct ctx *c, double a, double b, double p, int horizontal,
+    double cap);
+
+/* Fill r with the current colour. */
+void sqc_fill_rect(struct ctx *c, const sq_rect *r);
+
+/* Category labels under bands, wrapped to the step; returns the height. */
+double sqc_band_labels(struct ctx *c, const sq_band *b, const char *const *lab,
+    double y, int dry);
+
+/* Record the main panel in f (may be NULL). */
+void sqc_set_frame(sq_chart_frame *f, double x0, double y0, double x1,
+    double y1,
+    const sq_scale *v, const sq_band *b, int horizontal);
+
+/* Range of the gap CIs (and the gaps) of n stats, with 0 included. */
+void sqc_gap_range(const sq_chartstat *s, size_t n, double *lo, double *hi);
+
+/* Message id with each "%s" replaced by a, then b. */
+void sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
+    const char *b);
+
+/* A message about the confidence level, e.g. "... 95% CI". */
+void sqc_pct_text(const struct ctx *c, double conf, int id, char *buf,
+    size_t len);
+
+/* Colour of a gap bar: vermillion below 0, bluish green else. */
+const double * sqc_gapcol(double g, double v[3]);
+
+/* Relative luminance of v, to pick black or white text. */
+double sqc_luminance(const double v[3]);
+
+/* Width of the widest gap value label ("-0.00"), at the tick font. */
+double sqc_value_w(struct ctx *c);
+
+/* Wrapped row labels of a horizontal chart, centred on each row. */
+void sqc_row_labels(struct ctx *c, const char *const *lab, const size_t *ord,
+    size_t n, double x, double y0, double rowh, double labw, int bold);
+
+/* Height of the notes block for s. */
+double sqc_notes_h(struct ctx *c, const char *s);
+
+/*
+ * Row layout for one wrapped label per row: the label column is at most
+ * share of the width; *labw gets its width, *rowh the uniform row height.
+ */
+void sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
+    double share, double *labw, double *rowh);
+
+/* A legend of the dimensions' colours. */
+void sqc_dim_legend(struct ctx *c);
+
+/*
+ * Colour of segment j: Okabe-Ito without black, which the whiskers use,
+ * and a neutral grey as the eighth.
+ */
+void sqc_seg_color(size_t j, double v[3]);
+
+/* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */
+const char * sqc_block_name(const sq_chartdata *d);
+
+/* Item index named by a label such as "P12", or -1. */
+int sqc_label_item(const sq_instrument *ins, const char *s);
+
+/* The chart types, drawn onto c; frame gets the main panel. */
+int sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_items(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_radar(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_groups(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_likert(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_scree(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame);
 
 #endif

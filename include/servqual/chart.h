@@ -194,7 +194,7 @@ typedef struct sq_chartdata {
 	double *reference;		/* ncomp, NAN when absent */
 	int pa_iter;			/* reference: random data sets, 0 if
 					   it came from a table */
-	int block;			/* scree, heatmap: E, P, G; -1 unknown */
+	int block;			/* scree, heatmap: E, P, G; or -1 */
 	double cases;			/* complete cases behind the matrix or
 					   the eigenvalues; NAN if unknown */
 	int has_matrix;

@@ -1,0 +1,773 @@
+/*
+ * Chart drawing kit: the messages in English and Spanish and the pieces
+ * every chart type shares (text, wrapped labels, numbers, title block,
+ * legend, axes, notes, whiskers, colours). Lengths are points; the font is
+ * DejaVu Sans, which the build installs, so every machine draws the same.
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "servqual/chart.h"
+#include "chart_int.h"
+
+
+static const char *const msg[M_NMSG][2] = {
+	{ "SERVQUAL gaps by dimension", "Brechas SERVQUAL por dimensión" },
+	{ "Gap per item (P \u2212 E)", "Brecha por ítem (P \u2212 E)" },
+	{ "Expectations and perceptions by dimension",
+	  "Expectativas y percepciones por dimensión" },
+	{ "Importance\u2013performance analysis",
+	  "Análisis importancia\u2013desempeño" },
+	{ "Dimension gaps by segment", "Brechas por dimensión y segmento" },
+	{ "Distribution of answers: expectations",
+	  "Distribución de respuestas: expectativas" },
+	{ "Distribution of answers: perceptions",
+	  "Distribución de respuestas: percepciones" },
+	{ "Scree plot with parallel analysis",
+	  "Gráfico de sedimentación con análisis paralelo" },
+	{ "Correlations between items", "Correlaciones entre ítems" },
+	{ "Factor loadings", "Cargas factoriales" },
+	{ "Expectation (E)", "Expectativa (E)" },
+	{ "Perception (P)", "Percepción (P)" },
+	{ "Mean score", "Puntuación media" },
+	{ "Gap (P \u2212 E)", "Brecha (P \u2212 E)" },
+	{ "Gap (P \u2212 E) with %s% CI", "Brecha (P \u2212 E) con IC %s %" },
+	{ "Whiskers: %s% confidence intervals.",
+	  "Bigotes: intervalos de confianza al %s %." },
+	{ "n = %s respondents", "n = %s encuestados" },
+	{ "Scale %s\u2013%s.", "Escala %s\u2013%s." },
+	{ "Importance (mean of the 100-point weights)",
+	  "Importancia (media de los pesos sobre 100 puntos)" },
+	{ "Performance (mean perception P)",
+	  "Desempeño (percepción P media)" },
+	{ "Crosshairs at the means of importance (%s) and performance (%s) "
+	  "over the dimensions.",
+	  "Las líneas cruzadas están en las medias de importancia (%s) y de "
+	  "desempeño (%s) de las dimensiones." },
+	{ "Concentrate here", "Concentrarse aquí" },
+	{ "Keep up the good work", "Mantener el buen trabajo" },
+	{ "Low priority", "Baja prioridad" },
+	{ "Possible overkill", "Posible exceso" },
+	{ "segment", "segmento" },
+	{ "Share of answers (%)", "Porcentaje de respuestas (%)" },
+	{ "Answer", "Respuesta" },
+	{ "Component", "Componente" },
+	{ "Eigenvalue", "Valor propio" },
+	{ "Observed", "Observado" },
+	{ "Parallel analysis: 95th percentile of %s random data sets",
+	  "Análisis paralelo: percentil 95 de %s conjuntos aleatorios" },
+	{ "Parallel analysis", "Análisis paralelo" },
+	{ "Eigenvalue = 1", "Valor propio = 1" },
+	{ "Components above the parallel-analysis line: %s.",
+	  "Componentes sobre la línea del análisis paralelo: %s." },
+	{ "Eigenvalues of the correlations of the %s items over %s complete "
+	  "cases.",
+	  "Valores propios de las correlaciones de los ítems %s sobre %s casos "
+	  "completos." },
+	{ "Correlation", "Correlación" },
+	{ "Loading", "Carga" },
+	{ "Sorted from the largest negative gap.",
+	  "Ordenados de la mayor brecha negativa a la mayor positiva." },
+	{ "Radial axis: mean score on the %s\u2013%s scale.",
+	  "Eje radial: puntuación media en la escala %s\u2013%s." },
+	{ "Dimension gaps by %s", "Brechas por dimensión según %s" },
+	{ "Source: %s", "Fuente: %s" },
+	{ "Bars centred on the middle answer (%s): lower answers extend to "
+	  "the left, higher ones to the right.",
+	  "Barras centradas en la respuesta central (%s): las respuestas "
+	  "menores se extienden a la izquierda y las mayores a la derecha." },
+	{ "Bars centred between the two middle answers: lower answers extend"
+	  " to the left, higher ones to the right.",
+	  "Barras centradas entre las dos respuestas centrales: las menores "
+	  "se extienden a la izquierda y las mayores a la derecha." },
+	{ "Pearson correlations of the %s items over %s complete cases.",
+	  "Correlaciones de Pearson de los ítems %s sobre %s casos "
+	  "completos." },
+	{ "lowest", "mínimo" },
+	{ "highest", "máximo" },
+	{ "Mean expectation and perception",
+	  "Expectativa y percepción medias" },
+	{ "Grey cells: undefined (an item without variance).",
+	  "Celdas grises: indefinidas (un ítem sin varianza)." },
+	{ "standard input", "entrada estándar" },
+	{ "Bold: loadings of 0.40 or more in absolute value.",
+	  "En negrita: cargas de 0,40 o más en valor absoluto." },
+};
+
+
+const char *
+sqc_msg(const struct ctx *c, int id)
+{
+	return msg[id][c->lang == SQ_LANG_ES ? 1 : 0];
+}
+
+
+int
+sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
+    size_t len)
+{
+	struct ctx c;
+	int id;
+
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.lang = o->lang == SQ_LANG_ES ? SQ_LANG_ES : SQ_LANG_EN;
+	if (o->title) {
+		snprintf(buf, len, "%s", o->title);
+		return 0;
+	}
+	switch (o->type) {
+	case SQ_CHART_GAPS:
+		id = M_T_GAPS;
+		break;
+	case SQ_CHART_ITEMS:
+		id = M_T_ITEMS;
+		break;
+	case SQ_CHART_RADAR:
+		id = M_T_RADAR;
+		break;
+	case SQ_CHART_IPA:
+		id = M_T_IPA;
+		break;
+	case SQ_CHART_GROUPS:
+		sqc_fill(&c, M_SEGBY, buf, len, d->segname[0] ? d->segname :
+		    sqc_msg(&c, M_SEGMENT), NULL);
+		return 0;
+	case SQ_CHART_LIKERT:
+		id = d->likert_block == SQ_BLOCK_E ? M_T_LIKERT_E :
+		    M_T_LIKERT_P;
+		break;
+	case SQ_CHART_SCREE:
+		id = M_T_SCREE;
+		break;
+	default:
+		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
+		    M_T_LOAD;
+		break;
+	}
+	snprintf(buf, len, "%s", sqc_msg(&c, id));
+	return 0;
+}
+
+void
+sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts, char *buf,
+    size_t len)
+{
+	sqc_chart_title(d, opts, buf, len);
+}
+
+
+
+void
+sqc_set_font(struct ctx *c, double size, int bold)
+{
+	cairo_select_font_face(c->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(c->cr, size);
+	c->fs = size;
+}
+
+void
+sqc_rgb(struct ctx *c, const double v[3])
+{
+	cairo_set_source_rgb(c->cr, v[0], v[1], v[2]);
+}
+
+void
+sqc_grey(struct ctx *c, double g)
+{
+	cairo_set_source_rgb(c->cr, g, g, g);
+}
+
+double
+sqc_measure(void *vctx, const char *s, size_t len)
+{
+	struct ctx *c = vctx;
+	cairo_text_extents_t e;
+	char buf[512];
+
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	cairo_text_extents(c->cr, buf, &e);
+	return e.x_advance;
+}
+
+double
+sqc_text_w(struct ctx *c, const char *s)
+{
+	return sqc_measure(c, s, strlen(s));
+}
+
+/* Draw len bytes of s with its baseline at y; align 0 left, .5, 1 right. */
+void
+sqc_text_n(struct ctx *c, double x, double y, const char *s, size_t len,
+    double align)
+{
+	char buf[512];
+	double w;
+
+	if (len >= sizeof(buf))
+		len = sizeof(buf) - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	w = sqc_measure(c, buf, len);
+	x -= w * align;
+	cairo_move_to(c->cr, x, y);
+	cairo_show_text(c->cr, buf);
+	if (c->labels) {
+		double dx = x, dy = y;
+
+		cairo_user_to_device(c->cr, &dx, &dy);
+		sq_labels_add(c->labels, dx, dy, c->fs, buf, len);
+	}
+}
+
+void
+sqc_text(struct ctx *c, double x, double y, const char *s, double align)
+{
+	sqc_text_n(c, x, y, s, strlen(s), align);
+}
+
+/* Text on a white halo, so grid and crosshair lines do not cross it. */
+void
+sqc_halo_text(struct ctx *c, double x, double y, const char *s, double align)
+{
+	double w = sqc_text_w(c, s), r, g, b, a;
+	cairo_pattern_t *src = cairo_get_source(c->cr);
+
+	cairo_pattern_get_rgba(src, &r, &g, &b, &a);
+	cairo_set_source_rgba(c->cr, 1, 1, 1, 0.85);
+	cairo_rectangle(c->cr, x - w * align - 2, y - c->fs * 0.8, w + 4,
+	    c->fs * 1.05);
+	cairo_fill(c->cr);
+	cairo_set_source_rgba(c->cr, r, g, b, a);
+	sqc_text(c, x, y, s, align);
+}
+
+/* Line height for a font size. */
+double
+sqc_lh(double size)
+{
+	return size * 1.22;
+}
+
+/*
+ * Draw s wrapped to maxw with the first line's top at y; valign is the
+ * share of the block's height to shift it up (0 top, .5 centred).
+ * Returns the block height; draws nothing when dry.
+ */
+double
+sqc_wrapped(struct ctx *c, const char *s, double x, double y, double maxw,
+    double size, double align, double valign, int dry)
+{
+	sq_line ln[MAXLINES];
+	size_t n, i, m;
+	double h;
+
+	n = sq_wrap(s, maxw, sqc_measure, c, ln, MAXLINES, NULL);
+	m = n < MAXLINES ? n : MAXLINES;
+	h = sqc_lh(size) * (double)m;
+	if (dry)
+		return h;
+	y -= h * valign;
+	for (i = 0; i < m; i++)
+		sqc_text_n(c, x, y + sqc_lh(size) * (double)i + size * 0.93,
+		    s + ln[i].off, ln[i].len, align);
+	return h;
+}
+
+/* Widest line of s wrapped to maxw. */
+double
+sqc_wrapped_w(struct ctx *c, const char *s, double maxw)
+{
+	sq_line ln[MAXLINES];
+	double w;
+
+	sq_wrap(s, maxw, sqc_measure, c, ln, MAXLINES, &w);
+	return w;
+}
+
+/* A number for a label: decimal comma in Spanish, a true minus sign. */
+void
+sqc_fmt_num(const struct ctx *c, double v, int dec, char *buf, size_t len)
+{
+	char tmp[64], *p;
+	size_t o = 0;
+
+	if (isnan(v)) {
+		snprintf(buf, len, "NaN");
+		return;
+	}
+	if (fabs(v) < 0.5 * pow(10, -dec))
+		v = 0;
+	snprintf(tmp, sizeof(tmp), "%.*f", dec, fabs(v));
+	if (c->lang == SQ_LANG_ES && (p = strchr(tmp, '.')) != NULL)
+		*p = ',';
+	if (v < 0 && o + 3 < len) {
+		memcpy(buf, "\u2212", 3);
+		o = 3;
+	}
+	snprintf(buf + o, len - o, "%s", tmp);
+}
+
+/* A figure such as 95 or 1.5 for use inside a sentence. */
+void
+sqc_fmt_g(const struct ctx *c, double v, char *buf, size_t len)
+{
+	char *p;
+
+	snprintf(buf, len, "%g", v);
+	if (c->lang == SQ_LANG_ES && (p = strchr(buf, '.')) != NULL)
+		*p = ',';
+}
+
+const char *
+sqc_dim_name(const struct ctx *c, size_t d)
+{
+	const sq_dimension *dm = &c->d->ins->dims[d];
+
+	return dm->name[c->lang][0] ? dm->name[c->lang] : dm->code;
+}
+
+/* "12. wording" for item i. */
+void
+sqc_item_label(const struct ctx *c, size_t i, char *buf, size_t len)
+{
+	const sq_item *it = &c->d->ins->items[i];
+	const char *w = it->wording[c->lang][0] ? it->wording[c->lang] :
+	    it->wording[0];
+
+	if (w[0])
+		snprintf(buf, len, "%d. %s", it->number, w);
+	else
+		snprintf(buf, len, "%d", it->number);
+}
+
+/* Colour of dimension d: Okabe-Ito without black and yellow first. */
+void
+sqc_dim_color(size_t d, double v[3])
+{
+	static const size_t order[] = { 5, 1, 3, 6, 7, 2, 0, 4 };
+
+	sq_palette(order[d % 8], v);
+}
+
+/* Title and subtitle; sets c->top. */
+void
+sqc_title_block(struct ctx *c)
+{
+	double y = MARGIN, h;
+	char t[512], sub[384], num[64];
+
+	sqc_chart_title(c->d, c->o, t, sizeof(t));
+	sqc_set_font(c, FS_TITLE, 1);
+	sqc_grey(c, 0.1);
+	h = sqc_wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE, 0, 0, 0);
+	y += h + 2;
+	sub[0] = '\0';
+	if (!isnan(c->d->respondents)) {
+		char nn[32];
+
+		snprintf(nn, sizeof(nn), "%.0f", c->d->respondents);
+		sqc_fill(c, M_RESP, num, sizeof(num), nn, NULL);
+		snprintf(sub, sizeof(sub), "%s \u00b7 ", num);
+	}
+	sqc_fill(c, M_FROM, sub + strlen(sub), sizeof(sub) - strlen(sub),
+	    c->d->source[0] && strcmp(c->d->source, "-") != 0 ?
+	    c->d->source : sqc_msg(c, M_STDIN), NULL);
+	sqc_set_font(c, FS_SUB, 0);
+	sqc_grey(c, 0.35);
+	h = sqc_wrapped(c, sub, MARGIN, y, c->W - 2 * MARGIN, FS_SUB, 0, 0, 0);
+	c->top = y + h + 8;
+}
+
+/* Notes at the bottom, wrapped; sets c->bottom. */
+void
+sqc_notes(struct ctx *c, const char *s)
+{
+	double h;
+
+	sqc_set_font(c, FS_NOTE, 0);
+	h = sqc_wrapped(c, s, MARGIN, 0, c->W - 2 * MARGIN, FS_NOTE, 0, 0, 1);
+	c->bottom = c->H - MARGIN - h;
+	sqc_grey(c, 0.3);
+	sqc_wrapped(c, s, MARGIN, c->bottom, c->W - 2 * MARGIN, FS_NOTE, 0, 0,
+	    0);
+	c->bottom -= 6;
+}
+
+/* Legend entries in rows from (x, c->top) within width w; moves c->top. */
+void
+sqc_legend(struct ctx *c, const char *heading, const struct legend_item *it,
+    size_t n, double x, double w)
+{
+	double cx = x, y = c->top, sw = 11, gap = 14,
+	    row = sqc_lh(FS_LABEL) + 3;
+	size_t i;
+
+	sqc_set_font(c, FS_LABEL, 0);
+	if (heading) {
+		sqc_grey(c, 0.2);
+		sqc_text(c, cx, y + FS_LABEL, heading, 0);
+		cx += sqc_text_w(c, heading) + 8;
+	}
+	for (i = 0; i < n; i++) {
+		double tw = sqc_text_w(c, it[i].label);
+		double need = sw + 5 + tw;
+
+		if (cx + need > x + w && cx > x) {
+			cx = x;
+			y += row;
+		}
+		sqc_rgb(c, it[i].color);
+		if (it[i].kind == 0) {
+			cairo_rectangle(c->cr, cx, y + 1, sw, sw - 2);
+			cairo_fill(c->cr);
+		} else {
+			cairo_set_line_width(c->cr, 2);
+			if (it[i].kind == 2) {
+				double dash[] = { 3, 2 };
+
+				cairo_set_dash(c->cr, dash, 2, 0);
+			}
+			cairo_move_to(c->cr, cx - 2, y + sw / 2);
+			cairo_line_to(c->cr, cx + sw + 2, y + sw / 2);
+			cairo_stroke(c->cr);
+			cairo_set_dash(c->cr, NULL, 0, 0);
+			cairo_arc(c->cr, cx + sw / 2, y + sw / 2, 2.6, 0,
+			    2 * M_PI);
+			cairo_fill(c->cr);
+		}
+		sqc_grey(c, 0.15);
+		sqc_text(c, cx + sw + 5, y + FS_LABEL, it[i].label, 0);
+		cx += need + gap;
+	}
+	c->top = y + row + 6;
+}
+
+/* Horizontal grid and tick labels of a vertical value axis. */
+void
+sqc_yaxis(struct ctx *c, const sq_scale *s, const sq_ticks *t, double x0,
+    double x1, const char *title)
+{
+	int dec = sq_tick_decimals(t->step);
+	size_t i;
+	char buf[64];
+
+	sqc_set_font(c, FS_TICK, 0);
+	cairo_set_line_width(c->cr, 0.5);
+	for (i = 0; i < t->n; i++) {
+		double v = sq_tick(t, i), y = sq_scale_map(s, v);
+
+		sqc_grey(c, v == 0 ? 0.45 : 0.88);
+		cairo_move_to(c->cr, x0, y);
+		cairo_line_to(c->cr, x1, y);
+		cairo_stroke(c->cr);
+		sqc_grey(c, 0.3);
+		sqc_fmt_num(c, v, dec, buf, sizeof(buf));
+		sqc_text(c, x0 - 4, y + FS_TICK * 0.35, buf, 1);
+	}
+	if (title) {
+		double ym = (s->r0 + s->r1) / 2;
+
+		sqc_set_font(c, FS_AXIS, 0);
+		sqc_grey(c, 0.2);
+		cairo_save(c->cr);
+		cairo_translate(c->cr, x0 - 30, ym);
+		cairo_rotate(c->cr, -M_PI / 2);
+		sqc_text(c, 0, 0, title, 0.5);
+		cairo_restore(c->cr);
+	}
+}
+
+/* Vertical grid and tick labels of a horizontal value axis. */
+void
+sqc_xaxis(struct ctx *c, const sq_scale *s, const sq_ticks *t, double y0,
+    double y1, const char *title, int absolute)
+{
+	int dec = sq_tick_decimals(t->step);
+	size_t i;
+	char buf[64];
+
+	sqc_set_font(c, FS_TICK, 0);
+	cairo_set_line_width(c->cr, 0.5);
+	for (i = 0; i < t->n; i++) {
+		double v = sq_tick(t, i), x = sq_scale_map(s, v);
+
+		sqc_grey(c, v == 0 ? 0.45 : 0.88);
+		cairo_move_to(c->cr, x, y0);
+		cairo_line_to(c->cr, x, y1);
+		cairo_stroke(c->cr);
+		sqc_grey(c, 0.3);
+		sqc_fmt_num(c, absolute ? fabs(v) : v, dec, buf, sizeof(buf));
+		sqc_text(c, x, y1 + 4 + FS_TICK, buf, 0.5);
+	}
+	if (title) {
+		sqc_set_font(c, FS_AXIS, 0);
+		sqc_grey(c, 0.2);
+		sqc_text(c, (s->r0 + s->r1) / 2,
+		    y1 + 8 + FS_TICK + sqc_lh(FS_AXIS),
+		    title, 0.5);
+	}
+}
+
+/* Space a horizontal axis with a title takes below the plot. */
+double
+sqc_xaxis_h(void)
+{
+	return 8 + FS_TICK + sqc_lh(FS_AXIS) + 4;
+}
+
+/* A confidence whisker from a to b at position p across. */
+void
+sqc_whisker(struct ctx *c, double a, double b, double p, int horizontal,
+    double cap)
+{
+	cairo_set_line_width(c->cr, 1.1);
+	sqc_grey(c, 0.15);
+	if (horizontal) {
+		cairo_move_to(c->cr, a, p);
+		cairo_line_to(c->cr, b, p);
+		cairo_move_to(c->cr, a, p - cap);
+		cairo_line_to(c->cr, a, p + cap);
+		cairo_move_to(c->cr, b, p - cap);
+		cairo_line_to(c->cr, b, p + cap);
+	} else {
+		cairo_move_to(c->cr, p, a);
+		cairo_line_to(c->cr, p, b);
+		cairo_move_to(c->cr, p - cap, a);
+		cairo_line_to(c->cr, p + cap, a);
+		cairo_move_to(c->cr, p - cap, b);
+		cairo_line_to(c->cr, p + cap, b);
+	}
+	cairo_stroke(c->cr);
+}
+
+void
+sqc_fill_rect(struct ctx *c, const sq_rect *r)
+{
+	cairo_rectangle(c->cr, r->x, r->y, r->w, r->h);
+	cairo_fill(c->cr);
+}
+
+/* Category labels under bands, wrapped to the step; returns the height. */
+double
+sqc_band_labels(struct ctx *c, const sq_band *b, const char *const *lab,
+    double y, int dry)
+{
+	double hmax = 0, s, w, h, step;
+	size_t i;
+
+	step = (b->r1 - b->r0) / (double)(b->n ? b->n : 1);
+	sqc_set_font(c, FS_LABEL, 0);
+	sqc_grey(c, 0.15);
+	for (i = 0; i < b->n; i++) {
+		sq_band_pos(b, i, &s, &w);
+		h = sqc_wrapped(c, lab[i], s + w / 2, y, step - 6, FS_LABEL,
+		    0.5, 0,
+		    dry);
+		if (h > hmax)
+			hmax = h;
+	}
+	return hmax;
+}
+
+void
+sqc_set_frame(sq_chart_frame *f, double x0, double y0, double x1, double y1,
+    const sq_scale *v, const sq_band *b, int horizontal)
+{
+	if (f == NULL)
+		return;
+	f->plot.x = x0;
+	f->plot.y = y0;
+	f->plot.w = x1 - x0;
+	f->plot.h = y1 - y0;
+	f->value = *v;
+	if (b)
+		f->band = *b;
+	f->horizontal = horizontal;
+}
+
+/* Range of the gap CIs (and the gaps) of n stats, with 0 included. */
+void
+sqc_gap_range(const sq_chartstat *s, size_t n, double *lo, double *hi)
+{
+	size_t i;
+
+	*lo = 0;
+	*hi = 0;
+	for (i = 0; i < n; i++) {
+		double a = isnan(s[i].ci_low) ? s[i].gap : s[i].ci_low;
+		double b = isnan(s[i].ci_high) ? s[i].gap : s[i].ci_high;
+
+		if (!isnan(a) && a < *lo)
+			*lo = a;
+		if (!isnan(b) && b > *hi)
+			*hi = b;
+	}
+}
+
+/* Message id with each "%s" replaced by a, then b. */
+void
+sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
+    const char *b)
+{
+	const char *t = sqc_msg(c, id);
+	size_t o = 0;
+
+	while (*t && o + 1 < len) {
+		if (t[0] == '%' && t[1] == 's') {
+			const char *v = a ? a : "";
+			size_t n = strlen(v);
+
+			if (n > len - 1 - o)
+				n = len - 1 - o;
+			memcpy(buf + o, v, n);
+			o += n;
+			a = b;
+			b = NULL;
+			t += 2;
+			continue;
+		}
+		buf[o++] = *t++;
+	}
+	buf[o] = '\0';
+}
+
+/* A message about the confidence level, e.g. "... 95% CI". */
+void
+sqc_pct_text(const struct ctx *c, double conf, int id, char *buf, size_t len)
+{
+	char pc[32];
+
+	sqc_fmt_g(c, 100 * conf, pc, sizeof(pc));
+	sqc_fill(c, id, buf, len, pc, NULL);
+}
+
+const double *
+sqc_gapcol(double g, double v[3])
+{
+	sq_palette(g < 0 ? 6 : 3, v);
+	return v;
+}
+
+double
+sqc_luminance(const double v[3])
+{
+	return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+/* Width of the widest gap value label ("-0.00"), at the tick font. */
+double
+sqc_value_w(struct ctx *c)
+{
+	sqc_set_font(c, FS_TICK, 1);
+	return sqc_text_w(c, "\u22120.00");
+}
+
+/* Wrapped row labels of a horizontal chart, centred on each row. */
+void
+sqc_row_labels(struct ctx *c, const char *const *lab, const size_t *ord,
+    size_t n, double x, double y0, double rowh, double labw, int bold)
+{
+	size_t i;
+
+	sqc_set_font(c, FS_LABEL, bold);
+	sqc_grey(c, 0.1);
+	for (i = 0; i < n; i++)
+		sqc_wrapped(c, lab[ord ? ord[i] : i], x, y0 + rowh * (double)i +
+		    rowh / 2, labw + 0.5, FS_LABEL, 0, 0.5, 0);
+}
+
+/* Height of the notes block for s. */
+double
+sqc_notes_h(struct ctx *c, const char *s)
+{
+	sqc_set_font(c, FS_NOTE, 0);
+	return sqc_wrapped(c, s, 0, 0, c->W - 2 * MARGIN, FS_NOTE, 0, 0, 1) + 6;
+}
+
+/*
+ * Row layout for one wrapped label per row: the label column is at most
+ * share of the width; *labw gets its width, *rowh the uniform row height.
+ */
+void
+sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
+    double share, double *labw, double *rowh)
+{
+	double maxw = (c->W - 2 * MARGIN) * share, w, h, wm = 0, hm = 0;
+	size_t i;
+
+	sqc_set_font(c, FS_LABEL, 0);
+	for (i = 0; i < n; i++) {
+		w = sqc_wrapped_w(c, lab[i], maxw);
+		h = sqc_wrapped(c, lab[i], 0, 0, maxw, FS_LABEL, 0, 0, 1);
+		if (w > wm)
+			wm = w;
+		if (h > hm)
+			hm = h;
+	}
+	*labw = wm;
+	*rowh = hm + 7 > 17 ? hm + 7 : 17;
+}
+
+void
+sqc_dim_legend(struct ctx *c)
+{
+	struct legend_item li[SQ_MAX_DIMS];
+	size_t i, nd = c->d->ins->ndims;
+
+	for (i = 0; i < nd; i++) {
+		li[i] = (struct legend_item){ sqc_dim_name(c, i), { 0 }, 0 };
+		sqc_dim_color(i, li[i].color);
+	}
+	sqc_legend(c, NULL, li, nd, MARGIN, c->W - 2 * MARGIN);
+}
+
+/*
+ * Colour of segment j: Okabe-Ito without black, which the whiskers use,
+ * and a neutral grey as the eighth.
+ */
+void
+sqc_seg_color(size_t j, double v[3])
+{
+	static const size_t pal[7] = { 5, 1, 3, 6, 7, 2, 4 };
+
+	if (j >= 7) {
+		v[0] = v[1] = v[2] = 0.6;
+		return;
+	}
+	sq_palette(pal[j], v);
+}
+
+/* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */
+const char *
+sqc_block_name(const sq_chartdata *d)
+{
+	return d->block == SQ_BLOCK_E ? "E" : d->block == SQ_BLOCK_G ?
+	    "P \u2212 E" : "P";
+}
+
+/* Item index named by a label such as "P12", or -1. */
+int
+sqc_label_item(const sq_instrument *ins, const char *s)
+{
+	char *end;
+	long v;
+
+	while (*s && (*s < '0' || *s > '9'))
+		s++;
+	if (*s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v > 100000)
+		return -1;
+	return sq_instrument_item(ins, (int)v);
+}

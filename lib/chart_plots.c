@@ -1,0 +1,648 @@
+/*
+ * Point, line and matrix charts: radar (E and P per dimension), ipa
+ * (importance-performance quadrants), scree (eigenvalues with parallel
+ * analysis) and heatmap (correlations or loadings).
+ */
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "servqual/chart.h"
+#include "chart_int.h"
+
+
+static void
+polygon(struct ctx *c, const double *v, size_t n, const sq_scale *rs,
+    double cx, double cy)
+{
+	size_t k;
+	double x, y;
+
+	for (k = 0; k < n; k++) {
+		sq_polar(cx, cy, sq_scale_map(rs, v[k]), k, n, &x, &y);
+		if (k == 0)
+			cairo_move_to(c->cr, x, y);
+		else
+			cairo_line_to(c->cr, x, y);
+	}
+	cairo_close_path(c->cr);
+}
+
+int
+sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
+{
+	const sq_chartdata *d = c->d;
+	const sq_instrument *ins = d->ins;
+	size_t nd = ins->ndims, k, i;
+	struct legend_item li[2];
+	double e[SQ_MAX_DIMS], p[SQ_MAX_DIMS], cx, cy, R, labw = 110;
+	double col[3], x, y, dash[] = { 5, 3 };
+	char note[256], lo_s[32], hi_s[32], num[32];
+	sq_ticks t;
+	sq_scale rs;
+	int dec;
+
+	if (nd < 3)
+		return SQ_EDATA;
+	sqc_title_block(c);
+	li[0] = (struct legend_item){ sqc_msg(c, M_EXP), { 0 }, 2 };
+	sq_palette(2, li[0].color);
+	li[1] = (struct legend_item){ sqc_msg(c, M_PERC), { 0 }, 1 };
+	sq_palette(5, li[1].color);
+	sqc_legend(c, NULL, li, 2, MARGIN, c->W - 2 * MARGIN);
+	sqc_fmt_g(c, ins->min, lo_s, sizeof(lo_s));
+	sqc_fmt_g(c, ins->max, hi_s, sizeof(hi_s));
+	sqc_fill(c, M_RADIAL, note, sizeof(note), lo_s, hi_s);
+	sqc_notes(c, note);
+	cx = c->W / 2;
+	cy = (c->top + c->bottom) / 2;
+	R = (c->bottom - c->top) / 2 - 2 * sqc_lh(FS_LABEL) - 6;
+	if ((c->W - 2 * MARGIN) / 2 - labw - 8 < R)
+		R = (c->W - 2 * MARGIN) / 2 - labw - 8;
+	if (R < 40)
+		return SQ_ELIMIT;
+	sq_nice_ticks(ins->min, ins->max, 6, &t);
+	rs = (sq_scale){ ins->min, ins->max, 0, R };
+	dec = sq_tick_decimals(t.step);
+	/* Rings and spokes. */
+	cairo_set_line_width(c->cr, 0.6);
+	for (i = 0; i < t.n; i++) {
+		double v = sq_tick(&t, i), ring[SQ_MAX_DIMS];
+
+		if (v < ins->min || v > ins->max)
+			continue;
+		for (k = 0; k < nd; k++)
+			ring[k] = v;
+		sqc_grey(c, 0.85);
+		polygon(c, ring, nd, &rs, cx, cy);
+		cairo_stroke(c->cr);
+	}
+	for (k = 0; k < nd; k++) {
+		sq_polar(cx, cy, R, k, nd, &x, &y);
+		sqc_grey(c, 0.8);
+		cairo_move_to(c->cr, cx, cy);
+		cairo_line_to(c->cr, x, y);
+		cairo_stroke(c->cr);
+	}
+	for (k = 0; k < nd; k++) {
+		e[k] = isnan(d->dim[k].mean_e) ? ins->min : d->dim[k].mean_e;
+		p[k] = isnan(d->dim[k].mean_p) ? ins->min : d->dim[k].mean_p;
+	}
+	/* E dashed, P solid; light fills so both stay visible. */
+	sq_palette(2, col);
+	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.12);
+	polygon(c, e, nd, &rs, cx, cy);
+	cairo_fill_preserve(c->cr);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 2);
+	cairo_set_dash(c->cr, dash, 2, 0);
+	cairo_stroke(c->cr);
+	cairo_set_dash(c->cr, NULL, 0, 0);
+	sq_palette(5, col);
+	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.15);
+	polygon(c, p, nd, &rs, cx, cy);
+	cairo_fill_preserve(c->cr);
+	sqc_rgb(c, col);
+	cairo_stroke(c->cr);
+	for (k = 0; k < nd; k++) {
+		sq_palette(2, col);
+		sqc_rgb(c, col);
+		sq_polar(cx, cy, sq_scale_map(&rs, e[k]), k, nd, &x, &y);
+		cairo_arc(c->cr, x, y, 3, 0, 2 * M_PI);
+		cairo_fill(c->cr);
+		sq_palette(5, col);
+		sqc_rgb(c, col);
+		sq_polar(cx, cy, sq_scale_map(&rs, p[k]), k, nd, &x, &y);
+		cairo_arc(c->cr, x, y, 3, 0, 2 * M_PI);
+		cairo_fill(c->cr);
+	}
+	/* Ring values along the first spoke, on a white halo. */
+	sqc_set_font(c, FS_TICK, 0);
+	for (i = 0; i < t.n; i++) {
+		double v = sq_tick(&t, i);
+
+		if (v < ins->min || v > ins->max)
+			continue;
+		sqc_fmt_num(c, v, dec, num, sizeof(num));
+		y = cy - sq_scale_map(&rs, v);
+		cairo_set_source_rgba(c->cr, 1, 1, 1, 0.8);
+		cairo_rectangle(c->cr, cx + 3, y - FS_TICK * 0.6,
+		    sqc_text_w(c, num) + 2, FS_TICK * 1.2);
+		cairo_fill(c->cr);
+		sqc_grey(c, 0.35);
+		sqc_text(c, cx + 4, y + FS_TICK * 0.35, num, 0);
+	}
+	/* Dimension names outside the rings, with the two means. */
+	for (k = 0; k < nd; k++) {
+		double sx, sy, al, va, a = 2 * M_PI * (double)k / (double)nd;
+		char lab[SQ_NAME_LEN + 64], me[32], mp[32];
+
+		sq_polar(cx, cy, R + 10, k, nd, &x, &y);
+		sx = sin(a);
+		sy = cos(a);
+		al = fabs(sx) < 0.2 ? 0.5 : sx > 0 ? 0 : 1;
+		va = sy > 0.2 ? 1 : sy < -0.2 ? 0 : 0.5;
+		sqc_fmt_num(c, d->dim[k].mean_e, 2, me, sizeof(me));
+		sqc_fmt_num(c, d->dim[k].mean_p, 2, mp, sizeof(mp));
+		sqc_set_font(c, FS_LABEL, 1);
+		sqc_grey(c, 0.1);
+		snprintf(lab, sizeof(lab), "%s", sqc_dim_name(c, k));
+		{
+			double h1 = sqc_wrapped(c, lab, x, 0, labw, FS_LABEL,
+			    al, 0,
+			    1);
+			double h = h1 + sqc_lh(FS_TICK);
+
+			sqc_wrapped(c, lab, x, y - h * va, labw, FS_LABEL, al,
+			    0, 0);
+			sqc_set_font(c, FS_TICK, 0);
+			sqc_grey(c, 0.3);
+			snprintf(lab, sizeof(lab), "E %s \u00b7 P %s", me, mp);
+			sqc_text(c, x, y - h * va + h1 + FS_TICK, lab, al);
+		}
+	}
+	if (frame) {
+		frame->plot = (sq_rect){ cx - R, cy - R, 2 * R, 2 * R };
+		frame->value = rs;
+		frame->horizontal = 0;
+	}
+	return SQ_OK;
+}
+
+/* Label placement: does r overlap any of n rects? */
+static int
+overlaps(const sq_rect *r, const sq_rect *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (r->x < v[i].x + v[i].w && v[i].x < r->x + r->w &&
+		    r->y < v[i].y + v[i].h && v[i].y < r->y + r->h)
+			return 1;
+	return 0;
+}
+
+int
+sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame)
+{
+	const sq_chartdata *d = c->d;
+	const sq_instrument *ins = d->ins;
+	size_t nd = ins->ndims, k, n = 0, nb = 0;
+	double ilo = INFINITY, ihi = -INFINITY, plo = INFINITY, phi = -INFINITY;
+	double ic = 0, pc = 0, x0, x1, y0, y1, pad, col[3], dash[] = { 4, 3 };
+	char note[512], a[32], b[32];
+	sq_ticks tx, ty;
+	sq_scale sx, sy;
+	sq_rect boxes[2 * SQ_MAX_DIMS + 4];
+	static const int qid[4] = { M_Q0, M_Q1, M_Q2, M_Q3 };
+
+	for (k = 0; k < nd; k++) {
+		double i = d->importance[k], p = d->performance[k];
+
+		if (isnan(i) || isnan(p))
+			continue;
+		ic += i;
+		pc += p;
+		n++;
+		ilo = fmin(ilo, i);
+		ihi = fmax(ihi, i);
+		plo = fmin(plo, p);
+		phi = fmax(phi, p);
+	}
+	if (n == 0)
+		return SQ_EEMPTY;
+	ic /= (double)n;
+	pc /= (double)n;
+	sqc_title_block(c);
+	sqc_fmt_num(c, ic, 1, a, sizeof(a));
+	sqc_fmt_num(c, pc, 2, b, sizeof(b));
+	sqc_fill(c, M_CROSS, note, sizeof(note), a, b);
+	sqc_notes(c, note);
+	x0 = MARGIN + 48;
+	x1 = c->W - MARGIN - 4;
+	y0 = c->top + 4;
+	y1 = c->bottom - sqc_xaxis_h();
+	pad = fmax((ihi - ilo) * 0.3, 1);
+	sq_nice_ticks(ilo - pad, ihi + pad, 6, &tx);
+	pad = fmax((phi - plo) * 0.3, 0.2);
+	sq_nice_ticks(plo - pad, phi + pad, 6, &ty);
+	sx = (sq_scale){ tx.lo, tx.hi, x0, x1 };
+	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
+	sqc_xaxis(c, &sx, &tx, y0, y1, sqc_msg(c, M_IMP), 0);
+	sqc_yaxis(c, &sy, &ty, x0, x1, sqc_msg(c, M_PERF));
+	/* Crosshairs. */
+	sqc_grey(c, 0.35);
+	cairo_set_line_width(c->cr, 1);
+	cairo_set_dash(c->cr, dash, 2, 0);
+	cairo_move_to(c->cr, sq_scale_map(&sx, ic), y0);
+	cairo_line_to(c->cr, sq_scale_map(&sx, ic), y1);
+	cairo_move_to(c->cr, x0, sq_scale_map(&sy, pc));
+	cairo_line_to(c->cr, x1, sq_scale_map(&sy, pc));
+	cairo_stroke(c->cr);
+	cairo_set_dash(c->cr, NULL, 0, 0);
+	/* Quadrant names in the corners. */
+	sqc_set_font(c, FS_LABEL, 1);
+	sqc_grey(c, 0.55);
+	for (k = 0; k < 4; k++) {
+		const char *q = sqc_msg(c, qid[k]);
+		int right = k == SQ_Q_CONCENTRATE || k == SQ_Q_KEEP_UP;
+		int top = k == SQ_Q_KEEP_UP || k == SQ_Q_OVERKILL;
+		double tx_ = right ? x1 - 6 : x0 + 6;
+		double ty_ = top ? y0 + 6 : y1 - 6 - sqc_lh(FS_LABEL);
+		double w = sqc_text_w(c, q);
+
+		sqc_text(c, tx_, ty_ + FS_LABEL, q, right ? 1 : 0);
+		boxes[nb++] = (sq_rect){ right ? tx_ - w : tx_, ty_, w,
+		    sqc_lh(FS_LABEL) };
+	}
+	/* Points first, so labels avoid them. */
+	for (k = 0; k < nd; k++) {
+		double px, py;
+
+		if (isnan(d->importance[k]) || isnan(d->performance[k]))
+			continue;
+		px = sq_scale_map(&sx, d->importance[k]);
+		py = sq_scale_map(&sy, d->performance[k]);
+		sqc_dim_color(k, col);
+		sqc_rgb(c, col);
+		cairo_arc(c->cr, px, py, 5, 0, 2 * M_PI);
+		cairo_fill(c->cr);
+		boxes[nb++] = (sq_rect){ px - 5, py - 5, 10, 10 };
+	}
+	sqc_set_font(c, FS_LABEL, 0);
+	for (k = 0; k < nd; k++) {
+		static const double off[8][2] = {
+			{ 8, -0.5 }, { -8, -0.5 }, { 8, -1.4 }, { 8, 0.4 },
+			{ -8, -1.4 }, { -8, 0.4 }, { 0, -1.9 }, { 0, 0.9 }
+		};
+		double px, py, w, h = sqc_lh(FS_LABEL);
+		int j, best = 0;
+		sq_rect r = { 0 };
+
+		if (isnan(d->importance[k]) || isnan(d->performance[k]))
+			continue;
+		px = sq_scale_map(&sx, d->importance[k]);
+		py = sq_scale_map(&sy, d->performance[k]);
+		w = sqc_text_w(c, sqc_dim_name(c, k));
+		for (j = 0; j < 8; j++) {
+			double lx = off[j][0] > 0 ? px + off[j][0] :
+			    off[j][0] < 0 ? px + off[j][0] - w : px - w / 2;
+
+			r = (sq_rect){ lx, py + off[j][1] * h, w, h };
+			if (r.x >= x0 && r.x + r.w <= x1 && r.y >= y0 &&
+			    r.y + r.h <= y1 && !overlaps(&r, boxes, nb)) {
+				best = j;
+				break;
+			}
+			if (j == 7)
+				best = 0;
+		}
+		if (j == 8) {
+			double lx = px + off[best][0];
+
+			r = (sq_rect){ lx, py + off[best][1] * h, w, h };
+		}
+		boxes[nb++] = r;
+		sqc_grey(c, 0.1);
+		sqc_halo_text(c, r.x, r.y + FS_LABEL, sqc_dim_name(c, k), 0);
+	}
+	if (frame) {
+		sqc_set_frame(frame, x0, y0, x1, y1, &sy, NULL, 0);
+	}
+	return SQ_OK;
+}
+
+int
+sqc_draw_scree(struct ctx *c, sq_chart_frame *frame)
+{
+	const sq_chartdata *d = c->d;
+	size_t k = d->ncomp, i, above = 0, nl = 1;
+	struct legend_item li[2];
+	char pa[256], note[512], num[32];
+	double x0, x1, y0, y1, mx = 1, col[3], x, y, dash[] = { 5, 3 };
+	int have_ref = 0, started;
+	sq_ticks tx, ty;
+	sq_scale sx, sy;
+
+	if (k == 0)
+		return SQ_EEMPTY;
+	for (i = 0; i < k; i++) {
+		if (!isnan(d->eigen[i]))
+			mx = fmax(mx, d->eigen[i]);
+		if (!isnan(d->reference[i])) {
+			mx = fmax(mx, d->reference[i]);
+			have_ref = 1;
+		}
+	}
+	for (i = 0; have_ref && i < k; i++) {
+		if (!(d->eigen[i] > d->reference[i]))
+			break;
+		above++;
+	}
+	sqc_title_block(c);
+	li[0] = (struct legend_item){ sqc_msg(c, M_OBS), { 0 }, 1 };
+	sq_palette(5, li[0].color);
+	if (have_ref) {
+		if (d->pa_iter > 0) {
+			snprintf(num, sizeof(num), "%d", d->pa_iter);
+			sqc_fill(c, M_PA, pa, sizeof(pa), num, NULL);
+		} else
+			snprintf(pa, sizeof(pa), "%s", sqc_msg(c, M_PA_TAB));
+		li[1] = (struct legend_item){ pa, { 0 }, 2 };
+		sq_palette(6, li[1].color);
+		nl = 2;
+	}
+	sqc_legend(c, NULL, li, nl, MARGIN, c->W - 2 * MARGIN);
+	note[0] = '\0';
+	if (!isnan(d->cases)) {
+		snprintf(num, sizeof(num), "%.0f", d->cases);
+		sqc_fill(c, M_EIGNOTE, note, sizeof(note), sqc_block_name(d),
+		    num);
+	}
+	if (have_ref) {
+		size_t l = strlen(note);
+
+		snprintf(num, sizeof(num), "%zu", above);
+		if (l)
+			note[l++] = ' ';
+		sqc_fill(c, M_ABOVE, note + l, sizeof(note) - l, num, NULL);
+	}
+	sqc_notes(c, note);
+	x0 = MARGIN + 44;
+	x1 = c->W - MARGIN - 4;
+	y0 = c->top + 4;
+	y1 = c->bottom - sqc_xaxis_h();
+	if (y1 - y0 < 60)
+		return SQ_ELIMIT;
+	sq_nice_ticks(0, mx * 1.05, 6, &ty);
+	if (k <= 30)
+		tx = (sq_ticks){ 1, (double)k, 1, k };
+	else {
+		sq_nice_ticks(1, (double)k, 8, &tx);
+		if (tx.lo < 1) {
+			tx.lo += tx.step;
+			tx.n--;
+		}
+	}
+	sx = (sq_scale){ 0.5, (double)k + 0.5, x0, x1 };
+	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
+	sqc_yaxis(c, &sy, &ty, x0, x1, sqc_msg(c, M_EIGEN));
+	sqc_xaxis(c, &sx, &tx, y0, y1, sqc_msg(c, M_COMP), 0);
+	/* The Kaiser line, eigenvalue 1, for reference. */
+	sqc_grey(c, 0.55);
+	cairo_set_line_width(c->cr, 0.8);
+	{
+		double dots[] = { 1, 2 };
+
+		cairo_set_dash(c->cr, dots, 2, 0);
+	}
+	cairo_move_to(c->cr, x0, sq_scale_map(&sy, 1));
+	cairo_line_to(c->cr, x1, sq_scale_map(&sy, 1));
+	cairo_stroke(c->cr);
+	cairo_set_dash(c->cr, NULL, 0, 0);
+	sqc_set_font(c, FS_TICK, 0);
+	sqc_halo_text(c, x1 - 2, sq_scale_map(&sy, 1) - 3, sqc_msg(c, M_KAISER),
+	    1);
+	/* Parallel analysis, dashed, then the observed line. */
+	if (have_ref) {
+		sq_palette(6, col);
+		sqc_rgb(c, col);
+		cairo_set_line_width(c->cr, 1.6);
+		cairo_set_dash(c->cr, dash, 2, 0);
+		for (i = 0, started = 0; i < k; i++) {
+			if (isnan(d->reference[i]))
+				continue;
+			x = sq_scale_map(&sx, (double)i + 1);
+			y = sq_scale_map(&sy, d->reference[i]);
+			if (started++)
+				cairo_line_to(c->cr, x, y);
+			else
+				cairo_move_to(c->cr, x, y);
+		}
+		cairo_stroke(c->cr);
+		cairo_set_dash(c->cr, NULL, 0, 0);
+		for (i = 0; i < k; i++) {
+			if (isnan(d->reference[i]))
+				continue;
+			cairo_arc(c->cr, sq_scale_map(&sx, (double)i + 1),
+			    sq_scale_map(&sy, d->reference[i]), 2.2, 0,
+			    2 * M_PI);
+			cairo_fill(c->cr);
+		}
+	}
+	sq_palette(5, col);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 2);
+	for (i = 0, started = 0; i < k; i++) {
+		if (isnan(d->eigen[i]))
+			continue;
+		x = sq_scale_map(&sx, (double)i + 1);
+		y = sq_scale_map(&sy, d->eigen[i]);
+		if (started++)
+			cairo_line_to(c->cr, x, y);
+		else
+			cairo_move_to(c->cr, x, y);
+	}
+	cairo_stroke(c->cr);
+	for (i = 0; i < k; i++) {
+		if (isnan(d->eigen[i]))
+			continue;
+		cairo_arc(c->cr, sq_scale_map(&sx, (double)i + 1),
+		    sq_scale_map(&sy, d->eigen[i]), 3.2, 0, 2 * M_PI);
+		cairo_fill(c->cr);
+	}
+	sqc_set_frame(frame, x0, y0, x1, y1, &sy, NULL, 0);
+	return SQ_OK;
+}
+
+int
+sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
+{
+	const sq_chartdata *d = c->d;
+	const sq_instrument *ins = d->ins;
+	size_t nr = d->mrows, nc = d->mcols, i, j;
+	double rw = 0, chh = 0, cw, ch, x0, y0, legw = 70, nh, col[3];
+	double maxlab, rowlines = 1;
+	char note[640], num[32], (*lab)[SQ_WORDING_LEN + 32];
+	int rotate = 0, values, corr = d->matrix_kind == SQ_MATRIX_CORRELATION;
+	sq_ticks t;
+	sq_scale ls;
+
+	if (nr == 0 || nc == 0)
+		return SQ_EEMPTY;
+	if ((lab = calloc(nr, sizeof(*lab))) == NULL)
+		return SQ_ENOMEM;
+	sqc_title_block(c);
+	for (i = 0, j = 0; i < nr * nc; i++)
+		j += isnan(d->matrix[i]);
+	{
+		char cn[32], first[256];
+
+		snprintf(cn, sizeof(cn), "%.0f", d->cases);
+		if (corr && !isnan(d->cases))
+			sqc_fill(c, M_CORRNOTE, first, sizeof(first),
+			    sqc_block_name(d), cn);
+		else
+			snprintf(first, sizeof(first), "%s", corr ? "" :
+			    sqc_msg(c, M_BOLD));
+		snprintf(note, sizeof(note), "%s%s%s", first,
+		    first[0] && j ? " " : "", j ? sqc_msg(c, M_NANCELL) : "");
+	}
+	nh = sqc_notes_h(c, note);
+	/* Loadings have few columns: the rows can carry the wordings. */
+	maxlab = corr ? 1e9 : (c->W - 2 * MARGIN) * 0.45;
+	sqc_set_font(c, FS_TICK, 0);
+	for (i = 0; i < nr; i++) {
+		int it = corr ? -1 : sqc_label_item(ins, d->rowlab[i]);
+		const char *w = it >= 0 ? ins->items[it].wording[c->lang] : "";
+
+		if (it >= 0 && w[0] == '\0')
+			w = ins->items[it].wording[0];
+		snprintf(lab[i], sizeof(lab[i]), "%s%s%s", d->rowlab[i],
+		    w[0] ? " " : "", w);
+		rw = fmax(rw, sqc_wrapped_w(c, lab[i], maxlab));
+		rowlines = fmax(rowlines, sqc_wrapped(c, lab[i], 0, 0, maxlab,
+		    FS_TICK, 0, 0, 1) / sqc_lh(FS_TICK));
+	}
+	for (j = 0; j < nc; j++)
+		chh = fmax(chh, sqc_text_w(c, d->collab[j]));
+	cw = (c->W - 2 * MARGIN - rw - 8 - legw) / (double)nc;
+	if (cw > (corr ? 44 : 64))
+		cw = corr ? 44 : 64;
+	ch = corr ? cw : fmax(20, rowlines * sqc_lh(FS_TICK) + 6);
+	if (c->H > 0) {
+		double room = (c->H - c->top - nh - MARGIN - chh - 8) /
+		    (double)nr;
+
+		if (room < ch)
+			ch = room;
+		if (corr)
+			cw = ch = fmin(cw, ch);
+	}
+	if (cw < 6 || ch < 6) {
+		free(lab);
+		return SQ_ELIMIT;
+	}
+	rotate = chh + 4 > cw;
+	chh = rotate ? chh + 6 : sqc_lh(FS_TICK) + 4;
+	if (c->H <= 0)
+		c->H = c->top + chh + ch * (double)nr + nh + MARGIN + 4;
+	sqc_notes(c, note);
+	values = cw >= 24 && ch >= 12;
+	x0 = MARGIN + rw + 6;
+	y0 = c->top + chh;
+	sqc_set_font(c, FS_TICK, 0);
+	for (j = 0; j < nc; j++) {
+		double cx = x0 + cw * ((double)j + 0.5);
+
+		sqc_grey(c, 0.15);
+		if (rotate) {
+			cairo_save(c->cr);
+			cairo_translate(c->cr, cx + FS_TICK * 0.35, y0 - 4);
+			cairo_rotate(c->cr, -M_PI / 2);
+			sqc_text(c, 0, 0, d->collab[j], 0);
+			cairo_restore(c->cr);
+		} else
+			sqc_text(c, cx, y0 - 5, d->collab[j], 0.5);
+	}
+	for (i = 0; i < nr; i++) {
+		double cy = y0 + ch * (double)i;
+
+		sqc_set_font(c, FS_TICK, 0);
+		sqc_grey(c, 0.15);
+		if (corr)
+			sqc_text(c, x0 - 4, cy + ch / 2 + FS_TICK * 0.35,
+			    lab[i], 1);
+		else
+			sqc_wrapped(c, lab[i], MARGIN, cy + ch / 2, rw + 0.5,
+			    FS_TICK, 0, 0.5, 0);
+		for (j = 0; j < nc; j++) {
+			double v = d->matrix[i * nc + j];
+
+			sq_diverging(v, col);
+			if (isnan(v))
+				sqc_grey(c, 0.92);
+			else
+				sqc_rgb(c, col);
+			cairo_rectangle(c->cr, x0 + cw * (double)j, cy, cw, ch);
+			cairo_fill(c->cr);
+			if (values && !isnan(v)) {
+				/* Salient loadings (|l| >= .40) in bold. */
+				sqc_set_font(c, fmin(FS_TICK, cw / 3.4),
+				    !corr && fabs(v) >= 0.4);
+				sqc_grey(c, sqc_luminance(col) < 0.5 ? 1 : 0.1);
+				sqc_fmt_num(c, v, 2, num, sizeof(num));
+				sqc_text(c, x0 + cw * ((double)j + 0.5), cy +
+				    ch / 2 + c->fs * 0.35, num, 0.5);
+			}
+		}
+	}
+	/* White rules between dimensions. */
+	cairo_set_source_rgb(c->cr, 1, 1, 1);
+	cairo_set_line_width(c->cr, 2);
+	for (i = 1; i < nr; i++)
+		if (d->rowdim[i] != d->rowdim[i - 1]) {
+			cairo_move_to(c->cr, x0, y0 + ch * (double)i);
+			cairo_line_to(c->cr, x0 + cw * (double)nc,
+			    y0 + ch * (double)i);
+		}
+	for (j = 1; j < nc; j++)
+		if (d->coldim[j] != d->coldim[j - 1]) {
+			cairo_move_to(c->cr, x0 + cw * (double)j, y0);
+			cairo_line_to(c->cr, x0 + cw * (double)j,
+			    y0 + ch * (double)nr);
+		}
+	cairo_stroke(c->cr);
+	/* Colour key. */
+	{
+		double kx = x0 + cw * (double)nc + 16, kh = fmin(180,
+		    ch * (double)nr), ky = y0;
+		cairo_pattern_t *grad;
+		int k;
+
+		sqc_set_font(c, FS_LABEL, 0);
+		sqc_grey(c, 0.15);
+		sqc_text(c, kx, ky - 5, sqc_msg(c, corr ? M_CORR : M_LOADING),
+		    0);
+		/* The map is linear between its ends and white: 3 stops. */
+		grad = cairo_pattern_create_linear(0, ky, 0, ky + kh);
+		for (k = 0; k < 3; k++) {
+			sq_diverging(1 - k, col);
+			cairo_pattern_add_color_stop_rgb(grad, k / 2.0, col[0],
+			    col[1], col[2]);
+		}
+		cairo_set_source(c->cr, grad);
+		cairo_rectangle(c->cr, kx, ky, 12, kh);
+		cairo_fill(c->cr);
+		cairo_pattern_destroy(grad);
+		sqc_grey(c, 0.5);
+		cairo_set_line_width(c->cr, 0.5);
+		cairo_rectangle(c->cr, kx, ky, 12, kh);
+		cairo_stroke(c->cr);
+		t = (sq_ticks){ -1, 1, 0.5, 5 };
+		ls = (sq_scale){ 1, -1, ky, ky + kh };
+		sqc_set_font(c, FS_TICK, 0);
+		for (k = 0; k < 5; k++) {
+			double v = sq_tick(&t, (size_t)k);
+
+			sqc_fmt_num(c, v, 1, num, sizeof(num));
+			sqc_grey(c, 0.3);
+			sqc_text(c, kx + 16, sq_scale_map(&ls,
+			    v) + FS_TICK * 0.35,
+			    num, 0);
+		}
+	}
+	if (frame) {
+		frame->plot = (sq_rect){ x0, y0, cw * (double)nc,
+		    ch * (double)nr };
+		frame->value = (sq_scale){ -1, 1, 0, 1 };
+		frame->band = (sq_band){ y0, y0 + ch * (double)nr, nr, 0, 0 };
+		frame->horizontal = 0;
+	}
+	free(lab);
+	return SQ_OK;
+}
