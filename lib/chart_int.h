@@ -30,6 +30,12 @@ void sq_labels_add(struct sq_labels *l, double x, double y, double size,
 /* Release the records (not l itself). */
 void sq_labels_release(struct sq_labels *l);
 
+/* Set every figure of s to NAN. */
+void sqc_stat_nan(sq_chartstat *s);
+
+/* Free n strings of v, then v; NULL is a no-op. */
+void sqc_free_strv(char **v, size_t n);
+
 /* Shared by the chart drawing modules: sizes, messages, context. */
 #define FONT		"DejaVu Sans"
 #define MARGIN		18.0

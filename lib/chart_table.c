@@ -1,0 +1,687 @@
+/*
+ * Chart data from the tidy tables other tools print (sq-gap, sq-factor)
+ * or an analyst writes (matrix, importance-performance, answer counts):
+ * the header tells which; the table is small and read whole.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "servqual/chart.h"
+#include "servqual/reader.h"
+#include "chart_int.h"
+
+/* A whole small table held as strings. */
+struct tab {
+	size_t ncols, nrows, cap;
+	char **head;
+	char ***cell;		/* nrows rows of ncols cells */
+	unsigned long *line;
+	const char *name;
+};
+
+static void
+tab_free(struct tab *t)
+{
+	size_t i;
+
+	sqc_free_strv(t->head, t->ncols);
+	for (i = 0; i < t->nrows; i++)
+		sqc_free_strv(t->cell[i], t->ncols);
+	free(t->cell);
+	free(t->line);
+}
+
+static int
+tab_row(void *vctx, const sq_row *row, sq_error *err)
+{
+	struct tab *t = vctx;
+	char **v;
+	size_t i;
+
+	if (row->index == 0) {
+		if ((t->head = calloc(row->nfields, sizeof(char *))) == NULL)
+			return SQ_ENOMEM;
+		t->ncols = row->nfields;
+		for (i = 0; i < row->nfields; i++)
+			if ((t->head[i] = strdup(row->field[i])) == NULL)
+				return SQ_ENOMEM;
+		return SQ_OK;
+	}
+	/* A blank last line is no row. */
+	if (row->nfields == 1 && row->len[0] == 0)
+		return SQ_OK;
+	if (row->nfields != t->ncols)
+		return sq_error_set(err, SQ_EPARSE, t->name, row->line, 0, "",
+		    "%zu fields where the header has %zu", row->nfields,
+		    t->ncols);
+	if (t->nrows >= 1000000)
+		return sq_error_set(err, SQ_ELIMIT, t->name, row->line, 0, "",
+		    "more than 1000000 rows in a table");
+	if (t->nrows == t->cap) {
+		size_t nc = t->cap ? 2 * t->cap : 64;
+		char ***c2 = realloc(t->cell, nc * sizeof(*c2));
+		unsigned long *l2;
+
+		if (c2 == NULL)
+			return SQ_ENOMEM;
+		t->cell = c2;
+		if ((l2 = realloc(t->line, nc * sizeof(*l2))) == NULL)
+			return SQ_ENOMEM;
+		t->line = l2;
+		t->cap = nc;
+	}
+	if ((v = calloc(t->ncols, sizeof(char *))) == NULL)
+		return SQ_ENOMEM;
+	t->cell[t->nrows] = v;
+	t->line[t->nrows] = row->line;
+	t->nrows++;
+	for (i = 0; i < t->ncols; i++)
+		if ((v[i] = strdup(row->field[i])) == NULL)
+			return SQ_ENOMEM;
+	return SQ_OK;
+}
+
+static int
+tab_col(const struct tab *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcasecmp(t->head[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A number cell: "NaN", "NA" and "" read as NAN. */
+static int
+tab_num(const struct tab *t, size_t r, int c, double *x, sq_error *err)
+{
+	const char *s = t->cell[r][c];
+	char *end;
+
+	if (*s == '\0' || strcasecmp(s, "nan") == 0 || strcmp(s, "NA") == 0 ||
+	    strcasecmp(s, "null") == 0) {
+		*x = NAN;
+		return SQ_OK;
+	}
+	*x = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (end == s || *end != '\0')
+		return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+		    (size_t)c + 1, t->head[c], "\"%s\" is not a number", s);
+	return SQ_OK;
+}
+
+static int
+need_cols(const struct tab *t, const char *const *names, int *idx,
+    size_t n, sq_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((idx[i] = tab_col(t, names[i])) < 0)
+			return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
+			    "the table has no column \"%s\"", names[i]);
+	return SQ_OK;
+}
+
+static int
+read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"scope", "segment", "dimension", "item", "n", "mean_e",
+		"mean_p", "gap", "ci_low", "ci_high"
+	};
+	const sq_instrument *ins = d->ins;
+	int c[10], rc;
+	size_t r, s, j;
+
+	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++) {
+		const char *scope = t->cell[r][c[0]];
+		const char *seg = t->cell[r][c[1]];
+		sq_chartstat st;
+		double v[6];
+		int isitem = strcmp(scope, "item") == 0, idx;
+
+		if (!isitem && strcmp(scope, "dimension") != 0)
+			continue;
+		for (j = 0; j < 6; j++)
+			if ((rc = tab_num(t, r, c[4 + j], &v[j], err)) != SQ_OK)
+				return rc;
+		st.n = v[0];
+		st.mean_e = v[1];
+		st.mean_p = v[2];
+		st.gap = v[3];
+		st.ci_low = v[4];
+		st.ci_high = v[5];
+		if (isitem) {
+			char *end;
+			long num = strtol(t->cell[r][c[3]], &end, 10);
+
+			idx = *end == '\0' && end != t->cell[r][c[3]] ?
+			    sq_instrument_item(ins, (int)num) : -1;
+			if (idx < 0)
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[3] + 1, "item",
+				    "\"%s\" is no item of the instrument",
+				    t->cell[r][c[3]]);
+			if (strcmp(seg, "all") == 0)
+				d->item[idx] = st;
+			continue;
+		}
+		idx = sq_instrument_dim(ins, t->cell[r][c[2]]);
+		if (idx < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[2] + 1, "dimension",
+			    "\"%s\" is no dimension of the instrument",
+			    t->cell[r][c[2]]);
+		if (strcmp(seg, "all") == 0) {
+			d->dim[idx] = st;
+			d->has_gaps = 1;
+			d->performance[idx] = st.mean_p;
+			continue;
+		}
+		for (s = 0; s < d->nseg; s++)
+			if (strcmp(d->seg[s], seg) == 0)
+				break;
+		if (s == d->nseg) {
+			char **s2;
+			sq_chartstat *g2;
+
+			/* Charts draw a few; a linear search is enough. */
+			if (d->nseg >= 1000)
+				return sq_error_set(err, SQ_ELIMIT, t->name,
+				    t->line[r], 0, "", "more than 1000 "
+				    "segments");
+			s2 = realloc(d->seg, (d->nseg + 1) * sizeof(char *));
+			if (s2 == NULL)
+				return SQ_ENOMEM;
+			d->seg = s2;
+			g2 = realloc(d->segdim, (d->nseg + 1) * ins->ndims *
+			    sizeof(*g2));
+			if (g2 == NULL)
+				return SQ_ENOMEM;
+			d->segdim = g2;
+			for (j = 0; j < ins->ndims; j++)
+				sqc_stat_nan(&d->segdim[d->nseg * ins->ndims + j]);
+			if ((d->seg[d->nseg] = strdup(seg)) == NULL)
+				return SQ_ENOMEM;
+			d->nseg++;
+		}
+		d->segdim[s * ins->ndims + (size_t)idx] = st;
+	}
+	if (!d->has_gaps)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no dimension rows for segment \"all\"");
+	return SQ_OK;
+}
+
+static int
+read_scree_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const refnames[] = {
+		"reference", "parallel", "simulated", "pa_mean", "random"
+	};
+	int ce = tab_col(t, "eigenvalue"), cr = -1, rc;
+	size_t r, i;
+
+	for (i = 0; i < sizeof(refnames) / sizeof(refnames[0]) && cr < 0; i++)
+		cr = tab_col(t, refnames[i]);
+	if (t->nrows == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no rows");
+	d->eigen = malloc(t->nrows * sizeof(double));
+	d->reference = malloc(t->nrows * sizeof(double));
+	if (!d->eigen || !d->reference)
+		return SQ_ENOMEM;
+	d->ncomp = t->nrows;
+	for (r = 0; r < t->nrows; r++) {
+		if ((rc = tab_num(t, r, ce, &d->eigen[r], err)) != SQ_OK)
+			return rc;
+		d->reference[r] = NAN;
+		if (cr >= 0 &&
+		    (rc = tab_num(t, r, cr, &d->reference[r], err)) != SQ_OK)
+			return rc;
+	}
+	d->has_scree = 1;
+	return SQ_OK;
+}
+
+static int
+read_ipa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"dimension", "importance", "performance"
+	};
+	int c[3], rc, idx;
+	size_t r;
+
+	if ((rc = need_cols(t, cols, c, 3, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++) {
+		idx = sq_instrument_dim(d->ins, t->cell[r][c[0]]);
+		if (idx < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[0] + 1, t->head[c[0]],
+			    "\"%s\" is no dimension of the instrument",
+			    t->cell[r][c[0]]);
+		if ((rc = tab_num(t, r, c[1], &d->importance[idx], err)) ||
+		    (rc = tab_num(t, r, c[2], &d->performance[idx], err)))
+			return rc;
+	}
+	d->has_ipa = 1;
+	return SQ_OK;
+}
+
+static int
+read_likert_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = { "item", "value", "n" };
+	int c[3], cb, rc, idx;
+	size_t r;
+	double lo = INFINITY, hi = -INFINITY, v, n;
+
+	if ((rc = need_cols(t, cols, c, 3, err)) != SQ_OK)
+		return rc;
+	cb = tab_col(t, "block");
+	for (r = 0; r < t->nrows; r++) {
+		if ((rc = tab_num(t, r, c[1], &v, err)) != SQ_OK)
+			return rc;
+		if (!isfinite(v) || v != floor(v))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[1] + 1, "value", "\"%s\" is not a "
+			    "whole answer value", t->cell[r][c[1]]);
+		if (v < lo)
+			lo = v;
+		if (v > hi)
+			hi = v;
+	}
+	if (t->nrows == 0 || hi - lo > 20)
+		return sq_error_set(err, SQ_EDATA, t->name, 0, 0, "",
+		    "a Likert table needs rows with answer values spanning "
+		    "at most 21 points");
+	d->vmin = lo;
+	d->nvals = (size_t)(hi - lo) + 1;
+	d->likert_block = SQ_BLOCK_P;
+	if ((d->count = calloc(d->ins->nitems * d->nvals,
+	    sizeof(double))) == NULL)
+		return SQ_ENOMEM;
+	for (r = 0; r < t->nrows; r++) {
+		if ((idx = sqc_label_item(d->ins, t->cell[r][c[0]])) < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[0] + 1, "item",
+			    "\"%s\" is no item of the instrument",
+			    t->cell[r][c[0]]);
+		if (cb >= 0 && strcasecmp(t->cell[r][cb], "E") == 0)
+			d->likert_block = SQ_BLOCK_E;
+		if ((rc = tab_num(t, r, c[1], &v, err)) != SQ_OK ||
+		    (rc = tab_num(t, r, c[2], &n, err)) != SQ_OK)
+			return rc;
+		if (!(n >= 0))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[2] + 1, "n", "\"%s\" is not a count",
+			    t->cell[r][c[2]]);
+		d->count[(size_t)idx * d->nvals + (size_t)(v - lo)] += n;
+	}
+	d->has_likert = 1;
+	return SQ_OK;
+}
+
+static int
+read_matrix_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	size_t r, j, nc = t->ncols - 1;
+	int rc, square;
+
+	if (t->ncols < 2 || t->nrows == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "a matrix needs a row of column names, then rows of a "
+		    "label and numbers");
+	d->matrix = malloc(t->nrows * nc * sizeof(double));
+	d->rowlab = calloc(t->nrows, sizeof(char *));
+	d->collab = calloc(nc, sizeof(char *));
+	d->rowdim = malloc(t->nrows * sizeof(int));
+	d->coldim = malloc(nc * sizeof(int));
+	if (!d->matrix || !d->rowlab || !d->collab || !d->rowdim ||
+	    !d->coldim)
+		return SQ_ENOMEM;
+	d->mrows = t->nrows;
+	d->mcols = nc;
+	for (j = 0; j < nc; j++) {
+		int it = sqc_label_item(d->ins, t->head[j + 1]);
+
+		if ((d->collab[j] = strdup(t->head[j + 1])) == NULL)
+			return SQ_ENOMEM;
+		d->coldim[j] = it >= 0 ? d->ins->items[it].dim : -1;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		int it = sqc_label_item(d->ins, t->cell[r][0]);
+
+		if ((d->rowlab[r] = strdup(t->cell[r][0])) == NULL)
+			return SQ_ENOMEM;
+		d->rowdim[r] = it >= 0 ? d->ins->items[it].dim : -1;
+		for (j = 0; j < nc; j++)
+			if ((rc = tab_num(t, r, (int)j + 1,
+			    &d->matrix[r * nc + j], err)) != SQ_OK)
+				return rc;
+	}
+	square = d->mrows == d->mcols;
+	for (r = 0; square && r < d->mrows; r++)
+		if (strcmp(d->rowlab[r], d->collab[r]) != 0 ||
+		    fabs(d->matrix[r * nc + r] - 1) > 1e-6)
+			square = 0;
+	d->matrix_kind = square ? SQ_MATRIX_CORRELATION : SQ_MATRIX_LOADINGS;
+	d->has_matrix = 1;
+	return SQ_OK;
+}
+
+/*
+ * sq-factor's long table (section key item dimension factor value): the
+ * eigenvalues with the parallel-analysis 95th percentile for the scree
+ * chart, and the pattern loadings for the heatmap.
+ */
+static int
+read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"section", "key", "item", "dimension", "factor", "value"
+	};
+	const sq_instrument *ins = d->ins;
+	int c[6], rc, it;
+	size_t r, ncomp = 0, nfac = 0, i, j;
+	char block = 'P', buf[32];
+	double f, v;
+
+	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
+		return rc;
+	/* First pass: sizes. */
+	for (r = 0; r < t->nrows; r++) {
+		const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[1]];
+
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "block") == 0)
+			block = t->cell[r][c[5]][0];
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "rows") == 0 &&
+		    (rc = tab_num(t, r, c[5], &d->respondents, err)) != SQ_OK)
+			return rc;
+		if (strcmp(sec, "sample") == 0 && strcmp(key, "n") == 0 &&
+		    (rc = tab_num(t, r, c[5], &d->cases, err)) != SQ_OK)
+			return rc;
+		if (strcmp(sec, "eigen") != 0 && strcmp(sec, "loading") != 0)
+			continue;
+		if ((rc = tab_num(t, r, c[4], &f, err)) != SQ_OK)
+			return rc;
+		if (!(f >= 1 && f <= SQ_MAX_ITEMS) || f != floor(f))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[4] + 1, "factor", "\"%s\" is not a "
+			    "component number", t->cell[r][c[4]]);
+		if (strcmp(sec, "eigen") == 0 && f > (double)ncomp)
+			ncomp = (size_t)f;
+		if (strcmp(sec, "loading") == 0 &&
+		    strcmp(key, "pattern") == 0 && f > (double)nfac)
+			nfac = (size_t)f;
+	}
+	if (ncomp > 0) {
+		d->eigen = malloc(ncomp * sizeof(double));
+		d->reference = malloc(ncomp * sizeof(double));
+		if (!d->eigen || !d->reference)
+			return SQ_ENOMEM;
+		d->ncomp = ncomp;
+		for (i = 0; i < ncomp; i++)
+			d->eigen[i] = d->reference[i] = NAN;
+	}
+	if (nfac > 0) {
+		size_t ni = ins->nitems;
+
+		d->matrix = malloc(ni * nfac * sizeof(double));
+		d->rowlab = calloc(ni, sizeof(char *));
+		d->collab = calloc(nfac, sizeof(char *));
+		d->rowdim = malloc(ni * sizeof(int));
+		d->coldim = malloc(nfac * sizeof(int));
+		if (!d->matrix || !d->rowlab || !d->collab || !d->rowdim ||
+		    !d->coldim)
+			return SQ_ENOMEM;
+		d->mrows = ni;
+		d->mcols = nfac;
+		for (i = 0; i < ni * nfac; i++)
+			d->matrix[i] = NAN;
+		for (i = 0; i < ni; i++) {
+			snprintf(buf, sizeof(buf), "%c%d", block,
+			    ins->items[i].number);
+			if ((d->rowlab[i] = strdup(buf)) == NULL)
+				return SQ_ENOMEM;
+			d->rowdim[i] = ins->items[i].dim;
+		}
+		for (j = 0; j < nfac; j++) {
+			snprintf(buf, sizeof(buf), "F%zu", j + 1);
+			if ((d->collab[j] = strdup(buf)) == NULL)
+				return SQ_ENOMEM;
+			d->coldim[j] = -1;
+		}
+		d->matrix_kind = SQ_MATRIX_LOADINGS;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[1]];
+
+		if (strcmp(sec, "parallel") == 0 &&
+		    strcmp(key, "iterations") == 0) {
+			if ((rc = tab_num(t, r, c[5], &v, err)) != SQ_OK)
+				return rc;
+			d->pa_iter = v >= 1 && v < 1e9 ? (int)v : 0;
+			continue;
+		}
+		if (strcmp(sec, "eigen") != 0 && (strcmp(sec, "loading") != 0 ||
+		    strcmp(key, "pattern") != 0))
+			continue;
+		if ((rc = tab_num(t, r, c[4], &f, err)) != SQ_OK ||
+		    (rc = tab_num(t, r, c[5], &v, err)) != SQ_OK)
+			return rc;
+		j = (size_t)f - 1;
+		if (strcmp(sec, "eigen") == 0) {
+			if (strcmp(key, "observed") == 0)
+				d->eigen[j] = v;
+			else if (strcmp(key, "sim_p95") == 0)
+				d->reference[j] = v;
+			continue;
+		}
+		if ((it = sqc_label_item(ins, t->cell[r][c[2]])) < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[2] + 1, "item",
+			    "\"%s\" is no item of the instrument",
+			    t->cell[r][c[2]]);
+		d->matrix[(size_t)it * nfac + j] = v;
+	}
+	if (ncomp == 0 && nfac == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the sq-factor table has no eigenvalues and no loadings");
+	d->has_scree = ncomp > 0;
+	d->has_matrix = nfac > 0;
+	d->block = block == 'E' ? SQ_BLOCK_E : block == 'G' ? SQ_BLOCK_G :
+	    SQ_BLOCK_P;
+	return SQ_OK;
+}
+
+enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR };
+
+/*
+ * The delimiter of a table: a tab if the first line has one (servqual's
+ * TSV), else a comma (-f csv), else a semicolon.
+ */
+static char
+table_delim(const char *buf, size_t len)
+{
+	const char *nl = memchr(buf, '\n', len);
+	size_t n = nl ? (size_t)(nl - buf) : len;
+
+	if (memchr(buf, '\t', n))
+		return '\t';
+	if (memchr(buf, ',', n))
+		return ',';
+	return ';';
+}
+
+/* Split the first line of buf at delim into lower-cased names. */
+static size_t
+first_fields(const char *buf, size_t len, char delim, char names[][32],
+    size_t max, const char **next)
+{
+	size_t n = 0, i = 0, k = 0;
+
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	if (max == 0)
+		return 0;
+	names[0][0] = '\0';
+	for (; i < len && buf[i] != '\n'; i++) {
+		char ch = buf[i];
+
+		if (ch == '\r' || ch == '"')
+			continue;
+		if (ch == delim) {
+			if (++n >= max)
+				break;
+			k = 0;
+			names[n][0] = '\0';
+			continue;
+		}
+		if (k + 1 < 32) {
+			names[n][k++] = (char)tolower((unsigned char)ch);
+			names[n][k] = '\0';
+		}
+	}
+	if (next)
+		*next = i < len ? buf + i + 1 : buf + len;
+	return n + 1;
+}
+
+static int
+has_name(char names[][32], size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+table_kind(const char *buf, size_t len)
+{
+	char names[64][32], delim = table_delim(buf, len);
+	const char *next;
+	size_t n = first_fields(buf, len, delim, names, 64, &next);
+
+	if (n < 2)
+		return T_NONE;
+	/* An export names its E and P columns. */
+	if (has_name(names, n, "e1") && has_name(names, n, "p1"))
+		return T_NONE;
+	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
+		return T_GAP;
+	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
+	    has_name(names, n, "value"))
+		return T_FACTOR;
+	if (has_name(names, n, "eigenvalue"))
+		return T_SCREE;
+	if (has_name(names, n, "importance") &&
+	    has_name(names, n, "performance"))
+		return T_IPA;
+	if (has_name(names, n, "item") && has_name(names, n, "value") &&
+	    has_name(names, n, "n") && n <= 4)
+		return T_LIKERT;
+	/*
+	 * A matrix: the first header cell is empty or names the rows, and
+	 * the next line is a label followed by numbers only.
+	 */
+	if (names[0][0] == '\0' || strcmp(names[0], "item") == 0 ||
+	    strcmp(names[0], "variable") == 0 ||
+	    strcmp(names[0], "row") == 0) {
+		size_t i = (size_t)(next - buf), cells = 0;
+		int numeric = 1;
+
+		while (i < len && buf[i] != delim && buf[i] != '\n')
+			i++;
+		while (i < len && buf[i] == delim) {
+			char tmp[64], *end;
+			size_t k = 0;
+
+			i++;
+			while (i < len && buf[i] != delim && buf[i] != '\n' &&
+			    buf[i] != '\r') {
+				if (k + 1 < sizeof(tmp))
+					tmp[k++] = buf[i];
+				i++;
+			}
+			tmp[k] = '\0';
+			cells++;
+			if (strcasecmp(tmp, "nan") != 0 &&
+			    strcmp(tmp, "NA") != 0) {
+				strtod(tmp, &end);
+				if (end == tmp || *end != '\0')
+					numeric = 0;
+			}
+		}
+		if (numeric && cells + 1 == n)
+			return T_MATRIX;
+	}
+	return T_NONE;
+}
+
+int
+sq_chart_is_table(const char *buf, size_t len)
+{
+	return table_kind(buf, len) != T_NONE;
+}
+
+int
+sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
+    const char *name, sq_error *err)
+{
+	struct tab t;
+	sq_reader_opts ro;
+	int kind = table_kind(buf, len), rc;
+
+	if (kind == T_NONE)
+		return sq_error_set(err, SQ_ESCHEMA, name, 1, 0, "",
+		    "not a table sq-chart reads (sq-gap, sq-factor, a matrix,"
+		    " importance-performance or Likert counts)");
+	memset(&t, 0, sizeof(t));
+	t.name = name;
+	memset(&ro, 0, sizeof(ro));
+	ro.delim = table_delim(buf, len);
+	ro.encoding = SQ_ENC_UTF8;
+	snprintf(d->source, sizeof(d->source), "%s", name);
+	rc = sq_read_csv_mem(buf, len, name, &ro, tab_row, &t, err);
+	if (rc == SQ_OK) {
+		switch (kind) {
+		case T_GAP:
+			rc = read_gap_table(d, &t, err);
+			break;
+		case T_SCREE:
+			rc = read_scree_table(d, &t, err);
+			break;
+		case T_IPA:
+			rc = read_ipa_table(d, &t, err);
+			break;
+		case T_LIKERT:
+			rc = read_likert_table(d, &t, err);
+			break;
+		case T_FACTOR:
+			rc = read_factor_table(d, &t, err);
+			break;
+		default:
+			rc = read_matrix_table(d, &t, err);
+			break;
+		}
+	}
+	if (rc == SQ_ENOMEM && err && err->msg[0] == '\0')
+		sq_error_set(err, rc, name, 0, 0, "", "out of memory");
+	tab_free(&t);
+	return rc;
+}
