@@ -70,23 +70,27 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	lx1 = split - 12;
 	rx0 = split + 12 + (neg ? vw + 6 : 0);
 	rx1 = c->W - MARGIN - (pos ? vw + 6 : 0);
-	y0 = c->top + sqc_lh(10) + 6;
+	/* Panel titles, wrapped to their panels. */
+	sqc_pct_text(c, c->o->conf, M_GAPCI, buf, sizeof(buf));
+	sqc_set_font(c, 10, 1);
+	y0 = c->top + 6 + fmax(sqc_wrapped(c, sqc_msg(c, M_EP), 0, 0,
+	    lx1 - lx0, 10, 0, 0, 1), sqc_wrapped(c, buf, 0, 0,
+	    rx1 - split - 12, 10, 0, 0, 1));
 	y1 = c->bottom - sqc_xaxis_h();
 	if (y1 - y0 < 40 || lx1 - lx0 < 60 || rx1 - rx0 < 60)
 		return SQ_ELIMIT;
 	b = (sq_band){ y0, y1, nd, 0.3, 0.1 };
 
-	/* Panel titles. */
 	sqc_set_font(c, 10, 1);
 	sqc_grey(c, 0.15);
-	sqc_text(c, lx0, c->top + 10, sqc_msg(c, M_EP), 0);
-	sqc_pct_text(c, c->o->conf, M_GAPCI, buf, sizeof(buf));
-	sqc_text(c, split + 12, c->top + 10, buf, 0);
+	sqc_wrapped(c, sqc_msg(c, M_EP), lx0, c->top, lx1 - lx0, 10, 0, 0, 0);
+	sqc_wrapped(c, buf, split + 12, c->top, rx1 - split - 12, 10, 0, 0,
+	    0);
 	sqc_row_labels(c, lab, NULL, nd, MARGIN, y0 + (y1 - y0) / (double)nd *
 	    0, (y1 - y0) / (double)nd, labw, 1);
 
 	/* Left: E and P means, from the bottom of the scale. */
-	sq_nice_ticks(ins->min, ins->max, 6, &tl);
+	sqc_ticks_fit(c, ins->min, ins->max, 6, lx1 - lx0, 1, &tl);
 	sl = (sq_scale){ tl.lo, tl.hi, lx0, lx1 };
 	sqc_xaxis(c, &sl, &tl, y0, y1, sqc_msg(c, M_MEANS), 0);
 	for (i = 0; i < nd; i++) {
@@ -116,7 +120,7 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 
 	/* Right: gaps with intervals. */
 	sqc_gap_range(d->dim, nd, &lo, &hi);
-	sq_nice_ticks(lo, hi, 5, &tr);
+	sqc_ticks_fit(c, lo, hi, 5, rx1 - rx0, 1, &tr);
 	sr = (sq_scale){ tr.lo, tr.hi, rx0, rx1 };
 	sqc_xaxis(c, &sr, &tr, y0, y1, sqc_msg(c, M_GAPAX), 0);
 	for (i = 0; i < nd; i++) {
@@ -211,7 +215,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	sq_nice_ticks(lo, hi, 6, &t);
+	sqc_ticks_fit(c, lo, hi, 6, x1 - x0, 1, &t);
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
 	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
@@ -293,7 +297,6 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 		lo = fmin(lo, a);
 		hi = fmax(hi, bb);
 	}
-	sq_nice_ticks(lo, hi, 6, &t);
 	x0 = MARGIN + 44;
 	x1 = c->W - MARGIN;
 	y0 = c->top + 4;
@@ -302,6 +305,7 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - labh - 6;
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
+	sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t);
 	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
 	sqc_yaxis(c, &sc, &t, x0, x1, sqc_msg(c, M_GAPAX));
 	for (i = 0; i < nd; i++)
@@ -389,7 +393,7 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 		rc = SQ_ELIMIT;
 		goto out;
 	}
-	sq_nice_ticks(mn, mx, 6, &t);
+	sqc_ticks_fit(c, mn, mx, 6, x1 - x0, 1, &t);
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
 	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;

@@ -229,6 +229,14 @@ const char * sqc_block_name(const sq_chartdata *d);
 /* Item index named by a label such as "P12", or -1. */
 int sqc_label_item(const sq_instrument *ins, const char *s);
 
+/*
+ * Nice ticks over [lo, hi], about target of them, fewer when their labels
+ * would not fit in len points along the axis (horizontal != 0: label
+ * widths; else label heights).
+ */
+void sqc_ticks_fit(struct ctx *c, double lo, double hi, int target,
+    double len, int horizontal, sq_ticks *t);
+
 /* The chart types, drawn onto c; frame gets the main panel. */
 int sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_items(struct ctx *c, sq_chart_frame *frame);

@@ -36,9 +36,10 @@ static const char *const msg[M_NMSG][2] = {
 	{ "Perception (P)", "Percepción (P)" },
 	{ "Mean score", "Puntuación media" },
 	{ "Gap (P \u2212 E)", "Brecha (P \u2212 E)" },
-	{ "Gap (P \u2212 E) with %s% CI", "Brecha (P \u2212 E) con IC %s %" },
+	{ "Gap (P \u2212 E) with %s% CI",
+	  "Brecha (P \u2212 E) con IC %s\u00a0%" },
 	{ "Whiskers: %s% confidence intervals.",
-	  "Bigotes: intervalos de confianza al %s %." },
+	  "Bigotes: intervalos de confianza al %s\u00a0%." },
 	{ "n = %s respondents", "n = %s encuestados" },
 	{ "Scale %s\u2013%s.", "Escala %s\u2013%s." },
 	{ "Importance (mean of the 100-point weights)",
@@ -770,4 +771,33 @@ sqc_label_item(const sq_instrument *ins, const char *s)
 	if (*end != '\0' || v > 100000)
 		return -1;
 	return sq_instrument_item(ins, (int)v);
+}
+
+void
+sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
+    int horizontal, sq_ticks *t)
+{
+	char buf[64];
+	double need;
+	size_t i;
+	int dec;
+
+	sqc_set_font(c, FS_TICK, 0);
+	for (; target >= 1; target--) {
+		sq_nice_ticks(lo, hi, target, t);
+		if (target == 1)
+			return;
+		dec = sq_tick_decimals(t->step);
+		need = 0;
+		for (i = 0; i < t->n; i++) {
+			if (!horizontal) {
+				need += FS_TICK * 1.8;
+				continue;
+			}
+			sqc_fmt_num(c, sq_tick(t, i), dec, buf, sizeof(buf));
+			need += sqc_text_w(c, buf) + 8;
+		}
+		if (need <= len)
+			return;
+	}
 }

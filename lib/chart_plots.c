@@ -227,9 +227,9 @@ sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame)
 	y0 = c->top + 4;
 	y1 = c->bottom - sqc_xaxis_h();
 	pad = fmax((ihi - ilo) * 0.3, 1);
-	sq_nice_ticks(ilo - pad, ihi + pad, 6, &tx);
+	sqc_ticks_fit(c, ilo - pad, ihi + pad, 6, x1 - x0, 1, &tx);
 	pad = fmax((phi - plo) * 0.3, 0.2);
-	sq_nice_ticks(plo - pad, phi + pad, 6, &ty);
+	sqc_ticks_fit(c, plo - pad, phi + pad, 6, y1 - y0, 0, &ty);
 	sx = (sq_scale){ tx.lo, tx.hi, x0, x1 };
 	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
 	sqc_xaxis(c, &sx, &tx, y0, y1, sqc_msg(c, M_IMP), 0);
@@ -378,15 +378,25 @@ sqc_draw_scree(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - sqc_xaxis_h();
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
-	sq_nice_ticks(0, mx * 1.05, 6, &ty);
-	if (k <= 30)
-		tx = (sq_ticks){ 1, (double)k, 1, k };
-	else {
-		sq_nice_ticks(1, (double)k, 8, &tx);
-		if (tx.lo < 1) {
-			tx.lo += tx.step;
-			tx.n--;
-		}
+	sqc_ticks_fit(c, 0, mx * 1.05, 6, y1 - y0, 0, &ty);
+	/* Every component while the labels fit, else every 2nd, 5th... */
+	{
+		static const double steps[] = { 1, 2, 5, 10, 20, 50, 100 };
+		size_t si;
+		char lab[32];
+
+		sqc_set_font(c, FS_TICK, 0);
+		snprintf(lab, sizeof(lab), "%zu", k);
+		for (si = 0; si < 6; si++)
+			if ((double)k / steps[si] * (sqc_text_w(c, lab) + 8) <=
+			    x1 - x0)
+				break;
+		if (steps[si] == 1)
+			tx = (sq_ticks){ 1, (double)k, 1, k };
+		else
+			tx = (sq_ticks){ steps[si], floor((double)k /
+			    steps[si]) * steps[si], steps[si],
+			    (size_t)floor((double)k / steps[si]) };
 	}
 	sx = (sq_scale){ 0.5, (double)k + 0.5, x0, x1 };
 	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };

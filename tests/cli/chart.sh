@@ -131,7 +131,7 @@ t "chart: Spanish labels with accents" 0 - - svg_has "$CT/gaps.es.svg" \
     "Escala 1–7." "n = 200 encuestados"
 t "chart: Spanish wordings" 0 - - svg_has "$CT/items.es.svg" \
     "Brecha por ítem (P − E)" "1. Equipos de apariencia moderna" \
-    "intervalos de confianza al 95 %"
+    "intervalos de confianza al 95"
 t "chart: Spanish quadrants" 0 - - svg_has "$CT/ipa.es.svg" \
     "Concentrarse aquí" "Las líneas cruzadas están en las medias"
 t "chart: Spanish Likert" 0 - - svg_has "$CT/likert.es.svg" \
