@@ -88,6 +88,7 @@ main(int argc, char *argv[])
 	sq_instrument *ins = NULL;
 	sq_chartdata *d = NULL;
 	sq_error err;
+	char title[128];
 	int ch, rc;
 	FILE *in;
 
@@ -196,6 +197,11 @@ main(int argc, char *argv[])
 	need.type = co.type;
 
 	rc = 1;
+	if (!sq_chart_font(title, sizeof(title)))
+		fprintf(stderr, "sq-chart: warning: the font DejaVu Sans is not "
+		    "installed (Debian: fonts-dejavu-core); %s%s%s\n",
+		    title[0] ? "text falls back to \"" : "no font was found",
+		    title, title[0] ? "\"" : "");
 	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
 		fail(&err, codebook);
 		goto done;

@@ -67,6 +67,32 @@ sq_labels_release(struct sq_labels *l)
 	l->n = l->cap = 0;
 }
 
+int
+sq_chart_font(char *family, size_t len)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *fam = NULL;
+	int ok = 0;
+
+	if (len)
+		family[0] = '\0';
+	if ((pat = FcNameParse((const FcChar8 *)"DejaVu Sans")) == NULL)
+		return 0;
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	if (match && FcPatternGetString(match, FC_FAMILY, 0, &fam) ==
+	    FcResultMatch) {
+		snprintf(family, len, "%s", (const char *)fam);
+		ok = strcmp((const char *)fam, "DejaVu Sans") == 0;
+	}
+	if (match)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return ok;
+}
+
 void
 sq_chart_release_fonts(void)
 {

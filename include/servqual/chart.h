@@ -282,6 +282,12 @@ void sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts,
     char *buf, size_t len);
 
 /*
+ * Whether fontconfig finds DejaVu Sans, the font every chart is set in;
+ * the family it would use instead goes to family (len bytes).
+ */
+int sq_chart_font(char *family, size_t len);
+
+/*
  * Release Cairo's process-wide font caches (call once at exit, after the
  * last chart), so leak checkers see only real leaks.
  */

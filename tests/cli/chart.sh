@@ -243,6 +243,18 @@ t "chart: no directory" 1 - \
     sq-chart gaps -o "$CT/no/such/dir/x.png" $CD/survey.csv
 t "chart: failed runs left no file" 0 - - test ! -e "$CT/x.png"
 
+# Without DejaVu Sans the chart is still drawn, with a warning.
+mkdir -p "$CT/fonts"
+cp /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf "$CT/fonts/"
+printf '%s\n' '<?xml version="1.0"?>' \
+    '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">' \
+    "<fontconfig><dir>$CT/fonts</dir><cachedir>$CT/fccache</cachedir></fontconfig>" \
+    > "$CT/fonts.conf"
+t "chart: a missing font is named" 0 - \
+    "sq-chart: warning: the font DejaVu Sans is not installed (Debian: fonts-dejavu-core); text falls back to \"DejaVu Serif\"" \
+    env FONTCONFIG_FILE="$CT/fonts.conf" sq-chart gaps -o "$CT/serif.png" \
+    $CD/survey.csv
+
 # A failure never touches an existing chart nor leaves a temporary file.
 printf 'old chart\n' > "$CT/keep.png"
 t "chart: failing over an existing chart" 1 - '*' \
