@@ -3,6 +3,7 @@
  * and the unit tests share.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "servqual/chart.h"
@@ -300,4 +301,35 @@ sq_ipa_quadrant(double imp, double perf, double imp_c, double perf_c)
 	if (hi_imp)
 		return hi_perf ? SQ_Q_KEEP_UP : SQ_Q_CONCENTRATE;
 	return hi_perf ? SQ_Q_OVERKILL : SQ_Q_LOW_PRIORITY;
+}
+
+int
+sq_fmt_fixed(double v, int dec, char *buf, size_t len)
+{
+	double x, f;
+	long long q, p = 1;
+	int i;
+
+	if (dec < 0)
+		dec = 0;
+	if (dec > 9)
+		dec = 9;
+	for (i = 0; i < dec; i++)
+		p *= 10;
+	x = fabs(v) * (double)p;
+	if (!isfinite(x) || x > 1e15) {
+		snprintf(buf, len, "%.*f", dec, fabs(v));
+		return v < 0 ? -1 : 0;
+	}
+	f = floor(x);
+	/* A tie up to binary noise rounds away from zero. */
+	if (fabs(x - f - 0.5) <= 1e-9 * (x > 1 ? x : 1))
+		q = (long long)f + 1;
+	else
+		q = llround(x);
+	if (dec == 0)
+		snprintf(buf, len, "%lld", q);
+	else
+		snprintf(buf, len, "%lld.%0*lld", q / p, dec, q % p);
+	return q == 0 ? 0 : v < 0 ? -1 : 1;
 }

@@ -301,17 +301,16 @@ sqc_fmt_num(const struct ctx *c, double v, int dec, char *buf, size_t len)
 {
 	char tmp[64], *p;
 	size_t o = 0;
+	int sign;
 
 	if (isnan(v)) {
 		snprintf(buf, len, "NaN");
 		return;
 	}
-	if (fabs(v) < 0.5 * pow(10, -dec))
-		v = 0;
-	snprintf(tmp, sizeof(tmp), "%.*f", dec, fabs(v));
+	sign = sq_fmt_fixed(v, dec, tmp, sizeof(tmp));
 	if (c->lang == SQ_LANG_ES && (p = strchr(tmp, '.')) != NULL)
 		*p = ',';
-	if (v < 0 && o + 3 < len) {
+	if (sign < 0 && o + 3 < len) {
 		memcpy(buf, "\u2212", 3);
 		o = 3;
 	}

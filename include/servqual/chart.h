@@ -134,6 +134,14 @@ void sq_diverging(double v, double rgb[3]);
  */
 void sq_likert_color(size_t i, size_t k, double rgb[3]);
 
+/*
+ * |v| with dec decimals (0..9) into buf, rounded half away from zero with
+ * ties judged to 1e-9 relative, so a mean of exactly 5.325 reads "5.33"
+ * whether it was computed (5.32499999...) or read back from a table.
+ * Returns the sign of the rounded value: -1, 0 or 1.
+ */
+int sq_fmt_fixed(double v, int dec, char *buf, size_t len);
+
 /* Importance-performance quadrants (Martilla & James, 1977). */
 enum sq_quadrant {
 	SQ_Q_CONCENTRATE = 0,	/* high importance, low performance */

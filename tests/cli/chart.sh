@@ -197,6 +197,30 @@ t "chart: an export is not taken for a matrix" 0 - - \
 t "chart: ... and read as one" 0 - - svg_has "$CT/item_first.svg" \
     "n = 200 respondents"
 
+# The same chart from the export and from sq-gap's table: the same labels
+# and figures, all but the subtitle (respondents, source).
+svg_lines() {
+	sed -n 's/.*<text[^>]*>\(.*\)<\/text>.*/\1/p' "$1" | grep -v 'Source: '
+}
+for ty in gaps items radar groups; do
+	sq-chart $ty -b sucursal -o "$CT/e-$ty.svg" $CD/survey.csv
+	svg_lines "$CT/e-$ty.svg" > "$CT/e-$ty.txt"
+	svg_lines "$CT/t-$ty.svg" > "$CT/t-$ty.txt"
+done
+for ty in gaps items radar; do
+	t "chart: $ty from the table reads as from the export" 0 \
+	    "$CT/e-$ty.txt" - cat "$CT/t-$ty.txt"
+done
+# groups: the table does not know the column's name.
+sed 's/Dimension gaps by segment/Dimension gaps by sucursal/; s/^segment$/sucursal/' \
+    "$CT/t-groups.txt" > "$CT/t-groups2.txt"
+t "chart: groups from the table reads as from the export" 0 \
+    "$CT/e-groups.txt" - cat "$CT/t-groups2.txt"
+# The scree chart counts the factors as sq-factor does.
+n=$(sq-factor --block P $CD/survey.csv | awk -F'\t' '$1 == "parallel" && $2 == "factors" { print $6 }')
+t "chart: scree agrees with sq-factor's parallel analysis ($n)" 0 - - \
+    svg_has "$CT/scree.svg" "Components above the parallel-analysis line: $n."
+
 # Usage errors: exit 2.
 t "chart: no arguments" 2 - "~$U" sq-chart
 t "chart: unknown type" 2 - "~sq-chart: unknown chart type \"pie\"" \

@@ -227,6 +227,37 @@ test_colours(void)
 }
 
 static void
+test_fixed(void)
+{
+	char b[64];
+
+	/* 5.325 is 5.32499999999999928946 in binary: printf gives 5.32 */
+	CHECK(sq_fmt_fixed(5.325, 2, b, sizeof(b)) == 1 &&
+	    strcmp(b, "5.33") == 0, "fixed: 5.325 -> 5.33");
+	CHECK(sq_fmt_fixed(4260.0 / 800 - 1e-15, 2, b, sizeof(b)) == 1 &&
+	    strcmp(b, "5.33") == 0, "fixed: a computed 5.325 -> 5.33");
+	CHECK(sq_fmt_fixed(2.675, 2, b, sizeof(b)) == 1 &&
+	    strcmp(b, "2.68") == 0, "fixed: 2.675 -> 2.68");
+	/* 0.125 is exact in binary; printf's half-even gives 0.12 */
+	sq_fmt_fixed(0.125, 2, b, sizeof(b));
+	CHECK_STR(b, "0.13", "fixed: 0.125 -> 0.13 (away from zero)");
+	CHECK(sq_fmt_fixed(-0.415, 2, b, sizeof(b)) == -1 &&
+	    strcmp(b, "0.42") == 0, "fixed: -0.415 -> -0.42");
+	CHECK(sq_fmt_fixed(-0.004, 2, b, sizeof(b)) == 0 &&
+	    strcmp(b, "0.00") == 0, "fixed: -0.004 -> 0.00, no sign");
+	sq_fmt_fixed(12.5, 0, b, sizeof(b));
+	CHECK_STR(b, "13", "fixed: 12.5 -> 13");
+	sq_fmt_fixed(1234.5678, 1, b, sizeof(b));
+	CHECK_STR(b, "1234.6", "fixed: 1234.5678 -> 1234.6");
+	sq_fmt_fixed(0.05, 1, b, sizeof(b));
+	CHECK_STR(b, "0.1", "fixed: 0.05 -> 0.1");
+	sq_fmt_fixed(7, 3, b, sizeof(b));
+	CHECK_STR(b, "7.000", "fixed: 7 -> 7.000");
+	sq_fmt_fixed(0.3333, 2, b, sizeof(b));
+	CHECK_STR(b, "0.33", "fixed: 0.3333 -> 0.33");
+}
+
+static void
 test_misc(void)
 {
 	CHECK(sq_ipa_quadrant(25, 4, 20, 5) == SQ_Q_CONCENTRATE,
@@ -439,6 +470,7 @@ main(void)
 	test_wrap();
 	test_likert();
 	test_colours();
+	test_fixed();
 	test_misc();
 	if (sq_instrument_servqual(&ins) != SQ_OK) {
 		CHECK(0, "built-in instrument");
