@@ -179,7 +179,7 @@ enum sq_matrix_kind { SQ_MATRIX_CORRELATION = 0, SQ_MATRIX_LOADINGS };
 typedef struct sq_chartdata {
 	const sq_instrument *ins;	/* borrowed */
 	char source[256];		/* input name, for notes */
-	double respondents;		/* rows read; NAN when from a table */
+	double respondents;		/* rows read; NAN if a table says not */
 	int from_table;			/* read from a tidy table */
 	int has_gaps;			/* item[] and dim[] are filled */
 	sq_chartstat *item;		/* nitems, whole sample */
@@ -235,7 +235,8 @@ int sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
     sq_survey_stats *st, sq_error *err);
 
 /*
- * Read a tidy TSV table from buf (the header tells which): the sq-gap
+ * Read a tidy table from buf, tab-separated or (sq-gap -f csv) comma- or
+ * semicolon-separated; the header tells which table: the sq-gap
  * table; sq-factor's long table (eigenvalues, parallel analysis, pattern
  * loadings); "component eigenvalue reference"; a matrix (first header
  * cell empty, "item", "variable" or "row", then column names; rows of a
@@ -296,8 +297,8 @@ void sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts,
 int sq_chart_font(char *family, size_t len);
 
 /*
- * Release Cairo's process-wide font caches (call once at exit, after the
- * last chart), so leak checkers see only real leaks.
+ * Release Cairo's and fontconfig's process-wide caches (call once at
+ * exit, after the last chart), so leak checkers see only real leaks.
  */
 void sq_chart_release_fonts(void);
 
