@@ -130,11 +130,11 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		sqc_fmt_num(c, v, dec, num, sizeof(num));
 		y = cy - sq_scale_map(&rs, v);
 		cairo_set_source_rgba(c->cr, 1, 1, 1, 0.8);
-		cairo_rectangle(c->cr, cx + 3, y - FS_TICK * 0.6,
+		cairo_rectangle(c->cr, cx + 5, y - FS_TICK * 0.6,
 		    sqc_text_w(c, num) + 2, FS_TICK * 1.2);
 		cairo_fill(c->cr);
 		sqc_grey(c, 0.35);
-		sqc_text(c, cx + 4, y + FS_TICK * 0.35, num, 0);
+		sqc_text(c, cx + 6, y + FS_TICK * 0.35, num, 0);
 	}
 	/* Dimension names outside the rings, with the two means. */
 	for (k = 0; k < nd; k++) {
