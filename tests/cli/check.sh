@@ -56,3 +56,4 @@ for _ck in qualtrics_new surveymonkey surveymonkey_matrix google_forms_es limesu
 	t "check: --clean $_ck equals its twin" 0 "$TMP/ck_$_ck.exp" - \
 	    sq-gap -f tsv --by "$_s" "$TMP/ck_$_ck.csv"
 done
+t "check: --clean into a missing directory" 1 - "sq-check: /nonexistent/dir/x.csv: cannot create: No such file or directory" sq-check $_cb --clean /nonexistent/dir/x.csv $C/small.csv
