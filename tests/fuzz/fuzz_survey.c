@@ -10,15 +10,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/check.h"
 #include "servqual/survey.h"
 
 #include "common.h"
 
 typedef struct fctx {
+	const sq_instrument *ins;
 	size_t nitems, ndims;
 	double sum;
 	unsigned long problems;
+	sq_check *chk;		/* sq-check's flags, in problem mode */
+	sq_clean *clean;	/* and its --clean writer, to /dev/null */
+	FILE *sink;
 } fctx;
+
+static void problem(void *ctx, const sq_error *p);
+
+static int
+header(void *ctx, const sq_survey_header *h, sq_error *err)
+{
+	fctx *c = ctx;
+	sq_check_opts o;
+
+	(void)err;
+	memset(&o, 0, sizeof(o));
+	o.weights = 1;
+	if (sq_check_new(c->ins, &o, &c->chk) != 0)
+		return SQ_ENOMEM;
+	if (c->sink != NULL && sq_clean_new(c->sink, c->ins, h,
+	    &c->clean) != 0)
+		return SQ_EIO;
+	return 0;
+}
 
 static int
 resp(void *ctx, const sq_response *r, sq_error *err)
@@ -40,6 +64,11 @@ resp(void *ctx, const sq_response *r, sq_error *err)
 		c->sum += (double)strlen(r->segment);
 	if (r->id != NULL)
 		c->sum += (double)strlen(r->id);
+	if (c->chk != NULL && sq_check_add(c->chk, r, "fuzz.csv", problem,
+	    c) != 0)
+		return SQ_ENOMEM;
+	if (c->clean != NULL && sq_clean_row(c->clean, r) != 0)
+		return SQ_EIO;
 	return 0;
 }
 
@@ -90,15 +119,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.ndims = ins->ndims;
 	so.invalid = (b >> 4) & 1;
 	so.by = (b & 0x20) ? "segment" : NULL;
+	c.ins = ins;
 	if (b & 1) {
 		so.problem = problem;
 		so.problem_ctx = &c;
+		so.header = header;
+		so.header_ctx = &c;
+		c.sink = fopen("/dev/null", "w");
 	}
 	fp = fmemopen((void *)data, size, "r");
 	if (fp != NULL) {
 		sq_survey_read(fp, "fuzz.csv", ins, &so, resp, &c, &st, &err);
 		fclose(fp);
 	}
+	if (c.chk != NULL) {
+		sq_check_summary sum;
+
+		sq_check_result(c.chk, &sum);
+	}
+	sq_check_free(c.chk);
+	sq_clean_free(c.clean);
+	if (c.sink != NULL)
+		fclose(c.sink);
 	sq_instrument_free(ins);
 	return 0;
 }
