@@ -361,11 +361,16 @@ sq_survey_auto_role(const sq_instrument *ins, const char *name, int *target)
 	return auto_role(ins, name, target);
 }
 
-/* Does codebook column name cn designate column i named h? */
+#define FOLD	256	/* bytes of a folded column name */
+
+/*
+ * Does codebook column name cn (folded: fcn) designate column i named h
+ * (folded: fh)?
+ */
 static int
-name_match(const char *cn, const char *h, size_t i)
+name_match(const char *cn, const char *fcn, const char *h, const char *fh,
+    size_t i)
 {
-	char a[256], b[256];
 	char *end;
 	unsigned long k;
 
@@ -375,9 +380,7 @@ name_match(const char *cn, const char *h, size_t i)
 		k = strtoul(cn + 1, &end, 10);
 		return *end == '\0' && k == i + 1;
 	}
-	sq_fold(cn, a, sizeof(a));
-	sq_fold(h, b, sizeof(b));
-	return a[0] != '\0' && strcmp(a, b) == 0;
+	return fcn[0] != '\0' && strcmp(fcn, fh) == 0;
 }
 
 /* Index of the column named want: exact, folded, then a unique group
@@ -447,7 +450,7 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	const sq_instrument *ins = s->ins;
 	size_t i, j, nw = 0;
 	int *seen, r, t, slot, k, rc = SQ_OK;
-	char msg[512];
+	char msg[512], *folded = NULL;
 
 	s->ncols = ncols;
 	s->col = calloc(ncols + 1, sizeof(*s->col));
@@ -486,12 +489,22 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		}
 		s->segcol = k;
 	}
-	/* Pass 1: the codebook's names. */
-	for (i = 0; i < ncols; i++) {
+	/* Pass 1: the codebook's names, folded once. */
+	if (ins->ncols > 0 && (folded = malloc(ins->ncols * FOLD)) == NULL) {
+		rc = header_err(s, err, SQ_ENOMEM, 0, NULL, "out of memory");
+		goto out;
+	}
+	for (j = 0; j < ins->ncols; j++)
+		sq_fold(ins->cols[j].name, folded + j * FOLD, FOLD);
+	for (i = 0; i < ncols && ins->ncols > 0; i++) {
+		char fh[FOLD];
+
 		if ((int)i == s->segcol)
 			continue;
+		sq_fold(names[i], fh, sizeof(fh));
 		for (j = 0; j < ins->ncols; j++)
-			if (name_match(ins->cols[j].name, names[i], i))
+			if (name_match(ins->cols[j].name, folded + j * FOLD,
+			    names[i], fh, i))
 				break;
 		if (j == ins->ncols)
 			continue;
@@ -628,6 +641,7 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		free(targets);
 	}
 out:
+	free(folded);
 	free(seen);
 	return rc;
 }
