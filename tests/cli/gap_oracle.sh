@@ -2,7 +2,7 @@
 # the whole sample and with --by sucursal; conf90 at --conf 0.90; one run
 # from stdin.
 _go=tests/oracle/gap
-for _go_n in clean missing edge_one edge_var edge_nodim; do
+for _go_n in clean missing edge_one edge_var edge_nodim simulated; do
 	oracle "gap oracle $_go_n" $_go/$_go_n.tsv \
 	    sq-gap -f tsv $_go/$_go_n.csv
 	oracle "gap oracle $_go_n --by" $_go/${_go_n}_by.tsv \

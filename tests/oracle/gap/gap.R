@@ -320,3 +320,12 @@ run("edge_nodim", x)
 set.seed(5813)
 run("conf90", punch(simulate(200, SEGS[c(2, 5, 1)], c(-0.1, 0.2, 0)),
     0.05), conf = 0.90)
+
+# (e) an export made by sq-simulate, not by this script (committed as is;
+# made once with: sq-simulate -n 400 --seed 7 --missing 0.1 --segments 4
+# -o simulated.csv); only the expected tables are computed here.
+y <- readcsv("simulated.csv")
+writetsv(oracle(y, 0.95, NULL), "simulated.tsv")
+writetsv(oracle(y, 0.95, "sucursal"), "simulated_by.tsv")
+cat("simulated: ", nrow(y), " respondents, ",
+    sum(is.na(y[, c(ECOLS, PCOLS)])), " blank E/P cells\n", sep = "")
