@@ -195,6 +195,11 @@ main(int argc, char *argv[])
 		fail(&err, outpath);
 		goto done;
 	}
+	if (ch != SQ_OK) {
+		fprintf(stderr, "sq-gap: %s: write error\n",
+		    outpath ? outpath : "standard output");
+		goto done;
+	}
 	rc = 0;
 done:
 	sq_table_free(table);

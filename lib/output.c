@@ -11,6 +11,7 @@
 int
 sq_output_open(sq_output *o, const char *path, sq_error *err)
 {
+	struct stat st;
 	mode_t mask;
 	int fd;
 	size_t n;
@@ -18,6 +19,15 @@ sq_output_open(sq_output *o, const char *path, sq_error *err)
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
+		return SQ_OK;
+	}
+	/* A device or a pipe is written in place: renaming over it would
+	 * replace it with a regular file. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((o->fp = fopen(path, "w")) == NULL)
+			return sq_error_set(err, SQ_EIO, path, 0, 0, NULL,
+			    "cannot open: %s", strerror(errno));
+		o->direct = 1;
 		return SQ_OK;
 	}
 	n = strlen(path) + 16;
@@ -62,6 +72,14 @@ sq_output_close(sq_output *o, int ok, sq_error *err)
 	if (ok && (fflush(o->fp) != 0 || ferror(o->fp)))
 		rc = sq_error_set(err, SQ_EIO, name, 0, 0, NULL,
 		    "write error: %s", strerror(errno ? errno : EIO));
+	if (o->direct) {
+		if (fclose(o->fp) != 0 && ok && rc == SQ_OK)
+			rc = sq_error_set(err, SQ_EIO, "output", 0, 0, NULL,
+			    "write error: %s", strerror(errno));
+		o->fp = NULL;
+		o->direct = 0;
+		return rc;
+	}
 	if (o->path == NULL) {
 		o->fp = NULL;
 		return rc;

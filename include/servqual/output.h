@@ -15,6 +15,7 @@ typedef struct sq_output {
 	FILE *fp;		/* write here */
 	char *path;		/* final name, NULL for stdout */
 	char *tmp;		/* temporary name beside it */
+	int direct;		/* a device or pipe, written in place */
 } sq_output;
 
 /* Open path for writing ("-" or NULL: stdout) through a temporary file. */
