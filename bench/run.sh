@@ -106,7 +106,8 @@ set -- \
     "csvparse (libcsv, reference)|$CSVPARSE" \
     "sq-gap -f tsv|$BIN/sq-gap -f tsv"
 [ -n "$by" ] && set -- "$@" "sq-gap -f tsv --by $by|$BIN/sq-gap -f tsv --by $by"
-[ -x "$BIN/sq-alpha" ] && set -- "$@" "sq-alpha -f tsv|$BIN/sq-alpha -f tsv"
+[ -x "$BIN/sq-alpha" ] && set -- "$@" "sq-alpha -f tsv|$BIN/sq-alpha -f tsv" \
+    "sq-alpha -f tsv --pairwise|$BIN/sq-alpha -f tsv --pairwise"
 [ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
 
 {
@@ -157,3 +158,9 @@ for c in "$@"; do
 	b=$(rss $cmd "$big")
 	echo "| $label | $a | $b |" | tee -a "$OUT"
 done
+
+# Charts: every type in every format (bench/chart.sh writes $O/bench/chart.md).
+if [ -x "$BIN/sq-chart" ] && [ -f bench/chart.sh ]; then
+	echo
+	BIN=$BIN O=$O sh bench/chart.sh
+fi
