@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "servqual/encoding.h"
+#include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/reliability.h"
 #include "servqual/survey.h"
@@ -42,11 +42,8 @@ static int
 fail(const sq_error *err, const char *file)
 {
 	char msg[1024];
-	sq_error e = *err;
 
-	if (e.file[0] == '\0' && file != NULL)
-		snprintf(e.file, sizeof(e.file), "%s", file);
-	sq_error_format(&e, msg, sizeof(msg));
+	sq_error_message(err, file, msg, sizeof(msg));
 	fprintf(stderr, "sq-alpha: %s\n", msg);
 	return 1;
 }
@@ -122,24 +119,23 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, 'C' },
+		{ "conf", required_argument, NULL, SQ_OPT_CONF },
 		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, 'E' },
+		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "fail-if", required_argument, NULL, 'F' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, 'I' },
-		{ "lang", required_argument, NULL, 'L' },
+		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
+		{ "lang", required_argument, NULL, SQ_OPT_LANG },
 		{ "output", required_argument, NULL, 'o' },
 		{ "pairwise", no_argument, NULL, 'P' },
-		{ "skip-rows", required_argument, NULL, 'S' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
+		{ "version", no_argument, NULL, SQ_OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *codebook = NULL, *outpath = NULL, *path = "-";
 	sq_relgate gates[MAX_GATES];
 	size_t ngates = 0, nrows = 0;
-	sq_survey_opts so;
+	sq_cli cli;
 	sq_survey_stats st;
 	sq_instrument *ins = NULL;
 	sq_relacc *acc = NULL;
@@ -147,39 +143,23 @@ main(int argc, char *argv[])
 	sq_table *table = NULL;
 	sq_output out;
 	sq_error err;
-	double conf = 0.95;
-	char *end, title[256];
-	int ch, format = -1, lang = SQ_LANG_EN, pairwise = 0, rc, held;
-	FILE *in;
+	char msg[256], title[256];
+	int ch, pairwise = 0, rc, held, es;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
-	memset(&so, 0, sizeof(so));
+	sq_cli_init(&cli);
 	memset(&err, 0, sizeof(err));
 	while ((ch = getopt_long(argc, argv, "c:d:f:ho:", longopts,
 	    NULL)) != -1) {
+		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
+		case 1:
+			continue;
+		case -1:
+			fprintf(stderr, "sq-alpha: %s\n", msg);
+			usage();
+		}
 		switch (ch) {
-		case 'c':
-			codebook = optarg;
-			break;
-		case 'C':
-			conf = strtod(optarg, &end);
-			if (*end != '\0' || !(conf > 0 && conf < 1)) {
-				fprintf(stderr, "sq-alpha: --conf must be "
-				    "between 0 and 1, as 0.95\n");
-				usage();
-			}
-			break;
-		case 'd':
-			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
-			    optarg[0];
-			if (strlen(optarg) != 1 && so.csv.delim != '\t')
-				usage();
-			break;
-		case 'E':
-			if (sq_encoding_parse(optarg, &so.csv.encoding) != 0)
-				usage();
-			break;
 		case 'F':
 			if (ngates == MAX_GATES ||
 			    sq_relgate_parse(optarg, &gates[ngates]) != SQ_OK) {
@@ -190,96 +170,61 @@ main(int argc, char *argv[])
 			}
 			ngates++;
 			break;
-		case 'f':
-			if ((format = sq_format_parse(optarg)) < 0)
-				usage();
-			break;
-		case 'I':
-			if (strcmp(optarg, "missing") == 0)
-				so.invalid = SQ_INVALID_MISSING;
-			else if (strcmp(optarg, "error") != 0)
-				usage();
-			break;
-		case 'L':
-			if ((lang = sq_lang_parse(optarg)) < 0)
-				usage();
-			break;
-		case 'o':
-			outpath = optarg;
-			break;
 		case 'P':
 			pairwise = 1;
 			break;
-		case 'S':
-			so.skip_rows = (unsigned)strtoul(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end != '\0')
-				usage();
-			break;
-		case 'V':
+		case SQ_OPT_VERSION:
 			puts("sq-alpha " SQ_VERSION);
 			return 0;
-		case 'h':
 		default:
 			usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
+	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
 		usage();
-	if (argc == 1)
-		path = argv[0];
-	if (format < 0)
-		format = outpath == NULL && isatty(STDOUT_FILENO) ?
-		    SQ_FMT_PRETTY : SQ_FMT_TSV;
+	es = cli.lang == SQ_LANG_ES;
 
 	rc = 1;
-	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
-		fail(&err, codebook);
+	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
+		fail(&err, cli.codebook);
 		goto done;
 	}
 	if (sq_relacc_new(ins, pairwise, &acc) != SQ_OK) {
 		fprintf(stderr, "sq-alpha: out of memory\n");
 		goto done;
 	}
-	if (sq_input_open(path, &in, &err) != SQ_OK) {
-		fail(&err, path);
-		goto done;
-	}
-	ch = sq_survey_read(in, path, ins, &so, add, acc, &st, &err);
-	sq_input_close(in);
-	if (ch != SQ_OK) {
-		fail(&err, path);
+	if (sq_survey_read_path(cli.path, ins, &cli.so, add, acc, &st,
+	    &err) != SQ_OK) {
+		fail(&err, cli.path);
 		goto done;
 	}
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-alpha: %s: %lu invalid value%s treated as "
-		    "missing\n", path, st.invalid, st.invalid == 1 ? "" : "s");
-	if (sq_rel_rows(acc, conf, &rows, &nrows) != SQ_OK ||
-	    sq_rel_table(rows, nrows, ins, pairwise, format >= SQ_FMT_MD,
-	    lang, &table) != SQ_OK) {
+		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
+	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) != SQ_OK ||
+	    sq_rel_table(rows, nrows, ins, pairwise, cli.format >= SQ_FMT_MD,
+	    cli.lang, &table) != SQ_OK) {
 		fprintf(stderr, "sq-alpha: out of memory\n");
 		goto done;
 	}
-	held = check(ins, rows, nrows, pairwise, gates, ngates,
-	    lang == SQ_LANG_ES);
-	snprintf(title, sizeof(title), lang == SQ_LANG_ES ?
+	held = check(ins, rows, nrows, pairwise, gates, ngates, es);
+	snprintf(title, sizeof(title), es ?
 	    "Fiabilidad: %lu encuestados, %s, IC %g%%" :
 	    "Reliability: %lu respondents, %s, %g%% CI", st.rows,
-	    pairwise ? (lang == SQ_LANG_ES ? "por pares" : "pairwise") :
-	    (lang == SQ_LANG_ES ? "casos completos" : "listwise"),
-	    conf * 100);
-	if (sq_output_open(&out, outpath, &err) != SQ_OK) {
-		fail(&err, outpath);
+	    pairwise ? (es ? "por pares" : "pairwise") :
+	    (es ? "casos completos" : "listwise"), cli.conf * 100);
+	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
+		fail(&err, cli.outpath);
 		goto done;
 	}
-	ch = sq_table_write(table, out.fp, format, title);
+	ch = sq_table_write(table, out.fp, cli.format, title);
 	if (ch != SQ_OK)
-		sq_error_set(&err, ch, outpath ? outpath : "standard output",
+		sq_error_set(&err, ch, cli.outpath ? cli.outpath :
+		    "standard output",
 		    0, 0, NULL, "write error: %s", strerror(errno ? errno : EIO));
 	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK ||
 	    ch != SQ_OK) {
-		fail(&err, outpath);
+		fail(&err, cli.outpath);
 		goto done;
 	}
 	rc = held ? 3 : 0;
