@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "servqual/cli.h"
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
 #include "servqual/output.h"
@@ -26,7 +27,8 @@ usage(void)
 	    "[--rotate none|varimax|oblimin|promax]\n"
 	    "                 [--pairwise] [--seed n] [--iter n] "
 	    "[--fail-if gate]... [--invalid error|missing]\n"
-	    "                 [--lang en|es] [file]\n");
+	    "                 [--encoding enc] [--lang en|es] "
+	    "[--skip-rows n] [file]\n");
 	exit(2);
 }
 
@@ -55,11 +57,8 @@ static int
 fail(const sq_error *err, const char *file)
 {
 	char msg[1024];
-	sq_error e = *err;
 
-	if (e.file[0] == '\0' && file != NULL)
-		snprintf(e.file, sizeof(e.file), "%s", file);
-	sq_error_format(&e, msg, sizeof(msg));
+	sq_error_message(err, file, msg, sizeof(msg));
 	fprintf(stderr, "sq-factor: %s\n", msg);
 	return 1;
 }
@@ -97,25 +96,26 @@ main(int argc, char *argv[])
 		{ "block", required_argument, NULL, 'B' },
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "delimiter", required_argument, NULL, 'd' },
+		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "extract", required_argument, NULL, 'E' },
 		{ "fail-if", required_argument, NULL, 'F' },
+		{ "factors", required_argument, NULL, 'n' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, 'I' },
+		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
 		{ "iter", required_argument, NULL, 'i' },
-		{ "lang", required_argument, NULL, 'L' },
-		{ "factors", required_argument, NULL, 'n' },
+		{ "lang", required_argument, NULL, SQ_OPT_LANG },
 		{ "output", required_argument, NULL, 'o' },
 		{ "pairwise", no_argument, NULL, 'P' },
 		{ "rotate", required_argument, NULL, 'R' },
 		{ "seed", required_argument, NULL, 'S' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
+		{ "version", no_argument, NULL, SQ_OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *codebook = NULL, *outpath = NULL, *path = "-";
 	const char *gates[MAX_GATES];
+	sq_cli cli;
 	sq_fa_run_opts fo;
-	sq_survey_opts so;
 	sq_survey_stats st;
 	sq_fa_source src;
 	sq_instrument *ins = NULL;
@@ -127,13 +127,13 @@ main(int argc, char *argv[])
 	double *R = NULL;
 	int *dim = NULL;
 	size_t ngates = 0, i, bi, bj;
-	char title[256];
-	int ch, format = -1, lang = SQ_LANG_EN, pairwise = 0, rc, held;
-	FILE *in;
+	char msg[256], title[256];
+	const char *path;
+	int ch, pairwise = 0, rc, held;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
-	memset(&so, 0, sizeof(so));
+	sq_cli_init(&cli);
 	memset(&err, 0, sizeof(err));
 	memset(&fo, 0, sizeof(fo));
 	fo.fa.extract = SQ_FA_PA;
@@ -143,20 +143,18 @@ main(int argc, char *argv[])
 	run.block = 'E';
 	while ((ch = getopt_long(argc, argv, "c:d:f:hn:o:", longopts,
 	    NULL)) != -1) {
+		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
+		case 1:
+			continue;
+		case -1:
+			fprintf(stderr, "sq-factor: %s\n", msg);
+			usage();
+		}
 		switch (ch) {
 		case 'B':
 			if (strlen(optarg) != 1 || !strchr("EPGepg", *optarg))
 				usage();
 			run.block = (char)(*optarg & ~0x20);
-			break;
-		case 'c':
-			codebook = optarg;
-			break;
-		case 'd':
-			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
-			    optarg[0];
-			if (strlen(optarg) != 1 && so.csv.delim != '\t')
-				usage();
 			break;
 		case 'E':
 			if ((fo.fa.extract = sq_extract_parse(optarg)) < 0)
@@ -171,30 +169,13 @@ main(int argc, char *argv[])
 			}
 			gates[ngates++] = optarg;
 			break;
-		case 'f':
-			if ((format = sq_format_parse(optarg)) < 0)
-				usage();
-			break;
-		case 'I':
-			if (strcmp(optarg, "missing") == 0)
-				so.invalid = SQ_INVALID_MISSING;
-			else if (strcmp(optarg, "error") != 0)
-				usage();
-			break;
 		case 'i':
 			fo.iter = number(optarg, "--iter", 0);
 			if (fo.iter > 100000)
 				usage();
 			break;
-		case 'L':
-			if ((lang = sq_lang_parse(optarg)) < 0)
-				usage();
-			break;
 		case 'n':
 			fo.fa.nfactors = number(optarg, "-n", 1);
-			break;
-		case 'o':
-			outpath = optarg;
 			break;
 		case 'P':
 			pairwise = 1;
@@ -206,7 +187,7 @@ main(int argc, char *argv[])
 		case 'S':
 			fo.seed = number(optarg, "--seed", 0);
 			break;
-		case 'V':
+		case SQ_OPT_VERSION:
 			puts("sq-factor " SQ_VERSION);
 			return 0;
 		case 'h':
@@ -214,19 +195,13 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
+	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
 		usage();
-	if (argc == 1)
-		path = argv[0];
-	if (format < 0)
-		format = outpath == NULL && isatty(STDOUT_FILENO) ?
-		    SQ_FMT_PRETTY : SQ_FMT_TSV;
+	path = cli.path;
 
 	rc = 1;
-	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
-		fail(&err, codebook);
+	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
+		fail(&err, cli.codebook);
 		goto done;
 	}
 	run.p = ins->nitems;
@@ -250,13 +225,8 @@ main(int argc, char *argv[])
 	}
 	for (i = 0; i < run.p; i++)
 		dim[i] = ins->items[i].dim;
-	if (sq_input_open(path, &in, &err) != SQ_OK) {
-		fail(&err, path);
-		goto done;
-	}
-	ch = sq_survey_read(in, path, ins, &so, add, &run, &st, &err);
-	sq_input_close(in);
-	if (ch != SQ_OK) {
+	if (sq_survey_read_path(path, ins, &cli.so, add, &run, &st,
+	    &err) != SQ_OK) {
 		fail(&err, path);
 		goto done;
 	}
@@ -295,30 +265,30 @@ main(int argc, char *argv[])
 	src.rows = st.rows;
 	src.invalid = st.invalid;
 	notes(res, &src);
-	if (format != SQ_FMT_JSON &&
+	if (cli.format != SQ_FMT_JSON &&
 	    sq_fa_table(res, &src, &table) != SQ_OK) {
 		fprintf(stderr, "sq-factor: out of memory\n");
 		goto done;
 	}
-	snprintf(title, sizeof(title), lang == SQ_LANG_ES ?
+	snprintf(title, sizeof(title), cli.lang == SQ_LANG_ES ?
 	    "An\xc3\xa1lisis factorial (%c): %s + %s, %zu factores; %.0f de "
 	    "%lu encuestados (%s)" : "Factor analysis (%c): %s + %s, %zu "
 	    "factors; %.0f of %lu respondents (%s)", run.block,
 	    sq_extract_name(fo.fa.extract), sq_rotate_name(fo.fa.rotate),
 	    res->fa->k, res->n, st.rows, pairwise ? "pairwise" : "listwise");
-	if (sq_output_open(&out, outpath, &err) != SQ_OK) {
-		fail(&err, outpath);
+	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
+		fail(&err, cli.outpath);
 		goto done;
 	}
-	ch = format == SQ_FMT_JSON ? sq_fa_json(res, &src, out.fp) :
-	    sq_table_write(table, out.fp, format, title);
+	ch = cli.format == SQ_FMT_JSON ? sq_fa_json(res, &src, out.fp) :
+	    sq_table_write(table, out.fp, cli.format, title);
 	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
-		fail(&err, outpath);
+		fail(&err, cli.outpath);
 		goto done;
 	}
 	if (ch != SQ_OK) {
 		fprintf(stderr, "sq-factor: %s: write error: %s\n",
-		    outpath ? outpath : "standard output",
+		    cli.outpath ? cli.outpath : "standard output",
 		    strerror(errno ? errno : EIO));
 		goto done;
 	}

@@ -156,3 +156,11 @@ done
 fstats dup_E "$TMP/dup.csv"
 ffa dup_E ml oblimin 5 "$TMP/dup.csv"
 t "factor: stdin" 0 "$TMP/out.tsv" - sh -c "sq-factor -n 5 < $D/five.csv"
+
+# Shared reading options (lib/cli.c): the same export in Windows-1252 with
+# semicolons reads as its UTF-8 original.
+iconv -f UTF-8 -t CP1252 tests/data/factor/five.csv | tr ',' ';' > "$TMP/five_cp1252.csv"
+sq-factor -f tsv tests/data/factor/five.csv > "$TMP/five_utf8.tsv" 2>/dev/null
+t "factor: --encoding cp1252 and ; read as the UTF-8 original" 0 "$TMP/five_utf8.tsv" '*' sq-factor -f tsv --encoding cp1252 "$TMP/five_cp1252.csv"
+t "factor: bad --encoding" 2 - "~--encoding: \"ebcdic\"" sq-factor --encoding ebcdic tests/data/factor/five.csv
+t "factor: --skip-rows" 0 "$TMP/five_utf8.tsv" '*' sh -c "{ echo 'exported 2026-11-23'; cat tests/data/factor/five.csv; } | sq-factor -f tsv --skip-rows 1"
