@@ -8,7 +8,7 @@
 #include <strings.h>
 
 #include "servqual/chart.h"
-#include "servqual/encoding.h"
+#include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
 
@@ -32,11 +32,8 @@ static int
 fail(const sq_error *err, const char *file)
 {
 	char msg[1024];
-	sq_error e = *err;
 
-	if (e.file[0] == '\0' && file != NULL)
-		snprintf(e.file, sizeof(e.file), "%s", file);
-	sq_error_format(&e, msg, sizeof(msg));
+	sq_error_message(err, file, msg, sizeof(msg));
 	fprintf(stderr, "sq-chart: %s\n", msg);
 	return 1;
 }
@@ -63,38 +60,37 @@ main(int argc, char *argv[])
 		{ "block", required_argument, NULL, 'B' },
 		{ "by", required_argument, NULL, 'b' },
 		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, 'C' },
+		{ "conf", required_argument, NULL, SQ_OPT_CONF },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "dpi", required_argument, NULL, 'D' },
-		{ "encoding", required_argument, NULL, 'E' },
+		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, 'I' },
+		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
 		{ "iter", required_argument, NULL, 'i' },
-		{ "lang", required_argument, NULL, 'L' },
+		{ "lang", required_argument, NULL, SQ_OPT_LANG },
 		{ "output", required_argument, NULL, 'o' },
 		{ "seed", required_argument, NULL, 'S' },
-		{ "skip-rows", required_argument, NULL, 'R' },
+		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
 		{ "title", required_argument, NULL, 'T' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "version", no_argument, NULL, SQ_OPT_VERSION },
 		{ "width", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *codebook = NULL, *outpath = NULL, *path = "-";
+	sq_cli cli;
 	sq_chart_opts co;
 	sq_chartneed need;
-	sq_survey_opts so;
 	sq_survey_stats st;
 	sq_instrument *ins = NULL;
 	sq_chartdata *d = NULL;
 	sq_error err;
-	char title[128];
+	char msg[256], title[128];
 	int ch, rc;
 	FILE *in;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
-	memset(&so, 0, sizeof(so));
+	sq_cli_init(&cli);
 	memset(&st, 0, sizeof(st));
 	memset(&err, 0, sizeof(err));
 	memset(&co, 0, sizeof(co));
@@ -102,6 +98,13 @@ main(int argc, char *argv[])
 	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000 };
 	while ((ch = getopt_long(argc, argv, "b:c:d:ho:", longopts,
 	    NULL)) != -1) {
+		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
+		case 1:
+			continue;
+		case -1:
+			fprintf(stderr, "sq-chart: %s\n", msg);
+			usage();
+		}
 		switch (ch) {
 		case 'B':
 			if (strcasecmp(optarg, "E") == 0)
@@ -114,51 +117,17 @@ main(int argc, char *argv[])
 				usage();
 			break;
 		case 'b':
-			so.by = optarg;
-			break;
-		case 'c':
-			codebook = optarg;
-			break;
-		case 'C':
-			co.conf = need.conf = number(optarg, "--conf", 0.5,
-			    0.9999);
-			break;
-		case 'd':
-			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
-			    optarg[0];
-			if (strlen(optarg) != 1 && so.csv.delim != '\t')
-				usage();
+			cli.so.by = optarg;
 			break;
 		case 'D':
 			co.dpi = number(optarg, "--dpi", 36, 1200);
 			break;
-		case 'E':
-			if (sq_encoding_parse(optarg, &so.csv.encoding) != 0)
-				usage();
-			break;
-		case 'R':
-			so.skip_rows = (unsigned)number(optarg,
-			    "--skip-rows", 0, 1000);
-			break;
 		case 'H':
 			co.height = number(optarg, "--height", 72, 14400);
-			break;
-		case 'I':
-			if (strcmp(optarg, "missing") == 0)
-				so.invalid = SQ_INVALID_MISSING;
-			else if (strcmp(optarg, "error") != 0)
-				usage();
 			break;
 		case 'i':
 			need.iterations = (int)number(optarg, "--iter", 1,
 			    100000);
-			break;
-		case 'L':
-			if ((co.lang = sq_lang_parse(optarg)) < 0)
-				usage();
-			break;
-		case 'o':
-			outpath = optarg;
 			break;
 		case 'S':
 			need.seed = (unsigned long)number(optarg, "--seed", 0,
@@ -167,7 +136,7 @@ main(int argc, char *argv[])
 		case 'T':
 			co.title = optarg;
 			break;
-		case 'V':
+		case SQ_OPT_VERSION:
 			puts("sq-chart " SQ_VERSION);
 			return 0;
 		case 'W':
@@ -180,20 +149,22 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1 || argc > 2 || outpath == NULL)
+	if (argc < 1 || argc > 2 || cli.outpath == NULL)
 		usage();
+	co.conf = need.conf = cli.conf;
+	co.lang = cli.lang;
 	if ((co.type = sq_chart_type_parse(argv[0])) < 0) {
 		fprintf(stderr, "sq-chart: unknown chart type \"%s\"\n",
 		    argv[0]);
 		usage();
 	}
-	if (sq_chart_format_of(outpath) < 0) {
+	if (sq_chart_format_of(cli.outpath) < 0) {
 		fprintf(stderr, "sq-chart: %s: name the output .png, .pdf or "
-		    ".svg\n", outpath);
+		    ".svg\n", cli.outpath);
 		usage();
 	}
 	if (argc == 2)
-		path = argv[1];
+		cli.path = argv[1];
 	need.type = co.type;
 
 	rc = 1;
@@ -202,29 +173,29 @@ main(int argc, char *argv[])
 		    "installed (Debian: fonts-dejavu-core); %s%s%s\n",
 		    title[0] ? "text falls back to \"" : "no font was found",
 		    title, title[0] ? "\"" : "");
-	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
-		fail(&err, codebook);
+	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
+		fail(&err, cli.codebook);
 		goto done;
 	}
 	if (sq_chartdata_new(ins, &d) != SQ_OK) {
 		fprintf(stderr, "sq-chart: out of memory\n");
 		goto done;
 	}
-	if (sq_input_open(path, &in, &err) != SQ_OK) {
-		fail(&err, path);
+	if (sq_input_open(cli.path, &in, &err) != SQ_OK) {
+		fail(&err, cli.path);
 		goto done;
 	}
-	ch = sq_chartdata_read(d, in, path, &so, &need, &st, &err);
+	ch = sq_chartdata_read(d, in, cli.path, &cli.so, &need, &st, &err);
 	sq_input_close(in);
 	if (ch != SQ_OK) {
-		fail(&err, path);
+		fail(&err, cli.path);
 		goto done;
 	}
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-chart: %s: %lu invalid value%s treated as "
-		    "missing\n", path, st.invalid, st.invalid == 1 ? "" : "s");
-	if (sq_chart_write(d, &co, outpath, NULL, &err) != SQ_OK) {
-		fail(&err, outpath);
+		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
+	if (sq_chart_write(d, &co, cli.outpath, NULL, &err) != SQ_OK) {
+		fail(&err, cli.outpath);
 		goto done;
 	}
 	rc = 0;
