@@ -54,3 +54,26 @@ t "formats: --skip-rows 2" 0 "$TMP/fmt_kobo.tsv" - \
 t "formats: sep= line before cp1252" 0 "$TMP/fmt_excel_es_cp1252.tsv" - \
     sq-gap -f tsv -c $_fd/excel_es_cp1252.codebook.csv --by Sucursal \
     "$TMP/fmt_sep.csv"
+
+# Windows-1252 whose first accent comes after the first 64 KiB read (the
+# start looked like UTF-8), and UTF-16 across many reads: the same table
+# as the UTF-8 text.
+_late() {	# ENYE-BYTES
+	awk -v n="$1" 'BEGIN {
+		printf "seg"; for (k = 1; k <= 22; k++) printf ",E%d,P%d", k, k
+		printf "\n"
+		for (i = 0; i < 3000; i++) {
+			s = i < 1500 ? "Norte" : "Se" n "or"
+			printf "%s", s
+			for (k = 1; k <= 44; k++) printf ",%d", (i * 7 + k * 3) % 7 + 1
+			printf "\n"
+		}
+	}'
+}
+_late "$(printf '\303\261')" > "$TMP/late8.csv"
+_late "$(printf '\361')" > "$TMP/late1252.csv"
+sq-gap -f tsv --by seg "$TMP/late8.csv" > "$TMP/late8.tsv" 2>&1
+t "formats: cp1252 detected late" 0 "$TMP/late8.tsv" - \
+    sq-gap -f tsv --by seg "$TMP/late1252.csv"
+t "formats: the late file is over 64 KiB" 0 - - \
+    test "$(wc -c < "$TMP/late1252.csv")" -gt 65536
