@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "servqual/check.h"
-#include "servqual/encoding.h"
+#include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
 
@@ -110,11 +110,8 @@ static int
 fail(const sq_error *err, const char *file)
 {
 	char msg[1024];
-	sq_error e = *err;
 
-	if (e.file[0] == '\0' && file != NULL)
-		snprintf(e.file, sizeof(e.file), "%s", file);
-	sq_error_format(&e, msg, sizeof(msg));
+	sq_error_message(err, file, msg, sizeof(msg));
 	fprintf(stderr, "sq-check: %s\n", msg);
 	return 1;
 }
@@ -165,65 +162,57 @@ main(int argc, char *argv[])
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "clean", required_argument, NULL, 'C' },
 		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, 'E' },
+		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'I' },
 		{ "min-answers", required_argument, NULL, 'M' },
-		{ "skip-rows", required_argument, NULL, 'S' },
-		{ "version", no_argument, NULL, 'V' },
+		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
+		{ "version", no_argument, NULL, SQ_OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *codebook = NULL, *path = "-";
+	const char *path;
 	sq_instrument *ins = NULL;
-	sq_survey_opts so;
+	sq_cli cli;
+	sq_survey_opts *so = &cli.so;
 	sq_survey_stats st;
 	sq_output out;
 	sq_error err;
 	struct run run;
+	char msg[256];
 	int ch, rc = 1;
-	FILE *in;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
-	memset(&so, 0, sizeof(so));
+	sq_cli_init(&cli);
 	memset(&err, 0, sizeof(err));
 	memset(&run, 0, sizeof(run));
 	while ((ch = getopt_long(argc, argv, "b:c:d:h", longopts, NULL)) !=
 	    -1) {
+		if (ch == SQ_OPT_SKIP_ROWS) {	/* its own message, kept */
+			so->skip_rows = number(optarg, "--skip-rows");
+			continue;
+		}
+		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
+		case 1:
+			continue;
+		case -1:
+			fprintf(stderr, "sq-check: %s\n", msg);
+			usage();
+		}
 		switch (ch) {
 		case 'b':
-			so.by = optarg;
-			break;
-		case 'c':
-			codebook = optarg;
+			so->by = optarg;
 			break;
 		case 'C':
 			run.cleanpath = optarg;
 			break;
-		case 'd':
-			so.csv.delim = strcmp(optarg, "tab") == 0 ? '\t' :
-			    optarg[0];
-			if (strlen(optarg) != 1 && so.csv.delim != '\t')
-				usage();
-			break;
-		case 'E':
-			if (sq_encoding_parse(optarg, &so.csv.encoding) != 0) {
-				fprintf(stderr, "sq-check: unknown encoding "
-				    "\"%s\" (utf-8, cp1252, latin1, "
-				    "utf-16le)\n", optarg);
-				usage();
-			}
-			break;
 		case 'I':
-			so.id = optarg;
+			so->id = optarg;
 			break;
 		case 'M':
 			run.min_answers = number(optarg, "--min-answers");
 			break;
-		case 'S':
-			so.skip_rows = number(optarg, "--skip-rows");
-			break;
-		case 'V':
+		case SQ_OPT_VERSION:
 			puts("sq-check " SQ_VERSION);
 			return 0;
 		case 'h':
@@ -231,30 +220,22 @@ main(int argc, char *argv[])
 			usage();
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
+	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
 		usage();
-	if (argc == 1)
-		path = argv[0];
+	path = cli.path;
 
-	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK) {
-		fail(&err, codebook);
+	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
+		fail(&err, cli.codebook);
 		goto done;
 	}
 	run.ins = ins;
 	run.path = path;
-	so.problem = problem;
-	so.problem_ctx = &run;
-	so.header = header;
-	so.header_ctx = &run;
-	if (sq_input_open(path, &in, &err) != SQ_OK) {
-		fail(&err, path);
-		goto done;
-	}
-	ch = sq_survey_read(in, path, ins, &so, respond, &run, &st, &err);
-	sq_input_close(in);
-	if (ch != SQ_OK) {
+	so->problem = problem;
+	so->problem_ctx = &run;
+	so->header = header;
+	so->header_ctx = &run;
+	if (sq_survey_read_path(path, ins, so, respond, &run, &st,
+	    &err) != SQ_OK) {
 		sq_output_close(&run.cout, 0, NULL);
 		fail(&err, path);
 		goto done;
