@@ -115,7 +115,7 @@ t "chart: likert svg legend" 0 - - svg_has "$CT/likert.svg" \
     "1 (lowest)" "7 (highest)" "Share of answers (%)" \
     "22. Employees understand customers' specific needs"
 t "chart: scree svg legend" 0 - - svg_has "$CT/scree.svg" \
-    "Parallel analysis: 95th percentile of 1000 random data sets" \
+    "Parallel analysis: 95th percentile of 1000 null correlation matrices" \
     "Observed" "Eigenvalue" "Component"
 t "chart: heatmap svg labels" 0 - - svg_has "$CT/heatmap.svg" \
     "Correlations between items" "P1" "P22" "Correlation"
