@@ -12,8 +12,12 @@
 
 #include "servqual/check.h"
 
-struct idslot {
-	char *id;		/* NULL: empty slot */
+/*
+ * Respondent ids, kept compactly: the text in one arena, an entry per id,
+ * and an open-addressing table of 32-bit entry numbers (0: empty).
+ */
+struct identry {
+	size_t off;		/* into the arena */
 	unsigned long line;	/* where it was first seen */
 };
 
@@ -23,8 +27,12 @@ struct sq_check {
 	sq_check_summary s;
 	unsigned long *miss_e, *miss_p;
 	int *need;		/* per dimension: items needed, ceil(k/2) */
-	struct idslot *ids;
-	size_t nids, capids;
+	char *text;		/* the ids, NUL-terminated, one after another */
+	size_t tlen, tcap;
+	struct identry *ent;
+	size_t nids, capent;
+	uint32_t *slot;
+	size_t capids;
 };
 
 int
@@ -61,13 +69,11 @@ sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 void
 sq_check_free(sq_check *c)
 {
-	size_t i;
-
 	if (c == NULL)
 		return;
-	for (i = 0; i < c->capids; i++)
-		free(c->ids[i].id);
-	free(c->ids);
+	free(c->text);
+	free(c->ent);
+	free(c->slot);
 	free(c->miss_e);
 	free(c->miss_p);
 	free(c->need);
@@ -90,21 +96,39 @@ static int
 ids_grow(sq_check *c)
 {
 	size_t cap = c->capids ? c->capids * 2 : 1024, i, j;
-	struct idslot *n = calloc(cap, sizeof(*n));
+	uint32_t *n;
 
-	if (n == NULL)
+	if (cap > ((size_t)1 << 31))
 		return SQ_ENOMEM;
-	for (i = 0; i < c->capids; i++) {
-		if (c->ids[i].id == NULL)
-			continue;
-		for (j = hash(c->ids[i].id) & (cap - 1); n[j].id != NULL;
+	if ((n = calloc(cap, sizeof(*n))) == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < c->nids; i++) {
+		for (j = hash(c->text + c->ent[i].off) & (cap - 1); n[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
-		n[j] = c->ids[i];
+		n[j] = (uint32_t)(i + 1);
 	}
-	free(c->ids);
-	c->ids = n;
+	free(c->slot);
+	c->slot = n;
 	c->capids = cap;
+	return SQ_OK;
+}
+
+/* Make room for need more bytes of *p (of *cap, *len used). */
+static int
+room(void **p, size_t *cap, size_t len, size_t need, size_t size)
+{
+	size_t nc = *cap ? *cap : 1024;
+	void *np;
+
+	if (len + need <= *cap)
+		return SQ_OK;
+	while (nc < len + need)
+		nc *= 2;
+	if ((np = realloc(*p, nc * size)) == NULL)
+		return SQ_ENOMEM;
+	*p = np;
+	*cap = nc;
 	return SQ_OK;
 }
 
@@ -113,21 +137,30 @@ static int
 ids_add(sq_check *c, const char *id, unsigned long line,
     unsigned long *first)
 {
-	size_t j;
+	size_t j, len = strlen(id) + 1;
+	struct identry *e;
 
 	*first = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
-	for (j = hash(id) & (c->capids - 1); c->ids[j].id != NULL;
-	    j = (j + 1) & (c->capids - 1))
-		if (strcmp(c->ids[j].id, id) == 0) {
-			*first = c->ids[j].line;
+	for (j = hash(id) & (c->capids - 1); c->slot[j] != 0;
+	    j = (j + 1) & (c->capids - 1)) {
+		e = &c->ent[c->slot[j] - 1];
+		if (strcmp(c->text + e->off, id) == 0) {
+			*first = e->line;
 			return SQ_OK;
 		}
-	if ((c->ids[j].id = strdup(id)) == NULL)
+	}
+	if (room((void **)&c->text, &c->tcap, c->tlen, len, 1) != SQ_OK ||
+	    room((void **)&c->ent, &c->capent, c->nids, 1,
+	    sizeof(*c->ent)) != SQ_OK)
 		return SQ_ENOMEM;
-	c->ids[j].line = line;
-	c->nids++;
+	memcpy(c->text + c->tlen, id, len);
+	e = &c->ent[c->nids];
+	e->off = c->tlen;
+	e->line = line;
+	c->tlen += len;
+	c->slot[j] = (uint32_t)++c->nids;
 	return SQ_OK;
 }
 

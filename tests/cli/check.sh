@@ -57,3 +57,10 @@ for _ck in qualtrics_new surveymonkey surveymonkey_matrix google_forms_es limesu
 	    sq-gap -f tsv --by "$_s" "$TMP/ck_$_ck.csv"
 done
 t "check: --clean into a missing directory" 1 - "sq-check: /nonexistent/dir/x.csv: cannot create: No such file or directory" sq-check $_cb --clean /nonexistent/dir/x.csv $C/small.csv
+
+# Duplicate ids past the id table's first growth (1024 slots): 3000
+# respondents, then respondent 7 again at the end.
+sq-simulate -n 3000 --seed 3 -o "$TMP/many.csv" 2>/dev/null
+sed -n 8p "$TMP/many.csv" >> "$TMP/many.csv"
+t "check: duplicate id among 3000 respondents" 0 '*' - sh -c "sq-check $TMP/many.csv | grep -qx '$TMP/many.csv:3002: duplicate respondent id \"7\" (first on line 8)'"
+t "check: exactly one duplicate among 3000 respondents" 0 '*' - sh -c "sq-check $TMP/many.csv | grep -qx 'duplicate_ids	1'"
