@@ -122,6 +122,7 @@ main(int argc, char *argv[])
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-gap: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
+	sq_gapset_finish(run.set);
 	if (sq_gap_table(run.set, ins, cli.conf, cli.format >= SQ_FMT_MD,
 	    cli.lang, &table) != SQ_OK) {
 		fprintf(stderr, "sq-gap: out of memory\n");

@@ -373,6 +373,7 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		goto out;
 	}
 	if (c.gs) {
+		sq_gapset_finish(c.gs);
 		rc = fill_gaps(c.gs->all, ins, need->conf, d->item, d->dim);
 		if (rc != SQ_OK)
 			goto out;

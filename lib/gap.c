@@ -437,9 +437,10 @@ sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
 	sq_gapacc *acc;
 	int rc;
 
-	sq_gapacc_add(s->all, ins, r);
-	if (s->hash == NULL || r->segment == NULL)
+	if (s->hash == NULL || r->segment == NULL) {
+		sq_gapacc_add(s->all, ins, r);
 		return SQ_OK;
+	}
 	rc = segment_of(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
 	if (rc == SQ_ELIMIT)
 		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
@@ -449,6 +450,18 @@ sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
 		    "out of memory");
 	sq_gapacc_add(acc, ins, r);
 	return SQ_OK;
+}
+
+void
+sq_gapset_finish(sq_gapset *s)
+{
+	size_t i;
+
+	if (s->finished)
+		return;
+	for (i = 0; i < s->nseg; i++)
+		sq_gapacc_merge(s->all, s->acc[i]);
+	s->finished = 1;
 }
 
 void

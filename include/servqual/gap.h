@@ -98,6 +98,7 @@ typedef struct sq_gapset {
 	sq_gapacc **acc;
 	size_t *hash;		/* open-addressing index into seg */
 	size_t hcap;
+	int finished;		/* segments folded into all */
 } sq_gapset;
 
 #define SQ_MAX_SEGMENTS 100000
@@ -106,9 +107,15 @@ typedef struct sq_gapset {
 int sq_gapset_new(const sq_instrument *ins, int by_segment,
     sq_gapset **out);
 
-/* Add r to "all" and to its segment's group. */
+/*
+ * Add r to its segment's group (to "all" when there are no segments);
+ * each respondent is accumulated once.
+ */
 int sq_gapset_add(sq_gapset *s, const sq_instrument *ins,
     const sq_response *r, sq_error *err);
+
+/* After the last add: fold the segments into "all" (exact for counts). */
+void sq_gapset_finish(sq_gapset *s);
 
 /* Release a set. */
 void sq_gapset_free(sq_gapset *s);
