@@ -188,10 +188,6 @@ main(int argc, char *argv[])
 	memset(&run, 0, sizeof(run));
 	while ((ch = getopt_long(argc, argv, "b:c:d:h", longopts, NULL)) !=
 	    -1) {
-		if (ch == SQ_OPT_SKIP_ROWS) {	/* its own message, kept */
-			so->skip_rows = number(optarg, "--skip-rows");
-			continue;
-		}
 		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
 		case 1:
 			continue;
