@@ -60,11 +60,9 @@ sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
 		a->range = (size_t)(floor(ins->max) - a->lo + 1);
 		a->cnt = calloc(ins->nitems * a->range * a->range,
 		    sizeof(*a->cnt));
-		if (a->cnt == NULL)
-			a->range = 0;
 	}
-	if (a->item == NULL || a->dim == NULL || (a->range == 0 &&
-	    floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX)) {
+	if (a->item == NULL || a->dim == NULL ||
+	    (a->range > 0 && a->cnt == NULL)) {
 		sq_gapacc_free(a);
 		return SQ_ENOMEM;
 	}

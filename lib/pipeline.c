@@ -95,15 +95,18 @@ copy_row(void *ctx, const sq_row *row, sq_error *err)
 	if (grow((void **)&b->bytes, &cap, b->used + bytes, 1) != 0)
 		goto oom;
 	b->cap = cap;
-	cap = b->fcap;
+	cap = b->fcap;	/* off and len grow together, to one capacity */
 	if (grow((void **)&b->off, &cap, b->nf + row->nfields,
 	    sizeof(size_t)) != 0)
 		goto oom;
-	if (grow((void **)&b->len, &b->fcap, b->nf + row->nfields,
-	    sizeof(size_t)) != 0)
-		goto oom;
-	if (cap != b->fcap)
-		goto oom;	/* the two arrays must grow alike */
+	if (cap != b->fcap) {
+		size_t *nl = realloc(b->len, cap * sizeof(size_t));
+
+		if (nl == NULL)
+			goto oom;
+		b->len = nl;
+		b->fcap = cap;
+	}
 	if (grow((void **)&b->row, &b->rcap, b->nrows + 1, sizeof(*b->row)))
 		goto oom;
 	r = &b->row[b->nrows++];
