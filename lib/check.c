@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "servqual/check.h"
+#include "servqual/hash.h"
 
 /*
  * Respondent ids, kept compactly: the text in one arena, an entry per id,
@@ -80,18 +81,6 @@ sq_check_free(sq_check *c)
 	free(c);
 }
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static int
 ids_grow(sq_check *c)
 {
@@ -103,7 +92,8 @@ ids_grow(sq_check *c)
 	if ((n = calloc(cap, sizeof(*n))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < c->nids; i++) {
-		for (j = hash(c->text + c->ent[i].off) & (cap - 1); n[j] != 0;
+		for (j = sq_hash_str(c->text + c->ent[i].off) & (cap - 1);
+		    n[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
 		n[j] = (uint32_t)(i + 1);
@@ -143,7 +133,7 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	*first = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
-	for (j = hash(id) & (c->capids - 1); c->slot[j] != 0;
+	for (j = sq_hash_str(id) & (c->capids - 1); c->slot[j] != 0;
 	    j = (j + 1) & (c->capids - 1)) {
 		e = &c->ent[c->slot[j] - 1];
 		if (strcmp(c->text + e->off, id) == 0) {

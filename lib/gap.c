@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "servqual/gap.h"
+#include "servqual/hash.h"
 
 void
 sq_pairmom_add(sq_pairmom *m, double e, double p)
@@ -330,16 +331,6 @@ sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
 
 /* Segments. */
 
-static size_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
 int
 sq_gapset_new(const sq_instrument *ins, int by_segment, sq_gapset **out)
 {
@@ -374,7 +365,7 @@ rehash(sq_gapset *s)
 	if (nh == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < s->nseg; i++) {
-		h = hash_str(s->seg[i]) & (cap - 1);
+		h = (size_t)sq_hash_str(s->seg[i]) & (cap - 1);
 		while (nh[h] != 0)
 			h = (h + 1) & (cap - 1);
 		nh[h] = i + 1;
@@ -389,7 +380,7 @@ static int
 segment_of(sq_gapset *s, const sq_instrument *ins, const char *v,
     sq_gapacc **acc)
 {
-	size_t h = hash_str(v) & (s->hcap - 1), i;
+	size_t h = (size_t)sq_hash_str(v) & (s->hcap - 1), i;
 	int rc;
 
 	while (s->hash[h] != 0) {
