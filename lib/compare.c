@@ -411,7 +411,7 @@ hedges_j(double m)
 /* The pairwise rows of groups a < b; r has room for the tests asked. */
 static void
 pairwise(const struct gsum *gs, size_t k, size_t a, size_t b, double N,
-    double ssw, double ties, double qcrit, double tcrit, double conf,
+    double ssw, double ties, double qcrit, const sq_srange *sr, double conf,
     int two, sq_cmprow *out, size_t *nout)
 {
 	const struct gsum *x = &gs[a], *y = &gs[b];
@@ -451,7 +451,7 @@ pairwise(const struct gsum *gs, size_t k, size_t a, size_t b, double N,
 			r->df1 = df;
 			if (df >= 1 && se > 0) {
 				r->stat = fabs(diff) / se;
-				r->p = sq_ptukey_upper(r->stat, kd, df);
+				r->p = sq_srange_upper(sr, r->stat, df);
 				r->ci_low = diff - qcrit * se;
 				r->ci_high = diff + qcrit * se;
 			}
@@ -461,11 +461,11 @@ pairwise(const struct gsum *gs, size_t k, size_t a, size_t b, double N,
 		case SQ_T_GAMES_HOWELL:
 			r->df1 = wdf;
 			if (!isnan(wdf)) {
-				double q = sq_qtukey(conf, kd, wdf);
+				double q = sq_srange_quantile(sr, conf, wdf);
 
 				r->stat = diff / sqrt(se2);
-				r->p = sq_ptukey_upper(fabs(r->stat) * M_SQRT2,
-				    kd, wdf);
+				r->p = sq_srange_upper(sr, fabs(r->stat) *
+				    M_SQRT2, wdf);
 				r->ci_low = diff - q / M_SQRT2 * sqrt(se2);
 				r->ci_high = diff + q / M_SQRT2 * sqrt(se2);
 			}
@@ -514,7 +514,7 @@ pairwise(const struct gsum *gs, size_t k, size_t a, size_t b, double N,
 		}
 		}
 	}
-	(void)tcrit;
+	(void)kd;
 	*nout += (size_t)nt;
 }
 
@@ -527,6 +527,7 @@ sq_cmp_rows(const sq_cmpset *s, double conf, sq_cmprow **rows,
 	size_t *order = NULL, sc, k, a, b, n = 0, i;
 	struct gsum *gs = NULL;
 	sq_cmprow *r = NULL;
+	sq_srange *sr = NULL;
 	double *p = NULL, *adj = NULL;
 	int rc = SQ_ENOMEM;
 
@@ -553,12 +554,19 @@ sq_cmp_rows(const sq_cmpset *s, double conf, sq_cmprow **rows,
 			if (gs[i].n > 1)
 				ssw += (gs[i].n - 1) * gs[i].var;
 		}
+		/* one table of the range distribution per number of groups */
+		if (k >= 2 && (sr == NULL || sq_srange_k(sr) != (int)k)) {
+			sq_srange_free(sr);
+			sr = NULL;
+			if ((rc = sq_srange_new((int)k, &sr)) != SQ_OK)
+				goto done;
+		}
 		qcrit = k >= 2 && N - k >= 1 ?
-		    sq_qtukey(conf, (double)k, N - (double)k) : NAN;
+		    sq_srange_quantile(sr, conf, N - (double)k) : NAN;
 		/* pairs of groups in name order; absent groups give none */
 		for (a = 0; a < k; a++)
 			for (b = a + 1; b < k; b++)
-				pairwise(gs, k, a, b, N, ssw, ties, qcrit, 0,
+				pairwise(gs, k, a, b, N, ssw, ties, qcrit, sr,
 				    conf, G == 2, r, &n);
 		/* Dunn: Holm over the pairs of this score */
 		for (i = first, b = 0; i < n; i++)
@@ -610,6 +618,7 @@ sq_cmp_rows(const sq_cmpset *s, double conf, sq_cmprow **rows,
 	r = NULL;
 	rc = SQ_OK;
 done:
+	sq_srange_free(sr);
 	free(order);
 	free(gs);
 	free(r);

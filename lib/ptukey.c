@@ -1,12 +1,14 @@
 /* The studentized range distribution: see include/servqual/ptukey.h. */
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_integration.h>
 #include <gsl/gsl_roots.h>
 
+#include "servqual/error.h"
 #include "servqual/ptukey.h"
 
 #define LIMIT	200		/* subintervals per quadrature */
@@ -28,14 +30,15 @@ static double
 range_f(double z, void *arg)
 {
 	const struct range *r = arg;
-	double a = gsl_cdf_ugaussian_P(z), lo = gsl_cdf_ugaussian_P(z - r->w);
+	double a = 0.5 * erfc(-z * M_SQRT1_2);
+	double lo = 0.5 * erfc((r->w - z) * M_SQRT1_2);
 	double d, s, ai, phi = exp(-0.5 * z * z) * M_SQRT1_2 * M_2_SQRTPI
 	    * 0.5;
 	int i;
 
 	/* Phi(z) - Phi(z - w) from the upper tails when both are near 1 */
-	d = z > 0.5 * r->w ? gsl_cdf_ugaussian_Q(z - r->w) -
-	    gsl_cdf_ugaussian_Q(z) : a - lo;
+	d = z > 0.5 * r->w ? 0.5 * (erfc((z - r->w) * M_SQRT1_2) -
+	    erfc(z * M_SQRT1_2)) : a - lo;
 	if (!r->upper)
 		return r->k * phi * pow(d, r->k - 1);
 	s = 0;
@@ -63,15 +66,53 @@ range_cdf(double w, int k, int upper, gsl_integration_workspace *ws)
 	f.function = range_f;
 	f.params = &r;
 	if (gsl_integration_qag(&f, -ZMAX, ZMAX, 1e-16, 1e-13, LIMIT,
-	    GSL_INTEG_GAUSS31, ws, &v, &e) != GSL_SUCCESS)
+	    GSL_INTEG_GAUSS61, ws, &v, &e) != GSL_SUCCESS)
 		return NAN;
 	return v;
+}
+
+/*
+ * The tabulated range distribution: W and 1 - W on [0, WMAX] as
+ * Chebyshev series of NCHEB terms on NPANEL panels of width 1, exact to
+ * about 1e-15 (tests/unit/test_ptukey.c holds it to the direct
+ * integral); beyond WMAX, 1 - W < k^2 1e-28.
+ */
+#define WMAX	16
+#define NPANEL	16
+#define NCHEB	24
+
+struct sq_srange {
+	int k;
+	double c[2][NPANEL][NCHEB];	/* [upper][panel][term] */
+};
+
+static double
+cheb(const struct sq_srange *t, double w, int upper)
+{
+	const double *c;
+	double x, b0 = 0, b1 = 0, b2;
+	int j, i;
+
+	if (w <= 0)
+		return upper ? 1 : 0;
+	if (w >= WMAX)
+		return upper ? 0 : 1;
+	j = (int)w;
+	c = t->c[upper][j];
+	x = 2 * (w - j) - 1;
+	for (i = NCHEB - 1; i >= 1; i--) {	/* Clenshaw */
+		b2 = b1;
+		b1 = b0;
+		b0 = 2 * x * b1 - b2 + c[i];
+	}
+	return x * b0 - b1 + 0.5 * c[0];
 }
 
 struct outer {
 	double q, df, logc;
 	int k, upper;
 	gsl_integration_workspace *inner;
+	const struct sq_srange *table;
 };
 
 /* log density of s = sqrt(chi2_df / df), without the constant */
@@ -88,8 +129,9 @@ outer_f(double s, void *arg)
 
 	if (s <= 0)
 		return 0;
-	return exp(o->logc + logf_s(s, o->df)) *
-	    range_cdf(o->q * s, o->k, o->upper, o->inner);
+	return exp(o->logc + logf_s(s, o->df)) * (o->table ?
+	    cheb(o->table, o->q * s, o->upper) :
+	    range_cdf(o->q * s, o->k, o->upper, o->inner));
 }
 
 /* The s where the log density has dropped by DROP, below or above mode. */
@@ -123,7 +165,7 @@ bound(double mode, double df, int above)
 }
 
 static double
-tail(double q, double k, double df, int upper)
+tail_t(double q, double k, double df, int upper, const sq_srange *table)
 {
 	gsl_integration_workspace *wi, *wo;
 	struct outer o;
@@ -146,7 +188,7 @@ tail(double q, double k, double df, int upper)
 	if (wi == NULL || wo == NULL)
 		goto done;
 	if (isinf(df)) {
-		v = range_cdf(q, ki, upper, wi);
+		v = table ? cheb(table, q, upper) : range_cdf(q, ki, upper, wi);
 		goto done;
 	}
 	o.q = q;
@@ -154,6 +196,7 @@ tail(double q, double k, double df, int upper)
 	o.k = ki;
 	o.upper = upper;
 	o.inner = wi;
+	o.table = table;
 	o.logc = 0.5 * df * log(df) - lgamma(0.5 * df) -
 	    (0.5 * df - 1) * M_LN2;
 	f.function = outer_f;
@@ -182,6 +225,12 @@ done:
 	return v;
 }
 
+static double
+tail(double q, double k, double df, int upper)
+{
+	return tail_t(q, k, df, upper, NULL);
+}
+
 double
 sq_ptukey_upper(double q, double k, double df)
 {
@@ -197,6 +246,7 @@ sq_ptukey(double q, double k, double df)
 struct root {
 	double p, k, df;
 	int upper;
+	const sq_srange *table;
 };
 
 static double
@@ -204,12 +254,12 @@ root_f(double q, void *arg)
 {
 	const struct root *r = arg;
 
-	return r->upper ? r->p - tail(q, r->k, r->df, 1) :
-	    tail(q, r->k, r->df, 0) - r->p;
+	return r->upper ? r->p - tail_t(q, r->k, r->df, 1, r->table) :
+	    tail_t(q, r->k, r->df, 0, r->table) - r->p;
 }
 
-double
-sq_qtukey(double p, double k, double df)
+static double
+qtukey_t(double p, double k, double df, const sq_srange *table)
 {
 	gsl_root_fsolver *s;
 	struct root r;
@@ -224,6 +274,7 @@ sq_qtukey(double p, double k, double df)
 	r.p = r.upper ? 1 - p : p;
 	r.k = k;
 	r.df = df;
+	r.table = table;
 	f.function = root_f;
 	f.params = &r;
 	hi = 4;
@@ -254,4 +305,79 @@ sq_qtukey(double p, double k, double df)
 	}
 	gsl_root_fsolver_free(s);
 	return x;
+}
+
+double
+sq_qtukey(double p, double k, double df)
+{
+	return qtukey_t(p, k, df, NULL);
+}
+
+int
+sq_srange_new(int k, sq_srange **out)
+{
+	gsl_integration_workspace *ws;
+	sq_srange *t;
+	double f[NCHEB];
+	int up, j, i, m;
+
+	*out = NULL;
+	if (k < 2 || k > 10000)
+		return SQ_EUSAGE;
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return SQ_ENOMEM;
+	if ((ws = gsl_integration_workspace_alloc(LIMIT)) == NULL) {
+		free(t);
+		return SQ_ENOMEM;
+	}
+	t->k = k;
+	for (up = 0; up < 2; up++)
+		for (j = 0; j < NPANEL; j++) {
+			/* values at the Chebyshev nodes, then coefficients */
+			for (i = 0; i < NCHEB; i++) {
+				double x = cos(M_PI * (i + 0.5) / NCHEB);
+
+				f[i] = range_cdf(j + 0.5 * (x + 1), k, up, ws);
+				if (isnan(f[i])) {
+					gsl_integration_workspace_free(ws);
+					free(t);
+					return SQ_ENUMERIC;
+				}
+			}
+			for (m = 0; m < NCHEB; m++) {
+				double s = 0;
+
+				for (i = 0; i < NCHEB; i++)
+					s += f[i] * cos(M_PI * m * (i + 0.5) /
+					    NCHEB);
+				t->c[up][j][m] = 2 * s / NCHEB;
+			}
+		}
+	gsl_integration_workspace_free(ws);
+	*out = t;
+	return SQ_OK;
+}
+
+void
+sq_srange_free(sq_srange *t)
+{
+	free(t);
+}
+
+int
+sq_srange_k(const sq_srange *t)
+{
+	return t->k;
+}
+
+double
+sq_srange_upper(const sq_srange *t, double q, double df)
+{
+	return tail_t(q, t->k, df, 1, t);
+}
+
+double
+sq_srange_quantile(const sq_srange *t, double p, double df)
+{
+	return qtukey_t(p, t->k, df, t);
 }

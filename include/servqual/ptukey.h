@@ -26,4 +26,27 @@ double sq_ptukey(double q, double k, double df);
    outside. */
 double sq_qtukey(double p, double k, double df);
 
+/*
+ * The same for many calls with one k: the distribution of the range of k
+ * normals tabulated once (Chebyshev series, about 8 KB, exact to about
+ * 1e-15), so that each P(Q > q) is one quadrature over s alone, about
+ * fifty times faster than sq_ptukey_upper and as accurate.
+ */
+typedef struct sq_srange sq_srange;
+
+/* Tabulate for k groups (2..10000): SQ_OK, SQ_ENOMEM, SQ_EUSAGE. */
+int sq_srange_new(int k, sq_srange **out);
+
+/* The k t was made for. */
+int sq_srange_k(const sq_srange *t);
+
+/* P(Q > q) with t's k. */
+double sq_srange_upper(const sq_srange *t, double q, double df);
+
+/* The q with P(Q <= q) = p, with t's k. */
+double sq_srange_quantile(const sq_srange *t, double p, double df);
+
+/* Release t; NULL is a no-op. */
+void sq_srange_free(sq_srange *t);
+
 #endif
