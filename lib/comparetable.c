@@ -115,11 +115,15 @@ cat(char *buf, size_t len, const char *s)
 		memcpy(buf + n, "...", 4);
 }
 
-static const char *const sum_cols[2][6] = {
-	{ "score", "n", "welch p_adj", "kruskal p_adj", "verdict",
+static const char *const sum_cols[2][2][6] = {
+	{ { "score", "n", "welch p_adj", "kruskal p_adj", "verdict",
 	    "which differ" },
 	{ "puntuaci\xc3\xb3n", "n", "welch p_aj", "kruskal p_aj",
-	    "veredicto", "cu\xc3\xa1les difieren" },
+	    "veredicto", "cu\xc3\xa1les difieren" } },
+	{ { "score", "n", "paired_t p_adj", "wilcoxon p_adj", "verdict",
+	    "change" },
+	{ "puntuaci\xc3\xb3n", "n", "paired_t p_aj", "wilcoxon p_aj",
+	    "veredicto", "cambio" } },
 };
 
 int
@@ -129,16 +133,17 @@ sq_cmp_summary(const sq_cmprow *rows, size_t n, char *const *name,
 	double alpha = 1 - conf;
 	sq_table *t;
 	size_t i, j;
-	int rc = SQ_OK;
+	int rc = SQ_OK, paired = n > 0 && rows[0].test == SQ_T_PAIRED_T;
 
 	*out = NULL;
-	if (sq_table_new(sum_cols[lang], 6, &t) != SQ_OK)
+	if (sq_table_new(sum_cols[paired][lang], 6, &t) != SQ_OK)
 		return SQ_ENOMEM;
 	sq_table_style(t, 1, SQ_NUM_INT);
 	sq_table_style(t, 2, SQ_NUM_P);
 	sq_table_style(t, 3, SQ_NUM_P);
 	for (i = 0; i < n && rc == SQ_OK; i = j) {
 		const sq_cmprow *welch = NULL, *kw = NULL, *pt = NULL;
+		const char *verdict;
 		char label[128], which[512] = "", buf[256];
 		double N = rows[i].n;
 		int differ = 0, any = 0;
@@ -151,7 +156,8 @@ sq_cmp_summary(const sq_cmprow *rows, size_t n, char *const *name,
 
 			if (r->test == SQ_T_WELCH)
 				welch = r;
-			else if (r->test == SQ_T_KRUSKAL)
+			else if (r->test == SQ_T_KRUSKAL ||
+			    r->test == SQ_T_WILCOXON)
 				kw = r;
 			else if (r->test == SQ_T_WELCH_T ||
 			    r->test == SQ_T_PAIRED_T)
@@ -170,24 +176,29 @@ sq_cmp_summary(const sq_cmprow *rows, size_t n, char *const *name,
 		}
 		if (pt != NULL) {
 			N = pt->n;
-			snprintf(buf, sizeof(buf), "%s %s %s = %+.3f [%.3f, %.3f]",
-			    pt->test == SQ_T_PAIRED_T ? (lang ? "cambio" :
-			    "change") : "", name[pt->g2], name[pt->g1],
+			snprintf(which, sizeof(which), "%s \xe2\x88\x92 %s = "
+			    "%+.3f [%.3f, %.3f]", name[pt->g2], name[pt->g1],
 			    pt->diff, pt->ci_low, pt->ci_high);
-			snprintf(which, sizeof(which), "%s",
-			    buf[0] == ' ' ? buf + 1 : buf);
-			/* U+2212 for the minus between the two names */
 			differ = pt->p_adj < alpha;
 		} else if (welch != NULL)
 			differ = welch->p_adj < alpha;
 		score_label(&rows[i], ins, lang, label, sizeof(label));
 		rc |= sq_table_str(t, label);
 		rc |= sq_table_num(t, N);
-		rc |= sq_table_num(t, pt && pt->test == SQ_T_PAIRED_T ?
-		    pt->p_adj : welch ? welch->p_adj : NAN);
+		rc |= sq_table_num(t, paired ? pt->p_adj : welch ?
+		    welch->p_adj : NAN);
 		rc |= sq_table_num(t, kw ? kw->p_adj : NAN);
-		rc |= sq_table_str(t, differ ? (lang ? "difieren" : "differ") :
-		    (lang ? "sin evidencia" : "no evidence"));
+		verdict = differ ? (lang ? "difieren" : "differ") :
+		    (lang ? "sin evidencia" : "no evidence");
+		if (pt != NULL && differ) {
+			/* two groups or waves: say which way */
+			snprintf(buf, sizeof(buf), lang ? "%s en %s" : "%s %s",
+			    lang ? (pt->diff > 0 ? "mayor" : "menor") :
+			    name[pt->g2], lang ? name[pt->g2] :
+			    (pt->diff > 0 ? "higher" : "lower"));
+			verdict = buf;
+		}
+		rc |= sq_table_str(t, verdict);
 		rc |= sq_table_str(t, which);
 	}
 	if (rc != SQ_OK) {
