@@ -19,7 +19,8 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-gap [-b column] [-c codebook] [-d delim] [-f format] "
 	    "[-o file]\n"
-	    "              [--conf level] [--encoding enc] "
+	    "              [--adjust holm|bh|bonferroni|none] [--conf level]\n"
+	    "              [--encoding enc] "
 	    "[--invalid error|missing]\n"
 	    "              [--lang en|es] [--skip-rows n] [file]\n");
 	exit(2);
@@ -51,7 +52,9 @@ fail(const sq_error *err, const char *file)
 int
 main(int argc, char *argv[])
 {
+	enum { O_ADJUST = SQ_OPT_TOOL };
 	static const struct option longopts[] = {
+		{ "adjust", required_argument, NULL, O_ADJUST },
 		{ "by", required_argument, NULL, 'b' },
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "conf", required_argument, NULL, SQ_OPT_CONF },
@@ -74,7 +77,7 @@ main(int argc, char *argv[])
 	sq_error err;
 	struct run run;
 	char msg[256], title[256];
-	int ch, rc;
+	int ch, rc, adjust = SQ_ADJ_HOLM;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
@@ -92,6 +95,14 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case 'b':
 			cli.so.by = optarg;
+			break;
+		case O_ADJUST:
+			if ((adjust = sq_adjust_parse(optarg)) < 0) {
+				fprintf(stderr, "sq-gap: --adjust: \"%s\": "
+				    "expected holm, bh, bonferroni or none\n",
+				    optarg);
+				usage();
+			}
 			break;
 		case SQ_OPT_VERSION:
 			puts("sq-gap " SQ_VERSION);
@@ -114,6 +125,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "sq-gap: out of memory\n");
 		goto done;
 	}
+	run.set->adjust = adjust;
 	if (sq_survey_read_path(cli.path, ins, &cli.so, add, &run, &st,
 	    &err) != SQ_OK) {
 		fail(&err, cli.path);

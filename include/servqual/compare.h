@@ -115,12 +115,4 @@ void sq_cmppanel_free(sq_cmppanel *p);
 /* The groups' indexes sorted by strcmp of their names (caller frees). */
 int sq_cmpset_order(const sq_cmpset *s, size_t **order);
 
-/* Holm, Benjamini-Hochberg or Bonferroni adjustment (NAN skipped). */
-enum sq_adjust { SQ_ADJ_HOLM = 0, SQ_ADJ_BH, SQ_ADJ_BONFERRONI,
-    SQ_ADJ_NONE };
-int sq_adjust(const double *p, size_t n, int method, double *adj);
-
-/* Parse "holm", "bh", "bonferroni" or "none"; -1 if none of them. */
-int sq_adjust_parse(const char *s);
-
 #endif
