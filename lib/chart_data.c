@@ -11,13 +11,14 @@
 #include "servqual/chart.h"
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
+#include "servqual/compare.h"
 #include "servqual/gap.h"
 #include "servqual/reader.h"
 #include "chart_int.h"
 
 static const char *const type_names[SQ_CHART_NTYPES] = {
 	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap"
+	"heatmap", "compare"
 };
 
 int
@@ -98,6 +99,7 @@ sq_chartdata_free(sq_chartdata *d)
 	free(d->dim);
 	sqc_free_strv(d->seg, d->nseg);
 	free(d->segdim);
+	sqc_compare_free(d->cmp);
 	free(d->importance);
 	free(d->performance);
 	free(d->count);
@@ -156,6 +158,7 @@ struct sctx {
 	double *wsum, *wn;
 	sq_covacc *cov;
 	double *x;
+	sq_cmpset *cmp;		/* compare: scores by group */
 };
 
 static int
@@ -168,6 +171,9 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 	int rc;
 
 	if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) != SQ_OK)
+		return rc;
+	if (c->cmp && (rc = sq_cmpset_add(c->cmp, ins, r->segment, r, err)) !=
+	    SQ_OK)
 		return rc;
 	if (c->wsum && r->w) {
 		for (i = 0; i < ins->ndims; i++)
@@ -363,9 +369,34 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		if ((c.x = malloc(ins->nitems * sizeof(double))) == NULL)
 			goto out;
 	}
+	if (type == SQ_CHART_COMPARE) {
+		if (opts == NULL || opts->by == NULL) {
+			rc = sq_error_set(err, SQ_EUSAGE, name, 0, 0, "",
+			    "a compare chart from an export needs the group "
+			    "column: give -b COLUMN");
+			goto out;
+		}
+		if ((rc = sq_cmpset_new(ins, SQ_SCORE_G, 0, &c.cmp)) != SQ_OK)
+			goto out;
+	}
 	rc = sq_survey_read(fp, name, ins, opts, survey_row, &c, st, err);
 	if (rc != SQ_OK)
 		goto out;
+	if (c.cmp) {
+		sq_cmprow *rows = NULL;
+		size_t nr = 0;
+
+		if ((rc = sq_cmp_rows(c.cmp, need->conf, &rows, &nr)) ==
+		    SQ_OK)
+			rc = sqc_compare_rows(d, rows, nr, c.cmp->name,
+			    need->conf);
+		free(rows);
+		if (rc == SQ_EEMPTY)
+			rc = sq_error_set(err, rc, name, 0, 0, "", "fewer than "
+			    "two groups in column %s", opts->by);
+		if (rc != SQ_OK)
+			goto out;
+	}
 	d->respondents = (double)st->rows;
 	if (st->rows == 0) {
 		rc = sq_error_set(err, SQ_EEMPTY, name, 0, 0, "",
@@ -429,6 +460,7 @@ out:
 	free(c.wn);
 	sq_covacc_free(c.cov);
 	free(c.x);
+	sq_cmpset_free(c.cmp);
 	return rc;
 }
 

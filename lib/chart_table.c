@@ -506,7 +506,8 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return SQ_OK;
 }
 
-enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR };
+enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
+    T_COMPARE };
 
 /*
  * The delimiter of a table: a tab if the first line has one (servqual's
@@ -584,6 +585,9 @@ table_kind(const char *buf, size_t len)
 		return T_NONE;
 	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
 		return T_GAP;
+	if (strcmp(names[0], "block") == 0 && has_name(names, n, "test") &&
+	    has_name(names, n, "group1"))
+		return T_COMPARE;
 	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
 	    has_name(names, n, "value"))
 		return T_FACTOR;
@@ -651,6 +655,8 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 		return sq_error_set(err, SQ_ESCHEMA, name, 1, 0, "",
 		    "not a table sq-chart reads (sq-gap, sq-factor, a matrix,"
 		    " importance-performance or Likert counts)");
+	if (kind == T_COMPARE)
+		return sqc_compare_table(d, buf, len, name, err);
 	memset(&t, 0, sizeof(t));
 	t.name = name;
 	memset(&ro, 0, sizeof(ro));

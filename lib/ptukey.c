@@ -267,7 +267,8 @@ qtukey_t(double p, double k, double df, const sq_srange *table)
 	double lo = 0, hi, x = NAN, fh;
 	int i, st;
 
-	if (isnan(p) || p <= 0 || p >= 1 || isnan(sq_ptukey_upper(1, k, df)))
+	if (isnan(p) || p <= 0 || p >= 1 || isnan(k) || isnan(df) ||
+	    k < 2 || df <= 0 || k > 1e6 || (double)(int)k != k)
 		return NAN;
 	/* solve in the tail that is small, where it is accurate */
 	r.upper = p > 0.5;

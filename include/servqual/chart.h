@@ -158,7 +158,7 @@ int sq_ipa_quadrant(double imp, double perf, double imp_c, double perf_c);
 enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
-	SQ_CHART_NTYPES
+	SQ_CHART_COMPARE, SQ_CHART_NTYPES
 };
 
 /* Parse a chart type name ("gaps", ...); -1 if unknown. */
@@ -212,6 +212,8 @@ typedef struct sq_chartdata {
 	char **rowlab, **collab;
 	int *rowdim;			/* dimension of each row, or -1 */
 	int *coldim;
+	struct sq_cmpchart *cmp;	/* compare: groups, intervals, pairs
+					   that differ (lib/chart_compare.c) */
 } sq_chartdata;
 
 /* What to gather from an export. */
