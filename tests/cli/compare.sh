@@ -51,3 +51,12 @@ t "compare: /dev/full" 1 - "sq-compare: standard output: write error: No space l
 rm -f "$TMP/c.tsv"
 t "compare: failed run writes no -o file" 1 - '*' sq-compare -o "$TMP/c.tsv" $C/ola1.csv tests/data/gap/off.csv
 t "compare: no file left behind" 0 - - sh -c "! ls $TMP/c.tsv* 2>/dev/null"
+
+# the compare chart, from an export and from the table
+t "compare chart: from an export" 0 - - sq-chart compare -b sucursal -o "$TMP/cmp1.png" $C/branches.csv
+t "compare chart: png written" 0 - - sh -c "head -c 8 $TMP/cmp1.png | od -An -c | grep -q 'P   N   G'"
+t "compare chart: from the table" 0 - - sh -c "sq-compare -f tsv -b sucursal $C/branches.csv 2>/dev/null | sq-chart compare -o $TMP/cmp2.svg"
+t "compare chart: letters mark the pairs" 0 - - sh -c "grep -q 'abd' $TMP/cmp2.svg"
+t "compare chart: two waves draw the change" 0 - - sh -c "sq-compare -f tsv $C/ola1.csv $C/ola2.csv | sq-chart compare --lang es -o $TMP/cmp3.svg && grep -q 'Cambio ola2' $TMP/cmp3.svg"
+t "compare chart: paired waves" 0 - - sh -c "sq-compare -f tsv --paired-by id $C/panel1.csv $C/panel2.csv 2>/dev/null | sq-chart compare -o $TMP/cmp4.pdf"
+t "compare chart: an export needs -b" 1 - "~a compare chart from an export needs the group column" sq-chart compare -o "$TMP/cmp5.png" $C/waves.csv
