@@ -738,8 +738,15 @@ sq_cfa_fit(const double *S, size_t p, double n, const int *dim, size_t m,
 	rc = SQ_EDATA;
 	if (gsl_linalg_cholesky_decomp1(sc) != 0)
 		goto out_md;
-	for (i = 0; i < p; i++)
-		md.logdet_s += 2 * log(gsl_matrix_get(sc, i, i));
+	/* an item (nearly) a linear combination of the previous ones leaves
+	   a pivot of rounding noise: as singular as an exact zero */
+	for (i = 0; i < p; i++) {
+		double l = gsl_matrix_get(sc, i, i);
+
+		if (!(l * l > 1e-10 * S[i * p + i]))
+			goto out_md;
+		md.logdet_s += 2 * log(l);
+	}
 	if ((rc = start(&md, par, p, m)) != SQ_OK)
 		goto out_md;
 	rc = SQ_ENUMERIC;

@@ -360,10 +360,12 @@ sq_cfa_pretty(const sq_cfa *c, const sq_cfa_source *src, int lang,
 	fputs(es ? "Ajuste del modelo\n" : "Model fit\n", fp);
 	fprintf(fp, "  %-36s", es ? "Chi-cuadrado (gl), p" :
 	    "Chi-square (df), p");
-	fprintf(fp, "%14.3f (%.0f), p %s\n", c->chisq, c->df,
-	    c->pval < 0.0005 ? "< .001" : "");
-	if (!(c->pval < 0.0005)) {
-		/* reprint p on the same line's end for readability */
+	fprintf(fp, "%14.3f (%.0f), p ", c->chisq, c->df);
+	if (c->pval < 0.0005)
+		fputs("< .001\n", fp);
+	else {
+		pnum(fp, c->pval, 0, 3);
+		fputc('\n', fp);
 	}
 	fprintf(fp, "  %-36s%14.3f (%.0f)\n", es ?
 	    "Modelo de base (independencia)" : "Baseline (independence)",

@@ -40,3 +40,4 @@ _co_case five five_E_stdlv --std-lv --block E $_co/five.csv
 _co_case five five_G --block G $_co/five.csv
 _co_case merged merged_P $_co/merged.csv
 _co_case misfit misfit_P $_co/misfit.csv
+_co_case five three_P -c tests/data/cfa/three.cb.csv $_co/five.csv

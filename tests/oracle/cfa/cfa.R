@@ -9,6 +9,8 @@
 #   five     true 5-factor model of the 22-item SERVQUAL, n = 600
 #   merged   REL and RES are one factor (items 5-13), n = 500
 #   misfit   5 factors plus cross-loadings of 0.45 on six items, n = 800
+#   three    five.csv's items 1-13 as three dimensions of a codebook, item
+#            7 reverse-keyed
 # The RMSEA interval is the exact one (uniroot to 1e-14 on R's noncentral
 # pchisq); lavaan's own uniroot stops at ~1e-4 on lambda (kept in
 # lavaan_rmsea_ci.tsv for reference). HTMT is computed here from the item
@@ -124,11 +126,12 @@ num <- function(x) ifelse(is.na(x), "NaN", sprintf("%.17g", x))
 
 lavci <- data.frame()
 
-run <- function(name, block, std.lv = FALSE) {
+run <- function(name, block, std.lv = FALSE, tag = NULL) {
 	d <- read.csv(paste0(name, ".csv"))
 	X <- if (block == "G") d[paste0("P", 1:p)] - d[paste0("E", 1:p)] else
 		d[paste0(block, 1:p)]
 	names(X) <- paste0("x", 1:p)
+	if (!is.null(reverse)) X[, reverse] <- 8 - X[, reverse]
 	X <- X[complete.cases(X), ]
 	fit <- cfa(model_syntax("x"), data = X, std.lv = std.lv)
 	fm <- fitMeasures(fit)
@@ -186,7 +189,8 @@ run <- function(name, block, std.lv = FALSE) {
 		add("factor", "variance", a, v = fv$est)
 		add("factor", "variance_se", a, v = if (fv$se == 0) NA else fv$se)
 	}
-	for (a in 1:5) for (b in 1:5) if (a < b) {
+	k <- length(codes)
+	for (a in 1:k) for (b in 1:k) if (a < b) {
 		fc <- pe[pe$op == "~~" & pe$lhs == codes[a] & pe$rhs == codes[b], ]
 		add("correlation", "covariance", codes[a], "", codes[b], v = fc$est)
 		add("correlation", "se", codes[a], "", codes[b], v = fc$se)
@@ -201,23 +205,32 @@ run <- function(name, block, std.lv = FALSE) {
 		add("reliability", "ave", a, v = mean(l^2))
 	}
 	H <- htmt(cor(X))
-	for (a in 1:5) for (b in 1:5) if (a < b)
+	for (a in 1:k) for (b in 1:k) if (a < b)
 		add("htmt", "htmt", codes[a], "", codes[b], v = H[a, b])
 	tab <- do.call(rbind, out)
 	colnames(tab) <- c("section", "key", "dimension", "item",
 	    "dimension2", "value")
-	tag <- paste0(name, "_", block, if (std.lv) "_stdlv" else "")
+	if (is.null(tag))
+		tag <- paste0(name, "_", block, if (std.lv) "_stdlv" else "")
 	write.table(tab, paste0(tag, ".tsv"), sep = "\t", quote = FALSE,
 	    row.names = FALSE)
 	cat(tag, ": chisq", fm[["chisq"]], "cfi", fm[["cfi"]], "rmsea",
 	    fm[["rmsea"]], "\n")
 }
 
+reverse <- NULL
 run("five", "P")
 run("five", "P", std.lv = TRUE)
 run("five", "E", std.lv = TRUE)
 run("five", "G")
 run("merged", "P")
 run("misfit", "P")
+# a codebook instrument (tests/data/cfa/three.cb.csv): items 1-13 of
+# five.csv in three dimensions X, Y, Z, item 7 reverse-keyed
+dims <- c(rep("X", 4), rep("Y", 5), rep("Z", 4))
+codes <- c("X", "Y", "Z")
+p <- length(dims)
+reverse <- 7
+run("five", "P", tag = "three_P")
 write.table(lavci, "lavaan_rmsea_ci.tsv", sep = "\t", quote = FALSE,
     row.names = FALSE)
