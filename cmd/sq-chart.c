@@ -24,7 +24,7 @@ usage(void)
 	    "[--lang en|es] [--seed n]\n"
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
-	    "types: gaps items radar ipa groups likert scree heatmap\n");
+	    "types: gaps items radar ipa groups likert scree heatmap cfa\n");
 	exit(2);
 }
 
