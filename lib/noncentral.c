@@ -26,7 +26,7 @@ lpois(double j, double mu)
 static double
 mix(double x, double df, double ncp, int upper)
 {
-	double mu, j0, j, w, t, sum = 0;
+	double mu, j0, j, w0, w, t, sum = 0, wsum = 0;
 
 	if (!(df > 0) || !(ncp >= 0) || !isfinite(df) || !isfinite(ncp) ||
 	    isnan(x))
@@ -39,25 +39,42 @@ mix(double x, double df, double ncp, int upper)
 		return upper ? gsl_cdf_chisq_Q(x, df) : gsl_cdf_chisq_P(x, df);
 	mu = ncp / 2;
 	j0 = floor(mu);
-	/* upward from the mode, then downward, until a term is below
-	   1e-17 of the sum and the terms left can only shrink further */
-	for (j = j0;; j++) {
-		w = exp(lpois(j, mu));
+	/*
+	 * Upward from the mode, then downward, until a term is below 1e-17
+	 * of the sum and the terms left can only shrink further. The
+	 * weights come by recurrence from the mode's and are normalised by
+	 * their own sum: log-gamma at j ~ 1e4 carries ~1e-12 of error that
+	 * would otherwise show in every term.
+	 */
+	w0 = exp(lpois(j0, mu));
+	for (w = w0, j = j0;; j++) {
 		t = upper ? gsl_cdf_chisq_Q(x, df + 2 * j) :
 		    gsl_cdf_chisq_P(x, df + 2 * j);
 		sum += w * t;
+		wsum += w;
 		/* P's terms fall with j, Q's are bounded by 1 */
 		if (j > mu + 1 && w * (upper ? 1 : t) <= 1e-17 * sum)
 			break;
+		w *= mu / (j + 1);
 	}
-	for (j = j0 - 1; j >= 0; j--) {
-		w = exp(lpois(j, mu));
+	for (w *= mu / (j + 1), j++; w > 1e-17 * wsum; j++) {
+		wsum += w;
+		w *= mu / (j + 1);
+	}
+	for (w = w0, j = j0 - 1; j >= 0; j--) {
+		w *= (j + 1) / mu;
 		t = upper ? gsl_cdf_chisq_Q(x, df + 2 * j) :
 		    gsl_cdf_chisq_P(x, df + 2 * j);
 		sum += w * t;
+		wsum += w;
 		if (w * (upper ? t : 1) <= 1e-17 * sum)
 			break;
 	}
+	for (j--; j >= 0 && w > 1e-17 * wsum; j--) {
+		w *= (j + 1) / mu;
+		wsum += w;
+	}
+	sum /= wsum;
 	return sum > 1 ? 1 : sum;
 }
 
