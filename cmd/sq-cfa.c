@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "servqual/cfa.h"
 #include "servqual/cfa_report.h"
@@ -20,7 +21,8 @@ static const char usage_text[] =
     "usage: sq-cfa [-c codebook] [-d delim] [-f format] [-o file] "
     "[--block E|P|G]\n"
     "              [--std-lv] [--fail-if gate]... [--invalid error|missing]\n"
-    "              [--encoding enc] [--lang en|es] [--skip-rows n] [file]\n";
+    "              [--verbose]"
+    " [--encoding enc] [--lang en|es] [--skip-rows n] [file]\n";
 
 static void
 usage(void)
@@ -53,6 +55,8 @@ help(void)
 	    "  --invalid MODE       error (default) or missing\n"
 	    "  --lang en|es         language of the labels\n"
 	    "  --skip-rows N        rows before the header\n"
+	    "  --verbose            reading and fitting times, iterations on "
+	    "stderr\n"
 	    "  -h, --help           this help\n"
 	    "  --version            version\n", stdout);
 	exit(0);
@@ -77,6 +81,15 @@ add(void *ctx, const sq_response *r, sq_error *err)
 		    r->p[i] : r->p[i] - r->e[i];
 	sq_covacc_add(run->acc, run->x);
 	return 0;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static int
@@ -145,6 +158,7 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
 		{ "std-lv", no_argument, NULL, 'L' },
+		{ "verbose", no_argument, NULL, 'V' },
 		{ "version", no_argument, NULL, SQ_OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -162,7 +176,8 @@ main(int argc, char *argv[])
 	double *S = NULL, n;
 	int *dim = NULL;
 	char msg[256], title[256];
-	int ch, std_lv = 0, rc, held;
+	int ch, std_lv = 0, rc, held, verbose = 0;
+	double t0 = now(), t1, t2;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
@@ -201,6 +216,9 @@ main(int argc, char *argv[])
 			break;
 		case 'L':
 			std_lv = 1;
+			break;
+		case 'V':
+			verbose = 1;
 			break;
 		case SQ_OPT_VERSION:
 			puts("sq-cfa " SQ_VERSION);
@@ -253,7 +271,10 @@ main(int argc, char *argv[])
 			    ins->items[i].number);
 			goto done;
 		}
-	switch (sq_cfa_fit(S, run.p, n, dim, m, std_lv, &fit)) {
+	t1 = now();
+	ch = sq_cfa_fit(S, run.p, n, dim, m, std_lv, &fit);
+	t2 = now();
+	switch (ch) {
 	case SQ_OK:
 		break;
 	case SQ_EDATA:
@@ -269,6 +290,11 @@ main(int argc, char *argv[])
 		    "definite implied covariance matrix\n", cli.path);
 		goto done;
 	}
+	if (verbose)
+		fprintf(stderr, "sq-cfa: read %lu rows in %.3f s; fit %zu items,"
+		    " %zu factors in %.3f ms, %zu iterations, Newton decrement "
+		    "%.2g\n", st.rows, t1 - t0, run.p, m, (t2 - t1) * 1e3,
+		    fit->iterations, fit->decrement);
 	src.ins = ins;
 	src.dimidx = dimidx;
 	src.block = run.block;
