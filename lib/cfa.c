@@ -764,14 +764,18 @@ sq_cfa_fit(const double *S, size_t p, double n, const int *dim, size_t m,
 		f = fn;
 		c->iterations++;
 	}
-	/* Newton on the Hessian of the analytic gradient */
+	/* Newton on the Hessian of the analytic gradient, until the
+	   decrement is at rounding level and stops falling */
 	for (nw = 0; nw < MAX_NEWTON; nw++) {
+		double prev = dec;
+
 		f = objective(&md, par);
 		gradient(&md, md.g);
 		if (newton_hessian(&md, par) != 0)
 			break;
 		dec = solve(md.h, md.g, md.step, md.q);
-		if (isnan(dec) || dec < 1e-24)
+		if (isnan(dec) || dec < 1e-24 ||
+		    (nw > 0 && dec < TOL_DONE && dec > prev / 4))
 			break;
 		f = objective(&md, par);
 		fn = line_search(&md, par, f, dec);
