@@ -43,6 +43,8 @@ _do_cmp "drivers oracle --outcome" $_do/main_recommend.tsv \
     sq-drivers -f tsv --outcome recommend $_do/main.csv
 _do_cmp "drivers oracle no weights" $_do/noweights.tsv \
     sq-drivers -f tsv $_do/noweights.csv
+_do_cmp "drivers oracle small sample, targets --by" $_do/small.tsv \
+    sq-drivers -f tsv -b sucursal --targets $_do/targets.csv $_do/small.csv
 _do_cmp "drivers oracle stdin, csv input as tsv output" $_do/main.tsv \
     sh -c "sq-drivers -f tsv - < $_do/main.csv"
 
@@ -52,8 +54,8 @@ awk -F'\t' -v OFS='\t' '$1 == "coefficient" && $4 == "REL" && $5 == "estimate" {
 t "drivers oracle: comparer catches a coefficient off by 1e-8" 1 '*' - \
     "$TSVCMP" $_do/main.tsv "$TMP/do_mut.tsv"
 awk -F'\t' -v OFS='\t' '!m && $5 == "p" && $6 > 0.001 { m = 1; $6 = sprintf("%.17g", $6 * (1 + 1e-5)) } { print }' \
-    $_do/main.tsv | awk -F'\t' 'NR == 1 || $5 == "p"' >"$TMP/do_mutp.tsv"
-awk -F'\t' 'NR == 1 || $5 == "p"' $_do/main.tsv >"$TMP/do_p.tsv"
+    $_do/small.tsv | awk -F'\t' 'NR == 1 || $5 == "p"' >"$TMP/do_mutp.tsv"
+awk -F'\t' 'NR == 1 || $5 == "p"' $_do/small.tsv >"$TMP/do_p.tsv"
 t "drivers oracle: comparer catches a p off by 1e-5" 1 '*' - \
     "$TSVCMP" -t value=1e-6 "$TMP/do_p.tsv" "$TMP/do_mutp.tsv"
 

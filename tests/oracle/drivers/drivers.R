@@ -269,3 +269,7 @@ save(oracle(main, targets = targets, by = TRUE, conf = 0.9),
     "main_targets_by.tsv")
 save(oracle(main, outcome = "recommend"), "main_recommend.tsv")
 save(oracle(noweights), "noweights.tsv")
+# few respondents: coefficient p-values of every size, not only tiny ones
+small <- gen(120, 31337)
+write_export(small, "small.csv")
+save(oracle(small, targets = targets, by = TRUE), "small.tsv")
