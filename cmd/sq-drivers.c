@@ -340,7 +340,8 @@ main(int argc, char *argv[])
 	}
 	ch = write_result(res, ins, &cli, run.outcome ? run.outcome :
 	    "overall", out.fp);
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
+	if (sq_output_close(&out, ch == SQ_OK || ch == SQ_EIO, &err) !=
+	    SQ_OK) {
 		fail(&err, cli.outpath);
 		goto done;
 	}

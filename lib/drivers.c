@@ -268,8 +268,8 @@ sq_drivers_fit(double n, size_t p, const double *m, const double *C,
 	mod->singular = 0;
 	mod->n = n;
 	mod->df1 = (double)p;
-	mod->df2 = n - (double)p - 1;
-	if (p == 0 || p > SQ_MAX_DIMS || mod->df2 < 1)
+	mod->df2 = n >= (double)p + 1 ? n - (double)p - 1 : NAN;
+	if (p == 0 || p > SQ_MAX_DIMS || !(mod->df2 >= 1))
 		return;
 	for (i = 0; i < q; i++)
 		s[i] = sqrt(C[i * q + i]);

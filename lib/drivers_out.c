@@ -370,22 +370,46 @@ static const char *const msg[P_NTOTAL][2] = {
 
 #define M(id) msg[id][lang]
 
-/* Write tmpl with its "%s" replaced by a, b and c in turn. */
+/*
+ * Write tmpl with its "%s" replaced by a, b and c in turn, wrapped at
+ * blanks to lines of at most 98 code points, then a newline.
+ */
 static void
 fill(FILE *fp, const char *tmpl, const char *a, const char *b,
     const char *c)
 {
 	const char *arg[3] = { a, b, c };
+	char buf[1024];
+	size_t n = 0, col = 0, i, w, last = 0;
 	int k = 0;
 
-	for (; *tmpl; tmpl++) {
+	for (; *tmpl && n + 1 < sizeof(buf); tmpl++) {
 		if (tmpl[0] == '%' && tmpl[1] == 's') {
-			fputs(k < 3 && arg[k] ? arg[k] : "", fp);
+			const char *v = k < 3 && arg[k] ? arg[k] : "";
+
+			while (*v && n + 1 < sizeof(buf))
+				buf[n++] = *v++;
 			k++;
 			tmpl++;
 		} else
-			fputc(*tmpl, fp);
+			buf[n++] = *tmpl;
 	}
+	buf[n] = '\0';
+	/* break at the last blank before column 98 */
+	for (i = 0, w = 0; i < n; i++) {
+		if (((unsigned char)buf[i] & 0xC0) == 0x80)
+			continue;
+		if (buf[i] == ' ')
+			last = i;
+		if (++w > 98 && last > col) {
+			buf[last] = '\n';
+			col = last + 1;
+			w = 0;
+			i = last;
+		}
+	}
+	fputs(buf, fp);
+	fputc('\n', fp);
 }
 
 /* Code points in s. */
@@ -479,7 +503,7 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 	lang = lang == SQ_LANG_ES;
 	snprintf(a, sizeof(a), "%.0f", r->respondents);
 	fill(fp, M(P_TITLE), outcome, a, NULL);
-	fputs("\n\n", fp);
+	fputc('\n', fp);
 	/* models side by side */
 	lpad(fp, M(P_MODELS), 16);
 	fputs("    SERVQUAL    SERVPERF\n", fp);
@@ -519,7 +543,6 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		fnum(a, sizeof(a), sp ? mp->r2 : mq->r2, 3);
 		fnum(b, sizeof(b), sp ? mq->r2 : mp->r2, 3);
 		fill(fp, M(P_BETTER), sp ? "SERVPERF" : "SERVQUAL", a, b);
-		fputc('\n', fp);
 	}
 	/* drivers */
 	fprintf(fp, "\n%s\n", M(P_DRIVERS));
@@ -565,24 +588,22 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 	else {
 		fnum(a, sizeof(a), r->spearman, 2);
 		fill(fp, M(P_RHO), a, NULL, NULL);
-		fputc('\n', fp);
 		if (td >= 0 && td != ts)
 			fill(fp, M(P_SAY), dname(ins, (size_t)ts, lang),
 			    dname(ins, (size_t)td, lang), NULL);
 		else if (td >= 0)
 			fill(fp, M(P_NOW), dname(ins, (size_t)ts, lang), NULL,
 			    NULL);
-		fputc('\n', fp);
 	}
 	/* IPA */
 	fputc('\n', fp);
 	fill(fp, M(P_IPA), r->source == SQ_IMP_STATED ? M(P_STATEDSRC) :
 	    M(P_DERIVEDSRC), M(P_RULE0 + r->rule), NULL);
-	fputc('\n', fp);
 	lpad(fp, M(P_DIM), 24);
 	rpad(fp, M(P_IMP), 12);
 	rpad(fp, M(P_PERF), 13);
-	snprintf(line, sizeof(line), "%g%% CI", r->conf * 100);
+	snprintf(line, sizeof(line), lang ? "IC %g%%" : "%g%% CI",
+	    r->conf * 100);
 	rpad(fp, line, 16);
 	fputs("  ", fp);
 	fputs(M(P_QUAD), fp);
@@ -605,21 +626,19 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 	fnum(a, sizeof(a), r->icross, 1);
 	fnum(b, sizeof(b), r->pcross, 2);
 	fill(fp, M(P_CROSS), a, b, NULL);
-	fputs("\n", fp);
 	if (r->ntarget == 0)
 		return ferror(fp) ? SQ_EIO : SQ_OK;
 	/* targets */
 	fputc('\n', fp);
 	snprintf(a, sizeof(a), "%g%%", r->conf * 100);
 	fill(fp, M(P_TARGETS), a, NULL, NULL);
-	fputc('\n', fp);
 	if (r->by_segment)
 		lpad(fp, M(P_SEG), 14);
-	lpad(fp, M(P_DIM), 24);
-	rpad(fp, M(P_TARGET), 9);
-	rpad(fp, "n", 8);
+	lpad(fp, M(P_DIM), 22);
+	rpad(fp, M(P_TARGET), 8);
+	rpad(fp, "n", 7);
 	rpad(fp, M(P_MEAN), 8);
-	rpad(fp, "CI", 16);
+	rpad(fp, lang ? "IC" : "CI", 16);
 	rpad(fp, "p", 8);
 	fputs("  ", fp);
 	fputs(M(P_VERDICT), fp);
@@ -628,14 +647,15 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		const sq_drvtarget *g = &r->target[i];
 
 		if (r->by_segment)
-			lpad(fp, seg_name(r, g->seg), 14);
+			lpad(fp, g->seg < 0 && lang ? "todos" :
+			    seg_name(r, g->seg), 14);
 		snprintf(line, sizeof(line), "%s%s", g->block == SQ_DRV_G ?
 		    "G: " : "", dname(ins, (size_t)g->dim, lang));
-		lpad(fp, line, 24);
+		lpad(fp, line, 22);
 		fnum(a, sizeof(a), g->target, 2);
-		rpad(fp, a, 9);
-		fnum(a, sizeof(a), g->n, 0);
 		rpad(fp, a, 8);
+		fnum(a, sizeof(a), g->n, 0);
+		rpad(fp, a, 7);
 		fnum(a, sizeof(a), g->mean, 2);
 		rpad(fp, a, 8);
 		fnum(a, sizeof(a), g->ci_low, 2);
