@@ -146,6 +146,12 @@ apply(sq_chartdata *d, int source, int rule, int recompute, sq_error *err)
 
 	for (i = 0; i < nd; i++)
 		has_stated |= !isnan(v->stated[i]);
+	if (source == SQ_IMP_AUTO && !has_stated && !v->has_models)
+		return sq_error_set(err, SQ_EDATA, d->source, 0, 0, "",
+		    "an ipa chart needs the importance weight columns "
+		    "W_%s..W_%s (stated importance) or the overall rating "
+		    "(derived importance)", nd ? d->ins->dims[0].code : "",
+		    nd ? d->ins->dims[nd - 1].code : "");
 	if (source == SQ_IMP_AUTO)
 		source = v->source != SQ_IMP_AUTO && !recompute ? v->source :
 		    has_stated ? SQ_IMP_STATED : SQ_IMP_DERIVED;

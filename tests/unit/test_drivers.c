@@ -1,7 +1,9 @@
 /* sq-drivers' statistics on cases worked by hand. */
+#include <cairo.h>
 #include <gsl/gsl_errno.h>
 #include <stdlib.h>
 
+#include "servqual/chart.h"
 #include "servqual/drivers.h"
 #include "unit.h"
 
@@ -70,6 +72,52 @@ main(void)
 	CHECK(sq_targets_parse("REL=nan", ins, &t, &n, msg, sizeof(msg)) ==
 	    -1, "targets: NaN level");
 	free(t);
+
+	/*
+	 * The data the ipa chart draws from the oracle's export with derived
+	 * importance: the true strongest driver, with the worst performance,
+	 * is in "concentrate here"; the chart draws and the frame's value
+	 * axis is the whole answer scale.
+	 */
+	{
+		sq_chartdata *d = NULL;
+		sq_chartneed need = { SQ_CHART_IPA, SQ_BLOCK_P, 0.95, 1, 1000,
+		    SQ_IMP_DERIVED, -1 };
+		sq_chart_opts co = { SQ_CHART_IPA, SQ_LANG_EN, 0, 0, 0, NULL,
+		    0.95 };
+		sq_chart_frame f;
+		sq_survey_opts so;
+		sq_error err;
+		FILE *fp = fopen("tests/oracle/drivers/main.csv", "rb");
+		int rc = -1;
+
+		memset(&so, 0, sizeof(so));
+		if (fp != NULL && sq_chartdata_new(ins, &d) == SQ_OK)
+			rc = sq_chartdata_read(d, fp, "main.csv", &so, &need,
+			    NULL, &err);
+		CHECK(rc == SQ_OK, "ipa data: read the oracle export");
+		if (rc == SQ_OK) {
+			CHECK(sq_ipa_quadrant(d->importance[1],
+			    d->performance[1], d->drv.icross, d->drv.pcross) ==
+			    SQ_Q_CONCENTRATE, "ipa data: REL in concentrate");
+			CHECK(d->drv.source == SQ_IMP_DERIVED &&
+			    d->importance[1] == d->drv.derived[1],
+			    "ipa data: derived importance");
+			cairo_surface_t *sf = cairo_image_surface_create(
+			    CAIRO_FORMAT_ARGB32, 560, 460);
+			cairo_t *cr = cairo_create(sf);
+
+			CHECK(sq_chart_draw(cr, d, &co, 560, 460, NULL, &f,
+			    &err) == SQ_OK, "ipa: draws");
+			CHECK(f.value.d0 == 1 && f.value.d1 == 7,
+			    "ipa: performance axis is the whole scale 1..7");
+			cairo_destroy(cr);
+			cairo_surface_destroy(sf);
+		}
+		if (fp)
+			fclose(fp);
+		sq_chartdata_free(d);
+	}
 	sq_instrument_free(ins);
 	return unit_done();
 }
