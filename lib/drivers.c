@@ -195,8 +195,8 @@ sq_drivers_add(sq_drivers *a, const sq_instrument *ins,
 	int rc, wok = r->w != NULL;
 
 	a->respondents += 1;
-	sq_scores_compute(a->sg, ins, r, SQ_SCORE_G);
-	sq_scores_compute(a->sp, ins, r, SQ_SCORE_P);
+	sq_scores_dims(a->sg, ins, r, SQ_SCORE_G);
+	sq_scores_dims(a->sp, ins, r, SQ_SCORE_P);
 	if (a->by_segment && r->segment != NULL) {
 		rc = segment_of(a, r->segment[0] ? r->segment : "(blank)",
 		    &sm);
