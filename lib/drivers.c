@@ -425,7 +425,8 @@ static void
 model_lmg(size_t p, const double *C, sq_drvmodel *mod)
 {
 	size_t q = p + 1, i, j;
-	double R[SQ_LMG_MAX_DIMS * SQ_LMG_MAX_DIMS], r[SQ_LMG_MAX_DIMS];
+	double R[SQ_LMG_MAX_DIMS * SQ_LMG_MAX_DIMS] = { 0 };
+	double r[SQ_LMG_MAX_DIMS] = { 0 };
 	double lmg[SQ_LMG_MAX_DIMS];
 
 	if (isnan(mod->r2) || p > SQ_LMG_MAX_DIMS)
