@@ -570,7 +570,8 @@ sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame)
 	if (y1 - y0 < 60 || x1 - x0 < 60)
 		return SQ_ELIMIT;
 	/* importance from 0; performance over the whole scale */
-	sqc_ticks_fit(c, 0, fmax(ihi, ic) * 1.15, 6, x1 - x0, 1, &tx);
+	/* at least twice the crosshair, so it sits mid-chart or left */
+	sqc_ticks_fit(c, 0, fmax(ihi * 1.1, 2 * ic), 6, x1 - x0, 1, &tx);
 	sqc_ticks_fit(c, smin, smax, 6, y1 - y0, 0, &ty);
 	sx = (sq_scale){ tx.lo, tx.hi, x0, x1 };
 	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
