@@ -45,6 +45,9 @@ _do_cmp "drivers oracle no weights" $_do/noweights.tsv \
     sq-drivers -f tsv $_do/noweights.csv
 _do_cmp "drivers oracle small sample, targets --by" $_do/small.tsv \
     sq-drivers -f tsv -b sucursal --targets $_do/targets.csv $_do/small.csv
+_do_cmp "drivers oracle 3-dimension codebook, 1..5, scale crosshairs" $_do/cb3.tsv \
+    sq-drivers -f tsv -c $_do/cb3_codebook.csv --crosshair scale -b sucursal \
+    --target B=3.5,G:C=-0.5 $_do/cb3.csv
 _do_cmp "drivers oracle stdin, csv input as tsv output" $_do/main.tsv \
     sh -c "sq-drivers -f tsv - < $_do/main.csv"
 

@@ -12,6 +12,8 @@ suppressMessages(library(car))
 dims <- c("TAN", "REL", "RES", "ASS", "EMP")
 items <- list(TAN = 1:4, REL = 5:9, RES = 10:13, ASS = 14:17, EMP = 18:22)
 dim_of <- rep(seq_along(dims), sapply(items, length))
+smin <- 1
+smax <- 7
 
 # ---- data ----
 # True drivers of overall (on the latent perception factors): REL
@@ -57,7 +59,7 @@ write_export <- function(df, file)
 
 # ---- scores (DESIGN "Scores") ----
 scores <- function(df, block) {
-	sapply(1:5, function(d) {
+	sapply(seq_along(items), function(d) {
 		it <- items[[d]]
 		X <- if (block == "P") as.matrix(df[paste0("P", it)]) else
 		    as.matrix(df[paste0("P", it)]) - as.matrix(df[paste0("E", it)])
@@ -130,7 +132,7 @@ fit_model <- function(y, S, name) {
 	colnames(X) <- dims
 	yy <- y[ok]
 	d <- data.frame(X, y = yy)
-	fit <- lm(y ~ TAN + REL + RES + ASS + EMP, data = d)
+	fit <- lm(reformulate(dims, "y"), data = d)
 	sm <- summary(fit)
 	f <- sm$fstatistic
 	add("model", "all", name, "", "n", sum(ok))
@@ -144,7 +146,7 @@ fit_model <- function(y, S, name) {
 	cf <- sm$coefficients
 	v <- vif(fit)
 	terms <- c("intercept", dims)
-	for (i in 1:6) {
+	for (i in 1:(length(dims) + 1)) {
 		add("coefficient", "all", name, terms[i], "estimate", cf[i, 1])
 		add("coefficient", "all", name, terms[i], "se", cf[i, 2])
 		add("coefficient", "all", name, terms[i], "t", cf[i, 3])
@@ -157,7 +159,7 @@ fit_model <- function(y, S, name) {
 	l <- lmg_subsets(yy, X)
 	lo <- lmg_orderings(yy, X)
 	stopifnot(max(abs(l - lo)) < 1e-12, abs(sum(l) - sm$r.squared) < 1e-12)
-	for (j in 1:5) {
+	for (j in seq_along(dims)) {
 		add("lmg", "all", name, dims[j], "lmg", l[j])
 		add("lmg", "all", name, dims[j], "share", 100 * l[j] / sm$r.squared)
 	}
@@ -174,12 +176,13 @@ oracle <- function(df, outcome = "overall", source = NA, rule = "mean",
 	P <- scores(df, "P")
 	add("summary", "all", "", "", "n", nrow(df))
 	add("summary", "all", "", "", "outcome", outcome)
-	add("summary", "all", "", "", "scale_min", 1)
-	add("summary", "all", "", "", "scale_max", 7)
+	add("summary", "all", "", "", "scale_min", smin)
+	add("summary", "all", "", "", "scale_max", smax)
 	add("summary", "all", "", "", "conf", conf)
 	fit_model(y, G, "servqual")
 	derived <- fit_model(y, P, "servperf")
-	stated <- rep(NA, 5)
+	p <- length(dims)
+	stated <- rep(NA, p)
 	nst <- 0
 	if (all(paste0("W_", dims) %in% names(df))) {
 		W <- as.matrix(df[paste0("W_", dims)])
@@ -188,9 +191,9 @@ oracle <- function(df, outcome = "overall", source = NA, rule = "mean",
 		if (nst > 0)
 			stated <- colMeans(100 * W[ok, ] / rowSums(W[ok, ]))
 	}
-	rs <- if (nst > 0) rank(-stated) else rep(NA, 5)
+	rs <- if (nst > 0) rank(-stated) else rep(NA, p)
 	rd <- rank(-derived)
-	for (d in 1:5) {
+	for (d in 1:p) {
 		add("importance", "all", "", dims[d], "stated", stated[d])
 		add("importance", "all", "", dims[d], "derived", derived[d])
 		add("importance", "all", "", dims[d], "rank_stated", rs[d])
@@ -202,13 +205,15 @@ oracle <- function(df, outcome = "overall", source = NA, rule = "mean",
 	if (is.na(source)) source <- if (nst > 0) "stated" else "derived"
 	imp <- if (source == "stated") stated else derived
 	perf <- colMeans(P, na.rm = TRUE)
-	ic <- switch(rule, mean = mean(imp), median = median(imp), scale = 20)
-	pc <- switch(rule, mean = mean(perf), median = median(perf), scale = 4)
+	ic <- switch(rule, mean = mean(imp), median = median(imp),
+	    scale = 100 / p)
+	pc <- switch(rule, mean = mean(perf), median = median(perf),
+	    scale = (smin + smax) / 2)
 	add("ipa", "all", "", "", "rule", rule)
 	add("ipa", "all", "", "", "importance_source", source)
 	add("ipa", "all", "", "", "importance_cross", ic)
 	add("ipa", "all", "", "", "performance_cross", pc)
-	for (d in 1:5) {
+	for (d in 1:p) {
 		x <- P[!is.na(P[, d]), d]
 		ci <- t.test(x, conf.level = conf)$conf.int
 		q <- if (imp[d] >= ic) { if (perf[d] < pc) "concentrate" else
@@ -273,3 +278,32 @@ save(oracle(noweights), "noweights.tsv")
 small <- gen(120, 31337)
 write_export(small, "small.csv")
 save(oracle(small, targets = targets, by = TRUE), "small.tsv")
+
+# another instrument (codebook cb3.csv): 3 dimensions of 2, 3 and 2 items
+# on a 1..5 scale, so nothing depends on five dimensions or seven points
+dims <- c("A", "B", "C")
+items <- list(A = 1:2, B = 3:5, C = 6:7)
+dim_of <- rep(seq_along(dims), sapply(items, length))
+smin <- 1
+smax <- 5
+set.seed(8675309)
+n <- 250
+f <- matrix(rnorm(n * 3), n) + rnorm(n)
+cl <- function(x) pmin(5, pmax(1, round(x)))
+P3 <- sapply(1:7, function(i) cl(3.4 + 0.8 * f[, dim_of[i]] + 0.7 * rnorm(n)))
+E3 <- sapply(1:7, function(i) cl(4.2 + 0.6 * rnorm(n)))
+P3[matrix(runif(n * 7) < 0.05, n)] <- NA
+cb <- data.frame(id = 1:n, sucursal = sample(c("X", "Y"), n, TRUE))
+for (i in 1:7) cb[[paste0("E", i)]] <- E3[, i]
+for (i in 1:7) cb[[paste0("P", i)]] <- P3[, i]
+W3 <- t(replicate(n, sample(0:10, 3, TRUE)))
+cb$W_A <- W3[, 1]; cb$W_B <- W3[, 2]; cb$W_C <- W3[, 3]
+cb$overall <- round(2 + f %*% c(0.2, 0.7, 0.4) + rnorm(n), 2)
+write_export(cb, "cb3.csv")
+writeLines(c("kind,a,b,c", "scale,1,5", "dimension,A,Alpha,Alfa",
+    "dimension,B,Beta,Beta", "dimension,C,Gamma,Gamma",
+    "item,1,A", "item,2,A", "item,3,B", "item,4,B", "item,5,B",
+    "item,6,C", "item,7,C"), "cb3_codebook.csv")
+t3 <- data.frame(dimension = c("B", "C"), block = c("P", "G"),
+    target = c(3.5, -0.5), stringsAsFactors = FALSE)
+save(oracle(cb3 <- cb, rule = "scale", targets = t3, by = TRUE), "cb3.tsv")
