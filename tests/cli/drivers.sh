@@ -77,3 +77,48 @@ t "drivers: pretty fits 100 columns ($_l)" 0 '*' - sh -c "sq-drivers -f pretty -
 done
 t "drivers: pretty in Spanish" 0 '*' - sh -c "sq-drivers -f pretty --lang es $S | grep -q 'Fiabilidad'"
 t "drivers: md" 0 '*' - sh -c "sq-drivers -f md $S | grep -q '^| section'"
+
+# Every figure of the JSON is the long table's (which the R oracle holds):
+# walk the JSON and look each number up in the tsv of the same run.
+sq-drivers -f json --targets tests/oracle/drivers/targets.csv -b sucursal $M > "$TMP/m.json"
+sq-drivers -f tsv --targets tests/oracle/drivers/targets.csv -b sucursal $M > "$TMP/m.tsv"
+t "drivers: every JSON figure equals the long table's" 0 '*' - python3 -c '
+import json, sys, csv, math
+d = json.load(open(sys.argv[1]))
+v = {tuple(r[:5]): r[5] for r in list(csv.reader(open(sys.argv[2]), delimiter="\t"))[1:]}
+n = 0
+def same(key, x):
+    global n
+    y = v[key]
+    if x is None:
+        assert y in ("NaN", ""), (key, y)
+    elif isinstance(x, str):
+        assert x == y, (key, x, y)
+    else:
+        assert float(y) == x, (key, x, y)
+    n += 1
+same(("summary", "all", "", "", "n"), d["n"])
+same(("summary", "all", "", "", "outcome"), d["outcome"])
+for m, M in d["models"].items():
+    for k in ("n", "r2", "adj_r2", "f", "df1", "df2", "p"):
+        same(("model", "all", m, "", k), M[k])
+    for c in M["coefficients"]:
+        for k, kk in (("estimate", "estimate"), ("se", "se"), ("t", "t"), ("p", "p"), ("beta", "beta"), ("vif", "vif")):
+            same(("coefficient", "all", m, c["term"], kk), c[k])
+    for l in M["lmg"]:
+        same(("lmg", "all", m, l["term"], "lmg"), l["lmg"])
+        same(("lmg", "all", m, l["term"], "share"), l["share"])
+for i in d["importance"]:
+    for k in ("stated", "derived", "rank_stated", "rank_derived"):
+        same(("importance", "all", "", i["dimension"], k), i[k])
+same(("importance", "all", "", "", "spearman"), d["importance_spearman"])
+for k in ("rule", "importance_source", "importance_cross", "performance_cross"):
+    same(("ipa", "all", "", "", k), d["ipa"][k])
+for i in d["ipa"]["dimensions"]:
+    for k in ("importance", "performance", "quadrant"):
+        same(("ipa", "all", "", i["dimension"], k), i[k])
+for g in d["targets"]:
+    for k in ("target", "n", "mean", "ci_low", "ci_high", "t", "p", "verdict"):
+        same(("target", g["segment"], g["block"], g["dimension"], k), g[k])
+assert len(d["targets"]) == 16 and n > 200, n
+' "$TMP/m.json" "$TMP/m.tsv"
