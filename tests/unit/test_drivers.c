@@ -119,5 +119,6 @@ main(void)
 		sq_chartdata_free(d);
 	}
 	sq_instrument_free(ins);
+	sq_chart_release_fonts();
 	return unit_done();
 }
