@@ -459,6 +459,16 @@ fnum(char *buf, size_t len, double x, int dec)
 		    0.0 : x);
 }
 
+/* %g, or a dash when undefined. */
+static void
+fg(char *buf, size_t len, double x)
+{
+	if (isnan(x))
+		snprintf(buf, len, "\xe2\x80\x93");
+	else
+		snprintf(buf, len, "%g", x);
+}
+
 static void
 fp_(char *buf, size_t len, double p)
 {
@@ -529,9 +539,14 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 					fnum(a, sizeof(a), m->f, 2);
 				else if (i == 4)
 					fp_(a, sizeof(a), m->p);
-				else
-					snprintf(a, sizeof(a), "%.0f, %.0f",
-					    m->df1, m->df2);
+				else {
+					fg(b, sizeof(b), m->df1);
+					fg(c, sizeof(c), m->df2);
+					snprintf(line, sizeof(line), "%s, %s",
+					    b, c);
+					rpad(fp, line, 12);
+					continue;
+				}
 				rpad(fp, a, 12);
 			}
 			fputc('\n', fp);
@@ -572,10 +587,8 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		rpad(fp, a, 7);
 		fnum(a, sizeof(a), r->stated[d], 1);
 		rpad(fp, a, 12);
-		snprintf(a, sizeof(a), "%g", r->rank_stated[d]);
-		snprintf(b, sizeof(b), "%g", r->rank_derived[d]);
-		if (isnan(r->rank_stated[d]))
-			snprintf(a, sizeof(a), "\xe2\x80\x93");
+		fg(a, sizeof(a), r->rank_stated[d]);
+		fg(b, sizeof(b), r->rank_derived[d]);
 		snprintf(line, sizeof(line), "%s / %s", a, b);
 		rpad(fp, line, 11);
 		fputc('\n', fp);
