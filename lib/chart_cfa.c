@@ -179,11 +179,15 @@ sqc_cfa_add(sq_chartdata *d, const char *sec, const char *key,
 			    dim);
 		if (f < 0 && (f = code_index(g, dim, 1)) == -2)
 			return SQ_ENOMEM;
+		if (f < 0)
+			return sq_error_set(err, SQ_ELIMIT, name, line, 3,
+			    "dimension", "more than %d dimensions", SQ_MAX_DIMS);
 		it = strtod(item, &end);
 		if (f < 0 || end == item || *end != '\0' || it != floor(it) ||
 		    fabs(it) > 1e6 || g->ni >= SQ_MAX_ITEMS)
 			return sq_error_set(err, SQ_EDATA, name, line, 4, "item",
-			    "\"%s\" is not an item number of a dimension", item);
+			    "\"%s\" is not an item number (or more than %d "
+			    "items)", item, SQ_MAX_ITEMS);
 		n = g->ni + 1;
 		nn = realloc(g->number, n * sizeof(int));
 		if (nn != NULL)
