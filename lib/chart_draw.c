@@ -24,6 +24,8 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 640, 0 },	/* likert */
 	{ 560, 400 },	/* scree */
 	{ 600, 0 },	/* heatmap */
+	{ 640, 400 },	/* drivers */
+	{ 640, 0 },	/* cfa: as tall as the items need */
 	{ 640, 420 }	/* compare */
 };
 
@@ -59,8 +61,14 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 		if (!d->has_ipa)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no importance and performance for an ipa chart;"
-			    " give an export with weight columns or a table "
+			    " give an export, sq-drivers' table or a table "
 			    "\"dimension importance performance\"");
+		return SQ_OK;
+	case SQ_CHART_DRIVERS:
+		if (!d->drv.has || !d->drv.has_models)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no models for a drivers chart; give an export "
+			    "with the overall rating or sq-drivers' table");
 		return SQ_OK;
 	case SQ_CHART_GROUPS:
 		if (d->nseg == 0)
@@ -84,6 +92,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no eigenvalues for a scree chart; give a survey "
 			    "export or sq-factor's eigenvalue table");
+		return SQ_OK;
+	case SQ_CHART_CFA:
+		if (d->cfa == NULL)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no model for a cfa chart; give a survey export "
+			    "or sq-cfa's table");
 		return SQ_OK;
 	case SQ_CHART_COMPARE:
 		if (d->cmp == NULL)
@@ -150,6 +164,12 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 		break;
 	case SQ_CHART_SCREE:
 		rc = sqc_draw_scree(&c, frame);
+		break;
+	case SQ_CHART_DRIVERS:
+		rc = sqc_draw_drivers(&c, frame);
+		break;
+	case SQ_CHART_CFA:
+		rc = sqc_draw_cfa(&c, frame);
 		break;
 	case SQ_CHART_COMPARE:
 		rc = sqc_draw_compare(&c, frame);
