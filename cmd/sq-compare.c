@@ -50,8 +50,10 @@ help(void)
 	    "  --block G|P|E       scores on gaps (default), perceptions or "
 	    "expectations\n"
 	    "  --items             item rows too (a Holm family of their own)\n"
-	    "  --fail-if 'T:p_adj<X'  exit 3 when test T (default welch; "
-	    "p or p_adj)\n"
+	    "  --fail-if 'T:p_adj<X'  exit 3 when test T (default welch, "
+	    "paired: paired_t;\n"
+	    "                      p or p_adj)"
+	    "\n"
 	    "                      is below X on any dimension or servqual "
 	    "score\n"
 	    "  -c, --codebook FILE instrument (default: the 22-item "
@@ -72,7 +74,7 @@ help(void)
 
 struct gate {
 	const char *text;
-	int test, adj, le;
+	int test, adj, le, named;
 	double x;
 };
 
@@ -85,6 +87,7 @@ gate_parse(const char *s, struct gate *g)
 
 	g->text = s;
 	g->test = SQ_T_WELCH;
+	g->named = c != NULL;
 	if (c != NULL) {
 		for (i = 0; i < SQ_T_NTESTS; i++)
 			if (strlen(sq_cmp_test_names[i]) == (size_t)(c - s) &&
@@ -173,8 +176,11 @@ check(const sq_cmprow *rows, size_t n, char *const *name,
 		for (i = 0; i < n; i++) {
 			const sq_cmprow *r = &rows[i];
 			double v = gates[g].adj ? r->p_adj : r->p;
+			/* unnamed: Welch's F, or the paired t for waves */
+			int test = gates[g].named || rows[0].test !=
+			    SQ_T_PAIRED_T ? gates[g].test : SQ_T_PAIRED_T;
 
-			if (r->test != gates[g].test ||
+			if (r->test != test ||
 			    r->scope == SQ_SCOPE_ITEM || isnan(v) ||
 			    !(gates[g].le ? v <= gates[g].x : v < gates[g].x))
 				continue;

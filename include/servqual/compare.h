@@ -33,7 +33,7 @@ extern const char *const sq_cmp_test_names[];
 /* Effect names ("" when the test reports none), by enum sq_cmptest. */
 extern const char *const sq_cmp_effect_names[];
 
-#define SQ_CMP_MAX_GROUPS 10000
+#define SQ_CMP_MAX_GROUPS 200	/* pairs grow as its square */
 
 typedef struct sq_cmpset {
 	int block;		/* enum sq_score_block */

@@ -60,3 +60,7 @@ t "compare chart: letters mark the pairs" 0 - - sh -c "grep -q 'abd' $TMP/cmp2.s
 t "compare chart: two waves draw the change" 0 - - sh -c "sq-compare -f tsv $C/ola1.csv $C/ola2.csv | sq-chart compare --lang es -o $TMP/cmp3.svg && grep -q 'Cambio ola2' $TMP/cmp3.svg"
 t "compare chart: paired waves" 0 - - sh -c "sq-compare -f tsv --paired-by id $C/panel1.csv $C/panel2.csv 2>/dev/null | sq-chart compare -o $TMP/cmp4.pdf"
 t "compare chart: an export needs -b" 1 - "~a compare chart from an export needs the group column" sq-chart compare -o "$TMP/cmp5.png" $C/waves.csv
+t "compare: unnamed gate on paired waves is paired_t" 3 '*' "~gate p_adj<0.05 held: ASS panel1 vs panel2" sq-compare -f tsv --paired-by id --fail-if 'p_adj<0.05' $C/panel1.csv $C/panel2.csv
+# more than 200 groups: refused with the line, not hours of pairs
+{ head -n 1 $C/waves.csv; { tail -n +2 $C/waves.csv; tail -n +2 $C/waves.csv; } | awk -F, -v OFS=, '{ $1 = "\"g" NR "\""; print }'; } > "$TMP/many.csv"
+t "compare: more than 200 groups" 1 - "sq-compare: $TMP/many.csv:202: more than 200 groups" sq-compare -f tsv -b sucursal "$TMP/many.csv"
