@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "servqual/instrument.h"
+#include "servqual/reliability.h"
 
 const char *
 sq_form_name(int form)
@@ -47,4 +48,15 @@ sq_instrument_recode(const sq_instrument *ins, double *x)
 			return 1;
 		}
 	return 0;
+}
+
+size_t
+sq_rel_keep_block(sq_relrow *rows, size_t n, int block)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].block == block)
+			rows[k++] = rows[i];
+	return k;
 }
