@@ -24,7 +24,8 @@ usage(void)
 	    "[--lang en|es] [--seed n]\n"
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
-	    "types: gaps items radar ipa groups likert scree heatmap\n");
+	    "types: gaps items radar ipa groups likert scree heatmap zone "
+	    "zone-radar\n");
 	exit(2);
 }
 
