@@ -616,7 +616,7 @@ first_fields(const char *buf, size_t len, char delim, char names[][32],
 	}
 	if (next)
 		*next = i < len ? buf + i + 1 : buf + len;
-	return n + 1;
+	return n < max ? n + 1 : max;	/* a cut line fills names[] */
 }
 
 static int

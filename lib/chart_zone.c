@@ -456,7 +456,8 @@ static int
 cmp_mean(const void *x, const void *y, void *ctx)
 {
 	const sq_chartstat *s = ctx;
-	double a = s[*(const size_t *)x].mean_p, b = s[*(const size_t *)y].mean_p;
+	double a = s[*(const size_t *)x].mean_p;
+	double b = s[*(const size_t *)y].mean_p;
 
 	if (isnan(a) || isnan(b))
 		return isnan(a) - isnan(b);

@@ -258,10 +258,10 @@ int sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
  * Read a tidy table from buf, tab-separated or (sq-gap -f csv) comma- or
  * semicolon-separated; the header tells which table: the sq-gap
  * table; sq-factor's long table (eigenvalues, parallel analysis, pattern
- * loadings); sq-zone's table; "component eigenvalue reference"; a matrix (first header
- * cell empty, "item", "variable" or "row", then column names; rows of a
- * label and numbers); "dimension importance performance"; or "item value
- * n" with an optional "block" (Likert answer counts). Returns SQ_ESCHEMA
+ * loadings); sq-zone's table; "component eigenvalue reference"; a matrix
+ * (first header cell empty, "item", "variable" or "row", then column
+ * names; rows of a label and numbers); "dimension importance
+ * performance"; or "item value n" with an optional "block" (Likert answer counts). Returns SQ_ESCHEMA
  * if the header is none of these.
  */
 int sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,

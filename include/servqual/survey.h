@@ -91,8 +91,8 @@ int sq_parse_number(const char *s, int comma, double *x);
 /*
  * The role a column name has without a codebook (E1, e01, E_1, group/E1,
  * group-E1, E[SQ001], "Expectativas [E1 ...]", "E1 text", likewise P, A
- * and D; W_TAN, overall) and its item or dimension index in *target; SQ_ROLE_NONE if
- * none.
+ * and D; W_TAN, overall) and its item or dimension index in *target;
+ * SQ_ROLE_NONE if none.
  */
 int sq_survey_auto_role(const sq_instrument *ins, const char *name,
     int *target);
