@@ -177,7 +177,15 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 		    "--block %c: the export has no E columns (%s); use "
 		    "--block P", c->block == SQ_BLOCK_E ? 'E' : 'G',
 		    sq_form_label(r->form, SQ_LANG_EN));
-	if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) != SQ_OK)
+	if (c->gs && r->form == SQ_FORM_ZONE) {
+		/* the bar and radar charts draw P alone, as for SERVPERF */
+		sq_response pr = *r;
+
+		pr.form = SQ_FORM_SERVPERF;
+		if ((rc = sq_gapset_add(c->gs, ins, &pr, err)) != SQ_OK)
+			return rc;
+	} else if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) !=
+	    SQ_OK)
 		return rc;
 	if (c->zs && r->form != SQ_FORM_ZONE)
 		return sq_error_set(err, SQ_ESCHEMA, c->name, r->line, 0, "",
@@ -432,7 +440,7 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 	if (rc != SQ_OK)
 		goto out;
 	d->respondents = (double)st->rows;
-	d->perf = st->form == SQ_FORM_SERVPERF;
+	d->perf = st->form != SQ_FORM_SERVQUAL;	/* P where there is no E */
 	if (st->rows == 0) {
 		rc = sq_error_set(err, SQ_EEMPTY, name, 0, 0, "",
 		    "no respondents");

@@ -68,7 +68,8 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 		if (d->perf)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "a groups chart draws gaps (P \u2212 E); the data "
-			    "have P alone (SERVPERF): draw gaps or radar");
+			    "have no E (SERVPERF or three-column): draw gaps or "
+			    "radar");
 		if (d->nseg == 0)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no segments for a groups chart; give --by COLUMN"

@@ -49,11 +49,11 @@ t "chart zone: a table without the scale" 1 - "~the table has no column \"scale_
 
 # SERVPERF: P where there is no E.
 t "chart servperf: gaps" 0 - - sq-chart gaps -o "$CZ/pg.svg" $Z/servperf.csv
-t "chart servperf: gaps draws mean P" 0 - - zsvg "$CZ/pg.svg" 'Mean perception by dimension (SERVPERF)' 'Mean perception (P)' 'Reliability'
+t "chart servperf: gaps draws mean P" 0 - - zsvg "$CZ/pg.svg" 'Mean perception by dimension' 'Mean perception (P)' 'Reliability'
 t "chart servperf: items" 0 - - sq-chart items -o "$CZ/pi.svg" $Z/servperf.csv
-t "chart servperf: items draws mean P" 0 - - zsvg "$CZ/pi.svg" 'Mean perception per item (SERVPERF)' '22. Employees understand'
+t "chart servperf: items draws mean P" 0 - - zsvg "$CZ/pi.svg" 'Mean perception per item' '22. Employees understand'
 t "chart servperf: radar" 0 - - sq-chart radar -o "$CZ/pr.svg" $Z/servperf.csv
-t "chart servperf: radar without E" 0 - - zsvg "$CZ/pr.svg" 'Perceptions by dimension (SERVPERF)' 'Perception (P)'
+t "chart servperf: radar without E" 0 - - zsvg "$CZ/pr.svg" 'Perceptions by dimension' 'Perception (P)'
 t "chart servperf: radar has no E" 1 - - grep -q 'Expectation' "$CZ/pr.svg"
 t "chart servperf: from sq-gap's table" 0 - - sh -c "sq-gap $Z/servperf.csv | sq-chart gaps -o $CZ/pt.svg"
 t "chart servperf: the table draws what the export draws" 0 - - zsame "$CZ/pg.svg" "$CZ/pt.svg"
@@ -62,3 +62,5 @@ for _ct in ipa likert scree heatmap; do
 done
 t "chart servperf: groups refuse" 1 - "~a groups chart draws gaps" sq-chart groups -b sucursal -o "$CZ/no.png" $Z/servperf.csv
 t "chart servperf: --block E" 1 - "~--block E: the export has no E columns" sq-chart likert --block E -o "$CZ/no.png" $Z/servperf.csv
+t "chart zone form: gaps draws P alone" 0 - - sq-chart gaps $_zc -o "$CZ/zg.svg" $Z/zone.csv
+t "chart zone form: the P means of the export" 0 - - zsvg "$CZ/zg.svg" 'Mean perception by dimension' 'Affect of service' 'Mean perception (P)'
