@@ -670,6 +670,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 		goto out;
 	}
+	for (i = 0; i < ins->nitems; i++)
+		s->a[i] = s->d[i] = NAN;
 	for (i = 0; i < ins->ndims; i++)
 		if (seen[NSLOT_ITEMS * ins->nitems + i] != 0)
 			nw++;
@@ -977,7 +979,9 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		    NULL, "%s", msg);
 	}
 	for (k = 0; k < ins->nitems; k++)
-		s->e[k] = s->p[k] = s->a[k] = s->d[k] = NAN;
+		s->e[k] = s->p[k] = NAN;
+	for (k = 0; s->form == SQ_FORM_ZONE && k < ins->nitems; k++)
+		s->a[k] = s->d[k] = NAN;	/* else NAN since the header */
 	for (k = 0; k < ins->ndims; k++)
 		s->w[k] = NAN;
 	memset(&r, 0, sizeof(r));
@@ -1024,14 +1028,15 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		r.id = row->field[s->idcol];
 	if (s->st) {
 		for (k = 0; k < ins->nitems; k++) {
-			s->st->missing_e += s->form == SQ_FORM_SERVQUAL &&
-			    isnan(s->e[k]);
+			s->st->missing_e += isnan(s->e[k]);
 			s->st->missing_p += isnan(s->p[k]);
-			s->st->missing_a += s->form == SQ_FORM_ZONE &&
-			    isnan(s->a[k]);
-			s->st->missing_d += s->form == SQ_FORM_ZONE &&
-			    isnan(s->d[k]);
 		}
+		for (k = 0; s->form == SQ_FORM_ZONE && k < ins->nitems; k++) {
+			s->st->missing_a += isnan(s->a[k]);
+			s->st->missing_d += isnan(s->d[k]);
+		}
+		if (s->form != SQ_FORM_SERVQUAL)	/* E is no block */
+			s->st->missing_e = 0;
 		s->st->rows++;
 	}
 	r.line = row->line;
