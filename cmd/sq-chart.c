@@ -27,7 +27,7 @@ usage(void)
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
 	    "types: gaps items radar ipa groups likert scree heatmap "
-	    "drivers zone zone-radar\n");
+	    "drivers cfa zone zone-radar\n");
 	exit(2);
 }
 

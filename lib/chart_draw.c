@@ -25,6 +25,7 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 560, 400 },	/* scree */
 	{ 600, 0 },	/* heatmap */
 	{ 640, 400 },	/* drivers */
+	{ 640, 0 },	/* cfa: as tall as the items need */
 	{ 640, 0 },	/* zone: as tall as the rows need */
 	{ 540, 480 }	/* zone-radar */
 };
@@ -99,6 +100,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "no eigenvalues for a scree chart; give a survey "
 			    "export or sq-factor's eigenvalue table");
 		return SQ_OK;
+	case SQ_CHART_CFA:
+		if (d->cfa == NULL)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no model for a cfa chart; give a survey export "
+			    "or sq-cfa's table");
+		return SQ_OK;
 	case SQ_CHART_ZONE:
 	case SQ_CHART_ZONE_RADAR:
 		return sqc_zone_check(d, type, err);
@@ -172,6 +179,9 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 		break;
 	case SQ_CHART_DRIVERS:
 		rc = sqc_draw_drivers(&c, frame);
+		break;
+	case SQ_CHART_CFA:
+		rc = sqc_draw_cfa(&c, frame);
 		break;
 	default:
 		rc = sqc_draw_heatmap(&c, frame);
