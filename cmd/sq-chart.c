@@ -27,7 +27,7 @@ usage(void)
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
 	    "types: gaps items radar ipa groups likert scree heatmap "
-	    "drivers cfa compare\n");
+	    "drivers cfa zone zone-radar compare\n");
 	exit(2);
 }
 

@@ -8,7 +8,7 @@
 const char *const sq_gap_columns[] = {
 	"scope", "segment", "dimension", "item", "n", "mean_e", "mean_p",
 	"gap", "sd", "se", "ci_low", "ci_high", "t", "df", "p", "p_adj", "d",
-	"w_n", "w", "p_w", NULL
+	"block", "w_n", "w", "p_w", NULL
 };
 
 static const char *const scope_names[4][2] = {
@@ -16,6 +16,11 @@ static const char *const scope_names[4][2] = {
 	{ "dimension", "dimensi\xc3\xb3n" },
 	{ "servqual", "servqual" },
 	{ "servqual_weighted", "servqual ponderado" },
+};
+
+static const char *const perf_names[2][2] = {
+	{ "servperf", "servperf" },
+	{ "servperf_weighted", "servperf ponderado" },
 };
 
 static int
@@ -36,8 +41,10 @@ add_group(sq_table *t, const sq_gapacc *a, const char *seg,
 		if (r->dim >= 0)
 			dim = human ? ins->dims[r->dim].name[lang] :
 			    ins->dims[r->dim].code;
-		rc |= sq_table_str(t, human ? scope_names[r->scope][lang] :
-		    scope_names[r->scope][0]);
+		rc |= sq_table_str(t, human && a->block == SQ_GAP_P &&
+		    r->scope >= SQ_SCOPE_SERVQUAL ? perf_names[r->scope -
+		    SQ_SCOPE_SERVQUAL][lang] : human ?
+		    scope_names[r->scope][lang] : scope_names[r->scope][0]);
 		rc |= sq_table_str(t, seg);
 		rc |= sq_table_str(t, dim);
 		if (r->item >= 0) {
@@ -61,6 +68,7 @@ add_group(sq_table *t, const sq_gapacc *a, const char *seg,
 		rc |= sq_table_num(t, r->p);
 		rc |= sq_table_num(t, r->p_adj);
 		rc |= sq_table_num(t, r->d);
+		rc |= sq_table_str(t, sq_gap_block_name(a->block));
 		rc |= sq_table_num(t, r->w_n);
 		rc |= sq_table_num(t, r->w);
 		rc |= sq_table_num(t, r->p_w);
@@ -85,8 +93,8 @@ sq_gap_table(const sq_gapset *s, const sq_instrument *ins, double conf,
 	sq_table_style(t, 13, SQ_NUM_INT);
 	sq_table_style(t, 14, SQ_NUM_P);
 	sq_table_style(t, 15, SQ_NUM_P);
-	sq_table_style(t, 17, SQ_NUM_INT);
-	sq_table_style(t, 19, SQ_NUM_P);
+	sq_table_style(t, 18, SQ_NUM_INT);
+	sq_table_style(t, 20, SQ_NUM_P);
 	rc = add_group(t, s->all, human && lang == SQ_LANG_ES ? "todos" :
 	    "all", ins, conf, s->adjust, human, lang);
 	for (i = 0; i < s->nseg && rc == SQ_OK; i++)
