@@ -404,6 +404,12 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	rc = 1;
+	for (i = 0; i < nrows && !(rows[i].n > 0); i++)
+		;
+	if (i == nrows)
+		fprintf(stderr, "sq-compare: no respondent has a score on block "
+		    "%s%s\n", blocks[block], block == SQ_SCORE_G ?
+		    " (a perceptions-only export? try --block P)" : "");
 	if (cli.format == SQ_FMT_PRETTY ?
 	    sq_cmp_summary(rows, nrows, names, ins, cli.conf, cli.lang,
 	    &table) != SQ_OK :

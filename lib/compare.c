@@ -311,9 +311,11 @@ summarise(const sq_cmpset *s, size_t sc, const size_t *order,
 static void
 oneway(sq_cmprow *r, double ssb, double ssw, double k, double N)
 {
+	if (k < 2)
+		return;
 	r->df1 = k - 1;
 	r->df2 = N - k;
-	if (k < 2 || N - k < 1)
+	if (N - k < 1)
 		return;
 	r->stat = (ssb / (k - 1)) / (ssw / (N - k));
 	if (isinf(r->stat))
@@ -396,6 +398,8 @@ omnibus(const struct gsum *gs, size_t k, double ties, sq_cmprow *r)
 		}
 		r[SQ_T_KRUSKAL].df1 = kd - 1;
 	}
+	if (k < 2)
+		r[SQ_T_WELCH].df1 = r[SQ_T_WELCH].df2 = NAN;
 	/* Brown-Forsythe: one-way ANOVA of |x - group median| */
 	oneway(&r[SQ_T_LEVENE], zb, zw, kd, N);
 }

@@ -64,3 +64,14 @@ t "compare: unnamed gate on paired waves is paired_t" 3 '*' "~gate p_adj<0.05 he
 # more than 200 groups: refused with the line, not hours of pairs
 { head -n 1 $C/waves.csv; { tail -n +2 $C/waves.csv; tail -n +2 $C/waves.csv; } | awk -F, -v OFS=, '{ $1 = "\"g" NR "\""; print }'; } > "$TMP/many.csv"
 t "compare: more than 200 groups" 1 - "sq-compare: $TMP/many.csv:202: more than 200 groups" sq-compare -f tsv -b sucursal "$TMP/many.csv"
+# a perceptions-only export: block P as with E present; block G says why
+# it is empty
+python3 -c "
+import csv, sys
+r = list(csv.reader(open('$C/waves.csv')))
+keep = [i for i, h in enumerate(r[0]) if not (h[0] == 'E' and h[1:].isdigit())]
+w = csv.writer(open('$TMP/ponly.csv', 'w'))
+for row in r: w.writerow([row[i] for i in keep])"
+oracle "compare oracle: perceptions-only export, block P" $C/waves_p90.tsv \
+    sq-compare -f tsv -b sucursal --block P --conf 0.9 "$TMP/ponly.csv"
+t "compare: block G on perceptions only" 0 '*' "sq-compare: no respondent has a score on block G (a perceptions-only export? try --block P)" sq-compare -f tsv -b sucursal "$TMP/ponly.csv"
