@@ -116,14 +116,3 @@ sq_survey_read_path(const char *path, const sq_instrument *ins,
 	sq_input_close(fp);
 	return rc;
 }
-
-void
-sq_error_message(const sq_error *err, const char *file, char *buf,
-    size_t len)
-{
-	sq_error e = *err;
-
-	if (e.file[0] == '\0' && file != NULL)
-		snprintf(e.file, sizeof(e.file), "%s", file);
-	sq_error_format(&e, buf, len);
-}

@@ -55,8 +55,4 @@ int sq_survey_read_path(const char *path, const sq_instrument *ins,
     const sq_survey_opts *opts, sq_response_fn fn, void *ctx,
     sq_survey_stats *st, sq_error *err);
 
-/* err as "FILE:LINE: column NAME (#k): msg", with file when err has none. */
-void sq_error_message(const sq_error *err, const char *file, char *buf,
-    size_t len);
-
 #endif
