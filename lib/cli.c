@@ -1,4 +1,8 @@
 /* The options every tool shares. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -7,6 +11,36 @@
 #include "servqual/encoding.h"
 #include "servqual/output.h"
 #include "servqual/table.h"
+
+int
+sq_cli_number(const char *s, int whole, double lo, double hi, double *out,
+    char *msg, size_t len)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	if (whole) {
+		/* digits only: no sign, space, exponent or fraction */
+		v = s[0] != '\0' && strspn(s, "0123456789") == strlen(s) &&
+		    strlen(s) <= 20 ? (double)strtoull(s, &end, 10) : NAN;
+	} else {
+		v = isspace((unsigned char)s[0]) ? NAN : strtod(s, &end);
+		if (s[0] == '\0' || *end != '\0' || !isfinite(v))
+			v = NAN;
+	}
+	if (errno == 0 && v >= lo && v <= hi) {
+		*out = v;
+		return 0;
+	}
+	if (whole)
+		snprintf(msg, len, "\"%s\": expected a whole number from %.0f "
+		    "to %.0f", s, lo, hi);
+	else
+		snprintf(msg, len, "\"%s\": expected a number from %g to %g",
+		    s, lo, hi);
+	return -1;
+}
 
 void
 sq_cli_init(sq_cli *c)
@@ -21,10 +55,13 @@ sq_cli_init(sq_cli *c)
 int
 sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 {
-	char *end;
+	char buf[200];
+	double v;
 
 	switch (ch) {
 	case 'c':
+		if (arg[0] == '\0')
+			break;
 		c->codebook = arg;
 		return 1;
 	case 'd':
@@ -42,14 +79,16 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		    "or pretty", arg);
 		return -1;
 	case 'o':
+		if (arg[0] == '\0')
+			break;
 		c->outpath = arg;
 		return 1;
 	case SQ_OPT_CONF:
-		c->conf = strtod(arg, &end);
-		if (*arg != '\0' && *end == '\0' && c->conf > 0 &&
-		    c->conf < 1)
+		/* a confidence level: strictly between 0 and 1 */
+		if (sq_cli_number(arg, 0, 0.5, 0.9999, &c->conf, buf,
+		    sizeof(buf)) == 0)
 			return 1;
-		snprintf(msg, len, "--conf must be between 0 and 1, as 0.95");
+		snprintf(msg, len, "--conf: %s, as 0.95", buf);
 		return -1;
 	case SQ_OPT_ENCODING:
 		if (sq_encoding_parse(arg, &c->so.csv.encoding) == 0)
@@ -75,17 +114,20 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		snprintf(msg, len, "--lang: \"%s\": expected en or es", arg);
 		return -1;
 	case SQ_OPT_SKIP_ROWS:
-		c->so.skip_rows = (unsigned)strtoul(arg, &end, 10);
-		if (*arg >= '0' && *arg <= '9' && *end == '\0' &&
-		    strlen(arg) < 7)
+		if (sq_cli_number(arg, 1, 0, 999999, &v, buf,
+		    sizeof(buf)) == 0) {
+			c->so.skip_rows = (unsigned)v;
 			return 1;
-		snprintf(msg, len, "--skip-rows: \"%s\": expected a number of "
-		    "rows", arg);
+		}
+		snprintf(msg, len, "--skip-rows: %s", buf);
 		return -1;
 	default:
 		return 0;
 	}
-	snprintf(msg, len, "-d: \"%s\": expected , or ; or tab", arg);
+	if (ch == 'd')
+		snprintf(msg, len, "-d: \"%s\": expected , or ; or tab", arg);
+	else
+		snprintf(msg, len, "-%c: the file name is empty", ch);
 	return -1;
 }
 

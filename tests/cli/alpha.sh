@@ -116,7 +116,7 @@ t "alpha -h" 2 - '~usage: sq-alpha' sq-alpha -h
 t "alpha unknown option" 2 - '~usage: sq-alpha' sq-alpha --alpha
 t "alpha two files" 2 - '~usage: sq-alpha' sq-alpha $_ad/complete.csv \
     $_ad/holes.csv
-t "alpha bad --conf" 2 - '~--conf must be between 0 and 1' \
+t "alpha bad --conf" 2 - '~--conf: "95": expected a number from 0.5 to 0.9999' \
     sq-alpha --conf 95 $_ad/complete.csv
 t "alpha bad -f" 2 - '~usage: sq-alpha' sq-alpha -f xml $_ad/complete.csv
 printf 'sq-alpha %s\n' "$(sed -n 's/^VERSION *= *//p' Makefile)" \

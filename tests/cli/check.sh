@@ -7,7 +7,7 @@ _cb="-c $C/small.codebook.csv"
 t "check: unknown option" 2 - "~$U" sq-check -x
 t "check: two files" 2 - "~$U" sq-check $C/small.csv $C/small.csv
 t "check: bad --min-answers" 2 - "~sq-check: --min-answers must be a whole number" sq-check --min-answers many $C/small.csv
-t "check: bad --skip-rows" 2 - "~sq-check: --skip-rows: \"-1\": expected a number of rows" sq-check --skip-rows -1 $C/small.csv
+t "check: bad --skip-rows" 2 - "~sq-check: --skip-rows: \"-1\": expected a whole number from 0 to 999999" sq-check --skip-rows -1 $C/small.csv
 t "check: unknown encoding" 2 - "~sq-check: --encoding: \"ebcdic\"" sq-check --encoding ebcdic $C/small.csv
 t "check: version" 0 '*' - sq-check --version
 t "check: missing file" 1 - "sq-check: $C/nope.csv: No such file or directory" sq-check $C/nope.csv
