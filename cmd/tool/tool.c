@@ -98,13 +98,15 @@ synopsis(FILE *fp)
 		col += (size_t)fprintf(fp, " %s", the->lead);
 	/* short options first, then long-only ones, each sorted */
 	for (pass = 0; pass < 3; pass++) {
-		for (i = 0; i < nall; i++) {
-			const tool_opt *o = all[i];
+		for (i = 0; i < (pass < 2 ? 128 * nall : nall); i++) {
+			const tool_opt *o = all[i % nall];
 			int req;
 
 			if (o == &help_opt || o == &version_opt)
 				continue;
-			if (pass < 2 && (!isshort(o->val) ||
+			/* short ones by letter: flags, then with a value */
+			if (pass < 2 && (o->val != (int)(i / nall) ||
+			    !isshort(o->val) ||
 			    (pass == 0) != (o->arg == NULL)))
 				continue;
 			if (pass == 2 && isshort(o->val))

@@ -112,7 +112,6 @@ t "alpha missing file" 1 - \
     sq-alpha $_ad/nonexistent.csv
 t "alpha bad codebook path" 1 - '*' sq-alpha -c $_ad/nonexistent.cb.csv \
     $_ad/complete.csv
-t "alpha -h" 2 - '~usage: sq-alpha' sq-alpha -h
 t "alpha unknown option" 2 - '~usage: sq-alpha' sq-alpha --alpha
 t "alpha two files" 2 - '~usage: sq-alpha' sq-alpha $_ad/complete.csv \
     $_ad/holes.csv
