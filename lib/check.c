@@ -34,6 +34,8 @@ struct sq_check {
 	size_t nids, capent;
 	uint32_t *slot;
 	size_t capids;
+	unsigned flags;		/* SQ_CHECK_* of the last respondent */
+	int current;		/* the flag being reported */
 };
 
 int
@@ -154,6 +156,14 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	return SQ_OK;
 }
 
+/* Respondent flag f is about to be reported. */
+static void
+mark(sq_check *c, int f)
+{
+	c->flags |= (unsigned)f;
+	c->current = f;
+}
+
 static void flag(const char *, unsigned long, sq_problem_fn, void *,
     const char *, ...) __attribute__((format(printf, 5, 6)));
 
@@ -210,6 +220,7 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	double v, sum = 0;
 
 	c->s.rows++;
+	c->flags = 0;
 	for (i = 0; i < ins->nitems; i++) {
 		c->miss_e[i] += isnan(r->e[i]);
 		c->miss_p[i] += isnan(r->p[i]);
@@ -232,23 +243,27 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			return SQ_ENOMEM;
 		if (first != 0) {
 			c->s.duplicate_ids++;
+			mark(c, SQ_CHECK_DUPLICATE);
 			flag(file, r->line, fn, ctx, "duplicate respondent id "
 			    "\"%s\" (first on line %lu)", r->id, first);
 		}
 	}
 	if (r->answered < c->o.min_answers) {
 		c->s.too_few++;
+		mark(c, SQ_CHECK_FEW);
 		flag(file, r->line, fn, ctx, "too few answers: %u of %zu "
 		    "(fewer than %u)", r->answered, 2 * ins->nitems,
 		    c->o.min_answers);
 	} else {
 		if (straight(ins, r->e, &v, &cnt)) {
 			c->s.straight_lining++;
+			mark(c, SQ_CHECK_STRAIGHT);
 			flag(file, r->line, fn, ctx, "straight-lining: all "
 			    "%zu E answers are %g", cnt, v);
 		}
 		if (straight(ins, r->p, &v, &cnt)) {
 			c->s.straight_lining++;
+			mark(c, SQ_CHECK_STRAIGHT);
 			flag(file, r->line, fn, ctx, "straight-lining: all "
 			    "%zu P answers are %g", cnt, v);
 		}
@@ -261,16 +276,31 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			}
 		if (present > 0 && present < ins->ndims) {
 			c->s.weights_off++;
+			mark(c, SQ_CHECK_WEIGHTS);
 			flag(file, r->line, fn, ctx, "weights incomplete: %zu "
 			    "of %zu given", present, ins->ndims);
 		} else if (present > 0 &&
 		    fabs(sum - c->o.weight_total) > 0.01) {
 			c->s.weights_off++;
+			mark(c, SQ_CHECK_WEIGHTS);
 			flag(file, r->line, fn, ctx, "weights sum to %g, not "
 			    "%g", sum, c->o.weight_total);
 		}
 	}
+	c->s.straight_respondents += (c->flags & SQ_CHECK_STRAIGHT) != 0;
 	return SQ_OK;
+}
+
+unsigned
+sq_check_flags(const sq_check *c)
+{
+	return c->flags;
+}
+
+int
+sq_check_current(const sq_check *c)
+{
+	return c->current;
 }
 
 void
@@ -281,7 +311,11 @@ sq_check_result(const sq_check *c, sq_check_summary *s)
 	s->missing_p = c->miss_p;
 }
 
-/* The canonical CSV. */
+/*
+ * The canonical CSV. A row is built in a buffer and written with one
+ * fwrite; answers are whole numbers almost always, and writing them digit
+ * by digit is several times faster than "%.15g".
+ */
 
 struct sq_clean {
 	FILE *fp;
@@ -289,44 +323,105 @@ struct sq_clean {
 	size_t ncols;
 	char *keep;		/* per export column: copy it */
 	int weights, overall;
+	char *buf;		/* the row being built */
+	size_t len, cap;
+	int nomem;
 };
 
-/* Write s as one CSV field, quoted when it needs it. */
+/* Append n bytes of s to the row. */
 static void
-put_field(FILE *fp, const char *s)
+put(sq_clean *c, const char *s, size_t n)
 {
-	const char *p;
+	if (c->len + n > c->cap) {
+		size_t cap = c->cap ? c->cap : 4096;
+		char *nb;
 
-	if (s[0] != '\0' && strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-	    s[strlen(s) - 1] != ' ') {
-		fputs(s, fp);
-		return;
+		while (cap < c->len + n)
+			cap *= 2;
+		if ((nb = realloc(c->buf, cap)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		c->buf = nb;
+		c->cap = cap;
 	}
-	if (s[0] == '\0')
-		return;
-	putc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
 }
 
 static void
-put_num(FILE *fp, double x)
+put_char(sq_clean *c, char ch)
 {
-	if (!isnan(x))
-		fprintf(fp, "%.15g", x);
+	if (c->len < c->cap)
+		c->buf[c->len++] = ch;
+	else
+		put(c, &ch, 1);
+}
+
+/* Write s as one CSV field, quoted when it needs it. */
+static void
+put_field(sq_clean *c, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[n - 1] != ' ') {
+		put(c, s, n);
+		return;
+	}
+	put_char(c, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			put_char(c, '"');
+		put_char(c, s[i]);
+	}
+	put_char(c, '"');
+}
+
+/* A number as %.15g would write it; whole numbers digit by digit. */
+static void
+put_num(sq_clean *c, double x)
+{
+	char b[40], *p = b + sizeof(b);
+	unsigned long long u;
+
+	if (isnan(x))
+		return;
+	if (x != floor(x) || fabs(x) >= 1e15) {
+		put(c, b, (size_t)snprintf(b, sizeof(b), "%.15g", x));
+		return;
+	}
+	u = (unsigned long long)fabs(x);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (x < 0)
+		*--p = '-';
+	put(c, p, (size_t)(b + sizeof(b) - p));
+}
+
+/* Write the row built and start the next. */
+static int
+flush_row(sq_clean *c)
+{
+	put_char(c, '\n');
+	if (c->nomem)
+		return SQ_ENOMEM;
+	if (fwrite(c->buf, 1, c->len, c->fp) != c->len)
+		return SQ_EIO;
+	c->len = 0;
+	return SQ_OK;
 }
 
 int
 sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
-    sq_clean **out)
+    int keep_all, sq_clean **out)
 {
 	sq_clean *c;
 	size_t i, nw = 0, sep = 0;
-	int t;
+	char name[32];
+	int t, rc;
 
 	*out = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -349,12 +444,18 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 		case SQ_ROLE_E:
 		case SQ_ROLE_P:
 			break;
+		case SQ_ROLE_ID:
+		case SQ_ROLE_SEGMENT:
+			c->keep[i] = 1;
+			break;
 		default:
 			/* an unbound name that reads as an answer would
 			 * collide with the canonical columns */
-			c->keep[i] = h->role[i] != SQ_ROLE_NONE ||
+			c->keep[i] = (int)i == h->segcol ||
+			    (int)i == h->idcol || (keep_all &&
+			    (h->role[i] != SQ_ROLE_NONE ||
 			    sq_survey_auto_role(ins, h->name[i], &t) ==
-			    SQ_ROLE_NONE;
+			    SQ_ROLE_NONE));
 			break;
 		}
 	}
@@ -362,24 +463,28 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	for (i = 0; i < h->ncols; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(',', fp);
-			put_field(fp, h->name[i]);
+				put_char(c, ',');
+			put_field(c, h->name[i]);
 		}
 	for (i = 0; i < 2 * ins->nitems; i++) {
 		if (sep++)
-			putc(',', fp);
-		fprintf(fp, "%c%d", i < ins->nitems ? 'E' : 'P',
-		    ins->items[i % ins->nitems].number);
+			put_char(c, ',');
+		snprintf(name, sizeof(name), "%c%d", i < ins->nitems ? 'E' :
+		    'P', ins->items[i % ins->nitems].number);
+		put(c, name, strlen(name));
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		fputs(",W_", fp);
-		put_field(fp, ins->dims[i].code);
+		put(c, ",W_", 3);
+		put_field(c, ins->dims[i].code);
 	}
 	if (c->overall)
-		fputs(",overall", fp);
-	fputs("\n", fp);
+		put(c, ",overall", 8);
+	if ((rc = flush_row(c)) != SQ_OK) {
+		sq_clean_free(c);
+		return rc;
+	}
 	*out = c;
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+	return SQ_OK;
 }
 
 int
@@ -392,8 +497,8 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 	for (i = 0; i < c->ncols && i < r->row->nfields; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(',', c->fp);
-			put_field(c->fp, r->row->field[i]);
+				put_char(c, ',');
+			put_field(c, r->row->field[i]);
 		}
 	for (i = 0; i < 2 * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];
@@ -402,19 +507,18 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 		if (!isnan(x) && it->reverse)
 			x = ins->min + ins->max - x;	/* as answered */
 		if (sep++)
-			putc(',', c->fp);
-		put_num(c->fp, x);
+			put_char(c, ',');
+		put_num(c, x);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		putc(',', c->fp);
-		put_num(c->fp, r->w[i]);
+		put_char(c, ',');
+		put_num(c, r->w[i]);
 	}
 	if (c->overall) {
-		putc(',', c->fp);
-		put_num(c->fp, r->overall);
+		put_char(c, ',');
+		put_num(c, r->overall);
 	}
-	putc('\n', c->fp);
-	return ferror(c->fp) ? SQ_EIO : SQ_OK;
+	return flush_row(c);
 }
 
 void
@@ -423,5 +527,6 @@ sq_clean_free(sq_clean *c)
 	if (c == NULL)
 		return;
 	free(c->keep);
+	free(c->buf);
 	free(c);
 }

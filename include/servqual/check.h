@@ -27,7 +27,8 @@ typedef struct sq_check_summary {
 	unsigned long usable;		/* SERVQUAL score defined */
 	unsigned long missing;		/* E and P cells missing */
 	unsigned long duplicate_ids;
-	unsigned long straight_lining;
+	unsigned long straight_lining;	/* E and P blocks flagged */
+	unsigned long straight_respondents; /* respondents with either */
 	unsigned long too_few;
 	unsigned long weights_off;	/* weights incomplete or not 100 */
 	const unsigned long *missing_e;	/* per item, instrument order */
@@ -45,6 +46,20 @@ int sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 int sq_check_add(sq_check *c, const sq_response *r, const char *file,
     sq_problem_fn fn, void *ctx);
 
+/* The flags a respondent can raise. */
+enum {
+	SQ_CHECK_DUPLICATE = 1,	/* its id repeats an earlier one */
+	SQ_CHECK_STRAIGHT = 2,	/* straight-lining in E or P */
+	SQ_CHECK_FEW = 4,	/* fewer answers than min_answers */
+	SQ_CHECK_WEIGHTS = 8	/* weights incomplete or not summing right */
+};
+
+/* The SQ_CHECK_* flags the last respondent added raised. */
+unsigned sq_check_flags(const sq_check *c);
+
+/* Inside sq_check_add's fn: the SQ_CHECK_* flag being reported. */
+int sq_check_current(const sq_check *c);
+
 /* The counts so far; the per-item arrays belong to c. */
 void sq_check_result(const sq_check *c, sq_check_summary *s);
 
@@ -52,19 +67,20 @@ void sq_check_result(const sq_check *c, sq_check_summary *s);
 void sq_check_free(sq_check *c);
 
 /*
- * The canonical CSV --clean writes: the export's other columns (id,
- * segments, metadata) as they were, then E1..En, P1..Pn, W_<DIM> and
- * overall when the export has them; UTF-8, comma-separated, '.' decimals,
- * blank for missing, answers as given (reverse keying undone). Other
- * columns whose names would be read as answers are left out.
+ * The canonical CSV --clean writes: the id and segment columns as they
+ * were (with keep_all, every other column too: metadata, names, IP
+ * addresses), then E1..En, P1..Pn, W_<DIM> and overall when the export
+ * has them; UTF-8, comma-separated, '.' decimals, blank for missing,
+ * answers as given (reverse keying undone). Other columns whose names
+ * would be read as answers are left out.
  */
 typedef struct sq_clean sq_clean;
 
 /* Start a canonical CSV on fp (borrowed) and write its header. */
 int sq_clean_new(FILE *fp, const sq_instrument *ins,
-    const sq_survey_header *h, sq_clean **out);
+    const sq_survey_header *h, int keep_all, sq_clean **out);
 
-/* Write one respondent's row. Returns 0 or SQ_EIO. */
+/* Write one respondent's row. Returns 0, SQ_EIO or SQ_ENOMEM. */
 int sq_clean_row(sq_clean *c, const sq_response *r);
 
 /* Release the writer (fp stays open). */
