@@ -43,21 +43,7 @@ static tool t = {
 	.own = opts,
 };
 
-/* The summary's measures; gates name them. */
-enum { M_ROWS, M_USABLE, M_RAGGED, M_INVALID, M_MISSING, M_DUPLICATE, M_STRAIGHT,
-	M_FEW, M_WEIGHTS, M_N };
-static const char *const measure[M_N] = { "rows_read",
-	"respondents_usable", "ragged_rows", "invalid_cells", "missing_cells",
-	"duplicate_ids", "straight_lining", "too_few_answers",
-	"weights_not_100" };
-
-struct gate {
-	int m, ge, share;	/* measure, >= (else >), X% */
-	double x;
-	const char *text;
-};
-
-static struct gate gates[MAX_GATES];
+static sq_checkgate gates[MAX_GATES];
 static size_t ngates;
 static const char *cleanpath;
 static unsigned drop, min_answers;
@@ -79,9 +65,7 @@ option(int ch, const char *arg)
 {
 	static const char *const flags[] = { "duplicates", "straight", "few",
 		"weights" };
-	struct gate *g = &gates[ngates];
-	const char *s = arg;
-	char *end = NULL;	/* set once the measure is known */
+	const char *s;
 	size_t n, i;
 
 	switch (ch) {
@@ -104,26 +88,13 @@ option(int ch, const char *arg)
 		}
 		break;
 	case O_FAIL:
-		for (g->m = 0; g->m < M_N; g->m++)
-			if (strncmp(arg, measure[g->m],
-			    n = strlen(measure[g->m])) == 0 && arg[n] == '>')
-				break;
-		if (g->m < M_N && g->m > M_USABLE && ngates < MAX_GATES) {
-			g->ge = arg[n + 1] == '=';
-			s = arg + n + 1 + g->ge;
-			g->x = strtod(s, &end);
-			g->share = *end == '%';
-		}
-		if (end == NULL || end == s ||
-		    strcmp(end, g->share ? "%" : "") != 0 ||
-		    !(g->x >= 0 && g->x <= (g->share ? 100 : 1e15)))
+		if (ngates == MAX_GATES ||
+		    sq_checkgate_parse(arg, &gates[ngates++]) != SQ_OK)
 			tool_usage("--fail-if: \"%s\": expected MEASURE>X, "
 			    "MEASURE>=X or MEASURE>X%%, MEASURE one of "
-			    "ragged_rows, invalid_cells, missing_cells, duplicate_ids, "
-			    "straight_lining, too_few_answers, "
-			    "weights_not_100", arg);
-		g->text = arg;
-		ngates++;
+			    "ragged_rows, invalid_cells, missing_cells, "
+			    "duplicate_ids, straight_lining, too_few_answers, "
+			    "weights_not_100 (at most %d)", arg, MAX_GATES);
 		break;
 	case O_ID:
 		t.cli.so.id = arg;
@@ -167,7 +138,8 @@ cell_problem(void *ctx, const sq_error *p)
 	struct run *run = ctx;
 
 	run->ragged += p->col == 0;
-	problem_row(run, p, measure[p->col ? M_INVALID : M_RAGGED]);
+	problem_row(run, p, sq_check_measure_name(p->col ? SQ_CM_INVALID :
+	    SQ_CM_RAGGED));
 }
 
 /* A respondent flag of the checker. */
@@ -177,9 +149,9 @@ flag_problem(void *ctx, const sq_error *p)
 	struct run *run = ctx;
 	int f = sq_check_current(run->chk);
 
-	problem_row(run, p, measure[f == SQ_CHECK_DUPLICATE ? M_DUPLICATE :
-	    f == SQ_CHECK_STRAIGHT ? M_STRAIGHT : f == SQ_CHECK_FEW ? M_FEW :
-	    M_WEIGHTS]);
+	problem_row(run, p, sq_check_measure_name(f == SQ_CHECK_DUPLICATE ?
+	    SQ_CM_DUPLICATE : f == SQ_CHECK_STRAIGHT ? SQ_CM_STRAIGHT :
+	    f == SQ_CHECK_FEW ? SQ_CM_FEW : SQ_CM_WEIGHTS));
 }
 
 static int
@@ -232,85 +204,15 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 	return SQ_OK;
 }
 
-/* The summary counts and shares into v[M_N], s[M_N]. */
-static void
-counts(const struct run *run, const sq_survey_stats *st, double *v,
-    double *s)
-{
-	sq_check_summary cs;
-	double cells = (double)st->rows * 2 * (double)run->ins->nitems;
-	int m;
-
-	sq_check_result(run->chk, &cs);
-	v[M_ROWS] = (double)st->rows;
-	v[M_USABLE] = (double)cs.usable;
-	v[M_RAGGED] = (double)run->ragged;
-	v[M_INVALID] = (double)st->invalid;
-	v[M_MISSING] = (double)cs.missing;
-	v[M_DUPLICATE] = (double)cs.duplicate_ids;
-	v[M_STRAIGHT] = (double)cs.straight_respondents;
-	v[M_FEW] = (double)cs.too_few;
-	v[M_WEIGHTS] = (double)cs.weights_off;
-	for (m = 0; m < M_N; m++)
-		s[m] = v[m] / (m == M_INVALID || m == M_MISSING ? cells :
-		    (double)st->rows);
-}
-
-/* The table asked for: problems, summary or items. */
-static int
-table(struct run *run, const sq_survey_stats *st, sq_table **tab)
-{
-	static const char *const scols[] = { "measure", "count", "share" };
-	static const char *const icols[] = { "item", "dimension",
-		"missing_e", "missing_p" };
-	const sq_instrument *ins = run->ins;
-	sq_check_summary cs;
-	double v[M_N], s[M_N];
-	size_t i;
-	int rc = SQ_OK, m;
-
-	if (report == 0) {
-		*tab = run->probs;
-		run->probs = NULL;
-		return SQ_OK;
-	}
-	counts(run, st, v, s);
-	sq_check_result(run->chk, &cs);
-	if (report == O_SUMMARY) {
-		if (sq_table_new(scols, 3, tab) != SQ_OK)
-			return SQ_ENOMEM;
-		sq_table_style(*tab, 1, SQ_NUM_INT);
-		for (m = 0; m < M_N && rc == SQ_OK; m++)
-			if ((rc = sq_table_str(*tab, measure[m])) == SQ_OK &&
-			    (rc = sq_table_num(*tab, v[m])) == SQ_OK)
-				rc = sq_table_num(*tab, s[m]);
-		return rc;
-	}
-	if (sq_table_new(icols, 4, tab) != SQ_OK)
-		return SQ_ENOMEM;
-	for (i = 0; i < 4; i += 2)
-		sq_table_style(*tab, i, SQ_NUM_INT);
-	sq_table_style(*tab, 3, SQ_NUM_INT);
-	for (i = 0; i < ins->nitems && rc == SQ_OK; i++)
-		if ((rc = sq_table_num(*tab, ins->items[i].number)) ||
-		    (rc = sq_table_str(*tab,
-		    ins->dims[ins->items[i].dim].code)) ||
-		    (rc = sq_table_num(*tab, (double)cs.missing_e[i])))
-			break;
-		else
-			rc = sq_table_num(*tab, (double)cs.missing_p[i]);
-	return rc;
-}
-
 /* Read, write the clean file and the table; 0, 1, or 3 if a gate held. */
 static int
 check(struct run *run, sq_table **tab)
 {
 	sq_survey_stats st;
-	double v[M_N], s[M_N], x;
+	double v[SQ_CM_N], s[SQ_CM_N];
 	char title[512], where[64];
 	size_t i;
-	int held = 0, es = t.cli.lang == SQ_LANG_ES;
+	int rc, held = 0, es = t.cli.lang == SQ_LANG_ES;
 
 	t.cli.so.problem = cell_problem;
 	t.cli.so.problem_ctx = run;
@@ -326,7 +228,17 @@ check(struct run *run, sq_table **tab)
 	if (run->dropped > 0)
 		tool_warn("%s: %lu respondent%s dropped", cleanpath,
 		    run->dropped, run->dropped == 1 ? "" : "s");
-	if (table(run, &st, tab) != SQ_OK)
+	sq_check_measures(run->chk, st.invalid, run->ragged, v, s);
+	if (report == O_SUMMARY)
+		rc = sq_check_summary_table(v, s, tab);
+	else if (report == O_ITEMS)
+		rc = sq_check_items_table(run->chk, tab);
+	else {
+		*tab = run->probs;
+		run->probs = NULL;
+		rc = SQ_OK;
+	}
+	if (rc != SQ_OK)
 		return tool_nomem();
 	snprintf(title, sizeof(title), es ? "Revisi\xc3\xb3n de %s: %lu "
 	    "filas, cabecera %s" : "Check of %s: %lu rows, %s header",
@@ -334,12 +246,10 @@ check(struct run *run, sq_table **tab)
 	    "standard input", st.rows, run->shape);
 	if (tool_write_table(&t, *tab, title) != 0)
 		return 1;
-	counts(run, &st, v, s);
 	for (i = 0; i < ngates; i++) {
-		x = gates[i].share ? 100 * s[gates[i].m] : v[gates[i].m];
-		snprintf(where, sizeof(where), "%.0f (%.2f%%)", v[gates[i].m],
-		    100 * s[gates[i].m]);
-		if (gates[i].ge ? x >= gates[i].x : x > gates[i].x)
+		snprintf(where, sizeof(where), "%.0f (%.2f%%)",
+		    v[gates[i].measure], 100 * s[gates[i].measure]);
+		if (sq_checkgate_holds(&gates[i], v, s))
 			held += tool_gate_held(gates[i].text, where);
 	}
 	return held ? 3 : 0;

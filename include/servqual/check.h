@@ -13,6 +13,7 @@
 #include "servqual/error.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
+#include "servqual/table.h"
 
 typedef struct sq_check_opts {
 	unsigned min_answers;	/* flag fewer answered E+P cells; 0 = nitems */
@@ -65,6 +66,51 @@ void sq_check_result(const sq_check *c, sq_check_summary *s);
 
 /* Release a checker. */
 void sq_check_free(sq_check *c);
+
+/*
+ * The summary's measures, in the order of sq-check --summary; gates name
+ * them. Counts, and shares of the rows read (of the E and P cells for
+ * invalid and missing cells).
+ */
+enum sq_check_measure {
+	SQ_CM_ROWS = 0, SQ_CM_USABLE, SQ_CM_RAGGED, SQ_CM_INVALID,
+	SQ_CM_MISSING, SQ_CM_DUPLICATE, SQ_CM_STRAIGHT, SQ_CM_FEW,
+	SQ_CM_WEIGHTS, SQ_CM_N
+};
+
+/* The name of measure m ("invalid_cells"). */
+const char *sq_check_measure_name(int m);
+
+/*
+ * Every measure's count and share into count[SQ_CM_N], share[SQ_CM_N];
+ * invalid cells and ragged rows are the reader's counts (the checker
+ * never sees them).
+ */
+void sq_check_measures(const sq_check *c, unsigned long invalid,
+    unsigned long ragged, double *count, double *share);
+
+/* The measures as a table "measure count share". */
+int sq_check_summary_table(const double *count, const double *share,
+    sq_table **out);
+
+/* Missing answers per item as a table "item dimension missing_e missing_p". */
+int sq_check_items_table(const sq_check *c, sq_table **out);
+
+/* A --fail-if gate: MEASURE>X, MEASURE>=X, or MEASURE>X% on the share. */
+typedef struct sq_checkgate {
+	int measure;		/* SQ_CM_*, neither rows nor usable */
+	int ge;			/* >= rather than > */
+	int share;		/* X is a percentage of the share */
+	double x;
+	char text[64];		/* as given */
+} sq_checkgate;
+
+/* Parse a gate; SQ_EUSAGE if malformed. */
+int sq_checkgate_parse(const char *s, sq_checkgate *g);
+
+/* Does gate g hold on the measures? */
+int sq_checkgate_holds(const sq_checkgate *g, const double *count,
+    const double *share);
 
 /*
  * The canonical CSV --clean writes: the id and segment columns as they

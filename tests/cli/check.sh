@@ -113,3 +113,7 @@ t "check: --drop few only" 0 '*' "sq-check: $TMP/ck_few.csv: 1 respondent droppe
 t "check: --drop unknown flag" 2 - "~sq-check: --drop: \"dupes\": expected a list of duplicates, straight, few, weights" sq-check --drop dupes --clean "$TMP/x.csv" "$TMP/ck_pii.csv"
 t "check: --drop without --clean" 2 - "~sq-check: --drop and --keep-all go with --clean" sq-check --drop few "$TMP/ck_pii.csv"
 t "check: --clean ''" 2 - "~sq-check: --clean: the file name is empty" sq-check --clean '' "$TMP/ck_pii.csv"
+for _g in 'invalid_cells> 1' 'invalid_cells>-1' 'invalid_cells>inf' 'invalid_cells>nan' 'invalid_cells>1%x' 'invalid_cells>' 'respondents_usable>1' 'invalid_cells<1'; do
+	t "check: gate \"$_g\" refused" 2 - "~sq-check: --fail-if: \"$_g\": expected MEASURE>X" sq-check --fail-if "$_g" $C/small.csv
+done
+t "check: gate 0%" 3 '*' "sq-check: gate invalid_cells>=0% held: 0 (0.00%)" sq-check $_cb --fail-if 'invalid_cells>=0%' $C/small.csv
