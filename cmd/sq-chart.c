@@ -1,7 +1,6 @@
 /* sq-chart: report charts (PNG, PDF, SVG) from an export or a table. */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "servqual/chart.h"
 #include "servqual/output.h"
@@ -46,14 +45,7 @@ option(int ch, const char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
-		if (strcasecmp(arg, "E") == 0)
-			need.block = SQ_BLOCK_E;
-		else if (strcasecmp(arg, "P") == 0)
-			need.block = SQ_BLOCK_P;
-		else if (strcasecmp(arg, "G") == 0)
-			need.block = SQ_BLOCK_G;
-		else
-			tool_usage("--block: \"%s\": expected E, P or G", arg);
+		need.block = tool_block(arg);
 		break;
 	case O_DPI:
 		co.dpi = tool_real("--dpi", arg, 36, 1200);

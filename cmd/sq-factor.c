@@ -79,9 +79,7 @@ option(int ch, const char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
-		if (strlen(arg) != 1 || !strchr("EPGepg", *arg))
-			tool_usage("--block: \"%s\": expected E, P or G", arg);
-		src.block = (char)(*arg & ~0x20);
+		src.block = "EPG"[tool_block(arg)];
 		break;
 	case O_EXTRACT:
 		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)

@@ -271,6 +271,16 @@ tool_real(const char *opt, const char *s, double lo, double hi)
 	return v;
 }
 
+int
+tool_block(const char *arg)
+{
+	const char *b = "EPG";
+
+	if (strlen(arg) != 1 || strchr(b, arg[0] & ~0x20) == NULL)
+		tool_usage("--block: \"%s\": expected E, P or G", arg);
+	return (int)(strchr(b, arg[0] & ~0x20) - b);
+}
+
 unsigned long
 tool_seed(const char *opt, const char *s)
 {

@@ -86,6 +86,9 @@ unsigned long tool_int(const char *opt, const char *s, unsigned long lo,
 /* A finite number s for option opt within [lo, hi]; else usage (2). */
 double tool_real(const char *opt, const char *s, double lo, double hi);
 
+/* --block: E, P or G (any case) as enum sq_block; else usage (2). */
+int tool_block(const char *arg);
+
 /* Seeds: every value the generator (mt19937, 32 bits, 0 means 4357) uses. */
 unsigned long tool_seed(const char *opt, const char *s);
 #define TOOL_SEED_MAX	4294967295UL
