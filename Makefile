@@ -86,6 +86,8 @@ $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+.SECONDARY: $(TOOL_OBJ)
+
 $(O)/cmd/tool/%.o: cmd/tool/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -16,17 +16,18 @@ int
 sq_cli_number(const char *s, int whole, double lo, double hi, double *out,
     char *msg, size_t len)
 {
-	char *end;
-	double v;
+	char *end = NULL;
+	double v = NAN;
 
 	errno = 0;
 	if (whole) {
 		/* digits only: no sign, space, exponent or fraction */
-		v = s[0] != '\0' && strspn(s, "0123456789") == strlen(s) &&
-		    strlen(s) <= 20 ? (double)strtoull(s, &end, 10) : NAN;
-	} else {
-		v = isspace((unsigned char)s[0]) ? NAN : strtod(s, &end);
-		if (s[0] == '\0' || *end != '\0' || !isfinite(v))
+		if (s[0] != '\0' && strspn(s, "0123456789") == strlen(s) &&
+		    strlen(s) <= 20)
+			v = (double)strtoull(s, &end, 10);
+	} else if (s[0] != '\0' && !isspace((unsigned char)s[0])) {
+		v = strtod(s, &end);
+		if (*end != '\0' || !isfinite(v))
 			v = NAN;
 	}
 	if (errno == 0 && v >= lo && v <= hi) {
