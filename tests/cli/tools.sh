@@ -73,3 +73,12 @@ t "factor: largest seed reported exactly" 0 '*' - sh -c "sq-factor --seed 429496
 t "factor: largest seed in JSON" 0 '*' - sh -c "sq-factor -f json --seed 4294967295 --iter 50 samples/banco_demo.csv | grep -q '\"seed\": 4294967295,'"
 sq-factor --seed 1 --iter 50 samples/banco_demo.csv | grep -v '^parallel	seed' > "$TMP/seed1.tsv"
 t "factor: seed 2^32-1 draws other matrices than seed 1" 1 - - sh -c "sq-factor --seed 4294967295 --iter 50 samples/banco_demo.csv | grep -v '^parallel	seed' | cmp -s - $TMP/seed1.tsv"
+
+# The example each help ends with runs (in a scratch directory, since
+# sq-chart's and sq-simulate's write files there).
+mkdir -p "$TMP/ex"
+ln -sf "$(pwd)/samples" "$TMP/ex/samples"
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate; do
+	_ex=$($_tool -h | awk '/^example:/ { getline; sub(/^ +/, ""); print; exit }')
+	t "$_tool: the help's example runs" 0 '*' '*' sh -c "cd '$TMP/ex' && $_ex >/dev/null"
+done
