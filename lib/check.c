@@ -446,18 +446,9 @@ struct sq_clean {
 static void
 put(sq_clean *c, const char *s, size_t n)
 {
-	if (c->len + n > c->cap) {
-		size_t cap = c->cap ? c->cap : 4096;
-		char *nb;
-
-		while (cap < c->len + n)
-			cap *= 2;
-		if ((nb = realloc(c->buf, cap)) == NULL) {
-			c->nomem = 1;
-			return;
-		}
-		c->buf = nb;
-		c->cap = cap;
+	if (room((void **)&c->buf, &c->cap, c->len, n, 1) != SQ_OK) {
+		c->nomem = 1;
+		return;
 	}
 	memcpy(c->buf + c->len, s, n);
 	c->len += n;
