@@ -25,7 +25,9 @@ sq_cli_number(const char *s, int whole, double lo, double hi, double *out,
 		if (s[0] != '\0' && strspn(s, "0123456789") == strlen(s) &&
 		    strlen(s) <= 20)
 			v = (double)strtoull(s, &end, 10);
-	} else if (s[0] != '\0' && !isspace((unsigned char)s[0])) {
+	} else if (s[0] != '\0' && !isspace((unsigned char)s[0]) &&
+	    strspn(s, "0123456789.eE+-") == strlen(s)) {
+		/* decimal only: no hex, nan, inf or space */
 		v = strtod(s, &end);
 		if (*end != '\0' || !isfinite(v))
 			v = NAN;
