@@ -122,6 +122,8 @@ problem_row(struct run *run, const sq_error *p, const char *kind)
 {
 	char field[32];
 
+	if (report != 0)	/* the problems are not the table asked for */
+		return;
 	snprintf(field, sizeof(field), p->col ? "%zu" : "", p->col);
 	if (sq_table_num(run->probs, (double)p->line) != SQ_OK ||
 	    sq_table_str(run->probs, field) != SQ_OK ||
