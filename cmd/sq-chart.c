@@ -28,6 +28,7 @@ static tool t = {
 	.lead = "type",
 	.operands = "[file]",
 	.required = "o",
+	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
 	    "sq-gap, sq-alpha or\nsq-factor table. Types: gaps items radar "
 	    "ipa groups likert scree heatmap.",

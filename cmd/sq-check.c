@@ -40,6 +40,7 @@ static tool t = {
 	.example = "sq-check --fail-if 'invalid_cells>0' --fail-if "
 	    "'straight_lining>5%' samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY,
+	.by_help = "the segment column: must exist; --clean keeps it",
 	.own = opts,
 };
 

@@ -157,6 +157,8 @@ help(void)
 	printf("\n%s\n\n", the->purpose);
 	for (i = 0; i < nall; i++) {
 		const tool_opt *o = all[i];
+		const char *text = o->val == 'b' && the->by_help ?
+		    the->by_help : o->help;
 		int n;
 
 		if (isshort(o->val))
@@ -167,9 +169,9 @@ help(void)
 			n = snprintf(left, sizeof(left), "      --%s%s%s",
 			    o->name, o->arg ? " " : "", o->arg ? o->arg : "");
 		if (n < 26)
-			printf("%-26s%s\n", left, o->help);
+			printf("%-26s%s\n", left, text);
 		else
-			printf("%s\n%26s%s\n", left, "", o->help);
+			printf("%s\n%26s%s\n", left, "", text);
 	}
 	printf("\nexample:\n  %s\n", the->example);
 	flushed();

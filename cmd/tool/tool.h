@@ -57,6 +57,7 @@ typedef struct tool {
 	const char *purpose;	/* one line for the help */
 	const char *example;	/* one command line for the help */
 	const char *required;	/* short letters whose [brackets] drop */
+	const char *by_help;	/* -b's help line when not the usual one */
 	unsigned shared;	/* TOOL_* */
 	const tool_opt *own;	/* the tool's options, ends with name NULL */
 	sq_cli cli;		/* what the shared options said */
