@@ -7,14 +7,18 @@
 #include "servqual/survey.h"
 #include "tool.h"
 
-enum { O_BLOCK = TOOL_OWN, O_DPI, O_HEIGHT, O_ITER, O_SEED, O_TITLE,
-	O_WIDTH };
+enum { O_BLOCK = TOOL_OWN, O_CROSSHAIR, O_DPI, O_HEIGHT, O_IMPORTANCE,
+	O_ITER, O_SEED, O_TITLE, O_WIDTH };
 
 static const tool_opt opts[] = {
 	{ "block", O_BLOCK, "E|P|G",
 	    "likert, heatmap, scree: which answers (default P)" },
+	{ "crosshair", O_CROSSHAIR, "mean|median|scale",
+	    "ipa: where the crosshairs cross (default mean)" },
 	{ "dpi", O_DPI, "n", "PNG resolution, 36 to 1200 (default 150)" },
 	{ "height", O_HEIGHT, "pt", "height in points, 72 to 14400" },
+	{ "importance", O_IMPORTANCE, "stated|derived",
+	    "ipa: importance from the weights or the drivers" },
 	{ "iter", O_ITER, "n",
 	    "scree: parallel-analysis matrices, 1 to 100000" },
 	{ "seed", O_SEED, "n", "scree: seed, 1 to 4294967295 (default 1)" },
@@ -30,8 +34,8 @@ static tool t = {
 	.required = "o",
 	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
-	    "sq-gap, sq-alpha or\nsq-factor table. Types: gaps items radar "
-	    "ipa groups likert scree heatmap.",
+	    "sq-gap, sq-alpha,\nsq-factor or sq-drivers table. Types: gaps "
+	    "items radar ipa groups likert\nscree heatmap drivers.",
 	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_BY | TOOL_OUTPUT | TOOL_CONF |
 	    TOOL_INVALID | TOOL_LANG,
@@ -39,7 +43,7 @@ static tool t = {
 };
 
 static sq_chart_opts co;
-static sq_chartneed need = { 0, SQ_BLOCK_P, 0.95, 1, 1000 };
+static sq_chartneed need = { 0, SQ_BLOCK_P, 0.95, 1, 1000, 0, -1 };
 
 static void
 option(int ch, const char *arg)
@@ -47,6 +51,21 @@ option(int ch, const char *arg)
 	switch (ch) {
 	case O_BLOCK:
 		need.block = tool_block(arg);
+		break;
+	case O_CROSSHAIR:
+		need.crosshair = strcmp(arg, "mean") == 0 ? 0 :
+		    strcmp(arg, "median") == 0 ? 1 :
+		    strcmp(arg, "scale") == 0 ? 2 : -2;
+		if (need.crosshair < -1)
+			tool_usage("--crosshair: \"%s\": expected mean, median "
+			    "or scale", arg);
+		break;
+	case O_IMPORTANCE:
+		need.importance = strcmp(arg, "stated") == 0 ? 1 :
+		    strcmp(arg, "derived") == 0 ? 2 : -1;
+		if (need.importance < 0)
+			tool_usage("--importance: \"%s\": expected stated or "
+			    "derived", arg);
 		break;
 	case O_DPI:
 		co.dpi = tool_real("--dpi", arg, 36, 1200);
