@@ -275,6 +275,10 @@ main(int argc, char *argv[])
 	tool_operands(&t, argc - optind, argv + optind);
 	if ((drop || keep_all) && cleanpath == NULL)
 		tool_usage("--drop and --keep-all go with --clean");
+	if (cleanpath != NULL && strcmp(cleanpath, "-") == 0 &&
+	    (t.cli.outpath == NULL || strcmp(t.cli.outpath, "-") == 0))
+		tool_usage("--clean - and the table both on standard output: "
+		    "give the table -o FILE");
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else if (sq_table_new(pcols, 5, &run.probs) != SQ_OK)

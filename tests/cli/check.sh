@@ -117,3 +117,5 @@ for _g in 'invalid_cells> 1' 'invalid_cells>-1' 'invalid_cells>inf' 'invalid_cel
 	t "check: gate \"$_g\" refused" 2 - "~sq-check: --fail-if: \"$_g\": expected MEASURE>X" sq-check --fail-if "$_g" $C/small.csv
 done
 t "check: gate 0%" 3 '*' "sq-check: gate invalid_cells>=0% held: 0 (0.00%)" sq-check $_cb --fail-if 'invalid_cells>=0%' $C/small.csv
+t "check: --clean - and the table on stdout" 2 - "~sq-check: --clean - and the table both on standard output" sq-check --clean - $C/small.csv
+t "check: --clean - with -o" 0 '*' - sh -c "sq-check $_cb -b sucursal -o $TMP/ck_tab.tsv --clean - $C/small.csv | cmp -s - $TMP/ck_clean.csv"
