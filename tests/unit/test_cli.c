@@ -2,7 +2,14 @@
 #include <math.h>
 #include <string.h>
 
+/* Every public header together: one definition of each enum. */
+#include "servqual/chart.h"
+#include "servqual/check.h"
 #include "servqual/cli.h"
+#include "servqual/encoding.h"
+#include "servqual/factor.h"
+#include "servqual/reader.h"
+#include "servqual/reliability.h"
 #include "unit.h"
 
 /* Does s parse (whole or real) within [lo, hi] to want? */
@@ -63,5 +70,7 @@ main(void)
 	    no("1.0", 1, 0, 9, "\"1.0\": expected a whole number from 0 to 9") &&
 	    no("", 1, 0, 9, "\"\": expected a whole number from 0 to 9"),
 	    "whole numbers: signs, exponents, fractions, overflow refused");
+	CHECK(SQ_BLOCK_G == 2 && SQ_ENC_UTF16BE == SQ_ENC_UTF16LE + 1,
+	    "enum sq_block and enum sq_encoding defined once, in full");
 	return unit_done();
 }
