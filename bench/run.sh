@@ -111,6 +111,7 @@ set -- \
 [ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
 [ -x "$BIN/sq-drivers" ] && set -- "$@" "sq-drivers -f json|$BIN/sq-drivers -f json" \
     "sq-drivers -f json --target REL=5 --by $by|$BIN/sq-drivers -f json --target REL=5 --by $by"
+[ -x "$BIN/sq-cfa" ] && set -- "$@" "sq-cfa -f json|$BIN/sq-cfa -f json"
 
 {
 echo "Input: $rows respondents, $mb MB ($big); $(nproc) CPU,"
@@ -160,6 +161,13 @@ for c in "$@"; do
 	b=$(rss $cmd "$big")
 	echo "| $label | $a | $b |" | tee -a "$OUT"
 done
+
+# sq-cfa: the fit itself (after the one pass), its iterations.
+if [ -x "$BIN/sq-cfa" ]; then
+	echo
+	"$BIN/sq-cfa" --verbose -f json "$big" 2>&1 >/dev/null |
+	    grep 'fit 22' | sed 's/^/    /' | tee -a "$OUT"
+fi
 
 # Charts: every type in every format (bench/chart.sh writes $O/bench/chart.md).
 if [ -x "$BIN/sq-chart" ] && [ -f bench/chart.sh ]; then

@@ -34,8 +34,8 @@ static tool t = {
 	.required = "o",
 	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
-	    "sq-gap, sq-alpha,\nsq-factor or sq-drivers table. Types: gaps "
-	    "items radar ipa groups likert\nscree heatmap drivers.",
+	    "sq-gap, sq-factor,\nsq-drivers or sq-cfa table. Types: gaps "
+	    "items radar ipa groups likert scree\nheatmap drivers cfa.",
 	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_BY | TOOL_OUTPUT | TOOL_CONF |
 	    TOOL_INVALID | TOOL_LANG,
