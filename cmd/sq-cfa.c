@@ -45,7 +45,8 @@ static int std_lv, verbose;
 
 struct run {
 	sq_covacc *acc;
-	char block;
+	char block;		/* 'E', 'P' or 'G' */
+	int blk;		/* the same as enum sq_block */
 	double *x;
 	size_t p;
 };
@@ -54,12 +55,9 @@ static int
 add(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct run *run = ctx;
-	size_t i;
 
 	(void)err;
-	for (i = 0; i < run->p; i++)
-		run->x[i] = run->block == 'E' ? r->e[i] : run->block == 'P' ?
-		    r->p[i] : r->p[i] - r->e[i];
+	sq_response_block(r, run->p, run->blk, run->x);
 	sq_covacc_add(run->acc, run->x);
 	return 0;
 }
@@ -118,7 +116,8 @@ option(struct run *run, int ch, const char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
-		run->block = "EPG"[tool_block(arg)];
+		run->blk = tool_block(arg);
+		run->block = "EPG"[run->blk];
 		break;
 	case O_FAIL:
 		if (!sq_cfa_gate_valid(arg) || ngates == MAX_GATES)
@@ -267,6 +266,7 @@ main(int argc, char *argv[])
 	int ch, rc;
 
 	run.block = 'P';
+	run.blk = SQ_BLOCK_P;
 	tool_init(&t);
 	while ((ch = tool_getopt(&t, argc, argv)) != -1)
 		option(&run, ch, optarg);

@@ -50,6 +50,7 @@ static size_t ngates;
 static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
     .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
 static sq_fa_source src = { .block = 'E' };
+static int block = SQ_BLOCK_E;
 
 struct run {
 	sq_covacc *acc;
@@ -64,12 +65,9 @@ static int
 add(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct run *run = ctx;
-	size_t i;
 
 	(void)err;
-	for (i = 0; i < run->p; i++)
-		run->x[i] = src.block == 'E' ? r->e[i] : src.block == 'P' ?
-		    r->p[i] : r->p[i] - r->e[i];
+	sq_response_block(r, run->p, block, run->x);
 	sq_covacc_add(run->acc, run->x);
 	return 0;
 }
@@ -79,7 +77,8 @@ option(int ch, const char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
-		src.block = "EPG"[tool_block(arg)];
+		block = tool_block(arg);
+		src.block = "EPG"[block];
 		break;
 	case O_EXTRACT:
 		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)
