@@ -59,7 +59,7 @@ typedef struct tool {
 	const char *required;	/* short letters whose [brackets] drop */
 	const char *by_help;	/* -b's help line when not the usual one */
 	unsigned shared;	/* TOOL_* */
-	const tool_opt *own;	/* the tool's options, ends with name NULL */
+	const tool_opt *own;	/* its own options, up to a NULL name */
 	sq_cli cli;		/* what the shared options said */
 	sq_error err;		/* for library calls */
 } tool;

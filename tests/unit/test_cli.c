@@ -67,7 +67,8 @@ main(void)
 	    no("+1", 1, 0, 9, "\"+1\": expected a whole number from 0 to 9") &&
 	    no("1e3", 1, 0, 9999, "\"1e3\": expected a whole number from 0 to "
 	    "9999") &&
-	    no("1.0", 1, 0, 9, "\"1.0\": expected a whole number from 0 to 9") &&
+	    no("1.0", 1, 0, 9,
+	    "\"1.0\": expected a whole number from 0 to 9") &&
 	    no("", 1, 0, 9, "\"\": expected a whole number from 0 to 9"),
 	    "whole numbers: signs, exponents, fractions, overflow refused");
 	CHECK(SQ_BLOCK_G == 2 && SQ_ENC_UTF16BE == SQ_ENC_UTF16LE + 1,
