@@ -52,7 +52,7 @@ enum {
 	SQ_CHECK_DUPLICATE = 1,	/* its id repeats an earlier one */
 	SQ_CHECK_STRAIGHT = 2,	/* straight-lining in E or P */
 	SQ_CHECK_FEW = 4,	/* fewer answers than min_answers */
-	SQ_CHECK_WEIGHTS = 8	/* weights incomplete or not summing to 100 */
+	SQ_CHECK_WEIGHTS = 8	/* weights incomplete or off 100 */
 };
 
 /* The SQ_CHECK_* flags the last respondent added raised. */
