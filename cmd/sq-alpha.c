@@ -116,14 +116,17 @@ alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
 	    &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
 	tool_invalid(t.cli.path, st.invalid);
-	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) != SQ_OK ||
-	    sq_rel_table(*rows, nrows, ins, pairwise,
+	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) == SQ_OK &&
+	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
+		nrows = sq_rel_keep_block(*rows, nrows, SQ_BLOCK_P);
+	if (*rows == NULL || sq_rel_table(*rows, nrows, ins, pairwise,
 	    t.cli.format >= SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
 		return tool_nomem();
 	held = check(ins, *rows, nrows, es);
 	snprintf(title, sizeof(title), es ?
-	    "Fiabilidad: %lu encuestados, %s, IC %g%%" :
-	    "Reliability: %lu respondents, %s, %g%% CI", st.rows,
+	    "Fiabilidad, %s: %lu encuestados, %s, IC %g%%" :
+	    "Reliability, %s: %lu respondents, %s, %g%% CI",
+	    sq_form_label(st.form, t.cli.lang), st.rows,
 	    pairwise ? (es ? "por pares" : "pairwise") :
 	    (es ? "casos completos" : "listwise"), t.cli.conf * 100);
 	if (tool_write_table(&t, *table, title) != 0)

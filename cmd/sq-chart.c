@@ -34,8 +34,9 @@ static tool t = {
 	.required = "o",
 	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
-	    "sq-gap, sq-factor,\nsq-drivers or sq-cfa table. Types: gaps "
-	    "items radar ipa groups likert scree\nheatmap drivers cfa.",
+	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa or sq-zone table. Types: "
+	    "gaps items radar ipa groups likert\nscree heatmap drivers cfa "
+	    "zone zone-radar.",
 	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_BY | TOOL_OUTPUT | TOOL_CONF |
 	    TOOL_INVALID | TOOL_LANG,

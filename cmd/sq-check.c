@@ -17,7 +17,7 @@ enum { O_CLEAN = TOOL_OWN, O_DROP, O_FAIL, O_ID, O_ITEMS, O_KEEP_ALL,
 static const tool_opt opts[] = {
 	{ "clean", O_CLEAN, "file", "write the canonical CSV to file" },
 	{ "drop", O_DROP, "flags",
-	    "--clean leaves out duplicates,straight,few,weights" },
+	    "--clean leaves out duplicates,straight,few,weights,..." },
 	{ "fail-if", O_FAIL, "'MEASURE>X'",
 	    "exit 3 after writing if a summary count (X%: share) > X" },
 	{ "id", O_ID, "column", "the respondent id column" },
@@ -65,7 +65,7 @@ static void
 option(int ch, const char *arg)
 {
 	static const char *const flags[] = { "duplicates", "straight", "few",
-		"weights" };
+		"weights", "inverted" };
 	const char *s;
 	size_t n, i;
 
@@ -78,13 +78,14 @@ option(int ch, const char *arg)
 	case O_DROP:
 		for (s = arg; *s != '\0'; s += n + (s[n] == ',')) {
 			n = strcspn(s, ",");
-			for (i = 0; i < 4; i++)
+			for (i = 0; i < 5; i++)
 				if (strlen(flags[i]) == n &&
 				    strncmp(s, flags[i], n) == 0)
 					break;
-			if (i == 4)
+			if (i == 5)
 				tool_usage("--drop: \"%s\": expected a list of "
-				    "duplicates, straight, few, weights", arg);
+				    "duplicates, straight, few, weights, "
+				    "inverted", arg);
 			drop |= 1u << i;
 		}
 		break;
@@ -95,7 +96,8 @@ option(int ch, const char *arg)
 			    "MEASURE>=X or MEASURE>X%%, MEASURE one of "
 			    "ragged_rows, invalid_cells, missing_cells, "
 			    "duplicate_ids, straight_lining, too_few_answers, "
-			    "weights_not_100 (at most %d)", arg, MAX_GATES);
+			    "weights_not_100, inverted_zone (at most %d)", arg,
+			    MAX_GATES);
 		break;
 	case O_ID:
 		t.cli.so.id = arg;
@@ -154,7 +156,8 @@ flag_problem(void *ctx, const sq_error *p)
 
 	problem_row(run, p, sq_check_measure_name(f == SQ_CHECK_DUPLICATE ?
 	    SQ_CM_DUPLICATE : f == SQ_CHECK_STRAIGHT ? SQ_CM_STRAIGHT :
-	    f == SQ_CHECK_FEW ? SQ_CM_FEW : SQ_CM_WEIGHTS));
+	    f == SQ_CHECK_FEW ? SQ_CM_FEW : f == SQ_CHECK_WEIGHTS ?
+	    SQ_CM_WEIGHTS : SQ_CM_INVERTED));
 }
 
 static int
@@ -233,7 +236,7 @@ check(struct run *run, sq_table **tab)
 		    run->dropped, run->dropped == 1 ? "" : "s");
 	sq_check_measures(run->chk, st.invalid, run->ragged, v, s);
 	if (report == O_SUMMARY)
-		rc = sq_check_summary_table(v, s, tab);
+		rc = sq_check_summary_table(run->chk, run->shape, v, s, tab);
 	else if (report == O_ITEMS)
 		rc = sq_check_items_table(run->chk, tab);
 	else {
@@ -244,9 +247,10 @@ check(struct run *run, sq_table **tab)
 	if (rc != SQ_OK)
 		return tool_nomem();
 	snprintf(title, sizeof(title), es ? "Revisi\xc3\xb3n de %s: %lu "
-	    "filas, cabecera %s" : "Check of %s: %lu rows, %s header",
+	    "filas, cabecera %s, %s" : "Check of %s: %lu rows, %s header, %s",
 	    strcmp(t.cli.path, "-") ? t.cli.path : es ? "la entrada" :
-	    "standard input", st.rows, run->shape);
+	    "standard input", st.rows, run->shape,
+	    sq_form_label(st.form, t.cli.lang));
 	if (tool_write_table(&t, *tab, title) != 0)
 		return 1;
 	for (i = 0; i < ngates; i++) {

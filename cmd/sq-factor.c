@@ -50,7 +50,7 @@ static size_t ngates;
 static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
     .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
 static sq_fa_source src = { .block = 'E' };
-static int block = SQ_BLOCK_E;
+static int block = SQ_BLOCK_E, block_given, form;
 
 struct run {
 	sq_covacc *acc;
@@ -66,7 +66,16 @@ add(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct run *run = ctx;
 
-	(void)err;
+	if (r->form != SQ_FORM_SERVQUAL && block != SQ_BLOCK_P) {
+		/* no E: block P, unless E or G was asked for */
+		if (block_given)
+			return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0,
+			    NULL, "--block %c: the export has no E columns "
+			    "(%s); use --block P", src.block,
+			    sq_form_label(r->form, SQ_LANG_EN));
+		block = SQ_BLOCK_P;
+		src.block = 'P';
+	}
 	sq_response_block(r, run->p, block, run->x);
 	sq_covacc_add(run->acc, run->x);
 	return 0;
@@ -79,6 +88,7 @@ option(int ch, const char *arg)
 	case O_BLOCK:
 		block = tool_block(arg);
 		src.block = "EPG"[block];
+		block_given = 1;
 		break;
 	case O_EXTRACT:
 		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)
@@ -143,6 +153,7 @@ correlations(struct run *run, const sq_instrument *ins)
 	tool_invalid(t.cli.path, st.invalid);
 	src.rows = st.rows;
 	src.invalid = st.invalid;
+	form = st.form;
 	if (sq_covacc_n(run->acc) < (double)run->p + 1) {
 		tool_warn("%s: %.0f %s respondents for %zu items; factor "
 		    "analysis needs more", t.cli.path, sq_covacc_n(run->acc),
@@ -190,10 +201,12 @@ factor(struct run *run, const sq_instrument *ins)
 		return tool_nomem();
 	else {
 		snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
-		    "An\xc3\xa1lisis factorial (%c): %s + %s, %zu factores; "
-		    "%.0f de %lu encuestados (%s)" : "Factor analysis (%c): "
-		    "%s + %s, %zu factors; %.0f of %lu respondents (%s)",
-		    src.block, sq_extract_name(fo.fa.extract),
+		    "An\xc3\xa1lisis factorial (%c, %s): %s + %s, %zu "
+		    "factores; %.0f de %lu encuestados (%s)" :
+		    "Factor analysis (%c, %s): %s + %s, %zu factors; %.0f of "
+		    "%lu respondents (%s)", src.block,
+		    sq_form_label(form, t.cli.lang),
+		    sq_extract_name(fo.fa.extract),
 		    sq_rotate_name(fo.fa.rotate), run->res->fa->k,
 		    run->res->n, src.rows, src.pairwise ? "pairwise" :
 		    "listwise");

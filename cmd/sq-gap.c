@@ -47,9 +47,8 @@ gap(struct run *run, sq_table **table)
 	if (sq_gap_table(run->set, run->ins, t.cli.conf,
 	    t.cli.format >= SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
 		return tool_nomem();
-	snprintf(title, sizeof(title), es ?
-	    "Brechas SERVQUAL (P \xe2\x88\x92 E): %lu encuestados, IC %g%%" :
-	    "SERVQUAL gaps (P \xe2\x88\x92 E): %lu respondents, %g%% CI",
+	snprintf(title, sizeof(title), es ? "%s: %lu encuestados, IC %g%%" :
+	    "%s: %lu respondents, %g%% CI", sq_gap_title(st.form, t.cli.lang),
 	    st.rows, t.cli.conf * 100);
 	return tool_write_table(&t, *table, title);
 }

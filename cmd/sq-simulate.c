@@ -6,10 +6,12 @@
 #include "servqual/simulate.h"
 #include "tool.h"
 
-enum { O_GAP = TOOL_OWN, O_LOADING, O_MERGE, O_MISSING, O_RHO, O_RHO_EP,
-	O_SD, O_SEGMENTS, O_SHIFT };
+enum { O_FORM = TOOL_OWN, O_GAP, O_LOADING, O_MERGE, O_MISSING, O_RHO,
+	O_RHO_EP, O_SD, O_SEGMENTS, O_SHIFT, O_WIDTH };
 
 static const tool_opt opts[] = {
+	{ "form", O_FORM, "servqual|servperf|zone",
+	    "E and P, P only, or A, D and P (default servqual)" },
 	{ "gap", O_GAP, "g1,g2,...",
 	    "mean gap P - E of each dimension, -10 to 10" },
 	{ "loading", O_LOADING, "L",
@@ -30,6 +32,8 @@ static const tool_opt opts[] = {
 	    "segments in column sucursal, 0 to 1000 (default 3)" },
 	{ "shift", O_SHIFT, "S",
 	    "P shift between segments, -10 to 10 (default 0.3)" },
+	{ "width", O_WIDTH, "W",
+	    "zone: mean width D - A, 0 to 6 (default 1.5)" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -50,6 +54,17 @@ static void
 option(int ch, const char *arg)
 {
 	switch (ch) {
+	case O_FORM:
+		if (strcmp(arg, "servqual") == 0)
+			o.form = SQ_FORM_SERVQUAL;
+		else if (strcmp(arg, "servperf") == 0)
+			o.form = SQ_FORM_SERVPERF;
+		else if (strcmp(arg, "zone") == 0)
+			o.form = SQ_FORM_ZONE;
+		else
+			tool_usage("--form: \"%s\": expected servqual, "
+			    "servperf or zone", arg);
+		break;
 	case O_GAP:
 		gapspec = (char *)arg;
 		break;
@@ -82,6 +97,9 @@ option(int ch, const char *arg)
 		break;
 	case O_SHIFT:
 		o.seg_shift = tool_real("--shift", arg, -10, 10);
+		break;
+	case O_WIDTH:
+		o.width = tool_real("--width", arg, 0, 6);
 		break;
 	}
 }
@@ -141,6 +159,8 @@ main(int argc, char *argv[])
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else {
+		if (o.form == SQ_FORM_ZONE && t.cli.codebook == NULL)
+			ins->max = 9;	/* three-column surveys use 1..9 */
 		instrument_options(ins, gap);
 		if ((rc = tool_write(&t, simulate, ins)) == 0)
 			tool_warn("%lu respondents, seed %lu", o.n, o.seed);

@@ -16,7 +16,8 @@
 #include "servqual/table.h"
 
 typedef struct sq_check_opts {
-	unsigned min_answers;	/* flag fewer answered E+P cells; 0 = nitems */
+	unsigned min_answers;	/* flag fewer answered cells; 0 = half the
+				   cells of the form (nitems for E+P) */
 	double weight_total;	/* weights should sum to this; 0 = 100 */
 	int weights;		/* the export has weight columns */
 } sq_check_opts;
@@ -34,6 +35,10 @@ typedef struct sq_check_summary {
 	unsigned long weights_off;	/* weights incomplete or not 100 */
 	const unsigned long *missing_e;	/* per item, instrument order */
 	const unsigned long *missing_p;
+	const unsigned long *missing_a;	/* three-column form */
+	const unsigned long *missing_d;
+	unsigned long inverted;		/* respondents with some A > D */
+	int form;			/* enum sq_form of the export */
 } sq_check_summary;
 
 /* A new checker for ins (borrowed; must outlive the checker). */
@@ -52,7 +57,8 @@ enum {
 	SQ_CHECK_DUPLICATE = 1,	/* its id repeats an earlier one */
 	SQ_CHECK_STRAIGHT = 2,	/* straight-lining in E or P */
 	SQ_CHECK_FEW = 4,	/* fewer answers than min_answers */
-	SQ_CHECK_WEIGHTS = 8	/* weights incomplete or off 100 */
+	SQ_CHECK_WEIGHTS = 8,	/* weights incomplete or off 100 */
+	SQ_CHECK_INVERTED = 16	/* an adequate level above the desired */
 };
 
 /* The SQ_CHECK_* flags the last respondent added raised. */
@@ -64,18 +70,27 @@ int sq_check_current(const sq_check *c);
 /* The counts so far; the per-item arrays belong to c. */
 void sq_check_result(const sq_check *c, sq_check_summary *s);
 
+/* The answer blocks of a form as letters ('E', 'P', 'A', 'D'); count. */
+int sq_check_blocks(int form, int *blocks);
+
+/* A respondent's answers of block (a letter as above). */
+const double *sq_check_series(const sq_response *r, int block);
+
+/* One answer: item i of block. */
+double sq_check_cell(const sq_response *r, int block, size_t i);
+
 /* Release a checker. */
 void sq_check_free(sq_check *c);
 
 /*
  * The summary's measures, in the order of sq-check --summary; gates name
- * them. Counts, and shares of the rows read (of the E and P cells for
- * invalid and missing cells).
+ * them. Counts, and shares of the rows read (of the answer cells of the
+ * form for invalid and missing cells).
  */
 enum sq_check_measure {
 	SQ_CM_ROWS = 0, SQ_CM_USABLE, SQ_CM_RAGGED, SQ_CM_INVALID,
 	SQ_CM_MISSING, SQ_CM_DUPLICATE, SQ_CM_STRAIGHT, SQ_CM_FEW,
-	SQ_CM_WEIGHTS, SQ_CM_N
+	SQ_CM_WEIGHTS, SQ_CM_INVERTED, SQ_CM_N
 };
 
 /* The name of measure m ("invalid_cells"). */
@@ -89,11 +104,19 @@ const char *sq_check_measure_name(int m);
 void sq_check_measures(const sq_check *c, unsigned long invalid,
     unsigned long ragged, double *count, double *share);
 
-/* The measures as a table "measure count share". */
-int sq_check_summary_table(const double *count, const double *share,
-    sq_table **out);
+/*
+ * The measures as a table "header form measure count share": the header
+ * shape (plain, qualtrics, surveymonkey) and the form (servqual,
+ * servperf, zone) repeated on every row.
+ */
+int sq_check_summary_table(const sq_check *c, const char *shape,
+    const double *count, const double *share, sq_table **out);
 
-/* Missing answers per item as a table "item dimension missing_e missing_p". */
+/*
+ * Missing answers per item as a table "item dimension" and a column per
+ * block of the form: missing_e missing_p; missing_p; missing_a
+ * missing_d missing_p.
+ */
 int sq_check_items_table(const sq_check *c, sq_table **out);
 
 /* A --fail-if gate: MEASURE>X, MEASURE>=X, or MEASURE>X% on the share. */
@@ -115,8 +138,8 @@ int sq_checkgate_holds(const sq_checkgate *g, const double *count,
 /*
  * The canonical CSV --clean writes: the id and segment columns as they
  * were (with keep_all, every other column too: metadata, names, IP
- * addresses), then E1..En, P1..Pn, W_<DIM> and overall when the export
- * has them; UTF-8, comma-separated, '.' decimals, blank for missing,
+ * addresses), then the form's blocks (E1..En, P1..Pn; P only; A1..An,
+ * D1..Dn, P1..Pn), W_<DIM> and overall when the export has them; UTF-8, comma-separated, '.' decimals, blank for missing,
  * answers as given (reverse keying undone). Other columns whose names
  * would be read as answers are left out.
  */

@@ -88,12 +88,12 @@ t "check: --clean into a missing directory" 1 - "sq-check: /nonexistent/dir/x.cs
 sq-simulate -n 3000 --seed 3 -o "$TMP/many.csv" 2>/dev/null
 sed -n 8p "$TMP/many.csv" >> "$TMP/many.csv"
 t "check: duplicate id among 3000 respondents" 0 '*' - sh -c "sq-check $TMP/many.csv | grep -qx '3002			duplicate_ids	duplicate respondent id \"7\" (first on line 8)'"
-t "check: exactly one duplicate among 3000 respondents" 0 '*' - sh -c "sq-check --summary $TMP/many.csv | grep -q '^duplicate_ids	1	'"
+t "check: exactly one duplicate among 3000 respondents" 0 '*' - sh -c "sq-check --summary $TMP/many.csv | grep -q '^plain	servqual	duplicate_ids	1	'"
 
 # A pipeline gate: straight-liners in a simulated sample are reported,
 # not fatal; the gate decides.
 sq-simulate -n 20000 --seed 5 -o "$TMP/ck_sim.csv" 2>/dev/null
-t "check: straight-liners alone exit 0" 0 '*' - sh -c "sq-check --summary $TMP/ck_sim.csv | grep -q '^straight_lining	13	'"
+t "check: straight-liners alone exit 0" 0 '*' - sh -c "sq-check --summary $TMP/ck_sim.csv | grep -q '^plain	servqual	straight_lining	13	'"
 t "check: straight-liners under the gate's share" 0 '*' - sq-check --fail-if 'straight_lining>0.1%' "$TMP/ck_sim.csv"
 t "check: straight-liners over the gate's count" 3 '*' "sq-check: gate straight_lining>10 held: 13 (0.07%)" sq-check --fail-if 'straight_lining>10' "$TMP/ck_sim.csv"
 
@@ -119,3 +119,10 @@ done
 t "check: gate 0%" 3 '*' "sq-check: gate invalid_cells>=0% held: 0 (0.00%)" sq-check $_cb --fail-if 'invalid_cells>=0%' $C/small.csv
 t "check: --clean - and the table on stdout" 2 - "~sq-check: --clean - and the table both on standard output" sq-check --clean - $C/small.csv
 t "check: --clean - with -o" 0 '*' - sh -c "sq-check $_cb -b sucursal -o $TMP/ck_tab.tsv --clean - $C/small.csv | cmp -s - $TMP/ck_clean.csv"
+
+# Three-column surveys: an inverted zone is a flag like the others.
+_zz="-c tests/oracle/zone/zone_codebook.csv tests/oracle/zone/zone.csv"
+t "check: inverted zone as a kind" 0 '*' - sh -c "sq-check $_zz | awk -F'\t' '\$4 == \"inverted_zone\"' | grep -q 'inverted zone (adequate above desired) on item'"
+t "check: inverted zone gate" 3 '*' "sq-check: gate inverted_zone>0 held: 98 (40.83%)" sq-check --fail-if 'inverted_zone>0' $_zz
+t "check: --drop inverted" 0 '*' "sq-check: $TMP/ck_inv.csv: 98 respondents dropped" sq-check --drop inverted --clean "$TMP/ck_inv.csv" $_zz
+t "check: --items on a zone export" 0 '*' - sh -c "sq-check --items $_zz | head -n 1 | grep -qx 'item	dimension	missing_a	missing_d	missing_p'"
