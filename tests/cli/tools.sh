@@ -1,7 +1,7 @@
 # Every tool: -h, --version, usage errors, numeric ranges, seeds, empty
 # names, standard input twice; the man page's SYNOPSIS lists what -h does.
 _td=tests/data/gap/three.csv
-for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa; do
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone; do
 	t "$_tool: -h on stdout, exit 0" 0 '*' - $_tool -h
 	t "$_tool: --help has synopsis, options, example" 0 '*' - sh -c \
 	    "$_tool --help | awk 'NR == 1 && /^usage: $_tool /{u=1} /^  -h, --help /{h=1} /^example:/{e=1} END{exit !(u && h && e)}'"
@@ -19,7 +19,7 @@ for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers 
 	    sed 's/\\-/-/g' | grep -o -- '--*[a-z][a-z-]*' | sort -u > "$TMP/syn.m"
 	t "$_tool: man SYNOPSIS lists every option" 0 "$TMP/syn.h" - cat "$TMP/syn.m"
 done
-for _tool in sq-gap sq-check sq-alpha sq-factor sq-drivers sq-cfa; do
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-drivers sq-cfa sq-zone; do
 	t "$_tool: -c - - (both on stdin)" 2 - "~$_tool: -c - and the export cannot both be standard input" sh -c "$_tool -c - - < $_td"
 	t "$_tool: empty input name" 2 - "~$_tool: the input file name is empty" $_tool ''
 	t "$_tool: two inputs" 2 - "~$_tool: one input file at most (got 2)" $_tool $_td $_td
@@ -78,7 +78,8 @@ t "factor: seed 2^32-1 draws other matrices than seed 1" 1 - - sh -c "sq-factor 
 # sq-chart's and sq-simulate's write files there).
 mkdir -p "$TMP/ex"
 ln -sf "$(pwd)/samples" "$TMP/ex/samples"
-for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa; do
+ln -sf "$(pwd)/tests" "$TMP/ex/tests"
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone; do
 	_ex=$($_tool -h | awk '/^example:/ { getline; sub(/^ +/, ""); print; exit }')
 	t "$_tool: the help's example runs" 0 '*' '*' sh -c "cd '$TMP/ex' && $_ex >/dev/null"
 done
