@@ -1,76 +1,48 @@
 /* sq-compare: which groups, channels or waves differ, score by score. */
-#include <errno.h>
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "servqual/cli.h"
 #include "servqual/compare.h"
 #include "servqual/comparetable.h"
 #include "servqual/gap.h"
-#include "servqual/output.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "tool.h"
 
 #define MAX_FILES	64
 #define MAX_GATES	16
 
-static void
-usage(void)
-{
-	fprintf(stderr,
-	    "usage: sq-compare -b column [options] file\n"
-	    "       sq-compare [--labels a,b,...] [--paired-by id] [options] "
-	    "file1 file2 ...\n"
-	    "options: [--block G|P|E] [--items] [-c codebook] [-d delim] "
-	    "[-f format] [-o file]\n"
-	    "         [--conf level] [--encoding enc] [--fail-if "
-	    "'[test:]p_adj<X']\n"
-	    "         [--invalid error|missing] [--lang en|es] "
-	    "[--skip-rows n]\n");
-	exit(2);
-}
+enum { O_BLOCK = TOOL_OWN, O_FAIL, O_ITEMS, O_LABELS, O_PAIRED };
 
-static void
-help(void)
-{
-	puts("sq-compare: omnibus and pairwise tests of every dimension and "
-	    "SERVQUAL score\nbetween groups (-b COLUMN) or between files "
-	    "(each file a group, e.g. two waves).\n\n"
-	    "  -b, --by COLUMN     groups from a column of the export\n"
-	    "  --labels A,B,...    group names for the files (default: base "
-	    "names)\n"
-	    "  --paired-by ID      two waves of one panel: paired t and "
-	    "Wilcoxon signed-rank\n"
-	    "                      on the respondents matched by column ID\n"
-	    "  --block G|P|E       scores on gaps (default), perceptions or "
-	    "expectations\n"
-	    "  --items             item rows too (a Holm family of their own)\n"
-	    "  --fail-if 'T:p_adj<X'  exit 3 when test T (default welch, "
-	    "paired: paired_t;\n"
-	    "                      p or p_adj)"
-	    "\n"
-	    "                      is below X on any dimension or servqual "
-	    "score\n"
-	    "  -c, --codebook FILE instrument (default: the 22-item "
-	    "SERVQUAL)\n"
-	    "  -d, --delimiter D   , ; or tab\n"
-	    "  -f, --format F      tsv, csv, json, md or pretty (a summary)\n"
-	    "  -o, --output FILE   write here (atomically)\n"
-	    "  --conf LEVEL        confidence level of intervals and verdicts "
-	    "(0.95)\n"
-	    "  --encoding E, --invalid error|missing, --skip-rows N, "
-	    "--lang en|es\n"
-	    "  -h, --help, --version\n\n"
-	    "Tests: anova, welch, kruskal, levene; tukey, games_howell, dunn; "
-	    "with two groups\nwelch_t and mann_whitney; paired: paired_t, "
-	    "wilcoxon. See sq-compare(1).");
-	exit(0);
-}
+static const tool_opt opts[] = {
+	{ "block", O_BLOCK, "G|P|E",
+	    "scores on gaps (default), perceptions or expectations" },
+	{ "fail-if", O_FAIL, "'[test:]p_adj<X'",
+	    "exit 3 when the test (default welch; paired: paired_t) is below "
+	    "X on a score" },
+	{ "items", O_ITEMS, NULL, "item rows too (a Holm family of their own)" },
+	{ "labels", O_LABELS, "a,b,...", "group names for the files" },
+	{ "paired-by", O_PAIRED, "id",
+	    "two waves of one panel, matched by this column" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-compare",
+	.operands = "[file ...]",
+	.purpose = "Omnibus and pairwise tests of every dimension and "
+	    "SERVQUAL score between\ngroups (-b column) or between files "
+	    "(each file a group, e.g. two waves):\nanova welch kruskal levene; "
+	    "tukey games_howell dunn; welch_t mann_whitney;\npaired_t "
+	    "wilcoxon. -f pretty prints a summary.",
+	.example = "sq-compare -f pretty ola1.csv ola2.csv",
+	.by_help = "the group column (not with several files)",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
+	    TOOL_INVALID,
+	.own = opts,
+};
 
 struct gate {
 	const char *text;
@@ -136,16 +108,6 @@ add(void *ctx, const sq_response *r, sq_error *err)
 	return rc;
 }
 
-static int
-fail(const sq_error *err, const char *file)
-{
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-compare: %s\n", msg);
-	return 1;
-}
-
 /* A file's group name: its base name without the extension. */
 static char *
 basename_of(const char *path)
@@ -171,6 +133,7 @@ check(const sq_cmprow *rows, size_t n, char *const *name,
 {
 	size_t i, g;
 	int held = 0;
+	char where[600];
 
 	for (g = 0; g < ngates; g++)
 		for (i = 0; i < n; i++) {
@@ -184,95 +147,120 @@ check(const sq_cmprow *rows, size_t n, char *const *name,
 			    r->scope == SQ_SCOPE_ITEM || isnan(v) ||
 			    !(gates[g].le ? v <= gates[g].x : v < gates[g].x))
 				continue;
-			fprintf(stderr, "sq-compare: gate %s held: %s%s%s%s%s\n",
-			    gates[g].text, r->dim >= 0 ? ins->dims[r->dim].code :
+			snprintf(where, sizeof(where), "%s%s%s%s%s",
+			    r->dim >= 0 ? ins->dims[r->dim].code :
 			    r->scope == SQ_SCOPE_SERVQUAL ? "servqual" :
 			    "servqual_weighted", r->g1 >= 0 ? " " : "",
 			    r->g1 >= 0 ? name[r->g1] : "", r->g1 >= 0 ? " vs " :
 			    "", r->g2 >= 0 ? name[r->g2] : "");
-			held++;
+			held += tool_gate_held(gates[g].text, where);
 		}
 	return held;
+}
+
+/* Read every file, test, write; 0, 1 or 3. */
+static int
+compare(struct run *run, size_t nfiles, char *const *files, char **label,
+    const char *paired, int block, int items, const struct gate *gates,
+    size_t ngates, sq_cmprow **rows, sq_table **table)
+{
+	static const char *const blocks[] = { "G", "P", "E" };
+	const sq_instrument *ins = run->ins;
+	sq_survey_stats st;
+	char *const *names;
+	char title[512], msg[256];
+	unsigned long total = 0;
+	size_t i, nrows = 0;
+	int rc, held, es = t.cli.lang == SQ_LANG_ES;
+
+	if ((paired != NULL ? sq_cmppanel_new(ins, block, items,
+	    &run->panel) : sq_cmpset_new(ins, block, items, &run->set)) !=
+	    SQ_OK)
+		return tool_nomem();
+	if (paired != NULL)
+		t.cli.so.id = paired;
+	for (i = 0; i < (nfiles > 1 ? nfiles : 1); i++) {
+		const char *path = nfiles > 1 ? files[i] : t.cli.path;
+
+		run->group = nfiles > 1 ? label[i] : NULL;
+		run->wave = (int)i;
+		run->file = path;
+		memset(&t.err, 0, sizeof(t.err));
+		if (sq_survey_read_path(path, ins, &t.cli.so, add, run, &st,
+		    &t.err) != SQ_OK)
+			return tool_fail(&t.err, path);
+		tool_invalid(path, st.invalid);
+		total += st.rows;
+	}
+	if (run->set != NULL && run->set->blank > 0)
+		tool_warn("%lu respondent%s with a blank group left out",
+		    run->set->blank, run->set->blank == 1 ? "" : "s");
+	if (run->panel != NULL) {
+		sq_cmppanel_report(run->panel, &total, msg, sizeof(msg));
+		if (msg[0] != '\0')
+			tool_warn("%s", msg);
+		rc = sq_cmppanel_rows(run->panel, t.cli.conf, rows, &nrows);
+		names = label;
+	} else {
+		rc = sq_cmp_rows(run->set, t.cli.conf, rows, &nrows);
+		names = run->set->name;
+	}
+	if (rc != SQ_OK)
+		return tool_nomem();
+	for (i = 0; i < nrows && !((*rows)[i].n > 0); i++)
+		;
+	if (i == nrows)
+		tool_warn("no respondent has a score on block %s%s",
+		    blocks[block], block == SQ_SCORE_G ?
+		    " (a perceptions-only export? try --block P)" : "");
+	if (t.cli.format == SQ_FMT_PRETTY ?
+	    sq_cmp_summary(*rows, nrows, names, ins, t.cli.conf, t.cli.lang,
+	    table) != SQ_OK :
+	    sq_cmp_table(*rows, nrows, names, ins, blocks[block], t.cli.conf,
+	    t.cli.format == SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
+		return tool_nomem();
+	held = check(*rows, nrows, names, ins, gates, ngates);
+	snprintf(title, sizeof(title), es ?
+	    "Comparaci\xc3\xb3n de %s (bloque %s): %lu encuestados, %s, "
+	    "nivel %g%%" : "Comparison of %s (block %s): %lu respondents, "
+	    "%s, %g%% level", t.cli.so.by ? t.cli.so.by : (es ? "archivos" :
+	    "files"), blocks[block], total, paired ? (es ? "emparejados" :
+	    "paired") : (es ? "grupos independientes" :
+	    "independent groups"), t.cli.conf * 100);
+	if (tool_write_table(&t, *table, title) != 0)
+		return 1;
+	return held ? 3 : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	enum { O_BLOCK = SQ_OPT_TOOL, O_ITEMS, O_LABELS, O_PAIRED, O_FAIL };
-	static const struct option longopts[] = {
-		{ "block", required_argument, NULL, O_BLOCK },
-		{ "by", required_argument, NULL, 'b' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, SQ_OPT_CONF },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "fail-if", required_argument, NULL, O_FAIL },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "items", no_argument, NULL, O_ITEMS },
-		{ "labels", required_argument, NULL, O_LABELS },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "output", required_argument, NULL, 'o' },
-		{ "paired-by", required_argument, NULL, O_PAIRED },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	static const char *const blocks[] = { "G", "P", "E" };
 	struct gate gates[MAX_GATES];
 	char *label[MAX_FILES], *labels = NULL;
-	size_t ngates = 0, nfiles, i, j, nrows = 0;
-	sq_cli cli;
-	sq_survey_stats st;
+	size_t ngates = 0, nfiles, i, j;
 	sq_instrument *ins = NULL;
 	sq_table *table = NULL;
 	sq_cmprow *rows = NULL;
-	sq_output out;
-	sq_error err;
 	struct run run;
-	char msg[256], title[512], *const *names;
-	unsigned long total = 0;
-	int ch, rc, block = SQ_SCORE_G, items = 0, held, es;
+	int ch, rc, block = SQ_SCORE_G, items = 0;
 	const char *paired = NULL;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
 	memset(&run, 0, sizeof(run));
 	memset(label, 0, sizeof(label));
-	while ((ch = getopt_long(argc, argv, "b:c:d:f:ho:", longopts,
-	    NULL)) != -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-compare: %s\n", msg);
-			usage();
-		}
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
 		switch (ch) {
-		case 'b':
-			cli.so.by = optarg;
-			break;
-		case 'h':
-			help();
-			break;
 		case O_BLOCK:
-			if (sq_scores_block_parse(optarg, &block) != 0) {
-				fprintf(stderr, "sq-compare: --block: \"%s\": "
-				    "expected G, P or E\n", optarg);
-				usage();
-			}
+			if (sq_scores_block_parse(optarg, &block) != 0)
+				tool_usage("--block: \"%s\": expected G, P or "
+				    "E", optarg);
 			break;
 		case O_FAIL:
 			if (ngates == MAX_GATES ||
-			    gate_parse(optarg, &gates[ngates]) != 0) {
-				fprintf(stderr, "sq-compare: --fail-if: \"%s\": "
-				    "expected [TEST:]p<X or [TEST:]p_adj<X, as "
-				    "'welch:p_adj<0.05'\n", optarg);
-				usage();
-			}
+			    gate_parse(optarg, &gates[ngates]) != 0)
+				tool_usage("--fail-if: \"%s\": expected "
+				    "[TEST:]p<X or [TEST:]p_adj<X, as "
+				    "'welch:p_adj<0.05'", optarg);
 			ngates++;
 			break;
 		case O_ITEMS:
@@ -281,167 +269,53 @@ main(int argc, char *argv[])
 		case O_LABELS:
 			labels = optarg;
 			break;
-		case O_PAIRED:
+		default:
 			paired = optarg;
 			break;
-		case SQ_OPT_VERSION:
-			puts("sq-compare " SQ_VERSION);
-			return 0;
-		default:
-			usage();
 		}
 	}
 	nfiles = (size_t)(argc - optind);
-	if (sq_cli_operands(&cli, nfiles > 0 ? 1 : 0, argv + optind) != 0)
-		usage();
-	es = cli.lang == SQ_LANG_ES;
-	if (nfiles > MAX_FILES) {
-		fprintf(stderr, "sq-compare: at most %d files\n", MAX_FILES);
-		usage();
-	}
-	if (cli.so.by != NULL && nfiles > 1) {
-		fprintf(stderr, "sq-compare: groups come from -b or from "
-		    "files, not both\n");
-		usage();
-	}
-	if (cli.so.by == NULL && nfiles < 2) {
-		fprintf(stderr, "sq-compare: give -b COLUMN or two or more "
-		    "files\n");
-		usage();
-	}
-	if ((labels != NULL || paired != NULL) && nfiles < 2) {
-		fprintf(stderr, "sq-compare: --labels and --paired-by are for "
-		    "files\n");
-		usage();
-	}
-	if (paired != NULL && nfiles != 2) {
-		fprintf(stderr, "sq-compare: --paired-by compares two files\n");
-		usage();
-	}
+	if (nfiles > MAX_FILES)
+		tool_usage("at most %d files", MAX_FILES);
+	tool_operands(&t, nfiles > 0 ? 1 : 0, argv + optind);
+	if (t.cli.so.by != NULL && nfiles > 1)
+		tool_usage("groups come from -b or from files, not both");
+	if (t.cli.so.by == NULL && nfiles < 2)
+		tool_usage("give -b COLUMN or two or more files");
+	if ((labels != NULL || paired != NULL) && nfiles < 2)
+		tool_usage("--labels and --paired-by are for files");
+	if (paired != NULL && nfiles != 2)
+		tool_usage("--paired-by compares two files");
 	if (nfiles > 1) {
-		char *tok = labels, *save = NULL;
+		char *save = NULL;
 
 		for (i = 0; i < nfiles; i++) {
-			const char *l = labels ? strtok_r(i ? NULL : tok, ",",
-			    &save) : NULL;
+			const char *l = labels ? strtok_r(i ? NULL : labels,
+			    ",", &save) : NULL;
 
-			if (labels != NULL && l == NULL) {
-				fprintf(stderr, "sq-compare: --labels: %zu "
-				    "names for %zu files\n", i, nfiles);
-				usage();
-			}
+			if (labels != NULL && l == NULL)
+				tool_usage("--labels: %zu names for %zu files",
+				    i, nfiles);
 			label[i] = l ? strdup(l) : basename_of(argv[optind +
 			    (int)i]);
-			if (label[i] == NULL) {
-				fprintf(stderr, "sq-compare: out of memory\n");
-				return 1;
-			}
+			if (label[i] == NULL)
+				return tool_nomem();
 			for (j = 0; j < i; j++)
-				if (strcmp(label[i], label[j]) == 0) {
-					fprintf(stderr, "sq-compare: two files "
-					    "named \"%s\": name them with "
-					    "--labels\n", label[i]);
-					usage();
-				}
+				if (strcmp(label[i], label[j]) == 0)
+					tool_usage("two files named \"%s\": "
+					    "name them with --labels",
+					    label[i]);
 		}
-		if (labels != NULL && strtok_r(NULL, ",", &save) != NULL) {
-			fprintf(stderr, "sq-compare: --labels: more names than "
-			    "files\n");
-			usage();
-		}
+		if (labels != NULL && strtok_r(NULL, ",", &save) != NULL)
+			tool_usage("--labels: more names than files");
 	}
-
-	rc = 1;
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else {
+		run.ins = ins;
+		rc = compare(&run, nfiles, argv + optind, label, paired,
+		    block, items, gates, ngates, &rows, &table);
 	}
-	run.ins = ins;
-	if ((paired != NULL ? sq_cmppanel_new(ins, block, items,
-	    &run.panel) : sq_cmpset_new(ins, block, items, &run.set)) !=
-	    SQ_OK) {
-		fprintf(stderr, "sq-compare: out of memory\n");
-		goto done;
-	}
-	if (paired != NULL)
-		cli.so.id = paired;
-	for (i = 0; i < (nfiles > 1 ? nfiles : 1); i++) {
-		const char *path = nfiles > 1 ? argv[optind + (int)i] :
-		    cli.path;
-
-		run.group = nfiles > 1 ? label[i] : NULL;
-		run.wave = (int)i;
-		run.file = path;
-		memset(&err, 0, sizeof(err));
-		if (sq_survey_read_path(path, ins, &cli.so, add, &run, &st,
-		    &err) != SQ_OK) {
-			fail(&err, path);
-			goto done;
-		}
-		if (st.invalid > 0)
-			fprintf(stderr, "sq-compare: %s: %lu invalid value%s "
-			    "treated as missing\n", path, st.invalid,
-			    st.invalid == 1 ? "" : "s");
-		total += st.rows;
-	}
-	if (run.set != NULL && run.set->blank > 0)
-		fprintf(stderr, "sq-compare: %lu respondent%s with a blank "
-		    "group left out\n", run.set->blank,
-		    run.set->blank == 1 ? "" : "s");
-	if (run.panel != NULL) {
-		sq_cmppanel_report(run.panel, &total, msg, sizeof(msg));
-		if (msg[0] != '\0')
-			fprintf(stderr, "sq-compare: %s\n", msg);
-		rc = sq_cmppanel_rows(run.panel, cli.conf, &rows, &nrows);
-		names = label;
-	} else {
-		rc = sq_cmp_rows(run.set, cli.conf, &rows, &nrows);
-		names = run.set->name;
-	}
-	if (rc != SQ_OK) {
-		fprintf(stderr, "sq-compare: out of memory\n");
-		rc = 1;
-		goto done;
-	}
-	rc = 1;
-	for (i = 0; i < nrows && !(rows[i].n > 0); i++)
-		;
-	if (i == nrows)
-		fprintf(stderr, "sq-compare: no respondent has a score on block "
-		    "%s%s\n", blocks[block], block == SQ_SCORE_G ?
-		    " (a perceptions-only export? try --block P)" : "");
-	if (cli.format == SQ_FMT_PRETTY ?
-	    sq_cmp_summary(rows, nrows, names, ins, cli.conf, cli.lang,
-	    &table) != SQ_OK :
-	    sq_cmp_table(rows, nrows, names, ins, blocks[block], cli.conf,
-	    cli.format == SQ_FMT_MD, cli.lang, &table) != SQ_OK) {
-		fprintf(stderr, "sq-compare: out of memory\n");
-		goto done;
-	}
-	held = check(rows, nrows, names, ins, gates, ngates);
-	snprintf(title, sizeof(title), es ?
-	    "Comparaci\xc3\xb3n de %s (bloque %s): %lu encuestados, %s, "
-	    "nivel %g%%" : "Comparison of %s (block %s): %lu respondents, "
-	    "%s, %g%% level", cli.so.by ? cli.so.by : (es ? "archivos" :
-	    "files"), blocks[block], total, paired ? (es ? "emparejados" :
-	    "paired") : (es ? "grupos independientes" :
-	    "independent groups"), cli.conf * 100);
-	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	ch = sq_table_write(table, out.fp, cli.format, title);
-	if (ch != SQ_OK)
-		sq_error_set(&err, ch, cli.outpath ? cli.outpath :
-		    "standard output", 0, 0, NULL, "write error: %s",
-		    strerror(errno ? errno : EIO));
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK ||
-	    ch != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	rc = held ? 3 : 0;
-done:
 	for (i = 0; i < MAX_FILES; i++)
 		free(label[i]);
 	free(rows);
