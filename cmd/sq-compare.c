@@ -20,8 +20,7 @@ static const tool_opt opts[] = {
 	{ "block", O_BLOCK, "G|P|E",
 	    "scores on gaps (default), perceptions or expectations" },
 	{ "fail-if", O_FAIL, "'[test:]p_adj<X'",
-	    "exit 3 when the test (default welch; paired: paired_t) is below "
-	    "X on a score" },
+	    "exit 3 if welch's (paired_t's) or the test's p_adj < X" },
 	{ "items", O_ITEMS, NULL, "item rows too (a Holm family of their own)" },
 	{ "labels", O_LABELS, "a,b,...", "group names for the files" },
 	{ "paired-by", O_PAIRED, "id",
