@@ -173,7 +173,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
 	size_t ni = ins->nitems, i, *ord;
-	char (*lab)[SQ_WORDING_LEN + 16], note[512], ci[256], num[64];
+	char **lab, note[512], ci[256], num[64];
 	double labw, rowh, x0, x1, y0, y1, lo, hi, pad, nh, s, w;
 	sq_ticks t;
 	sq_scale sc;
@@ -189,7 +189,11 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	}
 	for (i = 0; i < ni; i++) {
 		ord[i] = i;
-		sqc_item_label(c, i, lab[i], sizeof(lab[i]));
+		if ((lab[i] = sqc_item_label_dup(c, i)) == NULL) {
+			sqc_free_strv(lab, ni);
+			free(ord);
+			return SQ_ENOMEM;
+		}
 	}
 	qsort_r(ord, ni, sizeof(*ord), cmp_gap, d->item);
 	sqc_title_block(c);
@@ -197,11 +201,17 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	sqc_pct_text(c, c->o->conf, M_WHISK, ci, sizeof(ci));
 	snprintf(note, sizeof(note), "%s %s", sqc_msg(c, M_SORTED), ci);
 	nh = sqc_notes_h(c, note);
-	sqc_rows_layout(c, lab, ni, 0.42, &labw, &rowh);
+	sqc_rows_layout_v(c, (const char *const *)lab, ni, 0.42, &labw, &rowh);
 	y0 = c->top;
 	if (c->H <= 0)
 		c->H = y0 + rowh * (double)ni + sqc_xaxis_h() + nh + MARGIN + 4;
 	y1 = c->H - MARGIN - nh - sqc_xaxis_h();
+	/* Every label must fit its row: a set height never overlaps them. */
+	if (y1 - y0 < (rowh - 7) * (double)ni) {
+		sqc_free_strv(lab, ni);
+		free(ord);
+		return SQ_ELIMIT;
+	}
 	sqc_notes(c, note);
 	sqc_gap_range(d->item, ni, &lo, &hi);
 	pad = sqc_value_w(c) + 6;
@@ -211,7 +221,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 		if (d->item[i].gap >= 0)
 			x1 = c->W - MARGIN - pad;
 	if (x1 - x0 < 80 || y1 - y0 < 10 * (double)ni / 2) {
-		free(lab);
+		sqc_free_strv(lab, ni);
 		free(ord);
 		return SQ_ELIMIT;
 	}
@@ -254,7 +264,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 			    mid + FS_TICK * 0.35, num, 0);
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
-	free(lab);
+	sqc_free_strv(lab, ni);
 	free(ord);
 	return SQ_OK;
 }
@@ -337,7 +347,7 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
 	size_t ni = ins->nitems, nv = d->nvals, i, v;
-	char (*lab)[SQ_WORDING_LEN + 16], note[512], num[32], mid[32];
+	char **lab, note[512], num[32], mid[32];
 	struct legend_item li[21];
 	char vl[21][32];
 	double *lo, *hi, labw, rowh, x0, x1, y0, y1, nh, mn = 0, mx = 0, s, w;
@@ -356,7 +366,10 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 		goto out;
 	}
 	for (i = 0; i < ni; i++) {
-		sqc_item_label(c, i, lab[i], sizeof(lab[i]));
+		if ((lab[i] = sqc_item_label_dup(c, i)) == NULL) {
+			rc = SQ_ENOMEM;
+			goto out;
+		}
 		sq_likert_layout(d->count + i * nv, nv, lo + i * nv,
 		    hi + i * nv);
 		mn = fmin(mn, lo[i * nv]);
@@ -381,11 +394,15 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	} else
 		sqc_fill(c, M_LIKNOTE_EVEN, note, sizeof(note), NULL, NULL);
 	nh = sqc_notes_h(c, note);
-	sqc_rows_layout(c, lab, ni, 0.38, &labw, &rowh);
+	sqc_rows_layout_v(c, (const char *const *)lab, ni, 0.38, &labw, &rowh);
 	y0 = c->top;
 	if (c->H <= 0)
 		c->H = y0 + rowh * (double)ni + sqc_xaxis_h() + nh + MARGIN + 4;
 	y1 = c->H - MARGIN - nh - sqc_xaxis_h();
+	if (y1 - y0 < (rowh - 7) * (double)ni) {
+		rc = SQ_ELIMIT;
+		goto out;
+	}
 	sqc_notes(c, note);
 	x0 = MARGIN + labw + 12;
 	x1 = c->W - MARGIN - 6;
@@ -426,7 +443,7 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
 out:
-	free(lab);
+	sqc_free_strv(lab, ni);
 	free(lo);
 	free(hi);
 	return rc;

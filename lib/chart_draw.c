@@ -114,6 +114,10 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	c.lang = opts->lang == SQ_LANG_ES ? SQ_LANG_ES : SQ_LANG_EN;
 	c.W = width;
 	c.H = height;
+	/* Device space back to chart points, for text bounds. */
+	cairo_get_matrix(c.cr, &c.to_chart);
+	if (cairo_matrix_invert(&c.to_chart) != CAIRO_STATUS_SUCCESS)
+		cairo_matrix_init_identity(&c.to_chart);
 	if (frame == NULL)
 		frame = &f0;
 	memset(frame, 0, sizeof(*frame));
@@ -150,6 +154,11 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	}
 	frame->width = c.W;
 	frame->height = c.H;
+	sqc_release(&c);
+	if (rc == SQ_OK && c.failed)
+		rc = SQ_ENOMEM;
+	if (rc == SQ_OK && c.overflow)
+		rc = SQ_ELIMIT;
 	if (rc == SQ_ELIMIT)
 		return sq_error_set(err, rc, d->source, 0, 0, "",
 		    "the %s chart does not fit in %.0f x %.0f pt; make it "

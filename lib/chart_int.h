@@ -61,8 +61,22 @@ enum {
 	M_NMSG
 };
 
+/*
+ * Display-buffer sizes older chart code used for labels; names and
+ * wordings themselves have no length limit (sqc_item_label_dup).
+ */
+#define SQ_NAME_LEN	96
+#define SQ_WORDING_LEN	160
+
+struct _PangoLayout;
+
 struct ctx {
 	cairo_t *cr;
+	struct _PangoLayout *layout;	/* made on first text, see chart_kit.c */
+	cairo_matrix_t to_chart;	/* device space to chart points */
+	int bold;		/* current font weight */
+	int overflow;		/* some text left the W x H chart */
+	int failed;		/* out of memory in a text primitive */
 	struct sq_labels *labels;
 	const sq_chartdata *d;
 	const sq_chart_opts *o;
@@ -136,8 +150,17 @@ void sqc_fmt_g(const struct ctx *c, double v, char *buf, size_t len);
 /* Name of dimension d in the chart's language. */
 const char * sqc_dim_name(const struct ctx *c, size_t d);
 
-/* "12. wording" for item i. */
+/* "12. wording" for item i, cut at a character boundary to len bytes. */
 void sqc_item_label(const struct ctx *c, size_t i, char *buf, size_t len);
+
+/* "12. wording" for item i, whole (caller frees; NULL: out of memory). */
+char *sqc_item_label_dup(const struct ctx *c, size_t i);
+
+/* A copy of len bytes of s as valid UTF-8 (bad bytes as U+FFFD). */
+char *sqc_utf8_dup(const char *s, size_t len);
+
+/* Release what the text primitives hold (the Pango layout). */
+void sqc_release(struct ctx *c);
 
 /* Colour of dimension d: Okabe-Ito without black and yellow first. */
 void sqc_dim_color(size_t d, double v[3]);
@@ -211,6 +234,10 @@ double sqc_notes_h(struct ctx *c, const char *s);
  * Row layout for one wrapped label per row: the label column is at most
  * share of the width; *labw gets its width, *rowh the uniform row height.
  */
+void sqc_rows_layout_v(struct ctx *c, const char *const *lab, size_t n,
+    double share, double *labw, double *rowh);
+
+/* As sqc_rows_layout_v() over fixed-size label buffers. */
 void sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
     double share, double *labw, double *rowh);
 

@@ -139,7 +139,8 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 	/* Dimension names outside the rings, with the two means. */
 	for (k = 0; k < nd; k++) {
 		double sx, sy, al, va, a = 2 * M_PI * (double)k / (double)nd;
-		char lab[SQ_NAME_LEN + 64], me[32], mp[32];
+		char lab[128], me[32], mp[32];
+		const char *name = sqc_dim_name(c, k);
 
 		sq_polar(cx, cy, R + 10, k, nd, &x, &y);
 		sx = sin(a);
@@ -150,14 +151,13 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		sqc_fmt_num(c, d->dim[k].mean_p, 2, mp, sizeof(mp));
 		sqc_set_font(c, FS_LABEL, 1);
 		sqc_grey(c, 0.1);
-		snprintf(lab, sizeof(lab), "%s", sqc_dim_name(c, k));
 		{
-			double h1 = sqc_wrapped(c, lab, x, 0, labw, FS_LABEL,
+			double h1 = sqc_wrapped(c, name, x, 0, labw, FS_LABEL,
 			    al, 0,
 			    1);
 			double h = h1 + sqc_lh(FS_TICK);
 
-			sqc_wrapped(c, lab, x, y - h * va, labw, FS_LABEL, al,
+			sqc_wrapped(c, name, x, y - h * va, labw, FS_LABEL, al,
 			    0, 0);
 			sqc_set_font(c, FS_TICK, 0);
 			sqc_grey(c, 0.3);
@@ -477,7 +477,7 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	size_t nr = d->mrows, nc = d->mcols, i, j;
 	double rw = 0, chh = 0, cw, ch, x0, y0, legw = 70, nh, col[3];
 	double maxlab, rowlines = 1;
-	char note[640], num[32], (*lab)[SQ_WORDING_LEN + 32];
+	char note[640], num[32], **lab;
 	int rotate = 0, values, corr = d->matrix_kind == SQ_MATRIX_CORRELATION;
 	sq_ticks t;
 	sq_scale ls;
@@ -509,11 +509,17 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	for (i = 0; i < nr; i++) {
 		int it = corr ? -1 : sqc_label_item(ins, d->rowlab[i]);
 		const char *w = it >= 0 ? ins->items[it].wording[c->lang] : "";
+		size_t n;
 
 		if (it >= 0 && w[0] == '\0')
 			w = ins->items[it].wording[0];
-		snprintf(lab[i], sizeof(lab[i]), "%s%s%s", d->rowlab[i],
-		    w[0] ? " " : "", w);
+		n = strlen(d->rowlab[i]) + strlen(w) + 2;
+		if ((lab[i] = malloc(n)) == NULL) {
+			sqc_free_strv(lab, nr);
+			return SQ_ENOMEM;
+		}
+		snprintf(lab[i], n, "%s%s%s", d->rowlab[i], w[0] ? " " : "",
+		    w);
 		rw = fmax(rw, sqc_wrapped_w(c, lab[i], maxlab));
 		rowlines = fmax(rowlines, sqc_wrapped(c, lab[i], 0, 0, maxlab,
 		    FS_TICK, 0, 0, 1) / sqc_lh(FS_TICK));
@@ -533,8 +539,9 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		if (corr)
 			cw = ch = fmin(cw, ch);
 	}
-	if (cw < 6 || ch < 6) {
-		free(lab);
+	if (cw < 6 || ch < 6 ||
+	    (!corr && ch < rowlines * sqc_lh(FS_TICK))) {
+		sqc_free_strv(lab, nr);
 		return SQ_ELIMIT;
 	}
 	rotate = chh + 4 > cw;
@@ -653,6 +660,6 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		frame->band = (sq_band){ y0, y0 + ch * (double)nr, nr, 0, 0 };
 		frame->horizontal = 0;
 	}
-	free(lab);
+	sqc_free_strv(lab, nr);
 	return SQ_OK;
 }
