@@ -22,8 +22,8 @@ usage(void)
 	    "[--encoding enc] [--height pt]\n"
 	    "                [--invalid error|missing] [--iter n] "
 	    "[--lang en|es] [--seed n]\n"
-	    "                [--skip-rows n] [--title text] [--width pt] "
-	    "[file]\n"
+	    "                [--skip-rows n] [--subtitle text] [--title text] "
+	    "[--width pt] [file]\n"
 	    "types: gaps items radar ipa groups likert scree heatmap\n");
 	exit(2);
 }
@@ -72,6 +72,7 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "seed", required_argument, NULL, 'S' },
 		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
+		{ "subtitle", required_argument, NULL, 'U' },
 		{ "title", required_argument, NULL, 'T' },
 		{ "version", no_argument, NULL, SQ_OPT_VERSION },
 		{ "width", required_argument, NULL, 'W' },
@@ -98,6 +99,8 @@ main(int argc, char *argv[])
 	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000 };
 	while ((ch = getopt_long(argc, argv, "b:c:d:ho:", longopts,
 	    NULL)) != -1) {
+		if (ch == SQ_OPT_CONF)
+			need.conf_given = 1;
 		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
 		case 1:
 			continue;
@@ -136,6 +139,9 @@ main(int argc, char *argv[])
 		case 'T':
 			co.title = optarg;
 			break;
+		case 'U':
+			co.subtitle = optarg;
+			break;
 		case SQ_OPT_VERSION:
 			puts("sq-chart " SQ_VERSION);
 			return 0;
@@ -166,6 +172,7 @@ main(int argc, char *argv[])
 	if (argc == 2)
 		cli.path = argv[1];
 	need.type = co.type;
+	need.ins_given = cli.codebook != NULL;
 
 	rc = 1;
 	if (!sq_chart_font(title, sizeof(title)))

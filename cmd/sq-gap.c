@@ -1,4 +1,5 @@
 /* sq-gap: item, dimension and SERVQUAL gap scores (P - E). */
+#include <errno.h>
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <locale.h>
@@ -74,7 +75,7 @@ main(int argc, char *argv[])
 	sq_error err;
 	struct run run;
 	char msg[256], title[256];
-	int ch, rc;
+	int ch, rc, we;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
@@ -136,14 +137,17 @@ main(int argc, char *argv[])
 		fail(&err, cli.outpath);
 		goto done;
 	}
+	errno = 0;
 	ch = sq_table_write(table, out.fp, cli.format, title);
+	we = errno;
 	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
 		fail(&err, cli.outpath);
 		goto done;
 	}
 	if (ch != SQ_OK) {
-		fprintf(stderr, "sq-gap: %s: write error\n",
-		    cli.outpath ? cli.outpath : "standard output");
+		fprintf(stderr, "sq-gap: %s: write error: %s\n",
+		    cli.outpath ? cli.outpath : "standard output",
+		    strerror(we ? we : EIO));
 		goto done;
 	}
 	rc = 0;

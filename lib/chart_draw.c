@@ -47,6 +47,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no gap statistics for a %s chart; give a survey "
 			    "export or an sq-gap table", tn);
+		if (type != SQ_CHART_RADAR && d->from_table &&
+		    isnan(d->conf))
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "the table does not say the confidence level of "
+			    "its intervals (no column conf); give it with "
+			    "--conf");
 		for (i = 0; type == SQ_CHART_RADAR && i < d->ins->ndims; i++)
 			if (isnan(d->dim[i].mean_e) || isnan(d->dim[i].mean_p))
 				return sq_error_set(err, SQ_EDATA, src, 0, 0,
@@ -62,6 +68,11 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "\"dimension importance performance\"");
 		return SQ_OK;
 	case SQ_CHART_GROUPS:
+		if (d->from_table && isnan(d->conf))
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "the table does not say the confidence level of "
+			    "its intervals (no column conf); give it with "
+			    "--conf");
 		if (d->nseg == 0)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no segments for a groups chart; give --by COLUMN"
@@ -102,10 +113,16 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 {
 	struct ctx c;
 	sq_chart_frame f0;
+	sq_chart_opts o;
 	int rc;
 
 	if ((rc = check_data(d, opts->type, err)) != SQ_OK)
 		return rc;
+	/* Label the intervals at the level the data were computed at. */
+	o = *opts;
+	if (!isnan(d->conf))
+		o.conf = d->conf;
+	opts = &o;
 	memset(&c, 0, sizeof(c));
 	c.cr = vcr;
 	c.labels = labels;

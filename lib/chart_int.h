@@ -33,6 +33,12 @@ void sq_labels_release(struct sq_labels *l);
 /* Set every figure of s to NAN. */
 void sqc_stat_nan(sq_chartstat *s);
 
+/*
+ * Make ins (taken over, freed on failure too) the chart data's own
+ * instrument, with fresh NAN item, dimension and IPA arrays.
+ */
+int sqc_chartdata_rebase(sq_chartdata *d, sq_instrument *ins);
+
 /* Free n strings of v, then v; NULL is a no-op. */
 void sqc_free_strv(char **v, size_t n);
 

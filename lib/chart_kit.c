@@ -571,12 +571,31 @@ sqc_title_block(struct ctx *c)
 {
 	double y = MARGIN, h;
 	char t[512], sub[384], num[64];
+	const char *src = c->d->source, *slash;
 
-	sqc_chart_title(c->d, c->o, t, sizeof(t));
 	sqc_set_font(c, FS_TITLE, 1);
 	sqc_grey(c, 0.1);
-	h = sqc_wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE, 0, 0, 0);
+	if (c->o->title)
+		h = sqc_wrapped(c, c->o->title, MARGIN, y, c->W - 2 * MARGIN,
+		    FS_TITLE, 0, 0, 0);
+	else {
+		sqc_chart_title(c->d, c->o, t, sizeof(t));
+		h = sqc_wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE,
+		    0, 0, 0);
+	}
 	y += h + 2;
+	if (c->o->subtitle && c->o->subtitle[0] == '\0') {
+		c->top = y + 6;
+		return;
+	}
+	sqc_set_font(c, FS_SUB, 0);
+	sqc_grey(c, 0.35);
+	if (c->o->subtitle) {
+		h = sqc_wrapped(c, c->o->subtitle, MARGIN, y,
+		    c->W - 2 * MARGIN, FS_SUB, 0, 0, 0);
+		c->top = y + h + 8;
+		return;
+	}
 	sub[0] = '\0';
 	if (!isnan(c->d->respondents)) {
 		char nn[32];
@@ -585,11 +604,12 @@ sqc_title_block(struct ctx *c)
 		sqc_fill(c, M_RESP, num, sizeof(num), nn, NULL);
 		snprintf(sub, sizeof(sub), "%s \u00b7 ", num);
 	}
+	/* The file's base name: never a path of the analyst's machine. */
+	if ((slash = strrchr(src, '/')) != NULL && slash[1] != '\0')
+		src = slash + 1;
 	sqc_fill(c, M_FROM, sub + strlen(sub), sizeof(sub) - strlen(sub),
-	    c->d->source[0] && strcmp(c->d->source, "-") != 0 ?
-	    c->d->source : sqc_msg(c, M_STDIN), NULL);
-	sqc_set_font(c, FS_SUB, 0);
-	sqc_grey(c, 0.35);
+	    src[0] && strcmp(src, "-") != 0 ? src : sqc_msg(c, M_STDIN),
+	    NULL);
 	h = sqc_wrapped(c, sub, MARGIN, y, c->W - 2 * MARGIN, FS_SUB, 0, 0, 0);
 	c->top = y + h + 8;
 }

@@ -177,7 +177,12 @@ enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
 enum sq_matrix_kind { SQ_MATRIX_CORRELATION = 0, SQ_MATRIX_LOADINGS };
 
 typedef struct sq_chartdata {
-	const sq_instrument *ins;	/* borrowed */
+	const sq_instrument *ins;	/* borrowed, or own_ins */
+	sq_instrument *own_ins;		/* built from a table's own facts */
+	int ins_given;			/* ins is the user's (-c), so a table
+					   lacking facts may rest on it */
+	double conf;			/* confidence level of the intervals;
+					   NAN if a table does not say */
 	char source[256];		/* input name, for notes */
 	double respondents;		/* rows read; NAN if a table says not */
 	int from_table;			/* read from a tidy table */
@@ -221,6 +226,9 @@ typedef struct sq_chartneed {
 	double conf;			/* confidence level, 0.95 */
 	unsigned long seed;		/* parallel analysis random seed */
 	int iterations;			/* parallel analysis data sets */
+	int conf_given;			/* --conf was given: a table without
+					   a conf column is taken at it */
+	int ins_given;			/* the instrument is the user's (-c) */
 } sq_chartneed;
 
 /* An empty chart data set over ins. */
@@ -236,7 +244,10 @@ int sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 
 /*
  * Read a tidy table from buf, tab-separated or (sq-gap -f csv) comma- or
- * semicolon-separated; the header tells which table: the sq-gap
+ * semicolon-separated; the header tells which table. A table is drawn
+ * as it says: its instrument (dimensions, items, wordings, scale) comes
+ * from its own columns, and only when it has none and d->ins_given from
+ * d->ins; the built-in instrument is never assumed. The sq-gap
  * table; sq-factor's long table (eigenvalues, parallel analysis, pattern
  * loadings); "component eigenvalue reference"; a matrix (first header
  * cell empty, "item", "variable" or "row", then column names; rows of a
@@ -274,7 +285,10 @@ typedef struct sq_chart_opts {
 	double width, height;	/* points; 0 = the type's default */
 	double dpi;		/* PNG only; 0 = 150 */
 	const char *title;	/* NULL = a title for the type */
-	double conf;		/* confidence level the data use, for labels */
+	double conf;		/* confidence level the data use, for labels
+				   (the data's own, d->conf, when known) */
+	const char *subtitle;	/* NULL = "n = ... · Source: base name";
+				   "" = none */
 } sq_chart_opts;
 
 /* Where the main panel was drawn, for tests and callers. */
