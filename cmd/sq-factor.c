@@ -264,6 +264,7 @@ main(int argc, char *argv[])
 	src.pairwise = pairwise;
 	src.rows = st.rows;
 	src.invalid = st.invalid;
+	src.lang = cli.lang;
 	notes(res, &src);
 	if (cli.format != SQ_FMT_JSON &&
 	    sq_fa_table(res, &src, &table) != SQ_OK) {

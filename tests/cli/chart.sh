@@ -190,8 +190,8 @@ t "chart: likert from counts with their scale" 0 - - sh -c \
     "sq-chart likert -o $CT/t-likert.svg < $CT/likert-scale.tsv"
 t "chart: likert counts labels (no wording assumed)" 0 - - \
     svg_has "$CT/t-likert.svg" "7 (highest)" "1 (lowest)"
-t "chart: likert counts do not borrow the built-in wording" 1 - - \
-    svg_has "$CT/t-likert.svg" "Modern-looking equipment"
+t "chart: likert counts do not borrow the built-in wording" 0 - - \
+    sh -c "! grep -qF 'Modern-looking equipment' $CT/t-likert.svg"
 t "chart: an export on stdin" 0 - - sh -c \
     "sq-chart gaps -o $CT/stdin.png < $CD/survey.csv"
 t "chart: sq-gap -f csv is read too" 0 - - sh -c \

@@ -84,7 +84,7 @@ printf 'listwise\n800\n510\n290\n' > "$TMP/lw.exp"
 t "factor: listwise respondents" 0 "$TMP/lw.exp" - sh -c \
     "$SEL; sq-factor -n 5 $D/five_missing.csv > $TMP/s.tsv && for k in missing_data rows n missing; do sel sample \$k < $TMP/s.tsv; done"
 t "factor: pairwise is said" 0 '*' - sh -c \
-    "$SEL; sq-factor --pairwise -n 5 $D/five_missing.csv | grep -q '^sample	missing_data				pairwise\$'"
+    "$SEL; sq-factor --pairwise -n 5 $D/five_missing.csv | grep -q '^sample	missing_data				pairwise	\$'"
 
 # Parallel analysis: seeded, reproducible, rows for a scree plot.
 sq-factor --seed 42 --iter 200 $D/five.csv > "$TMP/pa1.tsv"
@@ -110,7 +110,7 @@ awk -F, 'BEGIN { OFS = "," } NR > 1 && NR % 50 != 0 { $2 = $1 } 1' $D/five.csv >
 t "factor: Heywood case reported" 3 '*' "sq-factor: Heywood case: item E1 (communality >= 1 or uniqueness held at 0.005)
 sq-factor: gate held: heywood" sq-factor --extract ml --fail-if heywood "$TMP/dup.csv"
 t "factor: Heywood item flagged" 0 '*' - sh -c \
-    "$SEL; sq-factor --extract ml $TMP/dup.csv 2>/dev/null | grep -q '^item	heywood	1	TAN		1\$'"
+    "$SEL; sq-factor --extract ml $TMP/dup.csv 2>/dev/null | grep -q '^item	heywood	1	TAN		1	'"
 
 # Usage.
 t "factor: unknown option" 2 - "~$U" sq-factor -x
@@ -146,10 +146,13 @@ awk -F, 'BEGIN { OFS = "," }
     NR == 1 { for (i = 1; i <= 22; i++) { $i = "Q1_" i; $(i + 22) = "Q2_" i } }
     NR > 1 { if ($3 != "") $3 = 8 - $3; if ($25 != "") $25 = 8 - $25 } 1' \
     $D/five_missing.csv > "$TMP/coded.csv"
+# (The instrument's name and wordings are the codebook's: left out.)
 for b in E G; do
-	sq-factor --block $b $D/five_missing.csv > "$TMP/canon.tsv"
+	sq-factor --block $b $D/five_missing.csv | grep -v '^sample	instrument' |
+	    cut -f1-6 > "$TMP/canon.tsv"
 	t "factor: codebook export equals the canonical one ($b)" 0 "$TMP/canon.tsv" - \
-	    sq-factor --block $b -c $D/codebook.csv "$TMP/coded.csv"
+	    sh -c "sq-factor --block $b -c $D/codebook.csv $TMP/coded.csv |
+	    grep -v '^sample	instrument' | cut -f1-6"
 done
 
 # The Heywood case agrees with psych too (E1's uniqueness on the bound).
