@@ -21,9 +21,10 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
 	size_t nd = ins->ndims, i;
-	struct legend_item li[4];
+	struct legend_item li[5];
 	const char *lab[SQ_MAX_DIMS];
 	char note[512], buf[256], num[64], lo_s[32], hi_s[32];
+	int ns0 = 0;
 	double labw = 0, split, lx0, lx1, rx0, rx1, y0, y1, lo, hi, s, w, vw;
 	sq_ticks tl, tr;
 	sq_scale sl, sr;
@@ -34,6 +35,7 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	sqc_title_block(c);
 	for (i = 0; i < nd; i++) {
 		lab[i] = sqc_dim_name(c, i);
+		ns0 |= sqc_includes0(d->dim[i].ci_low, d->dim[i].ci_high);
 		if (d->dim[i].gap < 0)
 			neg = 1;
 		else if (d->dim[i].gap >= 0)
@@ -51,6 +53,10 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	if (pos) {
 		li[i] = (struct legend_item){ "P \u2212 E \u2265 0", { 0 }, 0 };
 		sq_palette(3, li[i++].color);
+	}
+	if (ns0) {
+		li[i++] = (struct legend_item){ sqc_msg(c, M_INCL0),
+		    { 0.45, 0.45, 0.45 }, 3 };
 	}
 	sqc_legend(c, NULL, li, i, MARGIN, c->W - 2 * MARGIN);
 	sqc_fmt_g(c, ins->min, lo_s, sizeof(lo_s));
@@ -126,13 +132,14 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	for (i = 0; i < nd; i++) {
 		const sq_chartstat *st = &d->dim[i];
 		double col[3], end;
+		int solid;
 
 		if (isnan(st->gap))
 			continue;
 		sq_band_pos(&b, i, &s, &w);
 		sq_bar_rect(&sr, 0, st->gap, s, w, 1, &r);
-		sqc_rgb(c, sqc_gapcol(st->gap, col));
-		sqc_fill_rect(c, &r);
+		solid = sqc_gap_bar(c, &r, sqc_gapcol(st->gap, col),
+		    st->ci_low, st->ci_high);
 		end = st->gap;
 		if (!isnan(st->ci_low) && !isnan(st->ci_high)) {
 			sqc_whisker(c, sq_scale_map(&sr, st->ci_low),
@@ -141,14 +148,9 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 			end = st->gap < 0 ? st->ci_low : st->ci_high;
 		}
 		sqc_set_font(c, FS_TICK, 1);
-		sqc_grey(c, 0.1);
 		sqc_fmt_num(c, st->gap, 2, num, sizeof(num));
-		if (st->gap < 0)
-			sqc_text(c, sq_scale_map(&sr, end) - 4, s + w / 2 +
-			    FS_TICK * 0.35, num, 1);
-		else
-			sqc_text(c, sq_scale_map(&sr, end) + 4, s + w / 2 +
-			    FS_TICK * 0.35, num, 0);
+		sqc_bar_value(c, &r, st->gap, sq_scale_map(&sr, end), s + w / 2,
+		    num, col, solid);
 	}
 	sqc_set_frame(frame, rx0, y0, rx1, y1, &sr, &b, 1);
 	return SQ_OK;
@@ -172,7 +174,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 {
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
-	size_t ni = ins->nitems, i, *ord;
+	size_t ni = ins->nitems, i, j, *ord;
 	char **lab, note[512], ci[256], num[64];
 	double labw, rowh, x0, x1, y0, y1, lo, hi, pad, nh, s, w;
 	sq_ticks t;
@@ -197,7 +199,10 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	}
 	qsort_r(ord, ni, sizeof(*ord), cmp_gap, d->item);
 	sqc_title_block(c);
-	sqc_dim_legend(c);
+	for (i = 0, j = 0; i < ni; i++)
+		j |= (size_t)sqc_includes0(d->item[i].ci_low,
+		    d->item[i].ci_high);
+	sqc_dim_legend_x(c, j != 0);
 	sqc_pct_text(c, c->o->conf, M_WHISK, ci, sizeof(ci));
 	snprintf(note, sizeof(note), "%s %s", sqc_msg(c, M_SORTED), ci);
 	nh = sqc_notes_h(c, note);
@@ -234,6 +239,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	for (i = 0; i < ni; i++) {
 		const sq_chartstat *st = &d->item[ord[i]];
 		double col[3], end, mid;
+		int solid;
 
 		sq_band_pos(&b, i, &s, &w);
 		mid = s + w / 2;
@@ -245,8 +251,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 			continue;
 		sq_bar_rect(&sc, 0, st->gap, s, w, 1, &r);
 		sqc_dim_color((size_t)ins->items[ord[i]].dim, col);
-		sqc_rgb(c, col);
-		sqc_fill_rect(c, &r);
+		solid = sqc_gap_bar(c, &r, col, st->ci_low, st->ci_high);
 		end = st->gap;
 		if (!isnan(st->ci_low) && !isnan(st->ci_high)) {
 			sqc_whisker(c, sq_scale_map(&sc, st->ci_low),
@@ -254,19 +259,22 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 			end = st->gap < 0 ? st->ci_low : st->ci_high;
 		}
 		sqc_set_font(c, FS_TICK, 0);
-		sqc_grey(c, 0.1);
 		sqc_fmt_num(c, st->gap, 2, num, sizeof(num));
-		if (st->gap < 0)
-			sqc_text(c, sq_scale_map(&sc, end) - 4,
-			    mid + FS_TICK * 0.35, num, 1);
-		else
-			sqc_text(c, sq_scale_map(&sc, end) + 4,
-			    mid + FS_TICK * 0.35, num, 0);
+		sqc_bar_value(c, &r, st->gap, sq_scale_map(&sc, end), mid, num,
+		    col, solid);
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
 	sqc_free_strv(lab, ni);
 	free(ord);
 	return SQ_OK;
+}
+
+static int
+cmp_seg(const void *a, const void *b, void *ctx)
+{
+	char *const *seg = ctx;
+
+	return strcmp(seg[*(const size_t *)a], seg[*(const size_t *)b]);
 }
 
 int
@@ -277,7 +285,8 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	size_t nd = ins->ndims, ns = d->nseg, i, j;
 	struct legend_item li[8];
 	const char *lab[SQ_MAX_DIMS];
-	char note[256], num[32];
+	char note[256], num[32], *segl[8];
+	size_t ord[8], k;
 	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
 	sq_ticks t;
 	sq_scale sc;
@@ -289,21 +298,50 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	if (ns > 8)
 		return SQ_ELIMIT;
 	sqc_title_block(c);
+	/* Segments in name order, each with its n (the most respondents
+	   behind any of its dimension scores). */
+	for (j = 0; j < ns; j++)
+		ord[j] = j;
+	qsort_r(ord, ns, sizeof(ord[0]), cmp_seg, d->seg);
 	for (j = 0; j < ns; j++) {
-		li[j] = (struct legend_item){ d->seg[j], { 0 }, 0 };
+		double n = NAN;
+
+		for (i = 0; i < nd; i++)
+			if (!isnan(d->segdim[ord[j] * nd + i].n) &&
+			    !(d->segdim[ord[j] * nd + i].n <= n))
+				n = d->segdim[ord[j] * nd + i].n;
+		k = strlen(d->seg[ord[j]]) + 40;
+		if ((segl[j] = malloc(k)) == NULL) {
+			sqc_free_strv(segl, j);
+			return SQ_ENOMEM;
+		}
+		if (isnan(n))
+			snprintf(segl[j], k, "%s", d->seg[ord[j]]);
+		else
+			snprintf(segl[j], k, "%s (n = %.0f)", d->seg[ord[j]], n);
+		li[j] = (struct legend_item){ segl[j], { 0 }, 0 };
 		sqc_seg_color(j, li[j].color);
 	}
 	sqc_legend(c, d->segname[0] ? d->segname : sqc_msg(c, M_SEGMENT), li,
-	    ns,
-	    MARGIN, c->W - 2 * MARGIN);
+	    ns, MARGIN, c->W - 2 * MARGIN);
+	for (j = 0; j < ns; j++)
+		free(segl[j]);
 	sqc_pct_text(c, c->o->conf, M_WHISK, note, sizeof(note));
+	for (k = 0; k < ns * nd; k++)
+		if (sqc_includes0(d->segdim[k].ci_low, d->segdim[k].ci_high)) {
+			size_t l = strlen(note);
+
+			snprintf(note + l, sizeof(note) - l, " %s",
+			    sqc_msg(c, M_LIGHT));
+			break;
+		}
 	sqc_notes(c, note);
 	for (i = 0; i < nd; i++)
 		lab[i] = sqc_dim_name(c, i);
 	for (j = 0; j < ns; j++) {
 		double a, bb;
 
-		sqc_gap_range(d->segdim + j * nd, nd, &a, &bb);
+		sqc_gap_range(d->segdim + ord[j] * nd, nd, &a, &bb);
 		lo = fmin(lo, a);
 		hi = fmax(hi, bb);
 	}
@@ -320,7 +358,7 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	sqc_yaxis(c, &sc, &t, x0, x1, sqc_msg(c, M_GAPAX));
 	for (i = 0; i < nd; i++)
 		for (j = 0; j < ns; j++) {
-			const sq_chartstat *st = &d->segdim[j * nd + i];
+			const sq_chartstat *st = &d->segdim[ord[j] * nd + i];
 			double col[3];
 
 			if (isnan(st->gap))
@@ -328,8 +366,7 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 			sq_band_sub(&b, i, j, ns, &s, &w);
 			sq_bar_rect(&sc, 0, st->gap, s + 0.5, w - 1, 0, &r);
 			sqc_seg_color(j, col);
-			sqc_rgb(c, col);
-			sqc_fill_rect(c, &r);
+			sqc_gap_bar(c, &r, col, st->ci_low, st->ci_high);
 			if (!isnan(st->ci_low) && !isnan(st->ci_high))
 				sqc_whisker(c, sq_scale_map(&sc, st->ci_low),
 				    sq_scale_map(&sc, st->ci_high), s + w / 2,

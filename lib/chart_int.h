@@ -63,7 +63,7 @@ enum {
 	M_ABOVE, M_EIGNOTE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY,
 	    M_FROM,
 	M_LIKNOTE, M_LIKNOTE_EVEN, M_CORRNOTE, M_LOWEST, M_HIGHEST, M_EP,
-	M_NANCELL, M_STDIN, M_BOLD,
+	M_NANCELL, M_STDIN, M_BOLD, M_INCL0, M_LIGHT,
 	M_NMSG
 };
 
@@ -96,7 +96,8 @@ struct ctx {
 struct legend_item {
 	const char *label;
 	double color[3];
-	int kind;		/* 0 box, 1 line with dot, 2 dashed line */
+	int kind;		/* 0 box, 1 line with dot, 2 dashed line,
+				   3 outlined tint (interval includes 0) */
 };
 
 /* Message id in the chart's language. */
@@ -223,6 +224,26 @@ void sqc_pct_text(const struct ctx *c, double conf, int id, char *buf,
 /* Colour of a gap bar: vermillion below 0, bluish green else. */
 const double * sqc_gapcol(double g, double v[3]);
 
+/*
+ * Fill the bar r of a gap g with confidence interval [lo, hi]: solid in
+ * its colour col when the interval excludes 0, a light tint with an
+ * outline when it includes 0 (not significant), so the two differ in
+ * print and to colour-blind readers. Returns whether it was solid.
+ */
+int sqc_gap_bar(struct ctx *c, const sq_rect *r, const double col[3],
+    double lo, double hi);
+
+/* Whether a gap's interval [lo, hi] includes 0 (NAN ends: no). */
+int sqc_includes0(double lo, double hi);
+
+/*
+ * Draw the value label num of a horizontal bar r ending at the gap g,
+ * just beyond the bar end or the whisker end we, whichever is further
+ * out (col and solid: the bar's look, for future placements inside).
+ */
+void sqc_bar_value(struct ctx *c, const sq_rect *r, double g, double we,
+    double mid, const char *num, const double col[3], int solid);
+
 /* Relative luminance of v, to pick black or white text. */
 double sqc_luminance(const double v[3]);
 
@@ -250,9 +271,12 @@ void sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
 /* A legend of the dimensions' colours. */
 void sqc_dim_legend(struct ctx *c);
 
+/* The same, with an entry for intervals that include 0 when incl0. */
+void sqc_dim_legend_x(struct ctx *c, int incl0);
+
 /*
- * Colour of segment j: Okabe-Ito without black, which the whiskers use,
- * and a neutral grey as the eighth.
+ * Colour of segment j: Okabe-Ito without black (the whiskers'), yellow
+ * and sky blue (low contrast on white), then dark grey, brown, grey.
  */
 void sqc_seg_color(size_t j, double v[3]);
 

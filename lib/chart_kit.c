@@ -100,6 +100,9 @@ static const char *const msg[M_NMSG][2] = {
 	{ "standard input", "entrada estándar" },
 	{ "Bold: loadings of 0.40 or more in absolute value.",
 	  "En negrita: cargas de 0,40 o más en valor absoluto." },
+	{ "Interval includes 0", "El intervalo incluye 0" },
+	{ "Light, outlined bars: the interval includes 0.",
+	  "Barras claras con borde: el intervalo incluye 0." },
 };
 
 
@@ -653,7 +656,11 @@ sqc_legend(struct ctx *c, const char *heading, const struct legend_item *it,
 			y += row;
 		}
 		sqc_rgb(c, it[i].color);
-		if (it[i].kind == 0) {
+		if (it[i].kind == 3) {
+			sq_rect r = { cx, y + 1, sw, sw - 2 };
+
+			sqc_gap_bar(c, &r, it[i].color, -1, 1);
+		} else if (it[i].kind == 0) {
 			cairo_rectangle(c->cr, cx, y + 1, sw, sw - 2);
 			cairo_fill(c->cr);
 		} else {
@@ -884,6 +891,51 @@ sqc_gapcol(double g, double v[3])
 	return v;
 }
 
+int
+sqc_includes0(double lo, double hi)
+{
+	return !isnan(lo) && !isnan(hi) && lo <= 0 && hi >= 0;
+}
+
+int
+sqc_gap_bar(struct ctx *c, const sq_rect *r, const double col[3],
+    double lo, double hi)
+{
+	if (!sqc_includes0(lo, hi)) {
+		sqc_rgb(c, col);
+		sqc_fill_rect(c, r);
+		return 1;
+	}
+	cairo_set_source_rgb(c->cr, 1 - 0.3 * (1 - col[0]),
+	    1 - 0.3 * (1 - col[1]), 1 - 0.3 * (1 - col[2]));
+	sqc_fill_rect(c, r);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 1.2);
+	cairo_rectangle(c->cr, r->x + 0.6, r->y + 0.6, fmax(r->w - 1.2, 0),
+	    fmax(r->h - 1.2, 0));
+	cairo_stroke(c->cr);
+	return 0;
+}
+
+void
+sqc_bar_value(struct ctx *c, const sq_rect *r, double g, double we,
+    double mid, const char *num, const double col[3], int solid)
+{
+	double y = mid + c->fs * 0.35;
+
+	/*
+	 * Beyond the bar's end, or beyond the whisker when it reaches
+	 * further: inside the bar the whisker would cross the figure.
+	 */
+	(void)col;
+	(void)solid;
+	sqc_grey(c, 0.1);
+	if (g < 0)
+		sqc_text(c, fmin(r->x, we) - 4, y, num, 1);
+	else
+		sqc_text(c, fmax(r->x + r->w, we) + 4, y, num, 0);
+}
+
 double
 sqc_luminance(const double v[3])
 {
@@ -962,13 +1014,22 @@ sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
 void
 sqc_dim_legend(struct ctx *c)
 {
-	struct legend_item li[SQ_MAX_DIMS];
+	sqc_dim_legend_x(c, 0);
+}
+
+void
+sqc_dim_legend_x(struct ctx *c, int incl0)
+{
+	struct legend_item li[SQ_MAX_DIMS + 1];
 	size_t i, nd = c->d->ins->ndims;
 
 	for (i = 0; i < nd; i++) {
 		li[i] = (struct legend_item){ sqc_dim_name(c, i), { 0 }, 0 };
 		sqc_dim_color(i, li[i].color);
 	}
+	if (incl0)
+		li[nd++] = (struct legend_item){ sqc_msg(c, M_INCL0),
+		    { 0.45, 0.45, 0.45 }, 3 };
 	sqc_legend(c, NULL, li, nd, MARGIN, c->W - 2 * MARGIN);
 }
 
@@ -979,13 +1040,23 @@ sqc_dim_legend(struct ctx *c)
 void
 sqc_seg_color(size_t j, double v[3])
 {
-	static const size_t pal[7] = { 5, 1, 3, 6, 7, 2, 4 };
+	/*
+	 * Okabe-Ito without black (the whiskers'), yellow and sky blue
+	 * (too light on white), then a dark grey, a brown and a mid grey.
+	 */
+	static const double extra[3][3] = {
+		{ 0.33, 0.33, 0.33 }, { 0.55, 0.35, 0.15 }, { 0.6, 0.6, 0.6 }
+	};
+	static const size_t pal[5] = { 5, 1, 3, 6, 7 };
 
-	if (j >= 7) {
-		v[0] = v[1] = v[2] = 0.6;
+	if (j < 5) {
+		sq_palette(pal[j], v);
 		return;
 	}
-	sq_palette(pal[j], v);
+	j = j - 5 < 3 ? j - 5 : 2;
+	v[0] = extra[j][0];
+	v[1] = extra[j][1];
+	v[2] = extra[j][2];
 }
 
 /* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */
