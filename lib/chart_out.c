@@ -98,11 +98,13 @@ void
 sq_chart_release_fonts(void)
 {
 	/*
-	 * Pango's font map holds Cairo fonts and fontconfig patterns; its
-	 * caches may outlive it, so Cairo's and fontconfig's static data
-	 * are left alone (still reachable, which leak checkers accept).
+	 * Pango's font map holds Cairo fonts and fontconfig patterns: drop
+	 * it, then fontconfig's configuration. Cairo's static caches are
+	 * left alone: Pango's font caches may still name Cairo fonts (they
+	 * stay reachable, which leak checkers accept).
 	 */
 	pango_cairo_font_map_set_default(NULL);
+	FcFini();
 }
 
 int
