@@ -11,6 +11,7 @@
 #include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
+#include "servqual/unicode.h"
 
 static void
 usage(void)
@@ -19,8 +20,9 @@ usage(void)
 	    "usage: sq-chart type -o file.png|.pdf|.svg [-b column] "
 	    "[-c codebook] [-d delim]\n"
 	    "                [--block E|P|G] [--conf level] [--dpi n] "
-	    "[--encoding enc] [--height pt]\n"
-	    "                [--invalid error|missing] [--iter n] "
+	    "[--encoding enc] [--fold-segments]\n"
+	    "                [--height pt]"
+	    " [--invalid error|missing] [--iter n] "
 	    "[--lang en|es] [--seed n]\n"
 	    "                [--skip-rows n] [--subtitle text] [--title text] "
 	    "[--width pt] [file]\n"
@@ -64,6 +66,7 @@ main(int argc, char *argv[])
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "dpi", required_argument, NULL, 'D' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
+		{ "fold-segments", no_argument, NULL, SQ_OPT_FOLD_SEGMENTS },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
@@ -85,7 +88,7 @@ main(int argc, char *argv[])
 	sq_instrument *ins = NULL;
 	sq_chartdata *d = NULL;
 	sq_error err;
-	char msg[256], title[128];
+	char msg[256], title[128], *look;
 	int ch, rc;
 	FILE *in;
 
@@ -201,6 +204,13 @@ main(int argc, char *argv[])
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-chart: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
+	if (co.type == SQ_CHART_GROUPS &&
+	    (look = sq_lookalikes(d->seg, d->nseg)) != NULL) {
+		fprintf(stderr, "sq-chart: %s: warning: segment values that "
+		    "differ only in case or accents: %s (--fold-segments makes "
+		    "them one)\n", cli.path, look);
+		free(look);
+	}
 	if (sq_chart_write(d, &co, cli.outpath, NULL, &err) != SQ_OK) {
 		fail(&err, cli.outpath);
 		goto done;

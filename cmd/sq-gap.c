@@ -13,6 +13,7 @@
 #include "servqual/output.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "servqual/unicode.h"
 
 static void
 usage(void)
@@ -20,9 +21,9 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-gap [-b column] [-c codebook] [-d delim] [-f format] "
 	    "[-o file]\n"
-	    "              [--conf level] [--encoding enc] "
-	    "[--invalid error|missing]\n"
-	    "              [--lang en|es] [--skip-rows n] [file]\n");
+	    "              [--conf level] [--encoding enc] [--fold-segments]\n"
+	    "              [--invalid error|missing] [--lang en|es] "
+	    "[--skip-rows n] [file]\n");
 	exit(2);
 }
 
@@ -58,6 +59,7 @@ main(int argc, char *argv[])
 		{ "conf", required_argument, NULL, SQ_OPT_CONF },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
+		{ "fold-segments", no_argument, NULL, SQ_OPT_FOLD_SEGMENTS },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
@@ -76,6 +78,7 @@ main(int argc, char *argv[])
 	struct run run;
 	char msg[256], title[256];
 	int ch, rc, we;
+	char *look;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
@@ -123,6 +126,12 @@ main(int argc, char *argv[])
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-gap: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
+	if ((look = sq_lookalikes(run.set->seg, run.set->nseg)) != NULL) {
+		fprintf(stderr, "sq-gap: %s: warning: segment values that "
+		    "differ only in case or accents: %s (--fold-segments makes "
+		    "them one)\n", cli.path, look);
+		free(look);
+	}
 	sq_gapset_finish(run.set);
 	if (sq_gap_table(run.set, ins, cli.conf, cli.format >= SQ_FMT_MD,
 	    cli.lang, &table) != SQ_OK) {

@@ -13,6 +13,7 @@
 
 #include "servqual/encoding.h"
 #include "servqual/reader.h"
+#include "servqual/unicode.h"
 
 #define CHUNK		(64 * 1024)
 #define ROW_BYTES_MAX	(16u << 20)
@@ -114,6 +115,32 @@ field_room(struct rd *r, size_t n)
 	return 0;
 }
 
+/*
+ * The field of n bytes just copied to buf + used, in NFC: text that looks
+ * the same is the same bytes (an NFD export from macOS and an NFC one
+ * give one segment, one header). Returns its new length.
+ */
+static size_t
+nfc_field(struct rd *r, size_t n)
+{
+	char *big;
+	size_t len;
+	int k = sq_nfc(r->buf + r->used, n, &big, &len);
+
+	if (k < 0)
+		return n;
+	if (k == 0)
+		return len;
+	/* Longer in NFC (rare): make room, then copy. */
+	if (field_room(r, len) != 0) {
+		free(big);
+		return n;
+	}
+	memcpy(r->buf + r->used, big, len);
+	free(big);
+	return len;
+}
+
 /* libcsv's field callback: copy the bytes out (hot: one call a field). */
 static void
 on_field(void *s, size_t n, void *data)
@@ -130,11 +157,24 @@ on_field(void *s, size_t n, void *data)
 		if (field_room(r, n) != 0)
 			return;
 	dst = r->buf + r->used;
-	if (n <= 16)	/* survey answers are short: skip the call */
+	if (n <= 16) {	/* survey answers are short: skip the call */
+		unsigned char hi = 0;
+
 		for (i = 0; i < n; i++)
-			dst[i] = src[i];
-	else
+			hi |= (unsigned char)(dst[i] = src[i]);
+		if (hi & 0x80)
+			n = nfc_field(r, n);
+	} else {
 		memcpy(dst, src, n);
+		for (i = 0; i < n; i++)
+			if ((unsigned char)src[i] & 0x80) {
+				n = nfc_field(r, n);
+				break;
+			}
+	}
+	if (r->rc != 0)
+		return;
+	dst = r->buf + r->used;
 	dst[n] = '\0';
 	r->off[r->nf] = r->used;
 	r->len[r->nf] = n;

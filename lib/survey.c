@@ -25,6 +25,7 @@
 
 #include "servqual/pipeline.h"
 #include "servqual/survey.h"
+#include "servqual/unicode.h"
 
 /* Missing-value codes every tool knows, folded (see sq_fold). */
 static const char *const default_missing[] = {
@@ -935,6 +936,18 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 	r.p = s->p;
 	r.w = s->w;
 	r.row = row;
+	if (r.segment && s->o && s->o->fold_segments) {
+		/* Values that differ only in case or accents are one. */
+		char *key = sq_fold_key(r.segment);
+
+		if (key == NULL)
+			return sq_error_set(err, SQ_ENOMEM, s->name, row->line,
+			    0, NULL, "out of memory");
+		r.segment = key;
+		rc = s->fn(s->ctx, &r, err);
+		free(key);
+		return rc;
+	}
 	return s->fn(s->ctx, &r, err);
 }
 

@@ -20,6 +20,7 @@ enum {
 	SQ_OPT_LANG,
 	SQ_OPT_SKIP_ROWS,
 	SQ_OPT_VERSION,
+	SQ_OPT_FOLD_SEGMENTS,	/* --fold-segments */
 	SQ_OPT_TOOL		/* a tool's own long-only codes start here */
 };
 

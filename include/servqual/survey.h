@@ -62,6 +62,9 @@ typedef struct sq_survey_opts {
 	const char *id;		/* id column name, or NULL: auto */
 	int no_shapes;		/* 1: do not recognise the extra header
 				   rows of Qualtrics and SurveyMonkey */
+	int fold_segments;	/* 1: segment values that differ only in
+				   case or accents are one, named by their
+				   folding key (sq_fold_key) */
 } sq_survey_opts;
 
 typedef struct sq_survey_stats {
