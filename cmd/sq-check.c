@@ -17,7 +17,7 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-check [-b column] [-c codebook] [-d delim] "
 	    "[--clean file] [--encoding enc]\n"
-	    "                [--id column] [--min-answers n] "
+	    "                [--formula-guard] [--id column] [--min-answers n] "
 	    "[--skip-rows n] [file]\n");
 	exit(2);
 }
@@ -34,6 +34,7 @@ struct run {
 	const char *cleanpath;
 	sq_output cout;
 	sq_clean *clean;
+	int guard;		/* --formula-guard */
 };
 
 static void
@@ -88,6 +89,7 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	if (sq_clean_new(run->cout.fp, run->ins, h, &run->clean) != SQ_OK)
 		return sq_error_set(err, SQ_EIO, run->cleanpath, 0, 0, NULL,
 		    "write error");
+	sq_clean_guard(run->clean, run->guard);
 	return SQ_OK;
 }
 
@@ -163,6 +165,7 @@ main(int argc, char *argv[])
 		{ "clean", required_argument, NULL, 'C' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
+		{ "formula-guard", no_argument, NULL, SQ_OPT_FORMULA_GUARD },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'I' },
 		{ "min-answers", required_argument, NULL, 'M' },
@@ -226,6 +229,7 @@ main(int argc, char *argv[])
 	}
 	run.ins = ins;
 	run.path = path;
+	run.guard = cli.guard;
 	so->problem = problem;
 	so->problem_ctx = &run;
 	so->header = header;

@@ -21,7 +21,8 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-gap [-b column] [-c codebook] [-d delim] [-f format] "
 	    "[-o file]\n"
-	    "              [--conf level] [--encoding enc] [--fold-segments]\n"
+	    "              [--conf level] [--encoding enc] [--fold-segments] "
+	    "[--formula-guard]\n"
 	    "              [--invalid error|missing] [--lang en|es] "
 	    "[--skip-rows n] [file]\n");
 	exit(2);
@@ -60,6 +61,7 @@ main(int argc, char *argv[])
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "fold-segments", no_argument, NULL, SQ_OPT_FOLD_SEGMENTS },
+		{ "formula-guard", no_argument, NULL, SQ_OPT_FORMULA_GUARD },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
@@ -138,6 +140,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "sq-gap: out of memory\n");
 		goto done;
 	}
+	sq_table_guard(table, cli.guard);
 	snprintf(title, sizeof(title), cli.lang == SQ_LANG_ES ?
 	    "Brechas SERVQUAL (P \xe2\x88\x92 E): %lu encuestados, "
 	    "IC %g%%" : "SERVQUAL gaps (P \xe2\x88\x92 E): %lu respondents, "

@@ -289,7 +289,14 @@ struct sq_clean {
 	size_t ncols;
 	char *keep;		/* per export column: copy it */
 	int weights, overall;
+	int guard;		/* formula guard: see sq_clean_guard() */
 };
+
+void
+sq_clean_guard(sq_clean *c, int on)
+{
+	c->guard = on;
+}
 
 /* Write s as one CSV field, quoted when it needs it. */
 static void
@@ -393,7 +400,19 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 		if (c->keep[i]) {
 			if (sep++)
 				putc(',', c->fp);
-			put_field(c->fp, r->row->field[i]);
+			if (c->guard && r->row->field[i][0] != '\0' &&
+			    strchr("=+-@\t\r", r->row->field[i][0]) != NULL) {
+				/* The apostrophe is part of the field. */
+				size_t n = strlen(r->row->field[i]) + 2;
+				char *g = malloc(n);
+
+				if (g == NULL)
+					return SQ_ENOMEM;
+				snprintf(g, n, "'%s", r->row->field[i]);
+				put_field(c->fp, g);
+				free(g);
+			} else
+				put_field(c->fp, r->row->field[i]);
 		}
 	for (i = 0; i < 2 * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];

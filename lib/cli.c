@@ -74,6 +74,9 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		c->lang = SQ_LANG_EN;
 		snprintf(msg, len, "--lang: \"%s\": expected en or es", arg);
 		return -1;
+	case SQ_OPT_FORMULA_GUARD:
+		c->guard = 1;
+		return 1;
 	case SQ_OPT_FOLD_SEGMENTS:
 		c->so.fold_segments = 1;
 		return 1;

@@ -21,6 +21,7 @@ enum {
 	SQ_OPT_SKIP_ROWS,
 	SQ_OPT_VERSION,
 	SQ_OPT_FOLD_SEGMENTS,	/* --fold-segments */
+	SQ_OPT_FORMULA_GUARD,	/* --formula-guard */
 	SQ_OPT_TOOL		/* a tool's own long-only codes start here */
 };
 
@@ -32,6 +33,7 @@ typedef struct sq_cli {
 	int lang;		/* --lang */
 	double conf;		/* --conf, 0.95 */
 	sq_survey_opts so;	/* -d, --encoding, --invalid, --skip-rows */
+	int guard;		/* --formula-guard */
 } sq_cli;
 
 /* Defaults. */
