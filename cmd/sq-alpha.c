@@ -198,6 +198,7 @@ main(int argc, char *argv[])
 		fail(&err, cli.path);
 		goto done;
 	}
+	sq_cli_warn_encoding("sq-alpha", cli.path, &st);
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-alpha: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");

@@ -201,6 +201,7 @@ main(int argc, char *argv[])
 		fail(&err, cli.path);
 		goto done;
 	}
+	sq_cli_warn_encoding("sq-chart", cli.path, &st);
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-chart: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");

@@ -240,6 +240,7 @@ main(int argc, char *argv[])
 		fail(&err, path);
 		goto done;
 	}
+	sq_cli_warn_encoding("sq-check", path, &st);
 	if (sq_output_close(&run.cout, 1, &err) != SQ_OK) {
 		fail(&err, run.cleanpath);
 		goto done;

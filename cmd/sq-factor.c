@@ -230,6 +230,7 @@ main(int argc, char *argv[])
 		fail(&err, path);
 		goto done;
 	}
+	sq_cli_warn_encoding("sq-factor", path, &st);
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-factor: %s: %lu invalid value%s treated "
 		    "as missing\n", path, st.invalid, st.invalid == 1 ? "" :

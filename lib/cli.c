@@ -1,4 +1,5 @@
 /* The options every tool shares. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -54,8 +55,15 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 	case SQ_OPT_ENCODING:
 		if (sq_encoding_parse(arg, &c->so.csv.encoding) == 0)
 			return 1;
+		/* Any other name iconv knows: CP949, EUC-KR, MacRoman... */
+		if (sq_charset_known(arg)) {
+			c->so.csv.encoding = SQ_ENC_ICONV;
+			c->so.csv.charset = arg;
+			return 1;
+		}
 		snprintf(msg, len, "--encoding: \"%s\": expected auto, utf-8, "
-		    "cp1252, latin1, utf-16le or utf-16be", arg);
+		    "cp1252, latin1, utf-16le, utf-16be or a name iconv knows "
+		    "(iconv -l)", arg);
 		return -1;
 	case SQ_OPT_INVALID:
 		if (strcmp(arg, "missing") == 0)
@@ -132,4 +140,15 @@ sq_error_message(const sq_error *err, const char *file, char *buf,
 	if (e.file[0] == '\0' && file != NULL)
 		snprintf(e.file, sizeof(e.file), "%s", file);
 	sq_error_format(&e, buf, len);
+}
+
+void
+sq_cli_warn_encoding(const char *tool, const char *path,
+    const sq_survey_stats *st)
+{
+	if (st->guessed_cp1252)
+		fprintf(stderr, "%s: %s: warning: not valid UTF-8; read as "
+		    "Windows-1252 (if it is another encoding, say which with "
+		    "--encoding, e.g. cp949)\n", tool,
+		    path && strcmp(path, "-") != 0 ? path : "standard input");
 }

@@ -342,7 +342,9 @@ rd_init(struct rd *r, const char *name, const sq_reader_opts *o,
 	    o->delim != '\t')
 		return sq_error_set(err, SQ_EUSAGE, name, 0, 0, NULL,
 		    "delimiter must be comma, semicolon or tab");
-	if (o && (o->encoding < SQ_ENC_AUTO || o->encoding > SQ_ENC_UTF16BE))
+	if (o && (o->encoding < SQ_ENC_AUTO || o->encoding > SQ_ENC_ICONV ||
+	    (o->encoding == SQ_ENC_ICONV && (o->charset == NULL ||
+	    !sq_charset_known(o->charset)))))
 		return sq_error_set(err, SQ_EUSAGE, name, 0, 0, NULL,
 		    "unknown encoding");
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
@@ -381,12 +383,17 @@ sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
 
 	if ((rc = rd_init(&r, name, opts, fn, ctx, err)) != 0)
 		return rc;
-	sq_decoder_init(&dec, opts ? opts->encoding : SQ_ENC_AUTO, name);
+	if (opts && opts->encoding == SQ_ENC_ICONV)
+		sq_decoder_init_charset(&dec, opts->charset, name);
+	else
+		sq_decoder_init(&dec, opts ? opts->encoding : SQ_ENC_AUTO,
+		    name);
 	chunk = malloc(CHUNK);
 	text = malloc(SQ_DECODE_SPACE(CHUNK));
 	if (chunk == NULL || text == NULL) {
 		free(chunk);
 		free(text);
+		sq_decoder_release(&dec);
 		fail(&r, 0, 0, SQ_ENOMEM, "out of memory");
 		return rd_finish(&r);
 	}
@@ -412,6 +419,9 @@ sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
 			skip = start(&r, out, tn, opts ? opts->delim : 0);
 		feed(&r, out + skip, tn - skip);
 	}
+	if (opts && opts->guessed && dec.guessed)
+		*opts->guessed = 1;
+	sq_decoder_release(&dec);
 	free(chunk);
 	free(text);
 	return rd_finish(&r);
@@ -425,7 +435,7 @@ sq_read_csv_mem(const void *buf, size_t len, const char *name,
 	struct rd r;
 	char *text = NULL;
 	size_t skip, tn = 0;
-	int rc, enc;
+	int rc, enc, used = 0;
 
 	if ((rc = rd_init(&r, name, opts, fn, ctx, err)) != 0)
 		return rc;
@@ -438,8 +448,27 @@ sq_read_csv_mem(const void *buf, size_t len, const char *name,
 		feed(&r, s + skip, len - skip);
 		return rd_finish(&r);
 	}
-	if ((r.rc = sq_decode_all(buf, len, enc, name, &text, &tn, NULL,
-	    err)) == 0 && tn > 0) {
+	if (enc == SQ_ENC_ICONV) {
+		sq_decoder dec;
+
+		sq_decoder_init_charset(&dec, opts->charset, name);
+		if (len > ((size_t)-1 - 64) / 3 ||
+		    (text = malloc(SQ_DECODE_SPACE(len) + 1)) == NULL)
+			r.rc = sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
+			    "out of memory");
+		else
+			r.rc = sq_decode(&dec, buf, len, 1, text, &tn, err);
+		sq_decoder_release(&dec);
+		if (r.rc == 0 && tn > 0) {
+			skip = start(&r, (unsigned char *)text, tn,
+			    opts->delim);
+			feed(&r, (unsigned char *)text + skip, tn - skip);
+		}
+	} else if ((r.rc = sq_decode_all(buf, len, enc, name, &text, &tn,
+	    &used, err)) == 0 && tn > 0) {
+		if (opts && opts->guessed && used == SQ_ENC_CP1252 &&
+		    enc == SQ_ENC_AUTO)
+			*opts->guessed = 1;
 		skip = start(&r, (unsigned char *)text, tn,
 		    opts ? opts->delim : 0);
 		feed(&r, (unsigned char *)text + skip, tn - skip);

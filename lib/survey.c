@@ -1118,8 +1118,16 @@ sq_survey_read(FILE *fp, const char *name, const sq_instrument *ins,
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
 		    "out of memory");
 	}
-	rc = sq_read_csv_pipelined(fp, name, opts ? &opts->csv : NULL, on_row,
-	    &s, err);
+	{
+		sq_reader_opts ro;
+
+		if (opts)
+			ro = opts->csv;
+		else
+			memset(&ro, 0, sizeof(ro));
+		ro.guessed = &st->guessed_cp1252;
+		rc = sq_read_csv_pipelined(fp, name, &ro, on_row, &s, err);
+	}
 	/* Rows held back while the header's shape was open. */
 	if (rc == SQ_OK && s.state == 1) {
 		s.state = 3;

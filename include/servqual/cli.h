@@ -36,6 +36,10 @@ typedef struct sq_cli {
 	int guard;		/* --formula-guard */
 } sq_cli;
 
+/* Say once on stderr that a file was read as Windows-1252 by guess. */
+void sq_cli_warn_encoding(const char *tool, const char *path,
+    const sq_survey_stats *st);
+
 /* Defaults. */
 void sq_cli_init(sq_cli *c);
 

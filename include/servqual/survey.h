@@ -74,6 +74,8 @@ typedef struct sq_survey_stats {
 	unsigned long missing_p;
 	int has_weights;		/* all weight columns found */
 	int has_overall;
+	int guessed_cp1252;		/* not valid UTF-8: read as
+					   Windows-1252 by guess */
 } sq_survey_stats;
 
 /*
