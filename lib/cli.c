@@ -146,6 +146,12 @@ void
 sq_cli_warn_encoding(const char *tool, const char *path,
     const sq_survey_stats *st)
 {
+	if (st->item_like[0])
+		fprintf(stderr, "%s: %s: warning: columns that look like items "
+		    "but the instrument has no such item: %s (describe them "
+		    "in a codebook, or rename them)\n", tool,
+		    path && strcmp(path, "-") != 0 ? path : "standard input",
+		    st->item_like);
 	if (st->guessed_cp1252)
 		fprintf(stderr, "%s: %s: warning: not valid UTF-8; read as "
 		    "Windows-1252 (if it is another encoding, say which with "

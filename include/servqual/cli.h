@@ -36,7 +36,10 @@ typedef struct sq_cli {
 	int guard;		/* --formula-guard */
 } sq_cli;
 
-/* Say once on stderr that a file was read as Windows-1252 by guess. */
+/*
+ * Say once on stderr what a read found worth a warning: a file read as
+ * Windows-1252 by guess, columns that look like items no role claims.
+ */
 void sq_cli_warn_encoding(const char *tool, const char *path,
     const sq_survey_stats *st);
 

@@ -76,6 +76,9 @@ typedef struct sq_survey_stats {
 	int has_overall;
 	int guessed_cp1252;		/* not valid UTF-8: read as
 					   Windows-1252 by guess */
+	char item_like[512];		/* columns that look like items but
+					   no role claims, ", "-separated
+					   ("" if none) */
 } sq_survey_stats;
 
 /*
