@@ -63,7 +63,7 @@ enum {
 	M_ABOVE, M_EIGNOTE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY,
 	    M_FROM,
 	M_LIKNOTE, M_LIKNOTE_EVEN, M_CORRNOTE, M_LOWEST, M_HIGHEST, M_EP,
-	M_NANCELL, M_STDIN, M_BOLD, M_INCL0, M_LIGHT,
+	M_NANCELL, M_STDIN, M_BOLD, M_INCL0, M_LIGHT, M_RESP_OF, M_CASES_OF,
 	M_NMSG
 };
 
@@ -171,6 +171,9 @@ void sqc_release(struct ctx *c);
 
 /* Colour of dimension d: Okabe-Ito without black and yellow first. */
 void sqc_dim_color(size_t d, double v[3]);
+
+/* The n the figure rests on (complete cases, respondents); NAN unknown. */
+double sqc_figure_n(const struct ctx *c);
 
 /* Title and subtitle; sets c->top. */
 void sqc_title_block(struct ctx *c);

@@ -103,6 +103,9 @@ static const char *const msg[M_NMSG][2] = {
 	{ "Interval includes 0", "El intervalo incluye 0" },
 	{ "Light, outlined bars: the interval includes 0.",
 	  "Barras claras con borde: el intervalo incluye 0." },
+	{ "n = %s of %s respondents", "n = %s de %s encuestados" },
+	{ "n = %s complete cases of %s respondents",
+	  "n = %s casos completos de %s encuestados" },
 };
 
 
@@ -568,6 +571,47 @@ sqc_dim_color(size_t d, double v[3])
 	sq_palette(order[d % 8], v);
 }
 
+/*
+ * The n the figure rests on: the complete cases behind a scree or heatmap,
+ * the most respondents behind any bar or point of the other charts; NAN
+ * when unknown.
+ */
+double
+sqc_figure_n(const struct ctx *c)
+{
+	const sq_chartdata *d = c->d;
+	double n = NAN;
+	size_t i, v;
+
+	switch (c->o->type) {
+	case SQ_CHART_SCREE:
+	case SQ_CHART_HEATMAP:
+		return d->cases;
+	case SQ_CHART_ITEMS:
+		for (i = 0; d->item && i < d->ins->nitems; i++)
+			if (!isnan(d->item[i].n) && !(d->item[i].n <= n))
+				n = d->item[i].n;
+		return n;
+	case SQ_CHART_LIKERT:
+		for (i = 0; d->count && i < d->ins->nitems; i++) {
+			double t = 0;
+
+			for (v = 0; v < d->nvals; v++)
+				t += d->count[i * d->nvals + v];
+			if (!(t <= n))
+				n = t;
+		}
+		return n;
+	case SQ_CHART_GROUPS:
+		return d->respondents;
+	default:
+		for (i = 0; d->dim && i < d->ins->ndims; i++)
+			if (!isnan(d->dim[i].n) && !(d->dim[i].n <= n))
+				n = d->dim[i].n;
+		return n;
+	}
+}
+
 /* Title and subtitle; sets c->top. */
 void
 sqc_title_block(struct ctx *c)
@@ -601,10 +645,17 @@ sqc_title_block(struct ctx *c)
 	}
 	sub[0] = '\0';
 	if (!isnan(c->d->respondents)) {
-		char nn[32];
+		char nn[32], na[32];
+		double used = sqc_figure_n(c);
 
-		snprintf(nn, sizeof(nn), "%.0f", c->d->respondents);
-		sqc_fill(c, M_RESP, num, sizeof(num), nn, NULL);
+		snprintf(na, sizeof(na), "%.0f", c->d->respondents);
+		snprintf(nn, sizeof(nn), "%.0f", used);
+		if (isnan(used) || used == c->d->respondents)
+			sqc_fill(c, M_RESP, num, sizeof(num), na, NULL);
+		else
+			sqc_fill(c, c->o->type == SQ_CHART_SCREE ||
+			    c->o->type == SQ_CHART_HEATMAP ? M_CASES_OF :
+			    M_RESP_OF, num, sizeof(num), nn, na);
 		snprintf(sub, sizeof(sub), "%s \u00b7 ", num);
 	}
 	/* The file's base name: never a path of the analyst's machine. */

@@ -144,3 +144,11 @@ t "facts: ... and none of the built-in's" 0 - - svg_lacks "$CF/load.svg" \
 printf 'dimension\timportance\tperformance\nTAN\t20\t4.1\nREL\t30\t3.5\nRES\t50\t3.9\n' > "$CF/ipa.tsv"
 t "facts: an ipa table draws its own dimensions" 0 - - sh -c \
     "sq-chart ipa -o $CF/ipa.svg < $CF/ipa.tsv && ! grep -q 'Empathy' $CF/ipa.svg"
+
+# The subtitle's n is the n the figure used.
+t "facts: scree names its complete cases" 0 - - sh -c \
+    "sq-chart scree --block E --iter 50 -o $CF/scree.svg tests/data/factor/five_missing.csv &&
+    grep -q '>n = 510 complete cases of 800 respondents · Source: five_missing.csv<' $CF/scree.svg"
+t "facts: heatmap too" 0 - - sh -c \
+    "sq-chart heatmap --block E -o $CF/heat.svg tests/data/factor/five_missing.csv &&
+    grep -q '>n = 510 complete cases of 800 respondents' $CF/heat.svg"
