@@ -378,6 +378,19 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
+/* Items by dimension, then instrument order. */
+static int
+cmp_dim(const void *a, const void *b, void *ctx)
+{
+	const sq_instrument *ins = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int dx = ins->items[x].dim, dy = ins->items[y].dim;
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
 int
 sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 {
@@ -386,7 +399,8 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	size_t ni = ins->nitems, nv = d->nvals, i, v;
 	char **lab, note[512], num[32], mid[32];
 	struct legend_item li[21];
-	char vl[21][32];
+	char *vl[21] = { NULL };
+	size_t *ord = NULL;
 	double *lo, *hi, labw, rowh, x0, x1, y0, y1, nh, mn = 0, mx = 0, s, w;
 	sq_ticks t;
 	sq_scale sc;
@@ -414,13 +428,26 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	}
 	sqc_title_block(c);
 	for (v = 0; v < nv; v++) {
-		sqc_fmt_g(c, d->vmin + (double)v, vl[v], sizeof(vl[v]));
-		if (v == 0 || v == nv - 1) {
-			size_t l = strlen(vl[v]);
+		const char *shown = NULL;
+		size_t l, k;
 
-			snprintf(vl[v] + l, sizeof(vl[v]) - l, " (%s)",
-			    sqc_msg(c, v == 0 ? M_LOWEST : M_HIGHEST));
+		/* The codebook's answer label, when it has one. */
+		for (k = 0; k < ins->nlabels; k++)
+			if (ins->labels[k].value == d->vmin + (double)v &&
+			    ins->labels[k].shown != NULL)
+				shown = ins->labels[k].shown;
+		l = (shown ? strlen(shown) : 0) + 64;
+		if ((vl[v] = malloc(l)) == NULL) {
+			rc = SQ_ENOMEM;
+			goto out;
 		}
+		sqc_fmt_g(c, d->vmin + (double)v, vl[v], l);
+		if (shown)
+			snprintf(vl[v] + strlen(vl[v]), l - strlen(vl[v]),
+			    " %s", shown);
+		else if (v == 0 || v == nv - 1)
+			snprintf(vl[v] + strlen(vl[v]), l - strlen(vl[v]),
+			    " (%s)", sqc_msg(c, v == 0 ? M_LOWEST : M_HIGHEST));
 		li[v] = (struct legend_item){ vl[v], { 0 }, 0 };
 		sq_likert_color(v, nv, li[v].color);
 	}
@@ -453,12 +480,21 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;
 	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
 	sqc_xaxis(c, &sc, &t, y0, y1, sqc_msg(c, M_PCT), 1);
-	for (i = 0; i < ni; i++) {
-		sq_band_pos(&b, i, &s, &w);
+	/* Rows grouped by dimension, in instrument order within each. */
+	if ((ord = malloc((ni ? ni : 1) * sizeof(*ord))) == NULL) {
+		rc = SQ_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < ni; i++)
+		ord[i] = i;
+	qsort_r(ord, ni, sizeof(*ord), cmp_dim, (void *)ins);
+	for (size_t row = 0; row < ni; row++) {
+		i = ord[row];
+		sq_band_pos(&b, row, &s, &w);
 		sqc_set_font(c, FS_LABEL, 0);
 		sqc_grey(c, 0.1);
-		sqc_wrapped(c, lab[i], MARGIN, y0 + rowh * (double)i + rowh / 2,
-		    labw + 0.5, FS_LABEL, 0, 0.5, 0);
+		sqc_wrapped(c, lab[i], MARGIN, y0 + rowh * (double)row +
+		    rowh / 2, labw + 0.5, FS_LABEL, 0, 0.5, 0);
 		sqc_set_font(c, FS_TICK - 1, 0);
 		for (v = 0; v < nv; v++) {
 			double col[3], a = lo[i * nv + v], z = hi[i * nv + v];
@@ -480,6 +516,9 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
 out:
+	for (v = 0; v < 21; v++)
+		free(vl[v]);
+	free(ord);
 	sqc_free_strv(lab, ni);
 	free(lo);
 	free(hi);

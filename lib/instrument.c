@@ -286,8 +286,10 @@ sq_instrument_free(sq_instrument *ins)
 	for (i = 0; i < ins->nmissing; i++)
 		free(ins->missing[i]);
 	free(ins->missing);
-	for (i = 0; i < ins->nlabels; i++)
+	for (i = 0; i < ins->nlabels; i++) {
 		free(ins->labels[i].text);
+		free(ins->labels[i].shown);
+	}
 	free(ins->labels);
 	for (i = 0; i < ins->ncols; i++)
 		free(ins->cols[i].name);
@@ -542,8 +544,13 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			return SQ_ENOMEM;
 		ins->labels = nl;
 		nl[ins->nlabels].value = v;
+		nl[ins->nlabels].shown = NULL;
 		if ((nl[ins->nlabels].text = strdup(t)) == NULL)
 			return SQ_ENOMEM;
+		if ((nl[ins->nlabels].shown = strdup(f[1])) == NULL) {
+			free(nl[ins->nlabels].text);
+			return SQ_ENOMEM;
+		}
 		ins->nlabels++;
 	} else if (strcmp(kind, "column") == 0) {
 		sq_colmap *m;

@@ -55,6 +55,7 @@ typedef struct sq_colmap {
 typedef struct sq_label {
 	char *text;			/* folded: see sq_fold() */
 	double value;
+	char *shown;			/* as the codebook writes it */
 } sq_label;
 
 typedef struct sq_instrument {
