@@ -469,6 +469,19 @@ sqc_draw_scree(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
+/* Factors by their dominant dimension (ctx: int per factor), then number. */
+static int
+cmp_factor(const void *a, const void *b, void *ctx)
+{
+	const int *dom = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	unsigned dx = (unsigned)dom[x], dy = (unsigned)dom[y];
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
 int
 sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 {
@@ -477,7 +490,10 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	size_t nr = d->mrows, nc = d->mcols, i, j;
 	double rw = 0, chh = 0, cw, ch, x0, y0, legw = 70, nh, col[3];
 	double maxlab, rowlines = 1;
-	char note[640], num[32], **lab;
+	char note[640], num[32], **lab, **cl = NULL;
+	size_t *cord = NULL;
+	int *cdom = NULL, rc = SQ_OK;
+	double dimh = 0;
 	int rotate = 0, values, corr = d->matrix_kind == SQ_MATRIX_CORRELATION;
 	sq_ticks t;
 	sq_scale ls;
@@ -524,8 +540,54 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		rowlines = fmax(rowlines, sqc_wrapped(c, lab[i], 0, 0, maxlab,
 		    FS_TICK, 0, 0, 1) / sqc_lh(FS_TICK));
 	}
+	/*
+	 * Loadings: each factor named by the dimension whose items load on
+	 * it most (sum of squares) and ordered like the instrument.
+	 */
+	if ((cl = calloc(nc, sizeof(*cl))) == NULL ||
+	    (cord = malloc(nc * sizeof(*cord))) == NULL ||
+	    (cdom = malloc(nc * sizeof(*cdom))) == NULL) {
+		free(cl);
+		free(cord);
+		sqc_free_strv(lab, nr);
+		return SQ_ENOMEM;
+	}
+	for (j = 0; j < nc; j++) {
+		double best = 0, ss[SQ_MAX_DIMS] = { 0 };
+		size_t k, n;
+
+		cord[j] = j;
+		cdom[j] = corr ? d->coldim[j] : -1;
+		for (i = 0; !corr && i < nr; i++)
+			if (d->rowdim[i] >= 0 && d->rowdim[i] < SQ_MAX_DIMS &&
+			    !isnan(d->matrix[i * nc + j]))
+				ss[d->rowdim[i]] += d->matrix[i * nc + j] *
+				    d->matrix[i * nc + j];
+		for (k = 0; !corr && k < ins->ndims && k < SQ_MAX_DIMS; k++)
+			if (ss[k] > best) {
+				best = ss[k];
+				cdom[j] = (int)k;
+			}
+		n = strlen(d->collab[j]) + (cdom[j] >= 0 && !corr ?
+		    strlen(ins->dims[cdom[j]].code) : 0) + 4;
+		if ((cl[j] = malloc(n)) == NULL) {
+			rc = SQ_ENOMEM;
+			goto out;
+		}
+		if (cdom[j] >= 0 && !corr)
+			snprintf(cl[j], n, "%s %s", d->collab[j],
+			    ins->dims[cdom[j]].code);
+		else
+			snprintf(cl[j], n, "%s", d->collab[j]);
+	}
+	if (!corr)
+		qsort_r(cord, nc, sizeof(*cord), cmp_factor, cdom);
+	/* Correlations: the dimension blocks named above the columns. */
+	for (j = 0; corr && j < nc; j++)
+		if (d->coldim[j] >= 0 && (size_t)d->coldim[j] < ins->ndims)
+			dimh = sqc_lh(FS_TICK) + 4;
 	for (j = 0; j < nc; j++)
-		chh = fmax(chh, sqc_text_w(c, d->collab[j]));
+		chh = fmax(chh, sqc_text_w(c, cl[j]));
 	cw = (c->W - 2 * MARGIN - rw - 8 - legw) / (double)nc;
 	if (cw > (corr ? 44 : 64))
 		cw = corr ? 44 : 64;
@@ -541,11 +603,11 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	}
 	if (cw < 6 || ch < 6 ||
 	    (!corr && ch < rowlines * sqc_lh(FS_TICK))) {
-		sqc_free_strv(lab, nr);
-		return SQ_ELIMIT;
+		rc = SQ_ELIMIT;
+		goto out;
 	}
 	rotate = chh + 4 > cw;
-	chh = rotate ? chh + 6 : sqc_lh(FS_TICK) + 4;
+	chh = (rotate ? chh + 6 : sqc_lh(FS_TICK) + 4) + dimh;
 	if (c->H <= 0)
 		c->H = c->top + chh + ch * (double)nr + nh + MARGIN + 4;
 	sqc_notes(c, note);
@@ -561,10 +623,33 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			cairo_save(c->cr);
 			cairo_translate(c->cr, cx + FS_TICK * 0.35, y0 - 4);
 			cairo_rotate(c->cr, -M_PI / 2);
-			sqc_text(c, 0, 0, d->collab[j], 0);
+			sqc_text(c, 0, 0, cl[cord[j]], 0);
 			cairo_restore(c->cr);
 		} else
-			sqc_text(c, cx, y0 - 5, d->collab[j], 0.5);
+			sqc_text(c, cx, y0 - 5, cl[cord[j]], 0.5);
+	}
+	/* Dimension names over their blocks of columns. */
+	for (j = 0; dimh > 0 && j < nc; ) {
+		size_t e = j;
+		int dm = d->coldim[j];
+
+		while (e < nc && d->coldim[e] == dm)
+			e++;
+		if (dm >= 0 && (size_t)dm < ins->ndims) {
+			double a = x0 + cw * (double)j, z = x0 + cw * (double)e;
+
+			sqc_set_font(c, FS_TICK, 1);
+			sqc_grey(c, 0.25);
+			if (sqc_text_w(c, ins->dims[dm].code) <= z - a)
+				sqc_text(c, (a + z) / 2, c->top + FS_TICK,
+				    ins->dims[dm].code, 0.5);
+			cairo_set_line_width(c->cr, 0.8);
+			cairo_move_to(c->cr, a + 2, c->top + dimh - 2);
+			cairo_line_to(c->cr, z - 2, c->top + dimh - 2);
+			cairo_stroke(c->cr);
+			sqc_set_font(c, FS_TICK, 0);
+		}
+		j = e;
 	}
 	for (i = 0; i < nr; i++) {
 		double cy = y0 + ch * (double)i;
@@ -578,7 +663,7 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			sqc_wrapped(c, lab[i], MARGIN, cy + ch / 2, rw + 0.5,
 			    FS_TICK, 0, 0.5, 0);
 		for (j = 0; j < nc; j++) {
-			double v = d->matrix[i * nc + j];
+			double v = d->matrix[i * nc + cord[j]];
 
 			sq_diverging(v, col);
 			if (isnan(v))
@@ -608,7 +693,8 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			    y0 + ch * (double)i);
 		}
 	for (j = 1; j < nc; j++)
-		if (d->coldim[j] != d->coldim[j - 1]) {
+		if ((corr ? d->coldim[j] != d->coldim[j - 1] :
+		    cdom[cord[j]] != cdom[cord[j - 1]])) {
 			cairo_move_to(c->cr, x0 + cw * (double)j, y0);
 			cairo_line_to(c->cr, x0 + cw * (double)j,
 			    y0 + ch * (double)nr);
@@ -660,6 +746,10 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		frame->band = (sq_band){ y0, y0 + ch * (double)nr, nr, 0, 0 };
 		frame->horizontal = 0;
 	}
+out:
+	sqc_free_strv(cl, nc);
+	free(cord);
+	free(cdom);
 	sqc_free_strv(lab, nr);
-	return SQ_OK;
+	return rc;
 }
