@@ -140,7 +140,7 @@ main(int argc, char *argv[])
 	fo.fa.rotate = SQ_ROT_OBLIMIN;
 	fo.seed = 1;
 	fo.iter = 1000;
-	run.block = 'E';
+	run.block = 'P';	/* what analysts factor; scree and heatmap too */
 	while ((ch = getopt_long(argc, argv, "c:d:f:hn:o:", longopts,
 	    NULL)) != -1) {
 		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {

@@ -172,7 +172,7 @@ t "chart: scree from sq-factor is a PNG" 0 - - \
 t "chart: loadings from sq-factor" 0 - - sh -c \
     "sq-factor $CD/survey.csv | sq-chart heatmap -o $CT/t-load.svg"
 t "chart: loadings labelled with wordings" 0 - - svg_has "$CT/t-load.svg" \
-    "Factor loadings" "F1" "E1 Modern-looking equipment"
+    "Factor loadings" "F1" "P1 Modern-looking equipment"
 t "chart: scree from a three-column table" 0 - - sh -c \
     "sq-chart scree -o $CT/t-scree2.pdf < $CD/scree.tsv"
 t "chart: scree table pdf" 0 - - pdf_size "$CT/t-scree2.pdf" 560 400
