@@ -32,6 +32,28 @@ polygon(struct ctx *c, const double *v, size_t n, const sq_scale *rs,
 	cairo_close_path(c->cr);
 }
 
+/*
+ * Whether the edge of polygon v (n spokes around cx, cy) from spoke 0 to
+ * spoke 1, or its vertex on spoke 0, passes through the box
+ * [x0, x1] x [y0, y1].
+ */
+static int
+crosses(const sq_scale *rs, const double *v, size_t n, double cx, double cy,
+    double x0, double x1, double y0, double y1)
+{
+	double ax, ay, bx, by, ya, yb;
+
+	sq_polar(cx, cy, sq_scale_map(rs, v[0]), 0, n, &ax, &ay);
+	sq_polar(cx, cy, sq_scale_map(rs, v[1]), 1, n, &bx, &by);
+	if (!(bx > ax + 1e-9))
+		return ay >= y0 - 4 && ay <= y1 + 4;
+	ya = ay + (x0 - ax) * (by - ay) / (bx - ax);
+	yb = ay + (x1 - ax) * (by - ay) / (bx - ax);
+	if (x0 > bx)
+		return 0;
+	return fmax(ya, yb) >= y0 - 1 && fmin(ya, yb) <= y1 + 1;
+}
+
 int
 sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 {
@@ -129,6 +151,13 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 			continue;
 		sqc_fmt_num(c, v, dec, num, sizeof(num));
 		y = cy - sq_scale_map(&rs, v);
+		/* The E and P lines keep clear of the ring values: a value
+		   their first edge would cross is left out (its ring stays). */
+		if (crosses(&rs, e, nd, cx, cy, cx + 5, cx + 7 +
+		    sqc_text_w(c, num), y - FS_TICK * 0.7, y + FS_TICK * 0.7) ||
+		    crosses(&rs, p, nd, cx, cy, cx + 5, cx + 7 +
+		    sqc_text_w(c, num), y - FS_TICK * 0.7, y + FS_TICK * 0.7))
+			continue;
 		cairo_set_source_rgba(c->cr, 1, 1, 1, 0.8);
 		cairo_rectangle(c->cr, cx + 5, y - FS_TICK * 0.6,
 		    sqc_text_w(c, num) + 2, FS_TICK * 1.2);
