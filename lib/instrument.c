@@ -22,6 +22,7 @@
 
 #include "servqual/instrument.h"
 #include "servqual/reader.h"
+#include "servqual/unicode.h"
 
 static const struct {
 	const char *code, *en, *es;
@@ -120,6 +121,26 @@ sq_fold(const char *s, char *out, size_t len)
 		out[o++] = (char)c;
 	}
 	out[o] = '\0';
+	/* Beyond Latin-1 (Ş, Σ, Д...): full Unicode case and accent folding. */
+	for (p = (const unsigned char *)out; *p != '\0'; p++)
+		if (*p >= 0x80) {
+			char *k = sq_fold_key(out);
+
+			if (k != NULL) {
+				size_t n = strlen(k);
+
+				if (n >= len) {
+					n = len - 1;
+					while (n > 0 &&
+					    ((unsigned char)k[n] & 0xC0) == 0x80)
+						n--;
+				}
+				memcpy(out, k, n);
+				out[n] = '\0';
+				free(k);
+			}
+			break;
+		}
 }
 
 static sq_instrument *
