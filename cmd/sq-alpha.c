@@ -202,16 +202,19 @@ main(int argc, char *argv[])
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-alpha: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
-	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) != SQ_OK ||
-	    sq_rel_table(rows, nrows, ins, pairwise, cli.format >= SQ_FMT_MD,
+	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) == SQ_OK &&
+	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
+		nrows = sq_rel_keep_block(rows, nrows, SQ_BLOCK_P);
+	if (rows == NULL || sq_rel_table(rows, nrows, ins, pairwise, cli.format >= SQ_FMT_MD,
 	    cli.lang, &table) != SQ_OK) {
 		fprintf(stderr, "sq-alpha: out of memory\n");
 		goto done;
 	}
 	held = check(ins, rows, nrows, pairwise, gates, ngates, es);
 	snprintf(title, sizeof(title), es ?
-	    "Fiabilidad: %lu encuestados, %s, IC %g%%" :
-	    "Reliability: %lu respondents, %s, %g%% CI", st.rows,
+	    "Fiabilidad, %s: %lu encuestados, %s, IC %g%%" :
+	    "Reliability, %s: %lu respondents, %s, %g%% CI",
+	    sq_form_label(st.form, cli.lang), st.rows,
 	    pairwise ? (es ? "por pares" : "pairwise") :
 	    (es ? "casos completos" : "listwise"), cli.conf * 100);
 	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {

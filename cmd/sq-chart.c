@@ -19,14 +19,17 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-chart type -o file.png|.pdf|.svg [-b column] "
 	    "[-c codebook] [-d delim]\n"
-	    "                [--block E|P|G] [--conf level] [--dpi n] "
-	    "[--encoding enc] [--fold-segments]\n"
-	    "                [--height pt]"
-	    " [--invalid error|missing] [--iter n] "
-	    "[--lang en|es] [--seed n]\n"
-	    "                [--skip-rows n] [--subtitle text] [--title text] "
-	    "[--width pt] [file]\n"
-	    "types: gaps items radar ipa groups likert scree heatmap\n");
+	    "                [--block E|P|G] [--conf level] "
+	    "[--crosshair mean|median|scale]\n"
+	    "                [--dpi n] [--encoding enc] [--fold-segments] "
+	    "[--height pt]\n"
+	    "                [--importance stated|derived] "
+	    "[--invalid error|missing] [--iter n]\n"
+	    "                [--lang en|es] [--seed n] [--skip-rows n] "
+	    "[--subtitle text]\n"
+	    "                [--title text] [--width pt] [file]\n"
+	    "types: gaps items radar ipa groups likert scree heatmap "
+	    "drivers cfa zone zone-radar\n");
 	exit(2);
 }
 
@@ -63,12 +66,14 @@ main(int argc, char *argv[])
 		{ "by", required_argument, NULL, 'b' },
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "conf", required_argument, NULL, SQ_OPT_CONF },
+		{ "crosshair", required_argument, NULL, 'X' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "dpi", required_argument, NULL, 'D' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "fold-segments", no_argument, NULL, SQ_OPT_FOLD_SEGMENTS },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "importance", required_argument, NULL, 'I' },
 		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
 		{ "iter", required_argument, NULL, 'i' },
 		{ "lang", required_argument, NULL, SQ_OPT_LANG },
@@ -99,7 +104,8 @@ main(int argc, char *argv[])
 	memset(&err, 0, sizeof(err));
 	memset(&co, 0, sizeof(co));
 	co.conf = 0.95;
-	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000 };
+	need = (sq_chartneed){ .type = 0, .block = SQ_BLOCK_P, .conf = 0.95,
+	    .seed = 1, .iterations = 1000, .importance = 0, .crosshair = -1 };
 	while ((ch = getopt_long(argc, argv, "b:c:d:ho:", longopts,
 	    NULL)) != -1) {
 		if (ch == SQ_OPT_CONF)
@@ -130,6 +136,19 @@ main(int argc, char *argv[])
 			break;
 		case 'H':
 			co.height = number(optarg, "--height", 72, 14400);
+			break;
+		case 'I':
+			need.importance = strcmp(optarg, "stated") == 0 ? 1 :
+			    strcmp(optarg, "derived") == 0 ? 2 : -1;
+			if (need.importance < 0)
+				usage();
+			break;
+		case 'X':
+			need.crosshair = strcmp(optarg, "mean") == 0 ? 0 :
+			    strcmp(optarg, "median") == 0 ? 1 :
+			    strcmp(optarg, "scale") == 0 ? 2 : -2;
+			if (need.crosshair < -1)
+				usage();
 			break;
 		case 'i':
 			need.iterations = (int)number(optarg, "--iter", 1,

@@ -130,6 +130,8 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 		snprintf(buf, len, "%s", o->title);
 		return 0;
 	}
+	if (sqc_zone_title(d, o->type, c.lang, buf, len))
+		return 0;
 	switch (o->type) {
 	case SQ_CHART_GAPS:
 		id = M_T_GAPS;
@@ -154,6 +156,12 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 	case SQ_CHART_SCREE:
 		id = M_T_SCREE;
 		break;
+	case SQ_CHART_DRIVERS:
+		snprintf(buf, len, "%s", sqc_drivers_title(c.lang));
+		return 0;
+	case SQ_CHART_CFA:
+		snprintf(buf, len, "%s", sqc_cfa_title(c.lang));
+		return 0;
 	default:
 		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
 		    M_T_LOAD;

@@ -13,6 +13,12 @@
 #define SQ_MAX_DIMS	32
 #define SQ_MAX_ITEMS	512
 #define SQ_CODE_LEN	16
+/*
+ * Display-buffer sizes older code used for labels; names and wordings
+ * themselves have no length limit (see sq_dimension, sq_item).
+ */
+#define SQ_NAME_LEN	96
+#define SQ_WORDING_LEN	160
 
 enum sq_lang { SQ_LANG_EN = 0, SQ_LANG_ES = 1 };
 
@@ -24,8 +30,16 @@ enum sq_role {
 	SQ_ROLE_W,		/* importance weight of dimension `target` */
 	SQ_ROLE_OVERALL,	/* overall rating */
 	SQ_ROLE_SEGMENT,	/* a grouping column */
-	SQ_ROLE_ID		/* respondent id */
+	SQ_ROLE_ID,		/* respondent id */
+	SQ_ROLE_A,		/* adequate (minimum) level of item `target` */
+	SQ_ROLE_D		/* desired level of item `target` */
 };
+
+/*
+ * The questionnaire's form, from the blocks an export has: SERVQUAL
+ * (E and P), SERVPERF (P only), the three-column zone form (A, D, P).
+ */
+enum sq_form { SQ_FORM_SERVQUAL = 0, SQ_FORM_SERVPERF, SQ_FORM_ZONE };
 
 /*
  * Names and wordings are UTF-8 strings of any length, owned by the
@@ -58,6 +72,11 @@ typedef struct sq_label {
 	char *shown;			/* as the codebook writes it */
 } sq_label;
 
+/* A codebook "recode" row: an answer value -> value, NAN = missing. */
+typedef struct sq_recode {
+	double from, to;
+} sq_recode;
+
 typedef struct sq_instrument {
 	char *name;			/* "SERVQUAL-22" or the codebook's */
 	size_t ndims;
@@ -72,6 +91,8 @@ typedef struct sq_instrument {
 	size_t nlabels;
 	sq_colmap *cols;		/* explicit column names, may be 0 */
 	size_t ncols;
+	sq_recode *recodes;		/* answer values recoded, may be 0 */
+	size_t nrecodes;
 } sq_instrument;
 
 /* The built-in 22-item SERVQUAL on a 1..7 scale. */
@@ -114,6 +135,15 @@ int sq_instrument_item(const sq_instrument *ins, int number);
 
 /* Number of items of dimension d. */
 size_t sq_instrument_dim_items(const sq_instrument *ins, int d);
+
+/* The form's name for machines: "servqual", "servperf" or "zone". */
+const char *sq_form_name(int form);
+
+/* The form for readers in lang: "SERVPERF (perceptions only)", ... */
+const char *sq_form_label(int form, int lang);
+
+/* Recode answer x by the codebook: 1 if a recode row applied. */
+int sq_instrument_recode(const sq_instrument *ins, double *x);
 
 /*
  * Fold s for matching labels and codes: trim, collapse inner blanks, lower

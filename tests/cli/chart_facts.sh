@@ -44,7 +44,7 @@ t "facts: sq-gap appends conf scale_min scale_max label instrument" 0 - - \
 printf 'REL\t0.95\t1\t5\tAppointments kept on time\thospital.cb.csv\n' > "$CF/i4.exp"
 t "facts: item 4's row says REL, 95%, 1..5, its wording, the codebook" 0 \
     "$CF/i4.exp" - sh -c "awk -F'\t' '\$1 == \"item\" && \$4 == 4 {
-    print \$3 \"\t\" \$18 \"\t\" \$19 \"\t\" \$20 \"\t\" \$21 \"\t\" \$22 }' $CF/h.tsv"
+    print \$3 \"\t\" \$19 \"\t\" \$20 \"\t\" \$21 \"\t\" \$22 \"\t\" \$23 }' $CF/h.tsv"
 t "facts: items chart from the piped table" 0 - - \
     sh -c "sq-chart items -o $CF/items.svg < $CF/h.tsv"
 t "facts: items chart has the codebook's wordings and dimensions" 0 - - \
@@ -76,7 +76,7 @@ t "facts: --conf that contradicts the table is refused" 1 - \
     sh -c "sq-chart gaps --conf 0.95 -o $CF/x.svg < $CF/h90.tsv"
 
 # A table without its facts: refused, naming them; -c or --conf supply them.
-cut -f1-17 "$CF/h.tsv" > "$CF/bare.tsv"
+cut -f1-18 "$CF/h.tsv" > "$CF/bare.tsv"
 t "facts: a bare table is refused, naming the missing columns" 1 - \
     "sq-chart: -:1: the table does not say its instrument (no column label, scale_min, scale_max): its dimensions, item wordings and scale are unknown; make it with sq-gap -f tsv or csv, or give the codebook with -c" \
     sh -c "sq-chart items -o $CF/x.svg < $CF/bare.tsv"
@@ -96,7 +96,7 @@ t "facts: failed runs left no file" 0 - - test ! -e "$CF/x.png"
 t "facts: the wording is 605 bytes" 0 - - \
     sh -c "test \$(wc -c < $CD/wording605.txt) -eq 605"
 t "facts: the wording survives whole into the table" 0 "$CD/wording605.txt" - \
-    sh -c "awk -F'\t' '\$1 == \"item\" && \$4 == 5 { printf \"%s\", \$21 }' $CF/h.tsv"
+    sh -c "awk -F'\t' '\$1 == \"item\" && \$4 == 5 { printf \"%s\", \$22 }' $CF/h.tsv"
 t "facts: items chart of the export" 0 - - \
     sq-chart items -c $HC -o "$CF/long.svg" $H
 t "facts: the long wording survives whole into the SVG" 0 - - \
