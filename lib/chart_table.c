@@ -573,6 +573,45 @@ read_drivers_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
 		return rc;
+	if (!d->ins_given) {
+		/* The dimensions the table names (by code), on its scale. */
+		sq_instrument *ins;
+		double lo = 1, hi = 7, x;
+		char *end;
+
+		for (r = 0; r < t->nrows; r++) {
+			char **v = t->cell[r];
+
+			if (strcmp(v[c[0]], "summary") != 0)
+				continue;
+			x = strtod(v[c[5]], &end);
+			if (end == v[c[5]] || *end != '\0')
+				continue;
+			if (strcmp(v[c[4]], "scale_min") == 0)
+				lo = x;
+			else if (strcmp(v[c[4]], "scale_max") == 0)
+				hi = x;
+		}
+		if ((rc = sq_instrument_new(t->name, lo, hi, &ins)) != SQ_OK)
+			return rc;
+		for (r = 0; r < t->nrows; r++) {
+			const char *term = t->cell[r][c[3]];
+
+			if (term[0] == '\0' || strcmp(term, "intercept") == 0 ||
+			    strcmp(t->cell[r][c[1]], "all") != 0)
+				continue;
+			if (ins_dim(ins, term, NULL) < 0) {
+				sq_instrument_free(ins);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[3] + 1, "term",
+				    "\"%s\" is not a dimension code (1-15 "
+				    "bytes, at most %d codes)", term,
+				    SQ_MAX_DIMS);
+			}
+		}
+		if ((rc = sqc_chartdata_rebase(d, ins)) != SQ_OK)
+			return rc;
+	}
 	for (r = 0; r < t->nrows; r++) {
 		char **v = t->cell[r];
 

@@ -10,7 +10,6 @@
 #include "servqual/unicode.h"
 #include "unit.h"
 
-#define CHECK(c, what) unit_report((c) != 0, __FILE__, __LINE__, what)
 
 int
 main(void)
