@@ -376,28 +376,32 @@ gather_zone(sq_chartdata *d, const sq_zoneacc *a, const sq_instrument *ins)
 		return rc;
 	for (i = 0; i < n && rc == SQ_OK; i++) {
 		const sq_zonerow *r = &rows[i];
-		char lab[2][SQ_WORDING_LEN + 16];
+		char *lab[2] = { NULL, NULL };
 
 		for (l = 0; l < 2; l++) {
-			if (r->item >= 0) {
-				const sq_item *it = &ins->items[r->item];
+			/* Labels of any length: no wording is cut. */
+			const char *w = r->item >= 0 ?
+			    ins->items[r->item].wording[l] : r->dim >= 0 ?
+			    ins->dims[r->dim].name[l] : l ? "Global" :
+			    "Overall";
+			size_t m = strlen(w) + 24;
 
-				if (it->wording[l][0])
-					snprintf(lab[l], sizeof(lab[l]),
-					    "%d. %s", it->number,
-					    it->wording[l]);
-				else
-					snprintf(lab[l], sizeof(lab[l]), "%d",
-					    it->number);
-			} else if (r->dim >= 0)
-				snprintf(lab[l], sizeof(lab[l]), "%s",
-				    ins->dims[r->dim].name[l]);
+			if ((lab[l] = malloc(m)) == NULL)
+				break;
+			if (r->item >= 0 && w[0])
+				snprintf(lab[l], m, "%d. %s",
+				    ins->items[r->item].number, w);
+			else if (r->item >= 0)
+				snprintf(lab[l], m, "%d",
+				    ins->items[r->item].number);
 			else
-				snprintf(lab[l], sizeof(lab[l]), "%s",
-				    l ? "Global" : "Overall");
+				snprintf(lab[l], m, "%s", w);
 		}
-		rc = sqc_zone_add(d, r->scope, lab[0], lab[1], r->n,
-		    r->mean_a, r->mean_d, r->mean_p);
+		rc = lab[0] && lab[1] ? sqc_zone_add(d, r->scope, lab[0],
+		    lab[1], r->n, r->mean_a, r->mean_d, r->mean_p) :
+		    SQ_ENOMEM;
+		free(lab[0]);
+		free(lab[1]);
 	}
 	free(rows);
 	return rc;

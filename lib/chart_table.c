@@ -440,9 +440,9 @@ read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		"scale_min", "scale_max", "label", "item"
 	};
 	int c[10], rc, scope;
-	size_t r, j;
+	size_t r, j, m;
 	double v[6];
-	char lab[SQ_WORDING_LEN + 16];
+	char *lab;
 
 	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
 		return rc;
@@ -469,11 +469,15 @@ read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 			d->zone->hi = v[5];
 		}
 		/* items as the other charts label them: "12. wording" */
-		snprintf(lab, sizeof(lab), "%s%s%s", t->cell[r][c[9]],
+		m = strlen(t->cell[r][c[9]]) + strlen(t->cell[r][c[8]]) + 3;
+		if ((lab = malloc(m)) == NULL)
+			return SQ_ENOMEM;
+		snprintf(lab, m, "%s%s%s", t->cell[r][c[9]],
 		    t->cell[r][c[9]][0] && t->cell[r][c[8]][0] ? ". " : "",
 		    t->cell[r][c[8]]);
-		if ((rc = sqc_zone_add(d, scope, lab, lab, v[0], v[1], v[2],
-		    v[3])) != SQ_OK)
+		rc = sqc_zone_add(d, scope, lab, lab, v[0], v[1], v[2], v[3]);
+		free(lab);
+		if (rc != SQ_OK)
 			return rc == SQ_ELIMIT ? sq_error_set(err, rc, t->name,
 			    t->line[r], 0, "", "more than 10000 rows") : rc;
 	}

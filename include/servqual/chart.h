@@ -241,7 +241,8 @@ double sq_cfa_arc_bulge(size_t a, size_t b, size_t nf, double room);
  */
 typedef struct sq_zonebar {
 	int scope;			/* 0 item, 1 dimension, 2 overall */
-	char label[2][SQ_WORDING_LEN + 16]; /* by enum sq_lang */
+	char *label[2];			/* by enum sq_lang; owned, any
+					   length */
 	double n, a, d, p;
 } sq_zonebar;
 

@@ -155,3 +155,12 @@ t "facts: heatmap too" 0 - - sh -c \
 t "facts: sq-drivers' table draws its own dimension codes, not built-in names" 0 - - sh -c \
     "sq-drivers -f tsv tests/oracle/drivers/main.csv | sq-chart ipa -o $CF/drv.svg &&
     grep -q '>REL<' $CF/drv.svg && ! grep -q '>Reliability<' $CF/drv.svg"
+
+# The zone chart's labels have no length limit either (sq-zone's table).
+sq-zone -c tests/oracle/zone/zone_codebook.csv tests/oracle/zone/zone.csv |
+    awk -F'\t' -v w="$(cat $CD/wording605.txt)" 'BEGIN { OFS = "\t" }
+    NR == 1 { for (i = 1; i <= NF; i++) if ($i == "label") L = i }
+    NR > 1 && $1 == "item" && !done { $L = w; done = 1 } 1' > "$CF/zone.tsv"
+t "facts: a 605-byte label in sq-zone's table reaches the zone chart whole" 0 - - \
+    sh -c "sq-chart zone -o $CF/zone.svg < $CF/zone.tsv && sed -n 's/.*<text[^>]*>\(.*\)<\/text>.*/\1/p' $CF/zone.svg |
+    tr -d ' \n' | grep -qF \"\$(tr -d ' ' < $CD/wording605.txt)\""
