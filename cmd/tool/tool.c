@@ -28,10 +28,9 @@ static const struct {
 	{ TOOL_DELIM, { "delimiter", 'd', "delim",
 	    "field separator: , ; or tab (default: detected)" } },
 	{ TOOL_ENCODING, { "encoding", SQ_OPT_ENCODING, "enc",
-	    "auto, utf-8, cp1252, latin1, utf-16le, utf-16be or any "
-	    "iconv name" } },
+	    "auto, utf-8, cp1252, latin1, utf-16le/be or iconv -l" } },
 	{ TOOL_FOLD, { "fold-segments", SQ_OPT_FOLD_SEGMENTS, NULL,
-	    "segment values differing only in case or accents are one" } },
+	    "case or accent variants of a segment value are one" } },
 	{ TOOL_GUARD, { "formula-guard", SQ_OPT_FORMULA_GUARD, NULL,
 	    "csv/tsv text starting = + - @ gets a leading '" } },
 	{ TOOL_FORMAT, { "format", 'f', "format",
