@@ -1,0 +1,21 @@
+# Independent verification, hostile inputs (helper HV): what the tools'
+# own tests did not try. Each case here once misbehaved.
+_vh=tests/oracle/verify
+_vhc="-c $_vh/a_codebook.csv"
+
+# A target off the scale is a typo (REL=55 for 5.5), not a target that
+# every run misses: usage error for --target, data error for --targets.
+t "hostile: --target above the scale" 2 - "~sq-drivers: --target: X=99 is outside 1..5, where the perception score lies" \
+    sq-drivers $_vhc --target X=99 $_vh/a.csv
+t "hostile: --target gap below -(max - min)" 2 - "~sq-drivers: --target: X=-4.01 is outside -4..4, where the gap score lies" \
+    sq-drivers $_vhc --target G:X=-4.01 $_vh/a.csv
+t "hostile: --target 1e308" 2 - "~sq-drivers: --target: X=1e308 is outside 1..5" \
+    sq-drivers $_vhc --target X=1e308 $_vh/a.csv
+t "hostile: --target at the scale's ends is fine" 0 '*' - \
+    sq-drivers $_vhc --target X=5,Y=1,G:Z=-4,G:X=4 $_vh/a.csv
+printf 'dimension,block,target\nX,P,5.5\n' >"$TMP/vh_t.csv"
+t "hostile: targets file off the scale" 1 - "sq-drivers: $TMP/vh_t.csv:2: column target (#3): \"5.5\" is outside 1..5, where the perception score lies" \
+    sq-drivers $_vhc --targets "$TMP/vh_t.csv" $_vh/a.csv
+# An empty --targets name said only "No such file or directory".
+t "hostile: --targets with an empty name" 2 - "~sq-drivers: --targets: the file name is empty" \
+    sq-drivers --targets "" $_vh/a.csv
