@@ -19,3 +19,10 @@ t "hostile: targets file off the scale" 1 - "sq-drivers: $TMP/vh_t.csv:2: column
 # An empty --targets name said only "No such file or directory".
 t "hostile: --targets with an empty name" 2 - "~sq-drivers: --targets: the file name is empty" \
     sq-drivers --targets "" $_vh/a.csv
+
+# 13 respondents for 27 parameters: the fit fails and is reported; the
+# report said "Newton decrement nan" and "factor correlation -nan".
+t "hostile: cfa on 13 respondents reports, prints no nan" 0 '*' - sh -c \
+    "sq-cfa $_vhc tests/data/verify/few13.csv 2>$TMP/vh_err >/dev/null;
+     grep -q 'did not converge' $TMP/vh_err && grep -q 'correlation undefined' $TMP/vh_err &&
+     ! grep -qiw 'nan' $TMP/vh_err"
