@@ -26,3 +26,16 @@ t "hostile: cfa on 13 respondents reports, prints no nan" 0 '*' - sh -c \
     "sq-cfa $_vhc tests/data/verify/few13.csv 2>$TMP/vh_err >/dev/null;
      grep -q 'did not converge' $TMP/vh_err && grep -q 'correlation undefined' $TMP/vh_err &&
      ! grep -qiw 'nan' $TMP/vh_err"
+
+# An sq-zone table with a mean off its scale hung sq-chart zone (10 min+,
+# ticks towards 1e308); now a data error naming line and column.
+_vhz="-c $_vh/zone_codebook.csv"
+sq-zone $_vhz $_vh/zone.csv >"$TMP/vh_z.tsv"
+awk -F'\t' -v OFS='\t' 'NR == 3 { $6 = "1e308" } { print }' "$TMP/vh_z.tsv" >"$TMP/vh_zbig.tsv"
+t "hostile: zone chart, mean_a 1e308 in the table" 1 - "sq-chart: $TMP/vh_zbig.tsv:3: column mean_a (#6): 1e+308 is outside the scale 1..9" \
+    timeout 60 sq-chart zone $_vhz -o "$TMP/vh.svg" "$TMP/vh_zbig.tsv"
+awk -F'\t' -v OFS='\t' 'NR == 4 { $22 = "0"; $23 = "100" } { print }' "$TMP/vh_z.tsv" >"$TMP/vh_zsc.tsv"
+t "hostile: zone chart, a row with another scale" 1 - "sq-chart: $TMP/vh_zsc.tsv:4: column scale_min (#22): the scale 0..100 differs from the first row's" \
+    timeout 60 sq-chart zone $_vhz -o "$TMP/vh.svg" "$TMP/vh_zsc.tsv"
+t "hostile: zone chart from the intact table" 0 - - \
+    timeout 60 sq-chart zone $_vhz -o "$TMP/vh.svg" "$TMP/vh_z.tsv"
