@@ -12,7 +12,7 @@ CC       ?= cc
 SAN      ?= 0
 
 # Debian packages the build and the tests need.
-DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpng-dev pkg-config fonts-dejavu-core
+DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpng-dev pkg-config fonts-dejavu-core parallel
 
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
