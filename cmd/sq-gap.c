@@ -251,7 +251,7 @@ gap(struct run *run, const struct opts *o, char **files, int nfiles)
 	if (o->partial) {
 		/* the accumulators, for sq-merge */
 		sq_gap_state_head(&head, run->ins, t.cli.conf, by,
-		    t.cli.so.invalid, form, rows, invalid);
+		    t.cli.so.invalid, form, adjust, rows, invalid);
 		if (sq_gap_partial(run->set, run->ins, &head, t.cli.outpath,
 		    &t.err) != SQ_OK)
 			return tool_fail(&t.err, t.cli.outpath);

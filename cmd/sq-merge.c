@@ -25,7 +25,7 @@ static tool t = {
 	    "in order of first appearance, states taken in the order\n"
 	    "given. A state of - is standard input; a file may hold several "
 	    "states one\nafter the other. States of another tool, version, "
-	    "option set or instrument are\nrefused.",
+	    "option set\n(--adjust included) or instrument are refused.",
 	.example = "sq-gap --partial samples/banco_demo.csv | sq-merge -",
 	.shared = TOOL_CODEBOOK | TOOL_TABLE,
 	.own = opts,
@@ -149,6 +149,14 @@ main(int argc, char *argv[])
 			ch = getc(fp);
 		} while (ch != EOF && ungetc(ch, fp) != EOF);
 		sq_input_close(fp);
+	}
+	/* p_adj as the shards' --adjust (states without it: Holm) */
+	option_value(&first, "adjust", v, sizeof(v));
+	if (v[0] != '\0' && (set->adjust = sq_adjust_parse(v)) < 0) {
+		fprintf(stderr, "sq-merge: %s: unknown --adjust \"%s\"\n",
+		    argv[optind], v);
+		rc = 1;
+		goto done;
 	}
 	option_value(&first, "conf", v, sizeof(v));
 	conf = strtod(v, NULL);

@@ -41,9 +41,12 @@ sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
 
 void
 sq_gap_state_head(sq_state_head *h, const sq_instrument *ins, double conf,
-    const char *by, int invalid, int form, unsigned long long rows,
-    unsigned long long ninvalid)
+    const char *by, int invalid, int form, int adjust,
+    unsigned long long rows, unsigned long long ninvalid)
 {
+	static const char *const adj[] = { "holm", "bh", "bonferroni",
+	    "none" };
+
 	memset(h, 0, sizeof(*h));
 	snprintf(h->tool, sizeof(h->tool), "sq-gap");
 	snprintf(h->version, sizeof(h->version), "%s", SQ_VERSION);
@@ -55,7 +58,9 @@ sq_gap_state_head(sq_state_head *h, const sq_instrument *ins, double conf,
 
 		n += (size_t)snprintf(h->options + n, sizeof(h->options) - n,
 		    "option conf %a\noption invalid %d\noption form %d\n"
-		    "option by ", conf, invalid, form);
+		    "option adjust %s\noption by ", conf, invalid, form,
+		    adjust >= 0 && adjust <= SQ_ADJ_NONE ? adj[adjust] :
+		    "holm");
 		if (by == NULL)
 			n += (size_t)snprintf(h->options + n,
 			    sizeof(h->options) - n, "-");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "servqual/state.h"
+#include "servqual/valcount.h"
 
 #define LINE_MAX_LEN 65536
 #define NMAX 70368744177664.0		/* 2^46: as the accumulators */
@@ -80,10 +81,29 @@ put_mom(FILE *fp, const sq_pairmom *m)
 	fprintf(fp, " %a %a %a %a\n", m->me, m->mp, m->md, m->m2d);
 }
 
-static void
+/* "values <kind> <i> <k>", then k lines "<value> <count>", increasing. */
+static int
+put_vals(FILE *fp, const char *kind, size_t i, const sq_valcount *m)
+{
+	double *v = NULL;
+	unsigned long long *c = NULL;
+	size_t j;
+
+	if (sq_valcount_sorted(m, &v, &c) != SQ_OK)
+		return SQ_ENOMEM;
+	fprintf(fp, "values %s %zu %zu\n", kind, i, m->n);
+	for (j = 0; j < m->n; j++)
+		fprintf(fp, "%a %llu\n", v[j], c[j]);
+	free(v);
+	free(c);
+	return SQ_OK;
+}
+
+static int
 put_acc(FILE *fp, const sq_gapacc *a)
 {
 	size_t i, j, R = a->range;
+	int rc = SQ_OK;
 
 	fprintf(fp, "respondents %a\nblock %d\n", a->respondents, a->block);
 	for (i = 0; R > 0 && i < a->nitems; i++) {
@@ -98,6 +118,12 @@ put_acc(FILE *fp, const sq_gapacc *a)
 		put_mom(fp, &a->dim[i]);
 	put_mom(fp, &a->sq);
 	put_mom(fp, &a->wsq);
+	/* the signed-rank counts: items, then dimensions */
+	for (i = 0; rc == SQ_OK && i < a->nitems; i++)
+		rc = put_vals(fp, "item", i, &a->witem[i]);
+	for (i = 0; rc == SQ_OK && i < a->ndims; i++)
+		rc = put_vals(fp, "dim", i, &a->wdim[i]);
+	return rc;
 }
 
 static void
@@ -116,18 +142,21 @@ sq_gap_state_write(FILE *fp, const sq_gapset *s, const sq_instrument *ins,
 {
 	size_t i;
 	const unsigned char *p;
+	int rc;
 
 	(void)ins;
 	put_head(fp, h);
 	fprintf(fp, "groups %zu\ngroup all\n", s->nseg + 1);
-	put_acc(fp, s->all);
+	if ((rc = put_acc(fp, s->all)) != SQ_OK)
+		return rc;
 	for (i = 0; i < s->nseg; i++) {
 		fputs("group seg ", fp);
 		/* hex: segment values may hold blanks, newlines, anything */
 		for (p = (const unsigned char *)s->seg[i]; *p; p++)
 			fprintf(fp, "%02x", *p);
 		fputs(*s->seg[i] ? "\n" : "-\n", fp);
-		put_acc(fp, s->acc[i]);
+		if ((rc = put_acc(fp, s->acc[i])) != SQ_OK)
+			return rc;
 	}
 	fputs("end\n", fp);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
@@ -301,6 +330,50 @@ read_mom(struct rd *r, sq_pairmom *m)
 	return SQ_OK;
 }
 
+/*
+ * The counts of one series written by put_vals, added to m: values
+ * finite and strictly increasing, counts positive, their sum at most the
+ * respondents of the part (one value per respondent and series).
+ */
+static int
+read_vals(struct rd *r, const char *kind, size_t i, double resp,
+    sq_valcount *m)
+{
+	unsigned long long k, j, u, idx;
+	double x, prev = 0, sum = 0;
+	int rc;
+
+	if ((rc = expect(r, "values", 3)) != SQ_OK)
+		return rc;
+	if (strcmp(r->tok[1], kind) != 0)
+		return bad(r, strcmp(kind, "item") == 0 ?
+		    "expected the values of an item" :
+		    "expected the values of a dimension");
+	if (get_u64(r->tok[2], SQ_MAX_ITEMS, &idx) || idx != i)
+		return bad(r, "values of the wrong series");
+	if (get_u64(r->tok[3], (1ULL << 46), &k) || (double)k > resp)
+		return bad(r, "more distinct values than respondents");
+	for (j = 0; j < k; j++) {
+		if ((rc = next(r)) != SQ_OK)
+			return rc;
+		if (r->ntok != 2)
+			return bad(r, "wrong number of fields");
+		if (get_dbl(r->tok[0], &x) || !isfinite(x))
+			return bad(r, "a value that is not a finite number");
+		if (j > 0 && !(x > prev))
+			return bad(r, "values not strictly increasing");
+		if (get_u64(r->tok[1], (1ULL << 46), &u) || u == 0)
+			return bad(r, "a count out of range");
+		sum += (double)u;
+		if (sum > resp)
+			return bad(r, "more counts than respondents");
+		if (sq_valcount_add(m, x, u) != SQ_OK)
+			return SQ_ENOMEM;
+		prev = x;
+	}
+	return SQ_OK;
+}
+
 static int
 read_acc(struct rd *r, sq_gapacc *a)
 {
@@ -340,6 +413,12 @@ read_acc(struct rd *r, sq_gapacc *a)
 		    i < a->nitems + a->ndims ? &a->dim[i - a->nitems] :
 		    i == a->nitems + a->ndims ? &a->sq : &a->wsq, &m);
 	}
+	for (i = 0; i < a->nitems; i++)
+		if ((rc = read_vals(r, "item", i, resp, &a->witem[i])) != SQ_OK)
+			return rc;
+	for (i = 0; i < a->ndims; i++)
+		if ((rc = read_vals(r, "dim", i, resp, &a->wdim[i])) != SQ_OK)
+			return rc;
 	return SQ_OK;
 }
 

@@ -6,7 +6,7 @@
  * every count is bounded, every token checked; a bad state is an error
  * naming the line, never a crash.
  *
- *   servqual-state 1
+ *   servqual-state 2
  *   tool sq-gap
  *   version 0.1.0
  *   instrument <16 hex digits>        fingerprint of the instrument
@@ -18,6 +18,11 @@
  *   respondents <hex float>
  *   counts <item> <R*R counts>        one line per item (scales <= 16)
  *   mom <n> <inexact> <den> <xe> <xp> <xd2> <me> <mp> <md> <m2d>
+ *                                     items, dimensions, servqual, weighted
+ *   values item|dim <i> <k>           per item, then per dimension: the
+ *   <value> <count>                   counts of the distinct P - E of the
+ *                                     signed-rank test, k lines, values
+ *                                     (hex floats) strictly increasing
  *   end
  */
 #ifndef SERVQUAL_STATE_H
@@ -30,7 +35,7 @@
 #include "servqual/gap.h"
 #include "servqual/instrument.h"
 
-#define SQ_STATE_VERSION 1
+#define SQ_STATE_VERSION 2
 
 /* Fingerprint of what an analysis depends on in an instrument. */
 uint64_t sq_instrument_fingerprint(const sq_instrument *ins);
