@@ -150,6 +150,58 @@ main(void)
 		}
 	}
 	free(bad);
+	/* value lines: swapped (not increasing), too many counts */
+	{
+	size_t sl;
+	char *sp = slurp("tests/fuzz/corpus/state/servperf", &sl);
+
+	CHECK(sp != NULL && sl > 1, "SERVPERF seed present");
+	bad = sp != NULL ? strdup(sp + 1) : strdup("");
+	free(sp);
+	}
+	{
+		char *m = strstr(bad, "\nvalues dim 0 ");
+		char *l1, *l2, *e2, tmp[256];
+		size_t n1, n2;
+
+		CHECK(m != NULL && m[14] >= '2', "two dimension values");
+		if (m != NULL && m[14] >= '2') {
+			l1 = strchr(m + 1, '\n') + 1;
+			l2 = strchr(l1, '\n') + 1;
+			e2 = strchr(l2, '\n');
+			n1 = (size_t)(l2 - l1);
+			n2 = (size_t)(e2 - l2) + 1;
+			memcpy(tmp, l1, n1);
+			memmove(l1, l2, n2);
+			memcpy(l1 + n2, tmp, n1);
+			rc = read_all(bad, strlen(bad), 0, ins, NULL, NULL,
+			    &err);
+			CHECK(rc == SQ_EPARSE && strstr(err.msg,
+			    "strictly increasing") != NULL && err.line > 0,
+			    "values out of order: refused with the line");
+			memcpy(tmp, l1, n2);
+			memmove(l1, l1 + n2, n1);
+			memcpy(l1 + n1, tmp, n2);
+			/* a count beyond the respondents */
+			*strchr(l1, ' ') = '\0';
+			{
+				char *fixed = NULL;
+				size_t fl = 0;
+				FILE *o = open_memstream(&fixed, &fl);
+
+				fprintf(o, "%s 99999999\n%s", bad,
+				    strchr(l1 + strlen(l1) + 1, '\n') + 1);
+				fclose(o);
+				rc = read_all(fixed, fl, 0, ins, NULL, NULL,
+				    &err);
+				CHECK(rc == SQ_EPARSE && strstr(err.msg,
+				    "than respondents") != NULL,
+				    "more counts than respondents: refused");
+				free(fixed);
+			}
+		}
+	}
+	free(bad);
 	free(b);
 	corpus("tests/fuzz/corpus/state", ins);
 	corpus("build/fuzz/corpus/state", ins);
