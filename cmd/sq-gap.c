@@ -34,7 +34,7 @@ static tool t = {
 	    "paired tests.\nAny number of files are read as one survey.",
 	.example = "sq-gap -f pretty -b sucursal samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
-	    TOOL_INVALID,
+	    TOOL_INVALID | TOOL_FOLD | TOOL_GUARD,
 	.own = opts,
 };
 
@@ -139,6 +139,11 @@ read_parallel(const char *path, size_t jobs, struct run *run,
 	memset(st, 0, sizeof(*st));
 	if (rc != SQ_OK)
 		sq_error_set(err, rc, path, 0, 0, NULL, "out of memory");
+	/* Windows-1252 guessed in a range: the whole file is read again as
+	 * one stream, which decides its encoding as the single run does */
+	for (i = 0; i < started && rc == SQ_OK; i++)
+		if (pt[i].st.guessed_cp1252)
+			rc = SQ_EUSAGE;
 	/* in range order: the first error in the file wins */
 	for (i = 0; i < started && rc == SQ_OK; i++) {
 		if (pt[i].rc != SQ_OK && !(i > 0 && pt[i].rc == SQ_EEMPTY &&
@@ -162,6 +167,8 @@ read_parallel(const char *path, size_t jobs, struct run *run,
 			st->form = pt[i].st.form;
 			st->has_weights = pt[i].st.has_weights;
 			st->has_overall = pt[i].st.has_overall;
+			memcpy(st->item_like, pt[i].st.item_like,
+			    sizeof(st->item_like));
 		}
 	}
 	for (i = 0; i < sp.nrange; i++)
@@ -238,6 +245,7 @@ gap(struct run *run, const struct opts *o, char **files, int nfiles)
 			return 1;
 		}
 		form = fst.form;
+		sq_cli_warn_encoding(t.name, path, &fst);
 		tool_invalid(path, fst.invalid);
 		rows += fst.rows;
 		invalid += fst.invalid;
@@ -248,10 +256,12 @@ gap(struct run *run, const struct opts *o, char **files, int nfiles)
 		tool_warn("no data rows in any file");
 		return 1;
 	}
+	tool_lookalikes(run->set->seg, run->set->nseg);
 	if (o->partial) {
 		/* the accumulators, for sq-merge */
 		sq_gap_state_head(&head, run->ins, t.cli.conf, by,
-		    t.cli.so.invalid, form, adjust, rows, invalid);
+		    t.cli.so.invalid, t.cli.so.fold_segments, form, adjust,
+		    rows, invalid);
 		if (sq_gap_partial(run->set, run->ins, &head, t.cli.outpath,
 		    &t.err) != SQ_OK)
 			return tool_fail(&t.err, t.cli.outpath);
@@ -259,7 +269,7 @@ gap(struct run *run, const struct opts *o, char **files, int nfiles)
 	}
 	sq_gapset_finish(run->set);
 	if (sq_gap_emit(run->set, run->ins, t.cli.conf, form, t.cli.format,
-	    t.cli.lang, rows, t.cli.outpath, &t.err) != SQ_OK)
+	    t.cli.lang, t.cli.guard, rows, t.cli.outpath, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.outpath);
 	return 0;
 }

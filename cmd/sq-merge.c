@@ -27,7 +27,7 @@ static tool t = {
 	    "states one\nafter the other. States of another tool, version, "
 	    "option set\n(--adjust included) or instrument are refused.",
 	.example = "sq-gap --partial samples/banco_demo.csv | sq-merge -",
-	.shared = TOOL_CODEBOOK | TOOL_TABLE,
+	.shared = TOOL_CODEBOOK | TOOL_TABLE | TOOL_GUARD,
 	.own = opts,
 };
 
@@ -182,7 +182,7 @@ main(int argc, char *argv[])
 		sq_gapset_finish(set);
 		option_value(&first, "form", v, sizeof(v));
 		if (sq_gap_emit(set, ins, conf, atoi(v), t.cli.format,
-		    t.cli.lang, rows, t.cli.outpath, &t.err) != SQ_OK) {
+		    t.cli.lang, t.cli.guard, rows, t.cli.outpath, &t.err) != SQ_OK) {
 			tool_fail(&t.err, t.cli.outpath);
 			goto done;
 		}

@@ -2,6 +2,7 @@
  * What sq-gap and sq-merge share: the sq-gap table of a finished set (so
  * both print the same bytes) and the sq-gap state header.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -10,18 +11,19 @@
 
 int
 sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
-    int form, int format, int lang, unsigned long long rows, const char *outpath,
-    sq_error *err)
+    int form, int format, int lang, int guard, unsigned long long rows,
+    const char *outpath, sq_error *err)
 {
 	sq_table *table = NULL;
 	sq_output out;
 	char title[256];
-	int rc;
+	int rc, e;
 
 	if (sq_gap_table(s, ins, conf, format >= SQ_FMT_MD, lang, &table) !=
 	    SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
+	sq_table_guard(table, guard);
 	snprintf(title, sizeof(title), lang == SQ_LANG_ES ?
 	    "%s: %llu encuestados, IC %g%%" : "%s: %llu respondents, %g%% CI",
 	    sq_gap_title(form, lang), rows, conf * 100);
@@ -29,19 +31,22 @@ sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
 		sq_table_free(table);
 		return rc;
 	}
+	errno = 0;
 	rc = sq_table_write(table, out.fp, format, title);
+	e = errno ? errno : EIO;
 	sq_table_free(table);
 	if (sq_output_close(&out, rc == SQ_OK, err) != SQ_OK)
 		return SQ_EIO;
 	if (rc != SQ_OK)
 		return sq_error_set(err, SQ_EIO, outpath ? outpath :
-		    "standard output", 0, 0, NULL, "write error");
+		    "standard output", 0, 0, NULL, "write error: %s",
+		    strerror(e));
 	return SQ_OK;
 }
 
 void
 sq_gap_state_head(sq_state_head *h, const sq_instrument *ins, double conf,
-    const char *by, int invalid, int form, int adjust,
+    const char *by, int invalid, int fold, int form, int adjust,
     unsigned long long rows, unsigned long long ninvalid)
 {
 	static const char *const adj[] = { "holm", "bh", "bonferroni",
@@ -57,8 +62,9 @@ sq_gap_state_head(sq_state_head *h, const sq_instrument *ins, double conf,
 		const unsigned char *p;
 
 		n += (size_t)snprintf(h->options + n, sizeof(h->options) - n,
-		    "option conf %a\noption invalid %d\noption form %d\n"
-		    "option adjust %s\noption by ", conf, invalid, form,
+		    "option conf %a\noption invalid %d\noption fold %d\n"
+		    "option form %d\noption adjust %s\noption by ", conf,
+		    invalid, fold, form,
 		    adjust >= 0 && adjust <= SQ_ADJ_NONE ? adj[adjust] :
 		    "holm");
 		if (by == NULL)
@@ -80,16 +86,19 @@ sq_gap_partial(const sq_gapset *s, const sq_instrument *ins,
     const sq_state_head *h, const char *outpath, sq_error *err)
 {
 	sq_output out;
-	int rc;
+	int rc, e;
 
 	if ((rc = sq_output_open(&out, outpath, err)) != SQ_OK)
 		return rc;
+	errno = 0;
 	rc = sq_gap_state_write(out.fp, s, ins, h);
+	e = errno ? errno : EIO;
 	if (sq_output_close(&out, rc == SQ_OK, err) != SQ_OK)
 		return SQ_EIO;
 	if (rc != SQ_OK)
 		return sq_error_set(err, SQ_EIO, outpath ? outpath :
-		    "standard output", 0, 0, NULL, "write error");
+		    "standard output", 0, 0, NULL, "write error: %s",
+		    strerror(e));
 	return SQ_OK;
 }
 

@@ -11,16 +11,17 @@
 
 /*
  * The sq-gap table of finished set s, titled for the export's form (enum
- * sq_form), to outpath (NULL: stdout).
+ * sq_form), to outpath (NULL: stdout); guard: --formula-guard.
  */
 int sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
-    int form, int format, int lang, unsigned long long rows, const char *outpath,
+    int form, int format, int lang, int guard, unsigned long long rows,
+    const char *outpath,
     sq_error *err);
 
-/* The state header of an sq-gap run with these options (adjust: enum
-   sq_adjust, recorded by name). */
+/* The state header of an sq-gap run with these options (fold:
+   --fold-segments; adjust: enum sq_adjust, recorded by name). */
 void sq_gap_state_head(sq_state_head *h, const sq_instrument *ins,
-    double conf, const char *by, int invalid, int form, int adjust,
+    double conf, const char *by, int invalid, int fold, int form, int adjust,
     unsigned long long rows,
     unsigned long long ninvalid);
 

@@ -17,7 +17,7 @@ for adj in holm bh bonferroni none; do
 done
 t "merge_signrank: dimension values reach the state" 0 - - sh -c "grep -q '^values dim 0 [1-9]' '$W/a.holm'"
 t "merge_signrank: the state names --adjust" 0 - - sh -c "grep -qx 'option adjust bh' '$W/a.bh'"
-t "merge_signrank: merged state equals the state of the whole" 0 - - sh -c "sq-gap --adjust bh --partial -b sucursal '$W/all.csv' | sed 1,12d > '$W/whole.st' && sq-merge --partial '$W/a.bh' '$W/b.bh' | sed 1,12d | cmp - '$W/whole.st'"
+t "merge_signrank: merged state equals the state of the whole" 0 - - sh -c "sq-gap --adjust bh --partial -b sucursal '$W/all.csv' > '$W/whole.st' && sq-merge --partial '$W/a.bh' '$W/b.bh' | cmp - '$W/whole.st'"
 t "merge_signrank: different --adjust refused" 1 - "~not the same analysis as the first state" sq-merge "$W/a.holm" "$W/b.bh"
 # a value line out of order, a zero count, a non-number: errors naming the line
 L=$(grep -n '^values dim 0 [1-9]' "$W/a.holm" | head -n 1 | cut -d: -f1)
