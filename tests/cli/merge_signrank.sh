@@ -27,3 +27,11 @@ sed "$((L + 1))s/^[^ ]*/nan/" "$W/a.holm" > "$W/nan.st"
 t "merge_signrank: a value not a number" 1 - "sq-merge: $W/nan.st:$((L + 1)): not a valid servqual state: a value that is not a finite number" sq-merge "$W/nan.st"
 sed "$((L + 1))d" "$W/a.holm" > "$W/short.st"
 t "merge_signrank: a value line missing" 1 - "~$W/short.st:" sq-merge "$W/short.st"
+# main's options: --fold-segments is recorded (a mismatch refused),
+# --formula-guard given to sq-merge prints the single run's bytes
+sq-gap --fold-segments --partial -b sucursal "$W/a.csv" > "$W/a.fold"
+t "merge_signrank: different --fold-segments refused" 1 - "~not the same analysis as the first state" sq-merge "$W/a.holm" "$W/a.fold"
+sq-gap --formula-guard -f csv -b sucursal "$W/all.csv" > "$W/one.guard"
+t "merge_signrank: --formula-guard as the single run" 0 "$W/one.guard" - sq-merge --formula-guard -f csv "$W/a.holm" "$W/b.holm"
+sq-gap -j 1 --fold-segments -b sucursal "$W/all.csv" > "$W/one.fold"
+t "merge_signrank: --fold-segments, -j 2 equals -j 1" 0 "$W/one.fold" - sq-gap -j 2 --fold-segments -b sucursal "$W/all.csv"
