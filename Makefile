@@ -13,7 +13,7 @@ SAN      ?= 0
 
 # Debian packages the build and the tests need.
 DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libpng-dev \
-	    libunistring-dev pkg-config fonts-dejavu-core
+	    libunistring-dev pkg-config fonts-dejavu-core parallel
 
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
 	    -Wmissing-prototypes -Wno-missing-field-initializers

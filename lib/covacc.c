@@ -13,6 +13,14 @@
  * survey) go to the listwise moments instead, which cost one multiply-add
  * per pair rather than a dozen operations; the two parts are merged pair
  * by pair (Chan) when results are read, which is exact.
+ *
+ * Exact mode: survey answers are small integers. While every value added
+ * is an integer of at most EXACT_MAX in size, the accumulator keeps, in
+ * place of the running moments, integer sums (counts, sums, sums of
+ * cross-products), which merge in any order to the same integers; results
+ * are computed from them the same way every time, so any split of the
+ * input merged in any order gives the same bits. The first other value
+ * turns the sums into running moments, which carry on as above.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -26,10 +34,24 @@ struct pairmom {
 	double sii, sjj, sij;	/* co-moments over the pair's cases */
 };
 
+/* Integer sums of a pair's cases. */
+struct ipair {
+	long long n, si, sj, sii, sjj, sij;
+};
+
+/* Largest integer kept exact; with it, sums of products fit to 2^42 rows. */
+#define EXACT_MAX 1024
+#define EXACT_NMAX 4398046511104.0
+
 struct sq_covacc {
 	size_t k;
 	int pairwise;
+	int inexact;		/* 0: the integer sums hold */
 	double seen;
+	long long *isum;	/* k, exact listwise sums */
+	long long *ixy;		/* k * k, upper triangle */
+	long long *ix;		/* k scratch */
+	struct ipair *ip;	/* k (k + 1) / 2, exact pairwise sums */
 	/* listwise */
 	double n;
 	double *mean;		/* k */
@@ -62,14 +84,19 @@ sq_covacc_new(size_t k, int pairwise, sq_covacc **out)
 	a->mean = calloc(k, sizeof(*a->mean));
 	a->com = calloc(k * k, sizeof(*a->com));
 	a->d = calloc(k, sizeof(*a->d));
-	if (a->mean == NULL || a->com == NULL || a->d == NULL) {
+	a->isum = calloc(k, sizeof(*a->isum));
+	a->ixy = calloc(k * k, sizeof(*a->ixy));
+	a->ix = calloc(k, sizeof(*a->ix));
+	if (a->mean == NULL || a->com == NULL || a->d == NULL ||
+	    a->isum == NULL || a->ixy == NULL || a->ix == NULL) {
 		sq_covacc_free(a);
 		return SQ_ENOMEM;
 	}
 	if (a->pairwise) {
 		a->pm = calloc(k * (k + 1) / 2, sizeof(*a->pm));
 		a->idx = calloc(k, sizeof(*a->idx));
-		if (a->pm == NULL || a->idx == NULL) {
+		a->ip = calloc(k * (k + 1) / 2, sizeof(*a->ip));
+		if (a->pm == NULL || a->idx == NULL || a->ip == NULL) {
 			sq_covacc_free(a);
 			return SQ_ENOMEM;
 		}
@@ -146,9 +173,152 @@ add_pairwise(sq_covacc *a, const double *x)
 	}
 }
 
+/* Co-moment n sxy - sx sy over n, from integer sums, always the same way. */
+static double
+icom(long long n, long long sx, long long sy, long long sxy)
+{
+	__int128 num = (__int128)n * sxy - (__int128)sx * sy;
+
+	return (double)((long double)num / (long double)n);
+}
+
+/* Pair moments of integer sums. */
+static struct pairmom
+from_ipair(const struct ipair *q)
+{
+	struct pairmom p;
+
+	memset(&p, 0, sizeof(p));
+	if (q->n == 0)
+		return p;
+	p.n = (double)q->n;
+	p.mi = (double)((long double)q->si / (long double)q->n);
+	p.mj = (double)((long double)q->sj / (long double)q->n);
+	p.sii = icom(q->n, q->si, q->si, q->sii);
+	p.sjj = icom(q->n, q->sj, q->sj, q->sjj);
+	p.sij = icom(q->n, q->si, q->sj, q->sij);
+	return p;
+}
+
+/* The listwise integer sums of pair (i, j), i <= j. */
+static struct ipair
+listwise_ipair(const sq_covacc *a, size_t i, size_t j)
+{
+	struct ipair q;
+
+	q.n = (long long)a->n;
+	q.si = a->isum[i];
+	q.sj = a->isum[j];
+	q.sii = a->ixy[i * a->k + i];
+	q.sjj = a->ixy[j * a->k + j];
+	q.sij = a->ixy[i * a->k + j];
+	return q;
+}
+
+/* Turn the integer sums into running moments. */
+static void
+to_running(sq_covacc *a)
+{
+	size_t i, j, k = a->k;
+	struct ipair q;
+	struct pairmom p;
+
+	if (a->inexact)
+		return;
+	if (a->n > 0)
+		for (i = 0; i < k; i++)
+			for (j = i; j < k; j++) {
+				q = listwise_ipair(a, i, j);
+				p = from_ipair(&q);
+				a->mean[i] = p.mi;
+				a->com[i * k + j] = p.sij;
+			}
+	if (a->pairwise)
+		for (i = 0; i < k * (k + 1) / 2; i++)
+			a->pm[i] = from_ipair(&a->ip[i]);
+	a->inexact = 1;
+}
+
+/* x as integers into a->ix if every present value is a small integer. */
+static int
+integral(sq_covacc *a, const double *x)
+{
+	size_t i;
+
+	if (a->inexact || a->seen >= EXACT_NMAX)
+		return 0;
+	for (i = 0; i < a->k; i++) {
+		if (isnan(x[i])) {
+			a->ix[i] = 0;
+			continue;
+		}
+		if (!(x[i] >= -EXACT_MAX && x[i] <= EXACT_MAX) ||
+		    x[i] != floor(x[i]))
+			return 0;
+		a->ix[i] = (long long)x[i];
+	}
+	return 1;
+}
+
+static void
+add_exact(sq_covacc *a, const double *x)
+{
+	size_t i, j, m = 0, k = a->k;
+	const long long *ix = a->ix;
+	struct ipair *q;
+	long long xi, xj;
+
+	for (i = 0; i < k; i++)
+		if (isnan(x[i]))
+			break;
+	if (i == k) {
+		a->n += 1;
+		for (i = 0; i < k; i++) {
+			long long *row = a->ixy + i * k;
+
+			xi = ix[i];
+			a->isum[i] += xi;
+			for (j = i; j < k; j++)
+				row[j] += xi * ix[j];
+		}
+		return;
+	}
+	if (!a->pairwise)
+		return;
+	for (i = 0; i < k; i++)
+		if (!isnan(x[i]))
+			a->idx[m++] = i;
+	for (i = 0; i < m; i++) {
+		xi = ix[a->idx[i]];
+		q = a->ip + pidx(k, a->idx[i], a->idx[i]);
+		q->n++;
+		q->si += xi;
+		q->sj += xi;
+		q->sii += xi * xi;
+		q->sjj += xi * xi;
+		q->sij += xi * xi;
+		for (j = i + 1; j < m; j++) {
+			xj = ix[a->idx[j]];
+			q = a->ip + pidx(k, a->idx[i], a->idx[j]);
+			q->n++;
+			q->si += xi;
+			q->sj += xj;
+			q->sii += xi * xi;
+			q->sjj += xj * xj;
+			q->sij += xi * xj;
+		}
+	}
+}
+
 void
 sq_covacc_add(sq_covacc *a, const double *x)
 {
+	if (integral(a, x)) {
+		add_exact(a, x);
+		a->seen += 1;
+		return;
+	}
+	to_running(a);
 	a->seen += 1;
 	if (!add_listwise(a, x) && a->pairwise)
 		add_pairwise(a, x);
@@ -183,19 +353,56 @@ sq_covacc_merge(sq_covacc *a, const sq_covacc *b)
 {
 	size_t i, j, k = a->k;
 	double n, f;
+	sq_covacc *c = NULL;
+	int rc;
 
 	if (a->k != b->k || a->pairwise != b->pairwise)
 		return SQ_EUSAGE;
+	if (!a->inexact && !b->inexact &&
+	    a->seen + b->seen < EXACT_NMAX) {
+		a->seen += b->seen;
+		a->n += b->n;
+		for (i = 0; i < k; i++)
+			a->isum[i] += b->isum[i];
+		for (i = 0; i < k * k; i++)
+			a->ixy[i] += b->ixy[i];
+		if (a->pairwise)
+			for (i = 0; i < k * (k + 1) / 2; i++) {
+				a->ip[i].n += b->ip[i].n;
+				a->ip[i].si += b->ip[i].si;
+				a->ip[i].sj += b->ip[i].sj;
+				a->ip[i].sii += b->ip[i].sii;
+				a->ip[i].sjj += b->ip[i].sjj;
+				a->ip[i].sij += b->ip[i].sij;
+			}
+		return SQ_OK;
+	}
+	to_running(a);
+	if (!b->inexact) {
+		/* running moments of a copy of b */
+		if ((rc = sq_covacc_new(k, b->pairwise, &c)) != SQ_OK)
+			return rc;
+		rc = sq_covacc_merge(c, b);
+		to_running(c);
+		if (rc != SQ_OK) {
+			sq_covacc_free(c);
+			return rc;
+		}
+		b = c;
+	}
 	a->seen += b->seen;
 	if (a->pairwise)
 		for (i = 0; i < k * (k + 1) / 2; i++)
 			merge_pm(&a->pm[i], &b->pm[i]);
-	if (b->n == 0)
+	if (b->n == 0) {
+		sq_covacc_free(c);
 		return SQ_OK;
+	}
 	if (a->n == 0) {
 		a->n = b->n;
 		memcpy(a->mean, b->mean, k * sizeof(*a->mean));
 		memcpy(a->com, b->com, k * k * sizeof(*a->com));
+		sq_covacc_free(c);
 		return SQ_OK;
 	}
 	n = a->n + b->n;
@@ -209,6 +416,7 @@ sq_covacc_merge(sq_covacc *a, const sq_covacc *b)
 		a->mean[i] += a->d[i] * b->n / n;
 	}
 	a->n = n;
+	sq_covacc_free(c);
 	return SQ_OK;
 }
 
@@ -217,7 +425,22 @@ static struct pairmom
 get(const sq_covacc *a, size_t i, size_t j)
 {
 	struct pairmom p;
+	struct ipair q, r;
 
+	if (!a->inexact) {
+		/* listwise and pairwise sums add up exactly */
+		q = listwise_ipair(a, i, j);
+		if (a->pairwise) {
+			r = a->ip[pidx(a->k, i, j)];
+			q.n += r.n;
+			q.si += r.si;
+			q.sj += r.sj;
+			q.sii += r.sii;
+			q.sjj += r.sjj;
+			q.sij += r.sij;
+		}
+		return from_ipair(&q);
+	}
 	p.n = a->n;
 	p.mi = a->mean[i];
 	p.mj = a->mean[j];
@@ -227,6 +450,17 @@ get(const sq_covacc *a, size_t i, size_t j)
 	if (a->pairwise)
 		merge_pm(&p, &a->pm[pidx(a->k, i, j)]);
 	return p;
+}
+
+/* Cases of the pairwise part of pair (i, j). */
+static double
+pcount(const sq_covacc *a, size_t i, size_t j)
+{
+	if (!a->pairwise)
+		return 0;
+	if (!a->inexact)
+		return (double)a->ip[pidx(a->k, i, j)].n;
+	return a->pm[pidx(a->k, i, j)].n;
 }
 
 double
@@ -245,7 +479,7 @@ sq_covacc_n(const sq_covacc *a)
 		return a->n;
 	for (i = 0; i < a->k; i++)
 		for (j = i; j < a->k; j++) {
-			c = a->n + a->pm[pidx(a->k, i, j)].n;
+			c = a->n + pcount(a, i, j);
 			if ((i == 0 && j == 0) || c < m)
 				m = c;
 		}
@@ -266,7 +500,7 @@ sq_covacc_pairn(const sq_covacc *a, double *n)
 
 	for (i = 0; i < k; i++)
 		for (j = i; j < k; j++) {
-			c = a->n + (a->pairwise ? a->pm[pidx(k, i, j)].n : 0);
+			c = a->n + pcount(a, i, j);
 			n[i * k + j] = n[j * k + i] = c;
 		}
 	return SQ_OK;
@@ -345,5 +579,9 @@ sq_covacc_free(sq_covacc *a)
 	free(a->d);
 	free(a->pm);
 	free(a->idx);
+	free(a->isum);
+	free(a->ixy);
+	free(a->ix);
+	free(a->ip);
 	free(a);
 }

@@ -11,8 +11,51 @@
 #include "servqual/gap.h"
 #include "servqual/hash.h"
 
-void
-sq_pairmom_add(sq_pairmom *m, double e, double p)
+/* Pairs kept exact: 2^40 of them, so sums of squares cannot overflow. */
+#define EXACT_NMAX 1099511627776.0
+
+/* The running moments of exact sums, always computed the same way. */
+static void
+exact_moments(const sq_pairmom *m, double *me, double *mp, double *md,
+    double *m2d)
+{
+	long long ni = (long long)m->n;
+	long double nd = (long double)m->n * (long double)m->den;
+	long double den2 = (long double)m->den * (long double)m->den;
+	__int128 xd = m->xp - m->xe, q, r, A;
+
+	*me = (double)((long double)m->xe / nd);
+	*mp = (double)((long double)m->xp / nd);
+	*md = (double)((long double)xd / nd);
+	/* sum (X - mean)^2 = xd2 - xd^2 / n, with xd = q n + r */
+	q = xd / ni;
+	r = xd % ni;
+	A = m->xd2 - q * (xd + r);
+	*m2d = (double)(((long double)A - (long double)(r * r) /
+	    (long double)ni) / den2);
+}
+
+/* Turn exact sums into running moments. */
+static void
+to_running(sq_pairmom *m)
+{
+	double me = 0, mp = 0, md = 0, m2d = 0;
+
+	if (m->inexact)
+		return;
+	if (m->n > 0)
+		exact_moments(m, &me, &mp, &md, &m2d);
+	m->inexact = 1;
+	m->den = 0;
+	m->xe = m->xp = m->xd2 = 0;
+	m->me = me;
+	m->mp = mp;
+	m->md = md;
+	m->m2d = m2d;
+}
+
+static void
+welford(sq_pairmom *m, double e, double p)
 {
 	double d = p - e, delta;
 
@@ -25,8 +68,55 @@ sq_pairmom_add(sq_pairmom *m, double e, double p)
 }
 
 void
+sq_pairmom_addx(sq_pairmom *m, long long xe, long long xp, long long den)
+{
+	__int128 d;
+
+	if (!m->inexact && den > 0 && (m->den == 0 || m->den == den) &&
+	    m->n < EXACT_NMAX && xe >= -(long long)SQ_EXACT_MAX &&
+	    xe <= (long long)SQ_EXACT_MAX && xp >= -(long long)SQ_EXACT_MAX &&
+	    xp <= (long long)SQ_EXACT_MAX) {
+		m->den = den;
+		m->n += 1;
+		m->xe += xe;
+		m->xp += xp;
+		d = (__int128)xp - xe;
+		m->xd2 += d * d;
+		return;
+	}
+	to_running(m);
+	welford(m, (double)xe / (double)den, (double)xp / (double)den);
+}
+
+/* x as X / den with X an integer in range whose quotient gives back x. */
+static int
+as_exact(double x, long long den, long long *X)
+{
+	double v = x * (double)den;
+
+	if (!(v >= -SQ_EXACT_MAX && v <= SQ_EXACT_MAX) || v != floor(v))
+		return 0;
+	*X = (long long)v;
+	return (double)*X / (double)den == x;
+}
+
+void
+sq_pairmom_add(sq_pairmom *m, double e, double p)
+{
+	long long den = m->den ? m->den : 1, xe, xp;
+
+	if (!m->inexact && as_exact(e, den, &xe) && as_exact(p, den, &xp)) {
+		sq_pairmom_addx(m, xe, xp, den);
+		return;
+	}
+	to_running(m);
+	welford(m, e, p);
+}
+
+void
 sq_pairmom_merge(sq_pairmom *a, const sq_pairmom *b)
 {
+	sq_pairmom c;
 	double n, delta;
 
 	if (b->n == 0)
@@ -35,13 +125,66 @@ sq_pairmom_merge(sq_pairmom *a, const sq_pairmom *b)
 		*a = *b;
 		return;
 	}
-	n = a->n + b->n;
-	delta = b->md - a->md;
-	a->me += (b->me - a->me) * b->n / n;
-	a->mp += (b->mp - a->mp) * b->n / n;
-	a->md += delta * b->n / n;
-	a->m2d += b->m2d + delta * delta * a->n * b->n / n;
+	if (!a->inexact && !b->inexact && a->den == b->den &&
+	    a->n + b->n < EXACT_NMAX) {
+		a->n += b->n;
+		a->xe += b->xe;
+		a->xp += b->xp;
+		a->xd2 += b->xd2;
+		return;
+	}
+	to_running(a);
+	c = *b;
+	to_running(&c);
+	n = a->n + c.n;
+	delta = c.md - a->md;
+	a->me += (c.me - a->me) * c.n / n;
+	a->mp += (c.mp - a->mp) * c.n / n;
+	a->md += delta * c.n / n;
+	a->m2d += c.m2d + delta * delta * a->n * c.n / n;
 	a->n = n;
+}
+
+void
+sq_pairmom_moments(const sq_pairmom *m, sq_pairmom *out)
+{
+	*out = *m;
+	to_running(out);
+}
+
+static long long
+gcdll(long long a, long long b)
+{
+	while (b != 0) {
+		long long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/*
+ * The common denominator of dimension scores: the lcm of every count of
+ * items a score can be the mean of (ceil(k/2)..k); 0 when too large.
+ */
+static long long
+score_den(const sq_instrument *ins)
+{
+	size_t k[SQ_MAX_DIMS] = { 0 }, i, d, c;
+	long long L = 1;
+
+	for (i = 0; i < ins->nitems; i++)
+		k[ins->items[i].dim]++;
+	for (d = 0; d < ins->ndims; d++)
+		for (c = (k[d] + 1) / 2; c <= k[d]; c++) {
+			if (c == 0)
+				continue;
+			L = L / gcdll(L, (long long)c) * (long long)c;
+			if (L > (1 << 20))
+				return 0;
+		}
+	return L;
 }
 
 int
@@ -59,7 +202,8 @@ sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
 	a->wdim = calloc(ins->ndims + 1, sizeof(*a->wdim));
 	a->witem = calloc(ins->nitems + 1, sizeof(*a->witem));
 	a->lo = ceil(ins->min);
-	if (floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX) {
+	a->lden = score_den(ins);
+	if (floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX && fabs(a->lo) < 1e9) {
 		a->range = (size_t)(floor(ins->max) - a->lo + 1);
 		a->cnt = calloc(ins->nitems * a->range * a->range,
 		    sizeof(*a->cnt));
@@ -96,34 +240,27 @@ void
 sq_gapacc_item(const sq_gapacc *a, size_t i, sq_pairmom *m)
 {
 	const unsigned long long *c;
-	double n = 0, se = 0, sp = 0, sd = 0, dev;
 	size_t e, p, R = a->range;
+	long long lo = (long long)a->lo, d;
 
 	memset(m, 0, sizeof(*m));
 	if (R > 0) {
+		/* counts of integer pairs: exact integer sums */
 		c = a->cnt + i * R * R;
 		for (e = 0; e < R; e++)
 			for (p = 0; p < R; p++) {
-				double k = (double)c[e * R + p];
+				__int128 k = (__int128)c[e * R + p];
 
-				n += k;
-				se += k * (double)e;
-				sp += k * (double)p;
-				sd += k * ((double)p - (double)e);
+				if (k == 0)
+					continue;
+				d = (long long)p - (long long)e;
+				m->n += (double)k;
+				m->xe += k * (lo + (long long)e);
+				m->xp += k * (lo + (long long)p);
+				m->xd2 += k * d * d;
 			}
-		if (n > 0) {
-			/* sums of small integers: exact in a double */
-			m->n = n;
-			m->me = a->lo + se / n;
-			m->mp = a->lo + sp / n;
-			m->md = sd / n;
-			for (e = 0; e < R; e++)
-				for (p = 0; p < R; p++) {
-					dev = (double)p - (double)e - m->md;
-					m->m2d += (double)c[e * R + p] * dev *
-					    dev;
-				}
-		}
+		if (m->n > 0)
+			m->den = 1;
 	}
 	sq_pairmom_merge(m, &a->item[i]);
 }
@@ -137,19 +274,26 @@ add_item(sq_gapacc *a, size_t i, double e, double p)
 		a->nomem = 1;
 }
 
+/* Answers up to this size make dimension scores exact rationals. */
+#define INT_ANSWER_MAX 1024
+
 void
 sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 {
 	double se[SQ_MAX_DIMS], sp[SQ_MAX_DIMS];
 	size_t cnt[SQ_MAX_DIMS], tot[SQ_MAX_DIMS];
 	double de[SQ_MAX_DIMS], dp[SQ_MAX_DIMS];
+	long long ise[SQ_MAX_DIMS], isp[SQ_MAX_DIMS];
+	__int128 ue128 = 0, up128 = 0, we128 = 0, wp128 = 0;
+	long long sumwi = 0, L = a->lden;
 	double sumw = 0, we = 0, wp = 0, ue = 0, up = 0;
 	size_t i, d;
-	int all = 1, wok = 1;
+	int all = 1, wok = 1, ints = L > 0, wints = 1;
 
 	a->respondents += 1;
 	for (d = 0; d < ins->ndims; d++) {
 		se[d] = sp[d] = 0;
+		ise[d] = isp[d] = 0;
 		cnt[d] = tot[d] = 0;
 	}
 	for (i = 0; i < ins->nitems; i++) {
@@ -171,6 +315,14 @@ sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 				add_item(a, i, r->e[i], r->p[i]);
 		} else
 			add_item(a, i, r->e[i], r->p[i]);
+		if (ints && (fabs(r->e[i]) > INT_ANSWER_MAX ||
+		    fabs(r->p[i]) > INT_ANSWER_MAX ||
+		    r->e[i] != floor(r->e[i]) || r->p[i] != floor(r->p[i])))
+			ints = 0;
+		if (ints) {
+			ise[d] += (long long)r->e[i];
+			isp[d] += (long long)r->p[i];
+		}
 		se[d] += r->e[i];
 		sp[d] += r->p[i];
 		cnt[d]++;
@@ -183,28 +335,62 @@ sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 		}
 		de[d] = se[d] / (double)cnt[d];
 		dp[d] = sp[d] / (double)cnt[d];
-		sq_pairmom_add(&a->dim[d], de[d], dp[d]);
 		/* one division of exact sums: equal gaps are equal doubles */
 		if (sq_valcount_add(&a->wdim[d], (sp[d] - se[d]) /
 		    (double)cnt[d], 1) != SQ_OK)
 			a->nomem = 1;
+		if (ints && L % (long long)cnt[d] == 0) {
+			/* the score as an integer over L */
+			ise[d] *= L / (long long)cnt[d];
+			isp[d] *= L / (long long)cnt[d];
+			sq_pairmom_addx(&a->dim[d], ise[d], isp[d], L);
+		} else {
+			ints = 0;
+			sq_pairmom_add(&a->dim[d], de[d], dp[d]);
+		}
 	}
 	if (!all || ins->ndims == 0)
 		return;
 	for (d = 0; d < ins->ndims; d++) {
 		ue += de[d];
 		up += dp[d];
+		if (ints) {
+			ue128 += ise[d];
+			up128 += isp[d];
+		}
 		if (isnan(r->w[d]))
 			wok = 0;
 		else {
 			sumw += r->w[d];
 			we += r->w[d] * de[d];
 			wp += r->w[d] * dp[d];
+			if (fabs(r->w[d]) > INT_ANSWER_MAX ||
+			    r->w[d] != floor(r->w[d]))
+				wints = 0;
+			else if (ints) {
+				sumwi += (long long)r->w[d];
+				we128 += (__int128)(long long)r->w[d] * ise[d];
+				wp128 += (__int128)(long long)r->w[d] * isp[d];
+			}
 		}
 	}
-	sq_pairmom_add(&a->sq, ue / (double)ins->ndims,
-	    up / (double)ins->ndims);
-	if (wok && sumw > 0)
+	/* exact while the sums stay small; addx checks their size */
+	if (ints && ue128 > -(__int128)SQ_EXACT_MAX &&
+	    ue128 < (__int128)SQ_EXACT_MAX && up128 > -(__int128)SQ_EXACT_MAX &&
+	    up128 < (__int128)SQ_EXACT_MAX)
+		sq_pairmom_addx(&a->sq, (long long)ue128, (long long)up128,
+		    L * (long long)ins->ndims);
+	else
+		sq_pairmom_add(&a->sq, ue / (double)ins->ndims,
+		    up / (double)ins->ndims);
+	if (!wok || !(sumw > 0))
+		return;
+	if (ints && wints && we128 > -(__int128)SQ_EXACT_MAX &&
+	    we128 < (__int128)SQ_EXACT_MAX && wp128 > -(__int128)SQ_EXACT_MAX &&
+	    wp128 < (__int128)SQ_EXACT_MAX)
+		sq_pairmom_addx(&a->wsq, (long long)we128, (long long)wp128,
+		    L * sumwi);
+	else
 		sq_pairmom_add(&a->wsq, we / sumw, wp / sumw);
 }
 
@@ -234,10 +420,12 @@ sq_gapacc_merge(sq_gapacc *a, const sq_gapacc *b)
 }
 
 void
-sq_gap_summary(const sq_pairmom *m, double conf, sq_gaprow *row)
+sq_gap_summary(const sq_pairmom *mom, double conf, sq_gaprow *row)
 {
+	sq_pairmom mm, *m = &mm;
 	double q;
 
+	sq_pairmom_moments(mom, &mm);
 	row->n = m->n;
 	row->mean_e = row->mean_p = row->gap = NAN;
 	row->sd = row->se = row->ci_low = row->ci_high = NAN;
@@ -543,6 +731,15 @@ segment_of(sq_gapset *s, const sq_instrument *ins, const char *v,
 	if (2 * s->nseg > s->hcap)
 		return rehash(s);
 	return SQ_OK;
+}
+
+int
+sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
+    sq_gapacc **acc)
+{
+	if (s->hash == NULL)
+		return SQ_EUSAGE;
+	return segment_of(s, ins, v, acc);
 }
 
 int

@@ -13,18 +13,40 @@
 #include "servqual/survey.h"
 #include "servqual/valcount.h"
 
-/* Running moments of a paired (E, P) series. */
+/*
+ * Moments of a paired (E, P) series. While every pair added is a pair of
+ * integers over one common denominator (X_e / den, X_p / den), the
+ * moments are exact integer sums, which merge in any order to the same
+ * bits; the first pair that is not (or a pair over another denominator)
+ * turns them into running moments (Welford/Chan), as before.
+ */
 typedef struct sq_pairmom {
 	double n;
-	double me, mp;		/* means of E and P */
-	double md, m2d;		/* mean of P - E and its sum of squares */
+	int inexact;		/* 0: the integer sums below hold */
+	long long den;		/* common denominator, 0 before the first */
+	__int128 xe, xp, xd2;	/* sums of X_e, X_p, (X_p - X_e)^2 */
+	double me, mp;		/* inexact: means of E and P */
+	double md, m2d;		/* inexact: mean of P - E, sum of squares */
 } sq_pairmom;
+
+/* Largest |X| kept exact: squares of 2^40 pairs sum without overflow. */
+#define SQ_EXACT_MAX 1099511627776.0	/* 2^40 */
 
 /* Add one pair to m. */
 void sq_pairmom_add(sq_pairmom *m, double e, double p);
 
-/* Fold b into a (Chan et al.'s parallel update). */
+/* Add the pair (xe / den, xp / den), den > 0. */
+void sq_pairmom_addx(sq_pairmom *m, long long xe, long long xp,
+    long long den);
+
+/* Fold b into a (integer sums, else Chan et al.'s parallel update). */
 void sq_pairmom_merge(sq_pairmom *a, const sq_pairmom *b);
+
+/*
+ * The moments of m as running moments in out (out->inexact set), computed
+ * the same way from the same sums, whatever order they were added in.
+ */
+void sq_pairmom_moments(const sq_pairmom *m, sq_pairmom *out);
 
 enum sq_scope {
 	SQ_SCOPE_ITEM = 0,
@@ -58,6 +80,7 @@ typedef struct sq_gapacc {
 	unsigned long long *cnt; /* nitems * range * range pair counts */
 	sq_pairmom *item;	/* nitems */
 	sq_pairmom *dim;	/* ndims */
+	long long lden;		/* lcm of the dimensions' item counts, 0: none */
 	sq_pairmom sq;		/* unweighted SERVQUAL */
 	sq_pairmom wsq;		/* weighted SERVQUAL */
 	double respondents;	/* rows added */
@@ -165,6 +188,13 @@ int sq_gapset_new(const sq_instrument *ins, int by_segment,
  */
 int sq_gapset_add(sq_gapset *s, const sq_instrument *ins,
     const sq_response *r, sq_error *err);
+
+/*
+ * The accumulator of segment value v, created (last in order) if new;
+ * SQ_EUSAGE for a set without segments, SQ_ELIMIT past the limit.
+ */
+int sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
+    sq_gapacc **acc);
 
 /* After the last add: fold the segments into "all" (exact for counts). */
 void sq_gapset_finish(sq_gapset *s);

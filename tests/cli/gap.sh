@@ -6,7 +6,7 @@ U='usage: sq-gap'
 t "gap: unknown option" 2 - "~$U" sq-gap -x
 t "gap: bad --conf" 2 - "~--conf: \"95\": expected a number from 0.5 to 0.9999" sq-gap --conf 95 $D/three.csv
 t "gap: bad format" 2 - "~$U" sq-gap -f xml $D/three.csv
-t "gap: two files" 2 - "~$U" sq-gap $D/three.csv $D/three.csv
+t "gap: stdin twice" 2 - "~sq-gap: standard input given twice" sh -c "sq-gap - - < $D/three.csv"
 t "gap: version" 0 '*' - sq-gap --version
 t "gap: missing file" 1 - "sq-gap: $D/nope.csv: No such file or directory" sq-gap $D/nope.csv
 

@@ -1,7 +1,7 @@
 # Every tool: -h, --version, usage errors, numeric ranges, seeds, empty
 # names, standard input twice; the man page's SYNOPSIS lists what -h does.
 _td=tests/data/gap/three.csv
-for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone; do
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone sq-merge; do
 	t "$_tool: -h on stdout, exit 0" 0 '*' - $_tool -h
 	t "$_tool: --help has synopsis, options, example" 0 '*' - sh -c \
 	    "$_tool --help | awk 'NR == 1 && /^usage: $_tool /{u=1} /^  -h, --help /{h=1} /^example:/{e=1} END{exit !(u && h && e)}'"
@@ -22,6 +22,8 @@ done
 for _tool in sq-gap sq-check sq-alpha sq-factor sq-drivers sq-cfa sq-zone; do
 	t "$_tool: -c - - (both on stdin)" 2 - "~$_tool: -c - and the export cannot both be standard input" sh -c "$_tool -c - - < $_td"
 	t "$_tool: empty input name" 2 - "~$_tool: the input file name is empty" $_tool ''
+	# sq-gap reads any number of files as one survey (tests/cli/files.sh)
+	[ "$_tool" = sq-gap ] ||
 	t "$_tool: two inputs" 2 - "~$_tool: one input file at most (got 2)" $_tool $_td $_td
 done
 t "sq-chart: -c - - (both on stdin)" 2 - "~sq-chart: -c - and the export cannot both be standard input" sh -c "sq-chart gaps -o $TMP/x.png -c - - < $_td"
@@ -79,7 +81,7 @@ t "factor: seed 2^32-1 draws other matrices than seed 1" 1 - - sh -c "sq-factor 
 mkdir -p "$TMP/ex"
 ln -sf "$(pwd)/samples" "$TMP/ex/samples"
 ln -sf "$(pwd)/tests" "$TMP/ex/tests"
-for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone; do
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone sq-merge; do
 	_ex=$($_tool -h | awk '/^example:/ { getline; sub(/^ +/, ""); print; exit }')
 	t "$_tool: the help's example runs" 0 '*' '*' sh -c "cd '$TMP/ex' && $_ex >/dev/null"
 done

@@ -22,7 +22,7 @@ while getopts rt: o; do
 	esac
 done
 shift $((OPTIND - 1))
-targets=${*:-reader codebook survey}
+targets=${*:-reader codebook survey state}
 
 CC=${FUZZCC:-clang}
 O=build/fuzz

@@ -45,9 +45,41 @@ main(void)
 	CHECK(row.df == 5, "df = n - 1");
 
 	sq_pairmom_merge(&a, &b);
-	CHECK_NEAR(a.md, m.md, 1e-15, "merged mean equals one pass");
-	CHECK_NEAR(a.m2d, m.m2d, 1e-13, "merged sum of squares equals one pass");
-	CHECK_NEAR(a.me, m.me, 1e-15, "merged mean E equals one pass");
+	{
+		sq_pairmom ma, mm, h, c;
+
+		sq_pairmom_moments(&a, &ma);
+		sq_pairmom_moments(&m, &mm);
+		CHECK(ma.md == mm.md && ma.m2d == mm.m2d && ma.me == mm.me &&
+		    ma.mp == mm.mp, "integer pairs: merged moments equal one "
+		    "pass bit for bit");
+		CHECK(!a.inexact && a.den == 1, "integer pairs stay exact");
+		/* thirds over a common denominator stay exact too */
+		memset(&h, 0, sizeof(h));
+		memset(&c, 0, sizeof(c));
+		sq_pairmom_addx(&h, 10, 11, 3);
+		sq_pairmom_addx(&c, 12, 17, 3);
+		sq_pairmom_addx(&c, 7, 7, 3);
+		sq_pairmom_merge(&h, &c);
+		sq_pairmom_moments(&h, &mm);
+		CHECK(!h.inexact && h.n == 3, "rationals: exact sums");
+		CHECK_NEAR(mm.md, 2.0 / 3, 1e-15, "rationals: mean gap");
+		/* gaps 1/3, 5/3, 0: mean 2/3, sum of squares 14/9 */
+		CHECK_NEAR(mm.m2d, 14.0 / 9, 1e-15, "rationals: sum of squares");
+		sq_pairmom_add(&h, 0.1, 0.25);
+		CHECK(h.inexact && h.n == 4, "a non-rational pair: running "
+		    "moments");
+		sq_pairmom_moments(&h, &mm);
+		CHECK_NEAR(mm.md, (2.0 + 0.15) / 4, 1e-15,
+		    "running moments carry on from the exact sums");
+	}
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < 6; i++) {
+		sq_pairmom_add(&a, x[i] + 0.1, y[i]);
+		sq_pairmom_add(i < 3 ? &b : &a, x[i] + 0.1, y[i]);
+	}
+	CHECK(a.inexact, "decimals: running moments");
 
 	memset(&m, 0, sizeof(m));
 	sq_pairmom_add(&m, 4, 6);
