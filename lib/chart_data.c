@@ -17,37 +17,6 @@
 #include "servqual/zone.h"
 #include "chart_int.h"
 
-static const char *const type_names[SQ_CHART_NTYPES] = {
-	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap", "drivers", "cfa", "zone", "zone-radar", "compare"
-};
-
-int
-sq_chart_type_parse(const char *s)
-{
-	int i;
-
-	for (i = 0; i < SQ_CHART_NTYPES; i++)
-		if (strcmp(s, type_names[i]) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-sq_chart_type_name(int type)
-{
-	if (type < 0 || type >= SQ_CHART_NTYPES)
-		return "?";
-	return type_names[type];
-}
-
-void
-sqc_stat_nan(sq_chartstat *s)
-{
-	s->n = s->mean_e = s->mean_p = s->gap = NAN;
-	s->ci_low = s->ci_high = NAN;
-}
-
 int
 sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 {
@@ -118,18 +87,6 @@ sqc_chartdata_rebase(sq_chartdata *d, sq_instrument *ins)
 	d->own_ins = ins;
 	d->ins = ins;
 	return SQ_OK;
-}
-
-void
-sqc_free_strv(char **v, size_t n)
-{
-	size_t i;
-
-	if (v == NULL)
-		return;
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 void

@@ -1162,23 +1162,6 @@ sqc_block_name(const sq_chartdata *d)
 	    "P \u2212 E" : "P";
 }
 
-/* Item index named by a label such as "P12", or -1. */
-int
-sqc_label_item(const sq_instrument *ins, const char *s)
-{
-	char *end;
-	long v;
-
-	while (*s && (*s < '0' || *s > '9'))
-		s++;
-	if (*s == '\0')
-		return -1;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v > 100000)
-		return -1;
-	return sq_instrument_item(ins, (int)v);
-}
-
 void
 sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
     int horizontal, sq_ticks *t)
