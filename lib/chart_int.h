@@ -84,6 +84,7 @@ struct ctx {
 	double top;		/* y below the title block and legend */
 	double bottom;		/* y above the notes */
 	double fs;		/* current font size */
+	char title[512];	/* the chart's title (sqc_chart_title) */
 };
 
 struct legend_item {

@@ -148,72 +148,6 @@ sqc_msg(const struct ctx *c, int id)
 }
 
 
-int
-sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
-    size_t len)
-{
-	struct ctx c;
-	int id;
-
-	memset(&c, 0, sizeof(c));
-	c.d = d;
-	c.lang = o->lang == SQ_LANG_ES ? SQ_LANG_ES : SQ_LANG_EN;
-	if (o->title) {
-		snprintf(buf, len, "%s", o->title);
-		return 0;
-	}
-	if (sqc_zone_title(d, o->type, c.lang, buf, len))
-		return 0;
-	switch (o->type) {
-	case SQ_CHART_GAPS:
-		id = M_T_GAPS;
-		break;
-	case SQ_CHART_ITEMS:
-		id = M_T_ITEMS;
-		break;
-	case SQ_CHART_RADAR:
-		id = M_T_RADAR;
-		break;
-	case SQ_CHART_IPA:
-		id = M_T_IPA;
-		break;
-	case SQ_CHART_GROUPS:
-		sqc_fill(&c, M_SEGBY, buf, len, d->segname[0] ? d->segname :
-		    sqc_msg(&c, M_SEGMENT), NULL);
-		return 0;
-	case SQ_CHART_LIKERT:
-		id = d->likert_block == SQ_BLOCK_E ? M_T_LIKERT_E :
-		    M_T_LIKERT_P;
-		break;
-	case SQ_CHART_SCREE:
-		id = M_T_SCREE;
-		break;
-	case SQ_CHART_DRIVERS:
-		snprintf(buf, len, "%s", sqc_drivers_title(c.lang));
-		return 0;
-	case SQ_CHART_CFA:
-		snprintf(buf, len, "%s", sqc_cfa_title(c.lang));
-		return 0;
-	case SQ_CHART_COMPARE:
-		snprintf(buf, len, "%s", c.lang == SQ_LANG_ES ?
-		    "Comparaci\xc3\xb3n de grupos" : "Group comparison");
-		return 0;
-	default:
-		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
-		    M_T_LOAD;
-		break;
-	}
-	snprintf(buf, len, "%s", sqc_msg(&c, id));
-	return 0;
-}
-
-void
-sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts, char *buf,
-    size_t len)
-{
-	sqc_chart_title(d, opts, buf, len);
-}
-
 
 
 /*
@@ -661,7 +595,7 @@ void
 sqc_title_block(struct ctx *c)
 {
 	double y = MARGIN, h;
-	char t[512], sub[384], num[64];
+	char sub[384], num[64];
 	const char *src = c->d->source, *slash;
 
 	sqc_set_font(c, FS_TITLE, 1);
@@ -669,11 +603,9 @@ sqc_title_block(struct ctx *c)
 	if (c->o->title)
 		h = sqc_wrapped(c, c->o->title, MARGIN, y, c->W - 2 * MARGIN,
 		    FS_TITLE, 0, 0, 0);
-	else {
-		sqc_chart_title(c->d, c->o, t, sizeof(t));
-		h = sqc_wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE,
-		    0, 0, 0);
-	}
+	else
+		h = sqc_wrapped(c, c->title, MARGIN, y, c->W - 2 * MARGIN,
+		    FS_TITLE, 0, 0, 0);
 	y += h + 2;
 	if (c->o->subtitle && c->o->subtitle[0] == '\0') {
 		c->top = y + 6;
