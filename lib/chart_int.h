@@ -71,7 +71,7 @@ struct _PangoLayout;
 
 struct ctx {
 	cairo_t *cr;
-	struct _PangoLayout *layout;	/* made on first text, see chart_kit.c */
+	struct _PangoLayout *layout;	/* made on first text, see chart_text.c */
 	cairo_matrix_t to_chart;	/* device space to chart points */
 	int bold;		/* current font weight */
 	int overflow;		/* some text left the W x H chart */
