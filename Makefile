@@ -12,25 +12,29 @@ CC       ?= cc
 SAN      ?= 0
 
 # Debian packages the build and the tests need.
-DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpng-dev pkg-config fonts-dejavu-core
+DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpng-dev pkg-config fonts-dejavu-core \
+	    libunistring-dev gettext
 
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 OPT      ?= -O2 -g
-CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"'
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"' \
+	    -DSQ_LOCALEDIR='"$(PREFIX)/share/locale"'
 CAIRO_CFLAGS = $(shell pkg-config --cflags cairo libpng fontconfig 2>/dev/null)
 CAIRO_LIBS   = $(shell pkg-config --libs cairo libpng fontconfig 2>/dev/null)
 LDLIBS   += -lcsv $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) \
-	    $(CAIRO_LIBS) -lpthread -lm
+	    $(CAIRO_LIBS) -lunistring -lpthread -lm
 
 ifeq ($(SAN),1)
 O         = build/san
 BIN       = build/san/bin
+LOCALE    = build/san/share/locale
 SANFLAGS  = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer
 else
 O         = build/rel
 BIN       = bin
+LOCALE    = share/locale
 SANFLAGS  =
 endif
 ifeq ($(WERROR),1)
@@ -49,10 +53,14 @@ UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNITS     = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS   = $(O)/tests/tsvcmp
 HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h)
+# Message catalogues: po/<lang>.po compiled beside bin/ (share/locale),
+# where the tools look first, so they speak every language uninstalled.
+PO        = $(sort $(wildcard po/*.po))
+MO        = $(PO:po/%.po=$(LOCALE)/%/LC_MESSAGES/servqual.mo)
 
-.PHONY: all deps check demo bench install clean fuzz
+.PHONY: all deps check demo bench install clean fuzz pot
 
-all: deps $(TOOLS)
+all: deps $(TOOLS) $(MO)
 
 # Install missing Debian packages when root; otherwise say what to run.
 deps:
@@ -89,6 +97,19 @@ $(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA) $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
+$(LOCALE)/%/LC_MESSAGES/servqual.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Refresh the template and merge it into every language (by hand).
+pot:
+	xgettext -o po/servqual.pot --from-code=UTF-8 -k_ -kN_ \
+	    -ksq_ngettext:1,2 -ksq_error_set:7 -kC_:1c,2 \
+	    --flag=sq_error_set:7:c-format --flag=_:1:pass-c-format \
+	    --package-name=servqual --package-version=$(VERSION) \
+	    lib/*.c cmd/*.c
+	for p in $(PO); do msgmerge -q -U --backup=none $$p po/servqual.pot; done
+
 $(O)/tests/tsvcmp: tests/tsvcmp.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
@@ -112,9 +133,11 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	    $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 755 $(TOOLS) $(DESTDIR)$(PREFIX)/bin
+	for m in $(MO); do l=$${m#$(LOCALE)/}; \
+	    install -D -m 644 $$m $(DESTDIR)$(PREFIX)/share/locale/$$l; done
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	for f in man/*.5; do [ -e "$$f" ] && \
 	    install -m 644 $$f $(DESTDIR)$(PREFIX)/share/man/man5; done; true
 
 clean:
-	rm -rf build bin
+	rm -rf build bin share

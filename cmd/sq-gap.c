@@ -123,8 +123,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "sq-gap: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
 	sq_gapset_finish(run.set);
-	if (sq_gap_table(run.set, ins, cli.conf, cli.format >= SQ_FMT_MD,
-	    cli.lang, &table) != SQ_OK) {
+	if ((cli.format >= SQ_FMT_MD ? sq_gap_pretty(run.set, ins, cli.conf,
+	    cli.lang, &table) : sq_gap_table(run.set, ins, cli.conf, 0,
+	    cli.lang, &table)) != SQ_OK) {
 		fprintf(stderr, "sq-gap: out of memory\n");
 		goto done;
 	}
