@@ -104,8 +104,9 @@ $(LOCALE)/%/LC_MESSAGES/servqual.mo: po/%.po
 # Refresh the template and merge it into every language (by hand).
 pot:
 	xgettext -o po/servqual.pot --from-code=UTF-8 -k_ -kN_ \
-	    -ksq_ngettext:1,2 -ksq_error_set:7 -kC_:1c,2 \
-	    --flag=sq_error_set:7:c-format --flag=_:1:pass-c-format \
+	    -ksq_ngettext:1,2 -ksq_error_set:7 -kflag:5 -kcb_err:5 -kbad_cell:5 \
+	    --flag=sq_error_set:7:c-format --flag=flag:5:c-format \
+	    --flag=cb_err:5:c-format --flag=bad_cell:5:c-format \
 	    --package-name=servqual --package-version=$(VERSION) \
 	    lib/*.c cmd/*.c
 	for p in $(PO); do msgmerge -q -U --backup=none $$p po/servqual.pot; done

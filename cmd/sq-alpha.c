@@ -25,7 +25,7 @@ usage(void)
 	    "[--conf level]\n"
 	    "                [--encoding enc] [--fail-if 'alpha<X'] "
 	    "[--invalid error|missing]\n"
-	    "                [--lang en|es] [--pairwise] [--skip-rows n] "
+	    "                [--items] [--lang en|es] [--pairwise] [--skip-rows n] "
 	    "[file]\n");
 	exit(2);
 }
@@ -126,6 +126,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
+		{ "items", no_argument, NULL, 'I' },
 		{ "lang", required_argument, NULL, SQ_OPT_LANG },
 		{ "output", required_argument, NULL, 'o' },
 		{ "pairwise", no_argument, NULL, 'P' },
@@ -144,7 +145,8 @@ main(int argc, char *argv[])
 	sq_output out;
 	sq_error err;
 	char msg[256], title[256];
-	int ch, pairwise = 0, rc, held, es;
+	int ch, pairwise = 0, items = 0, rc, held, es;
+	sq_table *itable = NULL;
 
 	setlocale(LC_NUMERIC, "C");
 	gsl_set_error_handler_off();
@@ -169,6 +171,9 @@ main(int argc, char *argv[])
 				usage();
 			}
 			ngates++;
+			break;
+		case 'I':
+			items = 1;
 			break;
 		case 'P':
 			pairwise = 1;
@@ -202,8 +207,11 @@ main(int argc, char *argv[])
 		fprintf(stderr, "sq-alpha: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
 	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) != SQ_OK ||
-	    sq_rel_table(rows, nrows, ins, pairwise, cli.format >= SQ_FMT_MD,
-	    cli.lang, &table) != SQ_OK) {
+	    (cli.format >= SQ_FMT_MD ? sq_rel_pretty(rows, nrows, ins,
+	    cli.lang, 0, &table) != SQ_OK || (items && sq_rel_pretty(rows,
+	    nrows, ins, cli.lang, 1, &itable) != SQ_OK) :
+	    sq_rel_table(rows, nrows, ins, pairwise, 0, cli.lang, &table) !=
+	    SQ_OK)) {
 		fprintf(stderr, "sq-alpha: out of memory\n");
 		goto done;
 	}
@@ -218,6 +226,11 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	ch = sq_table_write(table, out.fp, cli.format, title);
+	if (ch == SQ_OK && itable != NULL) {
+		fputc('\n', out.fp);
+		ch = sq_table_write(itable, out.fp, cli.format,
+		    es ? "\xc3\x8dtems" : "Items");
+	}
 	if (ch != SQ_OK)
 		sq_error_set(&err, ch, cli.outpath ? cli.outpath :
 		    "standard output",
@@ -230,6 +243,7 @@ main(int argc, char *argv[])
 	rc = held ? 3 : 0;
 done:
 	sq_table_free(table);
+	sq_table_free(itable);
 	free(rows);
 	sq_relacc_free(acc);
 	sq_instrument_free(ins);

@@ -27,7 +27,7 @@ usage(void)
 	    "[--rotate none|varimax|oblimin|promax]\n"
 	    "                 [--pairwise] [--seed n] [--iter n] "
 	    "[--fail-if gate]... [--invalid error|missing]\n"
-	    "                 [--encoding enc] [--lang en|es] "
+	    "                 [--cut x] [--encoding enc] [--lang en|es] "
 	    "[--skip-rows n] [file]\n");
 	exit(2);
 }
@@ -95,6 +95,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "block", required_argument, NULL, 'B' },
 		{ "codebook", required_argument, NULL, 'c' },
+		{ "cut", required_argument, NULL, 'C' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "extract", required_argument, NULL, 'E' },
@@ -124,7 +125,8 @@ main(int argc, char *argv[])
 	sq_output out;
 	sq_error err;
 	struct run run = { 0 };
-	double *R = NULL;
+	double *R = NULL, cut = 0.3;
+	char *cutend;
 	int *dim = NULL;
 	size_t ngates = 0, i, bi, bj;
 	char msg[256], title[256];
@@ -151,6 +153,15 @@ main(int argc, char *argv[])
 			usage();
 		}
 		switch (ch) {
+		case 'C':
+			cut = strtod(optarg, &cutend);
+			if (*optarg == '\0' || *cutend != '\0' ||
+			    !(cut >= 0 && cut <= 1)) {
+				fprintf(stderr, "sq-factor: --cut: \"%s\": "
+				    "expected a number from 0 to 1\n", optarg);
+				usage();
+			}
+			break;
 		case 'B':
 			if (strlen(optarg) != 1 || !strchr("EPGepg", *optarg))
 				usage();
@@ -265,7 +276,7 @@ main(int argc, char *argv[])
 	src.rows = st.rows;
 	src.invalid = st.invalid;
 	notes(res, &src);
-	if (cli.format != SQ_FMT_JSON &&
+	if (cli.format != SQ_FMT_JSON && cli.format < SQ_FMT_MD &&
 	    sq_fa_table(res, &src, &table) != SQ_OK) {
 		fprintf(stderr, "sq-factor: out of memory\n");
 		goto done;
@@ -281,6 +292,8 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	ch = cli.format == SQ_FMT_JSON ? sq_fa_json(res, &src, out.fp) :
+	    cli.format >= SQ_FMT_MD ? sq_fa_pretty(res, &src, cli.lang, cut,
+	    cli.format, title, out.fp) :
 	    sq_table_write(table, out.fp, cli.format, title);
 	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
 		fail(&err, cli.outpath);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "servqual/check.h"
+#include "servqual/i18n.h"
 #include "servqual/hash.h"
 
 /*
@@ -168,7 +169,7 @@ flag(const char *file, unsigned long line, sq_problem_fn fn, void *ctx,
 	if (fn == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	sq_error_set(&p, SQ_EDATA, file, line, 0, NULL, "%s", msg);
 	fn(ctx, &p);
@@ -244,13 +245,17 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	} else {
 		if (straight(ins, r->e, &v, &cnt)) {
 			c->s.straight_lining++;
-			flag(file, r->line, fn, ctx, "straight-lining: all "
-			    "%zu E answers are %g", cnt, v);
+			flag(file, r->line, fn, ctx, sq_ngettext(
+			    "straight-lining: %zu E answer only, and it is %g",
+			    "straight-lining: all %zu E answers are %g", cnt),
+			    cnt, v);
 		}
 		if (straight(ins, r->p, &v, &cnt)) {
 			c->s.straight_lining++;
-			flag(file, r->line, fn, ctx, "straight-lining: all "
-			    "%zu P answers are %g", cnt, v);
+			flag(file, r->line, fn, ctx, sq_ngettext(
+			    "straight-lining: %zu P answer only, and it is %g",
+			    "straight-lining: all %zu P answers are %g", cnt),
+			    cnt, v);
 		}
 	}
 	if (c->o.weights) {

@@ -118,8 +118,13 @@ static void
 row_line(FILE *fp, const struct layout *L, const size_t *cols, size_t n,
     size_t r, size_t indent, int md)
 {
-	size_t i;
+	size_t i, end = n;
 
+	/* no trailing blanks: stop after the last cell with text */
+	while (!md && r != (size_t)-1 && end > 0 &&
+	    *cell_text(L, r, L->vis[cols[end - 1]]) == '\0')
+		end--;
+	n = end;
 	pad(fp, indent);
 	for (i = 0; i < n; i++) {
 		size_t v = cols[i];

@@ -115,6 +115,13 @@ void sq_relacc_free(sq_relacc *a);
 extern const char *const sq_rel_columns[];
 
 /*
+ * rows for people (md, pretty): the scales under their block, or with
+ * items != 0 the item statistics; names in language lang.
+ */
+int sq_rel_pretty(const sq_relrow *rows, size_t nrows,
+    const sq_instrument *ins, int lang, int items, struct sq_table **out);
+
+/*
  * rows as a table; human != 0 (md, pretty) names scopes, dimensions and
  * the missing-data mode in language lang instead of codes.
  */
