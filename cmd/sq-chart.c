@@ -9,6 +9,7 @@
 
 #include "servqual/chart.h"
 #include "servqual/cli.h"
+#include "servqual/i18n.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
 
@@ -151,6 +152,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 1 || argc > 2 || cli.outpath == NULL)
 		usage();
+	sq_i18n_init(cli.langcode);
 	co.conf = need.conf = cli.conf;
 	co.lang = cli.lang;
 	if ((co.type = sq_chart_type_parse(argv[0])) < 0) {

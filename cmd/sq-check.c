@@ -10,14 +10,15 @@
 #include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
+#include "servqual/table.h"
 
 static void
 usage(void)
 {
 	fprintf(stderr,
 	    "usage: sq-check [-b column] [-c codebook] [-d delim] "
-	    "[--clean file] [--encoding enc]\n"
-	    "                [--id column] [--min-answers n] "
+	    "[--clean file] [--clean-format csv|csv-es|excel]\n"
+	    "                [--encoding enc] [--id column] [--min-answers n] "
 	    "[--skip-rows n] [file]\n");
 	exit(2);
 }
@@ -32,6 +33,7 @@ struct run {
 	int nomem;
 	const char *shape;
 	const char *cleanpath;
+	int cleanfmt;		/* SQ_FMT_CSV, SQ_FMT_CSV_ES, SQ_FMT_EXCEL */
 	sq_output cout;
 	sq_clean *clean;
 };
@@ -85,7 +87,8 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 		return SQ_OK;
 	if ((rc = sq_output_open(&run->cout, run->cleanpath, err)) != SQ_OK)
 		return rc;
-	if (sq_clean_new(run->cout.fp, run->ins, h, &run->clean) != SQ_OK)
+	if (sq_clean_new_as(run->cout.fp, run->ins, h, run->cleanfmt,
+	    &run->clean) != SQ_OK)
 		return sq_error_set(err, SQ_EIO, run->cleanpath, 0, 0, NULL,
 		    "write error");
 	return SQ_OK;
@@ -161,10 +164,12 @@ main(int argc, char *argv[])
 		{ "by", required_argument, NULL, 'b' },
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "clean", required_argument, NULL, 'C' },
+		{ "clean-format", required_argument, NULL, 'X' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "help", no_argument, NULL, 'h' },
 		{ "id", required_argument, NULL, 'I' },
+		{ "lang", required_argument, NULL, SQ_OPT_LANG },
 		{ "min-answers", required_argument, NULL, 'M' },
 		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
 		{ "version", no_argument, NULL, SQ_OPT_VERSION },
@@ -186,6 +191,7 @@ main(int argc, char *argv[])
 	sq_cli_init(&cli);
 	memset(&err, 0, sizeof(err));
 	memset(&run, 0, sizeof(run));
+	run.cleanfmt = SQ_FMT_CSV;
 	while ((ch = getopt_long(argc, argv, "b:c:d:h", longopts, NULL)) !=
 	    -1) {
 		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
@@ -201,6 +207,17 @@ main(int argc, char *argv[])
 			break;
 		case 'C':
 			run.cleanpath = optarg;
+			break;
+		case 'X':
+			run.cleanfmt = sq_format_parse(optarg);
+			if (run.cleanfmt != SQ_FMT_CSV &&
+			    run.cleanfmt != SQ_FMT_CSV_ES &&
+			    run.cleanfmt != SQ_FMT_EXCEL) {
+				fprintf(stderr, "sq-check: --clean-format: "
+				    "\"%s\": expected csv, csv-es or excel\n",
+				    optarg);
+				usage();
+			}
 			break;
 		case 'I':
 			so->id = optarg;

@@ -12,6 +12,7 @@
 
 #include "servqual/check.h"
 #include "servqual/i18n.h"
+#include "servqual/table.h"
 #include "servqual/hash.h"
 
 /*
@@ -294,15 +295,19 @@ struct sq_clean {
 	size_t ncols;
 	char *keep;		/* per export column: copy it */
 	int weights, overall;
+	char sep;		/* ',' or, for Spanish spreadsheets, ';' */
+	int comma;		/* decimal comma */
+	const char *eol;
 };
 
 /* Write s as one CSV field, quoted when it needs it. */
 static void
-put_field(FILE *fp, const char *s)
+put_field(FILE *fp, const char *s, char sep)
 {
 	const char *p;
 
-	if (s[0] != '\0' && strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
+	if (s[0] != '\0' && strchr(s, sep) == NULL &&
+	    strpbrk(s, "\"\r\n") == NULL && s[0] != ' ' &&
 	    s[strlen(s) - 1] != ' ') {
 		fputs(s, fp);
 		return;
@@ -319,15 +324,28 @@ put_field(FILE *fp, const char *s)
 }
 
 static void
-put_num(FILE *fp, double x)
+put_num(FILE *fp, double x, int comma)
 {
-	if (!isnan(x))
-		fprintf(fp, "%.15g", x);
+	char buf[40], *dot;
+
+	if (isnan(x))
+		return;
+	snprintf(buf, sizeof(buf), "%.15g", x);
+	if (comma && (dot = strchr(buf, '.')) != NULL)
+		*dot = ',';
+	fputs(buf, fp);
 }
 
 int
 sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
     sq_clean **out)
+{
+	return sq_clean_new_as(fp, ins, h, SQ_FMT_CSV, out);
+}
+
+int
+sq_clean_new_as(FILE *fp, const sq_instrument *ins,
+    const sq_survey_header *h, int format, sq_clean **out)
 {
 	sq_clean *c;
 	size_t i, nw = 0, sep = 0;
@@ -343,6 +361,11 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	c->fp = fp;
 	c->ins = ins;
 	c->ncols = h->ncols;
+	c->sep = format == SQ_FMT_CSV ? ',' : ';';
+	c->comma = format != SQ_FMT_CSV;
+	c->eol = format == SQ_FMT_EXCEL ? "\r\n" : "\n";
+	if (format == SQ_FMT_EXCEL)
+		fputs("\xef\xbb\xbf", fp);	/* Excel reads UTF-8 only so */
 	for (i = 0; i < h->ncols; i++) {
 		switch (h->role[i]) {
 		case SQ_ROLE_W:
@@ -367,22 +390,22 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	for (i = 0; i < h->ncols; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(',', fp);
-			put_field(fp, h->name[i]);
+				putc(c->sep, fp);
+			put_field(fp, h->name[i], c->sep);
 		}
 	for (i = 0; i < 2 * ins->nitems; i++) {
 		if (sep++)
-			putc(',', fp);
+			putc(c->sep, fp);
 		fprintf(fp, "%c%d", i < ins->nitems ? 'E' : 'P',
 		    ins->items[i % ins->nitems].number);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		fputs(",W_", fp);
-		put_field(fp, ins->dims[i].code);
+		fprintf(fp, "%cW_", c->sep);
+		put_field(fp, ins->dims[i].code, c->sep);
 	}
 	if (c->overall)
-		fputs(",overall", fp);
-	fputs("\n", fp);
+		fprintf(fp, "%coverall", c->sep);
+	fputs(c->eol, fp);
 	*out = c;
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }
@@ -397,8 +420,8 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 	for (i = 0; i < c->ncols && i < r->row->nfields; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(',', c->fp);
-			put_field(c->fp, r->row->field[i]);
+				putc(c->sep, c->fp);
+			put_field(c->fp, r->row->field[i], c->sep);
 		}
 	for (i = 0; i < 2 * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];
@@ -407,18 +430,18 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 		if (!isnan(x) && it->reverse)
 			x = ins->min + ins->max - x;	/* as answered */
 		if (sep++)
-			putc(',', c->fp);
-		put_num(c->fp, x);
+			putc(c->sep, c->fp);
+		put_num(c->fp, x, c->comma);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		putc(',', c->fp);
-		put_num(c->fp, r->w[i]);
+		putc(c->sep, c->fp);
+		put_num(c->fp, r->w[i], c->comma);
 	}
 	if (c->overall) {
-		putc(',', c->fp);
-		put_num(c->fp, r->overall);
+		putc(c->sep, c->fp);
+		put_num(c->fp, r->overall, c->comma);
 	}
-	putc('\n', c->fp);
+	fputs(c->eol, c->fp);
 	return ferror(c->fp) ? SQ_EIO : SQ_OK;
 }
 
