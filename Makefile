@@ -95,7 +95,8 @@ $(BIN)/%: cmd/%.c $(LIBA) $(HEADERS)
 
 $(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA) $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+	$(CC) $(CPPFLAGS) -Itests/unit -DSQ_TEST_LOCALEDIR='"$(LOCALE)"' \
+	    $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
 $(LOCALE)/%/LC_MESSAGES/servqual.mo: po/%.po
 	@mkdir -p $(@D)
@@ -115,7 +116,7 @@ $(O)/tests/tsvcmp: tests/tsvcmp.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< -lm
 
-check: all $(UNITS) $(HELPERS)
+check: all $(UNITS) $(HELPERS) $(MO)
 	@BIN=$(BIN) O=$(O) sh tests/run.sh $(UNITS)
 
 demo: all

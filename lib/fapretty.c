@@ -64,7 +64,7 @@ sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
 	const sq_instrument *ins = src->ins;
 	size_t i, j, p = r->p, k = fa->k;
 	sq_table *t = NULL;
-	char a[64], b[64], c[64], lab[32];
+	char a[64], b[64], c[64], lab[32], text[1024];
 	double cum = 0;
 	int rc, md = format == SQ_FMT_MD;
 
@@ -72,14 +72,18 @@ sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
 	num(r->kmo, SQ_NUM_REAL, 2, a, sizeof(a));
 	num(r->chisq, SQ_NUM_REAL, 1, b, sizeof(b));
 	num(r->pval, SQ_NUM_P, 0, c, sizeof(c));
-	fprintf(fp, _("Sampling adequacy: KMO = %s. Bartlett's test of "
-	    "sphericity: chi-square = %s, df = %.0f, p %s %s.\n"), a, b,
-	    r->df, c[0] == '<' ? "<" : "=", c + (c[0] == '<'));
-	if (r->sim_mean != NULL)
-		fprintf(fp, sq_ngettext("Parallel analysis (%lu simulations) "
-		    "suggests %zu factor.\n", "Parallel analysis (%lu "
-		    "simulations) suggests %zu factors.\n", r->suggested),
-		    (unsigned long)r->iter, r->suggested);
+	snprintf(text, sizeof(text), _("Sampling adequacy: KMO = %s. "
+	    "Bartlett's test of sphericity: chi-square = %s, df = %.0f, "
+	    "p %s %s.\n"), a, b, r->df, c[0] == '<' ? "<" : "=",
+	    c + (c[0] == '<'));
+	sq_text_wrap(fp, text, SQ_PRETTY_WIDTH);
+	if (r->sim_mean != NULL) {
+		snprintf(text, sizeof(text), sq_ngettext("Parallel analysis "
+		    "(%lu simulations) suggests %zu factor.\n", "Parallel "
+		    "analysis (%lu simulations) suggests %zu factors.\n",
+		    r->suggested), (unsigned long)r->iter, r->suggested);
+		sq_text_wrap(fp, text, SQ_PRETTY_WIDTH);
+	}
 	fputc('\n', fp);
 
 	/* Loadings. */
@@ -107,9 +111,10 @@ sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
 	if (rc != SQ_OK)
 		return rc;
 	num(cut, SQ_NUM_REAL, 2, a, sizeof(a));
-	fprintf(fp, _("(%s loadings below %s are not shown; h2: "
-	    "communality, u2: uniqueness.)\n\n"),
+	snprintf(text, sizeof(text), _("(%s loadings below %s are not "
+	    "shown; h2: communality, u2: uniqueness.)\n\n"),
 	    sq_rotate_name(fa->rotate), a);
+	sq_text_wrap(fp, text, SQ_PRETTY_WIDTH);
 
 	/* Variance explained. */
 	if ((rc = factor_table(k, "what", "", NULL, 0, 0, &t)) != SQ_OK)
@@ -153,11 +158,11 @@ sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
 	}
 	fputc('\n', fp);
 	if (r->check != NULL)
-		fputs(r->check->matches ? _("Each dimension's items load on a "
+		sq_text_wrap(fp, r->check->matches ? _("Each dimension's items load on a "
 		    "factor of their own: the structure holds.\n") :
 		    r->check->merged ? _("Some dimensions share a factor: "
 		    "the five-dimension structure does not hold.\n") :
 		    _("Some dimensions' items spread over several factors: "
-		    "the structure does not hold.\n"), fp);
+		    "the structure does not hold.\n"), SQ_PRETTY_WIDTH);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }

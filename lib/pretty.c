@@ -80,6 +80,34 @@ sq_fmt_human(double x, int kind, int digits, char *buf, size_t len)
 	snprintf(buf, len, "%s%s%s", ip, frac ? dec : "", frac ? frac + 1 : "");
 }
 
+void
+sq_text_wrap(FILE *fp, const char *text, size_t width)
+{
+	const char *p = text, *brk, *q;
+	size_t w;
+
+	while (*p != '\0') {
+		/* the longest run of words that fits, or one word */
+		brk = NULL;
+		w = 0;
+		for (q = p; *q != '\0' && *q != '\n'; q++) {
+			if (*q == ' ' && w <= width)
+				brk = q;
+			if (((unsigned char)*q & 0xC0) != 0x80)
+				w++;
+			if (w > width && brk != NULL)
+				break;
+		}
+		if (*q == '\0' || *q == '\n' || brk == NULL)
+			brk = q;
+		else
+			q = brk;
+		fwrite(p, 1, (size_t)(brk - p), fp);
+		fputc('\n', fp);
+		p = *brk == '\0' ? brk : brk + 1;
+	}
+}
+
 static void
 pad(FILE *fp, size_t n)
 {
@@ -222,8 +250,9 @@ sq_table_write_human(const sq_table *t, FILE *fp, int md, const char *title)
 			continue;
 		v = L.nv++;
 		L.vis[v] = c;
-		L.head[v] = t->col[c].label ? _(t->col[c].label) :
-		    t->col[c].name;
+		/* _("") would be the catalogue's header */
+		L.head[v] = t->col[c].label == NULL ? t->col[c].name :
+		    t->col[c].label[0] == '\0' ? "" : _(t->col[c].label);
 		L.right[v] = t->col[c].kind != SQ_NUM_TEXT;
 		for (r = 0; r < L.rows && L.right[v]; r++)
 			if (t->cell[r * t->ncols + c].s != NULL &&

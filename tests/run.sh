@@ -5,7 +5,10 @@
 BIN=${BIN:-bin}
 O=${O:-build/rel}
 PATH=$(pwd)/$BIN:$PATH
-export PATH BIN O
+# English unless a case asks otherwise: the language follows the locale.
+LC_ALL=C
+unset LANGUAGE LC_MESSAGES LANG
+export PATH BIN O LC_ALL
 TSVCMP=$O/tests/tsvcmp
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM

@@ -74,6 +74,9 @@ void sq_fmt_human(double x, int kind, int digits, char *buf, size_t len);
 /* Display width of UTF-8 text in terminal columns. */
 size_t sq_text_width(const char *s);
 
+/* Write prose text on fp in lines of at most width columns, at spaces. */
+void sq_text_wrap(FILE *fp, const char *text, size_t width);
+
 /* Append a string cell (copied); rows wrap after ncols cells. */
 int sq_table_str(sq_table *t, const char *s);
 
