@@ -56,13 +56,48 @@ factor_table(size_t k, const char *first, const char *firstlabel,
 }
 
 int
-sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
-    double cut, int format, const char *title, FILE *fp)
+sq_fa_loadings_table(const sq_fa_result *r, const sq_fa_source *src,
+    int lang, double cut, sq_table **out)
 {
 	static const char *const lrest[] = { "h2", "u2" };
 	const sq_fa *fa = r->fa;
 	const sq_instrument *ins = src->ins;
 	size_t i, j, p = r->p, k = fa->k;
+	sq_table *t;
+	char lab[32];
+	int rc;
+
+	*out = NULL;
+	if ((rc = factor_table(k, "item", N_("item"), lrest, 2, 1, &t)) !=
+	    SQ_OK)
+		return rc;
+	for (i = 0; i < p && rc == SQ_OK; i++) {
+		snprintf(lab, sizeof(lab), "%c%d", src->block,
+		    ins->items[i].number);
+		rc |= sq_table_str(t, ins->dims[ins->items[i].dim].name[lang]);
+		rc |= sq_table_str(t, lab);
+		for (j = 0; j < k; j++) {
+			double l = fa->loadings[i * k + j];
+
+			rc |= sq_table_num(t, fabs(l) < cut ? NAN : l);
+		}
+		rc |= sq_table_num(t, fa->communality[i]);
+		rc |= sq_table_num(t, fa->uniqueness[i]);
+	}
+	if (rc != SQ_OK) {
+		sq_table_free(t);
+		return SQ_ENOMEM;
+	}
+	*out = t;
+	return SQ_OK;
+}
+
+int
+sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
+    double cut, int format, const char *title, FILE *fp)
+{
+	const sq_fa *fa = r->fa;
+	size_t i, j, k = fa->k;
 	sq_table *t = NULL;
 	char a[64], b[64], c[64], lab[32], text[1024];
 	double cum = 0;
@@ -87,22 +122,8 @@ sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
 	fputc('\n', fp);
 
 	/* Loadings. */
-	if ((rc = factor_table(k, "item", N_("item"), lrest, 2, 1, &t)) !=
-	    SQ_OK)
+	if ((rc = sq_fa_loadings_table(r, src, lang, cut, &t)) != SQ_OK)
 		return rc;
-	for (i = 0; i < p && rc == SQ_OK; i++) {
-		snprintf(lab, sizeof(lab), "%c%d", src->block,
-		    ins->items[i].number);
-		rc |= sq_table_str(t, ins->dims[ins->items[i].dim].name[lang]);
-		rc |= sq_table_str(t, lab);
-		for (j = 0; j < k; j++) {
-			double l = fa->loadings[i * k + j];
-
-			rc |= sq_table_num(t, fabs(l) < cut ? NAN : l);
-		}
-		rc |= sq_table_num(t, fa->communality[i]);
-		rc |= sq_table_num(t, fa->uniqueness[i]);
-	}
 	snprintf(a, sizeof(a), "%s", _("Loadings"));
 	if (rc == SQ_OK)
 		rc = sq_table_write(t, fp, format, md ? a : NULL);

@@ -190,6 +190,10 @@ typedef struct sq_fa_source {
 int sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
     double cut, int format, const char *title, FILE *fp);
 
+/* The loading matrix of sq_fa_pretty as a table for people. */
+int sq_fa_loadings_table(const sq_fa_result *r, const sq_fa_source *src,
+    int lang, double cut, sq_table **out);
+
 /*
  * The result as a tidy long table with columns section key item
  * dimension factor value (see man/sq-factor.1).
