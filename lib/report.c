@@ -266,11 +266,17 @@ sq_report_summary(const sq_study *s, const sq_report_opts *o, char **text)
 	return SQ_OK;
 }
 
-/* One line saying why a section is left out. */
+/* The sections left out, one line each saying why. */
+struct absent {
+	const char *why[16];
+	size_t n;
+};
+
 static void
-absent(rdoc *doc, const char *why)
+absent(struct absent *a, const char *why)
 {
-	rdoc_para(doc, why, 9.5, 0, 0);
+	if (a->n < sizeof(a->why) / sizeof(a->why[0]))
+		a->why[a->n++] = why;
 }
 
 static void
@@ -410,7 +416,11 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	const char *title = o->title ? o->title : _("Service quality "
 	    "survey");
 	rdoc *doc;
+	struct absent gone;
+	size_t i;
 	int pages;
+
+	memset(&gone, 0, sizeof(gone));
 
 	doc = rdoc_new(surf, W, H, total, title);
 	if (doc == NULL || cd == NULL) {
@@ -433,8 +443,8 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		snprintf(buf, sizeof(buf), _("Date of the data: %s"), o->date);
 		rdoc_center(doc, buf, 11, 0);
 	}
-	snprintf(buf, sizeof(buf), _("%s respondents \xc2\xb7 instrument %s "
-	    "(%zu items, %zu dimensions)"), fx(a, (double)s->st.rows, 0),
+	snprintf(buf, sizeof(buf), _("%s respondents \xc2\xb7 %s: %zu "
+	    "items, %zu dimensions"), fx(a, (double)s->st.rows, 0),
 	    ins->name, ins->nitems, ins->ndims);
 	rdoc_center(doc, buf, 11, 0);
 
@@ -464,11 +474,11 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	rchart(doc, cd, RCH_ITEMS, lang);
 
 	/* Segments. */
-	rdoc_heading(doc, 1, _("Segments"));
 	if (s->by[0] == '\0')
-		absent(doc, _("Left out: no segment column was given "
+		absent(&gone, _("Segments: no segment column was given "
 		    "(sq-report -b COLUMN)."));
 	else {
+		rdoc_heading(doc, 1, _("Segments"));
 		snprintf(buf, sizeof(buf), _("Gaps of each group of %s. "
 		    "One-way ANOVA of the SERVQUAL score: F(%s, %s) = %s, "
 		    "%s."), s->by, fx(a, s->anova_df1, 0),
@@ -482,15 +492,15 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		if (rchart_nseg(cd) > 0)
 			rchart(doc, cd, RCH_GROUPS, lang);
 		else
-			absent(doc, _("More than 8 groups: no chart."));
+			absent(&gone, _("More than 8 groups: no chart."));
 	}
 
 	/* Importance. */
-	rdoc_heading(doc, 1, _("Importance and performance"));
 	if (!s->has_weights)
-		absent(doc, _("Left out: the export has no importance weight "
-		    "columns (W_TAN ... W_EMP)."));
+		absent(&gone, _("Importance and performance: the export has no "
+		    "importance weight columns (W_TAN ... W_EMP)."));
 	else {
+		rdoc_heading(doc, 1, _("Importance and performance"));
 		rdoc_para(doc, _("Importance is the points of 100 respondents "
 		    "gave each dimension; performance the mean perception. "
 		    "Crosshairs at the means over the dimensions."), 9.5, 0, 0);
@@ -501,12 +511,12 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		rchart(doc, cd, RCH_IPA, lang);
 	}
 	if (s->st.has_overall)
-		absent(doc, _("The export has an overall rating; the analysis "
-		    "of what drives it (sq-drivers) is not part of this "
-		    "report yet."));
+		absent(&gone, _("Key drivers: the export has an overall rating, "
+		    "but the analysis of what drives it (sq-drivers) is not "
+		    "part of this version."));
 	else
-		absent(doc, _("No driver analysis: the export has no overall "
-		    "rating column."));
+		absent(&gone, _("Key drivers: the export has no overall rating "
+		    "column."));
 
 	/* Reliability. */
 	rdoc_heading(doc, 1, _("Reliability"));
@@ -521,8 +531,7 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	/* Factor structure. */
 	rdoc_heading(doc, 1, _("Factor structure"));
 	if (s->fa == NULL) {
-		snprintf(buf, sizeof(buf), _("Left out: %s"), s->fa_why);
-		absent(doc, buf);
+		rdoc_para(doc, s->fa_why, 9.5, 0, 0);
 	} else {
 		snprintf(buf, sizeof(buf), _("Exploratory factor analysis of "
 		    "the perceptions (principal axes, oblimin rotation) over "
@@ -548,14 +557,11 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		sq_table_free(t);
 		t = NULL;
 	}
-	absent(doc, _("Confirmatory factor analysis (sq-cfa) is not part of "
-	    "this report yet."));
-
-	/* Zone of tolerance. */
-	rdoc_heading(doc, 1, _("Zone of tolerance"));
-	absent(doc, _("Left out: the survey has two columns per item "
-	    "(expectation and perception), not the adequate and desired "
-	    "levels a zone of tolerance needs."));
+	absent(&gone, _("Confirmatory factor analysis: sq-cfa is not part "
+	    "of this version."));
+	absent(&gone, _("Zone of tolerance: the survey has two columns per "
+	    "item (expectation and perception), not the adequate and "
+	    "desired levels a zone of tolerance needs."));
 
 	/* Data quality. */
 	rdoc_heading(doc, 1, _("Data quality"));
@@ -564,6 +570,13 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		rdoc_table(doc, t);
 	sq_table_free(t);
 	t = NULL;
+
+	/* What is not here, and why. */
+	if (gone.n > 0) {
+		rdoc_heading(doc, 2, _("Not in this report"));
+		for (i = 0; i < gone.n; i++)
+			rdoc_para(doc, gone.why[i], 9.5, 0, 1);
+	}
 
 	/* Methods. */
 	rdoc_heading(doc, 1, _("Methods"));
@@ -580,8 +593,12 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	snprintf(buf, sizeof(buf), _("Gaps use every respondent with the "
 	    "answers each figure needs (n in the tables). Reliability and "
 	    "factor analysis use complete cases over the items analysed "
-	    "(listwise). %s invalid cells were read as missing."),
-	    fx(a, (double)s->st.invalid, 0));
+	    "(listwise). %s invalid cells were read as missing. Respondents "
+	    "read: %s; with a SERVQUAL score: %s; complete on the "
+	    "perceptions (factor analysis): %s."),
+	    fx(a, (double)s->st.invalid, 0), fx(b, (double)s->st.rows, 0),
+	    fx(c, (double)s->chk.usable, 0), s->fa ? fx(buf + 960, s->fa->n,
+	    0) : "\xe2\x80\x94");
 	rdoc_para(doc, buf, 9.5, 0, 0);
 	rdoc_para(doc, _("Tests"), 11, 1, 0);
 	rdoc_para(doc, _("Paired t tests of the gaps (Holm correction "

@@ -98,7 +98,8 @@ rchart_data(const sq_study *s, const sq_report_opts *o)
 	}
 	if (s->has_weights) {
 		for (i = 0; i < ins->ndims; i++) {
-			d->importance[i] = s->wmean[i];
+			/* stated importance as DESIGN defines it */
+			d->importance[i] = s->wshare[i];
 			d->performance[i] = d->dim[i].mean_p;
 		}
 		d->has_ipa = 1;

@@ -348,7 +348,22 @@ rdoc_table(rdoc *d, const sq_table *t)
 	x0 = MARGIN + (total < colw(d) ? (colw(d) - total) / 2 : 0);
 	for (i = 0; i < nv; i++)
 		x[i] = i ? x[i - 1] + w[i - 1] : x0;
-	need(d, 3 * ROWH);
+	/* Keep a table that fits on a page on one page. */
+	for (r = 0, c = 1; r < rows; r++) {
+		const char *g = t->group >= 0 ?
+		    t->cell[r * t->ncols + (size_t)t->group].s : NULL;
+
+		c += 1 + (g != NULL && *g != '\0' && (last == NULL ||
+		    strcmp(g, last) != 0));
+		if (g != NULL)
+			last = g;
+	}
+	last = NULL;
+	d->y += 4;
+	if ((double)c * ROWH < d->H - 2 * MARGIN - FOOT)
+		need(d, (double)c * ROWH + 4);
+	else
+		need(d, 3 * ROWH);
 	cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
 	rule(d, x0, x0 + total, 0.9);
 	trow(d, t, vis, nv, x, w, 0, 1);
