@@ -244,9 +244,11 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 		    "the instrument.\n") : _("The factor analysis of the "
 		    "perceptions does not recover the dimensions of the "
 		    "instrument: read the dimension scores with care.\n"));
-	tprintf(t, _("%s of %s respondents have a SERVQUAL score; %s "
-	    "problems were flagged in the data.\n"), fx(a, s->chk.usable, 0),
-	    fx(b, s->st.rows, 0), fx(c, (double)s->problems, 0));
+	tprintf(t, sq_ngettext("%s of %s respondents have a SERVQUAL score; "
+	    "%s problem was flagged in the data.\n", "%s of %s respondents "
+	    "have a SERVQUAL score; %s problems were flagged in the data.\n",
+	    s->problems), fx(a, s->chk.usable, 0), fx(b, s->st.rows, 0),
+	    fx(c, (double)s->problems, 0));
 	free(idx);
 }
 
@@ -462,16 +464,16 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	    "expect. Dimension scores average a respondent's items of the "
 	    "dimension; the SERVQUAL score averages the five dimensions."),
 	    9.5, 0, 0);
-	rchart(doc, cd, RCH_GAPS, lang);
+	rchart(doc, cd, RCH_GAPS, lang, NULL);
 	all.nseg = 0;
 	if (sq_gap_pretty(&all, ins, s->conf, lang, &t) == SQ_OK) {
+		rdoc_keep_table(doc, t, 40);
 		rdoc_heading(doc, 2, _("Gap table"));
 		rdoc_table(doc, t);
 	}
 	sq_table_free(t);
 	t = NULL;
-	rdoc_heading(doc, 2, _("Items"));
-	rchart(doc, cd, RCH_ITEMS, lang);
+	rchart(doc, cd, RCH_ITEMS, lang, _("Items"));
 
 	/* Segments. */
 	if (s->by[0] == '\0')
@@ -490,7 +492,7 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		sq_table_free(t);
 		t = NULL;
 		if (rchart_nseg(cd) > 0)
-			rchart(doc, cd, RCH_GROUPS, lang);
+			rchart(doc, cd, RCH_GROUPS, lang, NULL);
 		else
 			absent(&gone, _("More than 8 groups: no chart."));
 	}
@@ -508,7 +510,7 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 			rdoc_table(doc, t);
 		sq_table_free(t);
 		t = NULL;
-		rchart(doc, cd, RCH_IPA, lang);
+		rchart(doc, cd, RCH_IPA, lang, NULL);
 	}
 	if (s->st.has_overall)
 		absent(&gone, _("Key drivers: the export has an overall rating, "
@@ -541,7 +543,7 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		    fx(c, s->fa->chisq, 1), fx(buf + 800, s->fa->df, 0),
 		    fp(buf + 900, s->fa->pval), s->fa->suggested);
 		rdoc_para(doc, buf, 9.5, 0, 0);
-		rchart(doc, cd, RCH_SCREE, lang);
+		rchart(doc, cd, RCH_SCREE, lang, NULL);
 		src.ins = ins;
 		src.block = 'P';
 		src.pairwise = 0;
@@ -549,6 +551,7 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		src.invalid = s->st.invalid;
 		if (sq_fa_loadings_table(s->fa, &src, lang, 0.3, &t) ==
 		    SQ_OK) {
+			rdoc_keep_table(doc, t, 40);
 			rdoc_heading(doc, 2, _("Loadings"));
 			rdoc_table(doc, t);
 			rdoc_para(doc, _("Loadings below 0.30 are not shown; "

@@ -137,7 +137,8 @@ rchart_free(sq_chartdata *cd)
 }
 
 void
-rchart(rdoc *doc, const sq_chartdata *cd, int type, int lang)
+rchart(rdoc *doc, const sq_chartdata *cd, int type, int lang,
+    const char *heading)
 {
 	static const int types[] = {
 		SQ_CHART_GAPS, SQ_CHART_ITEMS, SQ_CHART_GROUPS, SQ_CHART_IPA,
@@ -149,6 +150,6 @@ rchart(rdoc *doc, const sq_chartdata *cd, int type, int lang)
 	co.type = types[type];
 	co.lang = lang;
 	co.conf = 0.95;
-	rdoc_chart(doc, cd, &co);
+	rdoc_chart(doc, cd, &co, heading);
 }
 

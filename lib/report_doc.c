@@ -272,7 +272,7 @@ head(const sq_table *t, size_t c)
 
 static void
 trow(rdoc *d, const sq_table *t, const size_t *vis, size_t nv,
-    const double *x, const double *w, size_t r, int header)
+    const double *x, const double *w, size_t r, int header, double fs)
 {
 	char buf[256];
 	size_t i;
@@ -290,7 +290,7 @@ trow(rdoc *d, const sq_table *t, const size_t *vis, size_t nv,
 		if (!header && t->cell[r * t->ncols + c].s != NULL &&
 		    t->col[c].kind == SQ_NUM_REAL)
 			right = 0;
-		l = layout(d, buf, TFS, header, 0);
+		l = layout(d, buf, fs, header, 0);
 		lsize(l, &lw, &lh);
 		cairo_move_to(d->cr, right ? x[i] + w[i] - PADX / 2 - lw :
 		    x[i] + PADX / 2, d->y + (ROWH - lh) / 2);
@@ -309,6 +309,34 @@ rule(rdoc *d, double x0, double x1, double lw)
 	cairo_stroke(d->cr);
 }
 
+/* Rows a table takes: header, group headings, rows. */
+static size_t
+table_rows(const sq_table *t)
+{
+	size_t rows = sq_table_rows(t), r, n = 1;
+	const char *last = NULL;
+
+	for (r = 0; r < rows; r++) {
+		const char *g = t->group >= 0 ?
+		    t->cell[r * t->ncols + (size_t)t->group].s : NULL;
+
+		n += 1 + (g != NULL && *g != '\0' && (last == NULL ||
+		    strcmp(g, last) != 0));
+		if (g != NULL)
+			last = g;
+	}
+	return n;
+}
+
+void
+rdoc_keep_table(rdoc *d, const sq_table *t, double extra)
+{
+	double h = (double)table_rows(t) * ROWH + 14 + extra;
+
+	if (h < d->H - 2 * MARGIN - FOOT)
+		need(d, h);
+}
+
 void
 rdoc_table(rdoc *d, const sq_table *t)
 {
@@ -316,9 +344,10 @@ rdoc_table(rdoc *d, const sq_table *t)
 	size_t *vis = calloc(t->ncols + 1, sizeof(size_t));
 	double *w = calloc(t->ncols + 1, sizeof(double));
 	double *x = calloc(t->ncols + 1, sizeof(double));
-	double total = 0, x0;
+	double total = 0, x0, fs = TFS;
 	const char *last = NULL;
 	char buf[256];
+	int pass;
 
 	if (vis == NULL || w == NULL || x == NULL) {
 		d->failed = 1;
@@ -327,46 +356,41 @@ rdoc_table(rdoc *d, const sq_table *t)
 	for (c = 0; c < t->ncols; c++)
 		if (!t->col[c].hidden && (long)c != t->group)
 			vis[nv++] = c;
-	for (i = 0; i < nv; i++) {
-		PangoLayout *l = layout(d, head(t, vis[i]), TFS, 1, 0);
-		double lw, lh;
+	/* Measure; a table wider than the column is set smaller. */
+	for (pass = 0; pass < 2; pass++) {
+		total = 0;
+		for (i = 0; i < nv; i++) {
+			PangoLayout *l = layout(d, head(t, vis[i]), fs, 1, 0);
+			double lw, lh;
 
-		lsize(l, &lw, &lh);
-		g_object_unref(l);
-		w[i] = lw;
-		for (r = 0; r < rows; r++) {
-			cell(t, r, vis[i], buf, sizeof(buf));
-			l = layout(d, buf, TFS, 0, 0);
 			lsize(l, &lw, &lh);
 			g_object_unref(l);
-			if (lw > w[i])
-				w[i] = lw;
+			w[i] = lw;
+			for (r = 0; r < rows; r++) {
+				cell(t, r, vis[i], buf, sizeof(buf));
+				l = layout(d, buf, fs, 0, 0);
+				lsize(l, &lw, &lh);
+				g_object_unref(l);
+				if (lw > w[i])
+					w[i] = lw;
+			}
+			w[i] += PADX * fs / TFS;
+			total += w[i];
 		}
-		w[i] += PADX;
-		total += w[i];
+		if (total <= colw(d))
+			break;
+		fs = fmax(5.5, floor(fs * colw(d) / total * 10) / 10);
 	}
 	x0 = MARGIN + (total < colw(d) ? (colw(d) - total) / 2 : 0);
 	for (i = 0; i < nv; i++)
 		x[i] = i ? x[i - 1] + w[i - 1] : x0;
 	/* Keep a table that fits on a page on one page. */
-	for (r = 0, c = 1; r < rows; r++) {
-		const char *g = t->group >= 0 ?
-		    t->cell[r * t->ncols + (size_t)t->group].s : NULL;
-
-		c += 1 + (g != NULL && *g != '\0' && (last == NULL ||
-		    strcmp(g, last) != 0));
-		if (g != NULL)
-			last = g;
-	}
-	last = NULL;
 	d->y += 4;
-	if ((double)c * ROWH < d->H - 2 * MARGIN - FOOT)
-		need(d, (double)c * ROWH + 4);
-	else
-		need(d, 3 * ROWH);
+	rdoc_keep_table(d, t, 0);
+	need(d, 3 * ROWH);
 	cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
 	rule(d, x0, x0 + total, 0.9);
-	trow(d, t, vis, nv, x, w, 0, 1);
+	trow(d, t, vis, nv, x, w, 0, 1, fs);
 	rule(d, x0, x0 + total, 0.5);
 	for (r = 0; r < rows; r++) {
 		const char *g = t->group >= 0 ?
@@ -379,11 +403,11 @@ rdoc_table(rdoc *d, const sq_table *t)
 			rdoc_newpage(d);
 			cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
 			rule(d, x0, x0 + total, 0.9);
-			trow(d, t, vis, nv, x, w, 0, 1);
+			trow(d, t, vis, nv, x, w, 0, 1, fs);
 			rule(d, x0, x0 + total, 0.5);
 		}
 		if (heading) {
-			PangoLayout *l = layout(d, g, TFS, 1, total);
+			PangoLayout *l = layout(d, g, fs, 1, total);
 			double lw, lh;
 
 			lsize(l, &lw, &lh);
@@ -400,7 +424,7 @@ rdoc_table(rdoc *d, const sq_table *t)
 		}
 		if (g != NULL)
 			last = g;
-		trow(d, t, vis, nv, x, w, r, 0);
+		trow(d, t, vis, nv, x, w, r, 0, fs);
 	}
 	rule(d, x0, x0 + total, 0.9);
 	d->y += 10;
@@ -411,7 +435,8 @@ out:
 }
 
 void
-rdoc_chart(rdoc *d, const sq_chartdata *cd, const sq_chart_opts *co)
+rdoc_chart(rdoc *d, const sq_chartdata *cd, const sq_chart_opts *co,
+    const char *heading)
 {
 	sq_chart_opts o = *co;
 	sq_error err;
@@ -424,9 +449,11 @@ rdoc_chart(rdoc *d, const sq_chartdata *cd, const sq_chart_opts *co)
 		rdoc_para(d, err.msg, 9, 0, 0);
 		return;
 	}
-	if (h > d->H - 2 * MARGIN - FOOT - 20)
-		h = d->H - 2 * MARGIN - FOOT - 20;
-	need(d, h);
+	if (h > d->H - 2 * MARGIN - FOOT - 50)
+		h = d->H - 2 * MARGIN - FOOT - 50;
+	need(d, h + (heading ? 40 : 0));
+	if (heading != NULL)
+		rdoc_heading(d, 2, heading);
 	cairo_save(d->cr);
 	cairo_translate(d->cr, MARGIN, d->y);
 	cairo_rectangle(d->cr, 0, 0, w, h);

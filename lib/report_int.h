@@ -55,13 +55,16 @@ void rdoc_para(rdoc *d, const char *text, double size, int bold,
 void rdoc_space(rdoc *d, double pts);
 /* Centered text at the current position (the cover). */
 void rdoc_center(rdoc *d, const char *text, double size, int bold);
+/* Room for table t and extra points, when the table fits on a page:
+ * before a heading that belongs to it. */
+void rdoc_keep_table(rdoc *d, const sq_table *t, double extra);
 /* A table as md and pretty would show it. */
 void rdoc_table(rdoc *d, const sq_table *t);
 /* A chart of the chart library, the width of the text column. */
 struct sq_chartdata;
 struct sq_chart_opts;
 void rdoc_chart(rdoc *d, const struct sq_chartdata *cd,
-    const struct sq_chart_opts *co);
+    const struct sq_chart_opts *co, const char *heading);
 
 /*
  * Charts of a study (report_chart.c, apart because chart.h and
@@ -70,7 +73,8 @@ void rdoc_chart(rdoc *d, const struct sq_chartdata *cd,
 enum rchart_type { RCH_GAPS, RCH_ITEMS, RCH_GROUPS, RCH_IPA, RCH_SCREE };
 struct sq_chartdata *rchart_data(const sq_study *s, const sq_report_opts *o);
 size_t rchart_nseg(const struct sq_chartdata *cd);
-void rchart(rdoc *d, const struct sq_chartdata *cd, int type, int lang);
+void rchart(rdoc *d, const struct sq_chartdata *cd, int type, int lang,
+    const char *heading);
 void rchart_free(struct sq_chartdata *cd);
 
 /* IPA quadrant of dimension d: RQ_*, -1 when undefined. */
