@@ -1,0 +1,48 @@
+# sq-report: usage, bad input, the PDF (pages, metadata, outline,
+# determinism) and its figures against sq-gap's (text from pdftotext).
+# t NAME RC STDOUT STDERR CMD... (see tests/run.sh)
+S=samples/banco_demo.csv
+U='usage: sq-report'
+
+t "report: unknown option" 2 - "~$U" sq-report -x $S
+t "report: no output" 2 - "~give -o FILE.pdf, --summary or both" sq-report $S
+t "report: bad paper" 2 - "~--paper: \"a5\"" sq-report --paper a5 -o "$TMP/r.pdf" $S
+t "report: bad date" 2 - "~--date" sq-report --date 2026-13-01 -o "$TMP/r.pdf" $S
+t "report: two files" 2 - "~$U" sq-report -o "$TMP/r.pdf" $S $S
+t "report: version" 0 '*' - sq-report --version
+t "report: missing file" 1 - "sq-report: tests/data/gap/nope.csv: No such file or directory" sq-report -o "$TMP/r.pdf" tests/data/gap/nope.csv
+t "report: bad value" 1 - "~is outside the scale 1..7" sq-report -o "$TMP/bad.pdf" tests/data/gap/off.csv
+t "report: a failed run leaves no file" 0 - - test ! -e "$TMP/bad.pdf"
+t "report: unknown segment column" 1 - "~segment column \"region\" not found" sq-report -b region -o "$TMP/bad.pdf" $S
+
+if command -v pdftotext >/dev/null 2>&1; then
+	t "report: English A4" 0 - - sq-report -b sucursal --title "Banco Demo" --date 2026-11-30 -o "$TMP/en.pdf" $S
+	pdfinfo "$TMP/en.pdf" > "$TMP/info"
+	t "report: A4 pages" 0 - - grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$TMP/info"
+	t "report: several pages" 0 - - test "$(awk '/^Pages:/ { print $2 }' "$TMP/info")" -ge 8
+	t "report: title metadata" 0 - - grep -q "^Title: *Banco Demo" "$TMP/info"
+	t "report: creation date is the data's" 0 - - grep -q "^CreationDate: .*2026" "$TMP/info"
+	t "report: outline" 0 - - grep -aq "/Outlines" "$TMP/en.pdf"
+	sq-report -b sucursal --title "Banco Demo" --date 2026-11-30 -o "$TMP/en2.pdf" $S
+	t "report: deterministic" 0 - - cmp -s "$TMP/en.pdf" "$TMP/en2.pdf"
+	t "report: letter" 0 - - sh -c "sq-report --paper letter -o '$TMP/l.pdf' $S && pdfinfo '$TMP/l.pdf' | grep -q 'pts (letter)'"
+
+	# Every row of sq-gap's table for people is in the report, figure
+	# for figure (the report prints true minus signs).
+	for l in en es; do
+		sq-report --lang $l -b sucursal --date 2026-11-30 -o "$TMP/$l.pdf" $S
+		pdftotext -layout "$TMP/$l.pdf" - | sed 's/\xe2\x88\x92/-/g; s/^ *//; s/  */ /g' > "$TMP/$l.txt"
+		sq-gap -f pretty --lang $l $S | grep '^  ' | sed 's/^ *//; s/  */ /g' > "$TMP/$l.gap"
+		n=0
+		while IFS= read -r line; do
+			grep -qxF -- "$line" "$TMP/$l.txt" || { n=$((n + 1)); echo "  not in the $l report: $line"; }
+		done < "$TMP/$l.gap"
+		t "report: $l gap table rows equal sq-gap's ($(wc -l < "$TMP/$l.gap") rows)" 0 - - test "$n" -eq 0 -a -s "$TMP/$l.gap"
+	done
+	# The executive summary's SERVQUAL score and interval are sq-gap's.
+	sq-gap $S | awk -F'\t' '$1 == "servqual" && $2 == "all" { printf "is %.2f, with a 95%% confidence interval from %.2f to %.2f, over %d\n", $8, $11, $12, $5 }' > "$TMP/want"
+	t "report: summary figures" 0 - - grep -qF "$(cat "$TMP/want")" "$(sq-report --summary -f tsv $S > "$TMP/sum"; echo "$TMP/sum")"
+	t "report: Spanish summary" 0 - - sh -c "sq-report --lang es --summary -f pretty $S | grep -q '^Resumen ejecutivo'"
+	t "report: summary json" 0 - - sh -c "sq-report --summary -f json $S | grep -q '\"summary\": \"The SERVQUAL score'"
+	t "report: absent sections say why" 0 - - grep -q "no segment column was given" "$(pdftotext "$TMP/l.pdf" "$TMP/l.txt"; echo "$TMP/l.txt")"
+fi
