@@ -2,7 +2,7 @@
 #
 #   make            tools into bin/
 #   make check      all tests (SAN=1: under ASan + UBSan)
-#   make demo       gap table of the bundled sample
+#   make demo       the PDF report of the bundled sample, its summary
 #   make bench      speed and memory benchmarks
 #   make install PREFIX=/usr/local
 
@@ -119,10 +119,18 @@ $(O)/tests/tsvcmp: tests/tsvcmp.c
 check: all $(UNITS) $(HELPERS) $(MO)
 	@BIN=$(BIN) O=$(O) sh tests/run.sh $(UNITS)
 
+# The report of the bundled sample in both languages; the English
+# executive summary on the terminal.
+DEMO      = $(O)/demo
 demo: all
-	$(BIN)/sq-gap -f pretty samples/banco_demo.csv
+	@mkdir -p $(DEMO)
+	$(BIN)/sq-report --lang es -b sucursal --title "Banco Demo" \
+	    --date 2026-11-30 -o $(DEMO)/informe.pdf samples/banco_demo.csv
+	$(BIN)/sq-report --lang en -b sucursal --title "Banco Demo" \
+	    --date 2026-11-30 -o $(DEMO)/report.pdf --summary -f pretty \
+	    samples/banco_demo.csv
 	@echo
-	$(BIN)/sq-gap -f pretty --lang es -b sucursal samples/banco_demo.csv | head -n 20
+	@echo "reports: $(DEMO)/report.pdf (English), $(DEMO)/informe.pdf (Spanish)"
 
 $(O)/bench/csvparse: bench/csvparse.c
 	@mkdir -p $(@D)

@@ -52,6 +52,29 @@ valid_date(const char *s)
 	    m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+/* A sentence as a list item wrapped under its bullet. */
+static int
+bullet(FILE *fp, const char *s)
+{
+	char *buf = NULL, *line, *p;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int first = 1;
+
+	if (mem == NULL)
+		return SQ_ENOMEM;
+	sq_text_wrap(mem, s, SQ_PRETTY_WIDTH - 2);
+	if (fclose(mem) != 0 || buf == NULL) {
+		free(buf);
+		return SQ_ENOMEM;
+	}
+	for (p = buf; (line = strsep(&p, "\n")) != NULL; first = 0)
+		if (*line != '\0')
+			fprintf(fp, "%s%s\n", first ? "- " : "  ", line);
+	free(buf);
+	return ferror(fp) ? SQ_EIO : SQ_OK;
+}
+
 /* The summary, one sentence a row, for -f. */
 static int
 write_summary(const char *text, FILE *fp, int format, const char *title)
@@ -73,11 +96,8 @@ write_summary(const char *text, FILE *fp, int format, const char *title)
 	if (format == SQ_FMT_PRETTY) {
 		fprintf(fp, "%s\n\n", title);
 		for (p = copy; p < copy + strlen(text); p += strlen(p) + 1)
-			if (*p != '\0') {
-				fputs("- ", fp);
-				sq_text_wrap(fp, p, SQ_PRETTY_WIDTH - 2);
-			}
-		rc = ferror(fp) ? SQ_EIO : SQ_OK;
+			if (*p != '\0' && (rc = bullet(fp, p)) != SQ_OK)
+				break;
 	} else
 		rc = sq_table_write(t, fp, format, title);
 out:
