@@ -109,6 +109,9 @@ set -- \
 [ -x "$BIN/sq-alpha" ] && set -- "$@" "sq-alpha -f tsv|$BIN/sq-alpha -f tsv" \
     "sq-alpha -f tsv --pairwise|$BIN/sq-alpha -f tsv --pairwise"
 [ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
+# The whole report (goal: under 10 s); the file is its one pass.
+[ -x "$BIN/sq-report" ] && set -- "$@" \
+    "sq-report${by:+ -b $by} (whole PDF)|$BIN/sq-report ${by:+-b $by} --date 2026-11-30 -o $TMP/report.pdf"
 
 {
 echo "Input: $rows respondents, $mb MB ($big); $(nproc) CPU,"
@@ -158,6 +161,15 @@ for c in "$@"; do
 	b=$(rss $cmd "$big")
 	echo "| $label | $a | $b |" | tee -a "$OUT"
 done
+
+# The demo's report (goal: under 2 s).
+if [ -x "$BIN/sq-report" ]; then
+	t=$(timeit "$BIN/sq-report" -b sucursal --date 2026-11-30 \
+	    -o "$TMP/demo.pdf" samples/banco_demo.csv)
+	echo
+	echo "sq-report of samples/banco_demo.csv (the demo): ${t% *} s wall," \
+	    "${t#* } s CPU (goal: under 2 s)" | tee -a "$OUT"
+fi
 
 # Charts: every type in every format (bench/chart.sh writes $O/bench/chart.md).
 if [ -x "$BIN/sq-chart" ] && [ -f bench/chart.sh ]; then
