@@ -195,13 +195,40 @@ rdoc_heading(rdoc *d, int level, const char *text)
 	g_object_unref(l);
 }
 
+/* text with a true minus sign for a hyphen before a figure ("-0.70"). */
+static char *
+minus(const char *text)
+{
+	size_t n = strlen(text), i, o = 0;
+	char *out = malloc(3 * n + 1);
+
+	if (out == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (text[i] == '-' && text[i + 1] >= '0' && text[i + 1] <= '9' &&
+		    (i == 0 || strchr(" (\t", text[i - 1]) != NULL)) {
+			memcpy(out + o, "\xe2\x88\x92", 3);
+			o += 3;
+		} else
+			out[o++] = text[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 void
 rdoc_para(rdoc *d, const char *text, double size, int bold, int bullet)
 {
 	PangoLayout *l;
 	double w, h, ind = bullet ? 14 : 0;
+	char *t = minus(text);
 
-	l = layout(d, text, size, bold, colw(d) - ind);
+	if (t == NULL) {
+		d->failed = 1;
+		return;
+	}
+	l = layout(d, t, size, bold, colw(d) - ind);
+	free(t);
 	lsize(l, &w, &h);
 	need(d, h);
 	cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
