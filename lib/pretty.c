@@ -91,12 +91,16 @@ sq_text_wrap(FILE *fp, const char *text, size_t width)
 		brk = NULL;
 		w = 0;
 		for (q = p; *q != '\0' && *q != '\n'; q++) {
-			if (*q == ' ' && w <= width)
-				brk = q;
+			if (*q == ' ') {
+				if (w > width && brk != NULL)
+					break;
+				brk = q;	/* the last space that fits, or
+						   the first after a long word */
+				if (w > width)
+					break;
+			}
 			if (((unsigned char)*q & 0xC0) != 0x80)
 				w++;
-			if (w > width && brk != NULL)
-				break;
 		}
 		if (*q == '\0' || *q == '\n' || brk == NULL)
 			brk = q;

@@ -91,5 +91,18 @@ main(void)
 	CHECK(widest(buf) <= SQ_PRETTY_WIDTH, "panels fit 100 columns");
 	free(buf);
 	sq_table_free(t);
+
+	/* Prose wraps at spaces within the width; a long word stays whole. */
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	sq_text_wrap(fp, "Capacidad de respuesta: la puntuaci\xc3\xb3n va de "
+	    "0,846 a 0,896 en todas las escalas\n", 20);
+	sq_text_wrap(fp, "unapalabramuchomaslargaqueelancho corta", 10);
+	fclose(fp);
+	CHECK_STR(buf, "Capacidad de\nrespuesta: la\npuntuaci\xc3\xb3n va de\n"
+	    "0,846 a 0,896 en\ntodas las escalas\n"
+	    "unapalabramuchomaslargaqueelancho\ncorta\n", "wrap");
+	CHECK(widest(buf) <= 33, "wrapped lines");
+	free(buf);
 	return unit_done();
 }
