@@ -259,5 +259,6 @@ done:
 	free(text);
 	sq_study_free(study);
 	sq_instrument_free(ins);
+	sq_report_release_fonts();
 	return rc;
 }

@@ -493,3 +493,11 @@ rdoc_chart(rdoc *d, const sq_chartdata *cd, const sq_chart_opts *co,
 	cairo_restore(d->cr);
 	d->y += h + 10;
 }
+
+void
+sq_report_release_fonts(void)
+{
+	/* Pango's default font map holds fontconfig; drop it first. */
+	pango_cairo_font_map_set_default(NULL);
+	sq_chart_release_fonts();
+}

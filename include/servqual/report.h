@@ -47,4 +47,10 @@ int sq_report_summary(const sq_study *s, const sq_report_opts *o,
 int sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
     sq_error *err);
 
+/*
+ * Release the fonts Pango and fontconfig cache, at the end of a process
+ * (leak checkers then see nothing left).
+ */
+void sq_report_release_fonts(void);
+
 #endif
