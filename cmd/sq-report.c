@@ -16,18 +16,38 @@
 
 enum { OPT_PAPER = SQ_OPT_TOOL, OPT_TITLE, OPT_DATE, OPT_SUMMARY };
 
-static void
-usage(void)
-{
-	fprintf(stderr,
+static const char synopsis[] =
 	    "usage: sq-report [-b column] [-c codebook] [-d delim] "
 	    "[-f format] [-o file.pdf]\n"
 	    "                 [--conf level] [--date YYYY-MM-DD] "
 	    "[--encoding enc] [--invalid error|missing]\n"
 	    "                 [--lang en|es] [--paper a4|letter] "
 	    "[--skip-rows n] [--summary]\n"
-	    "                 [--title text] [file]\n");
+	    "                 [--title text] [file]\n";
+
+static void
+usage(void)
+{
+	fputs(synopsis, stderr);
 	exit(2);
+}
+
+static void
+help(void)
+{
+	fputs(synopsis, stdout);
+	fputs("\nThe whole SERVQUAL study of an export as one PDF report: cover, "
+	    "executive\nsummary, gaps, segments (-b), importance, reliability, "
+	    "factor structure,\ndata quality and methods, in English or Spanish "
+	    "(--lang).\n\n"
+	    "  -o FILE.pdf       write the report (A4, or --paper letter)\n"
+	    "  --summary         print the executive summary (-f its format)\n"
+	    "  --title TEXT      the study's title\n"
+	    "  --date YYYY-MM-DD the date of the data (default: the file's)\n"
+	    "  -b COLUMN         compare the groups of a segment column\n\n"
+	    "example: sq-report -b sucursal --lang es -o informe.pdf "
+	    "samples/banco_demo.csv\n", stdout);
+	exit(ferror(stdout) ? 1 : 0);
 }
 
 static int
@@ -185,6 +205,9 @@ main(int argc, char *argv[])
 		case SQ_OPT_VERSION:
 			puts("sq-report " SQ_VERSION);
 			return 0;
+		case 'h':
+			help();
+			break;
 		default:
 			usage();
 		}

@@ -10,6 +10,7 @@ t "report: bad paper" 2 - "~--paper: \"a5\"" sq-report --paper a5 -o "$TMP/r.pdf
 t "report: bad date" 2 - "~--date" sq-report --date 2026-13-01 -o "$TMP/r.pdf" $S
 t "report: two files" 2 - "~$U" sq-report -o "$TMP/r.pdf" $S $S
 t "report: version" 0 '*' - sq-report --version
+t "report: help" 0 "*" - sq-report -h
 t "report: missing file" 1 - "sq-report: tests/data/gap/nope.csv: No such file or directory" sq-report -o "$TMP/r.pdf" tests/data/gap/nope.csv
 t "report: bad value" 1 - "~is outside the scale 1..7" sq-report -o "$TMP/bad.pdf" tests/data/gap/off.csv
 t "report: a failed run leaves no file" 0 - - test ! -e "$TMP/bad.pdf"
