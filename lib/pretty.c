@@ -102,10 +102,8 @@ sq_text_wrap(FILE *fp, const char *text, size_t width)
 			if (((unsigned char)*q & 0xC0) != 0x80)
 				w++;
 		}
-		if (*q == '\0' || *q == '\n' || brk == NULL)
+		if (brk == NULL || ((*q == '\0' || *q == '\n') && w <= width))
 			brk = q;
-		else
-			q = brk;
 		fwrite(p, 1, (size_t)(brk - p), fp);
 		fputc('\n', fp);
 		p = *brk == '\0' ? brk : brk + 1;

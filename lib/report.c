@@ -624,11 +624,32 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	return pages;
 }
 
+/*
+ * The PDF is made in memory and written after: a write error then never
+ * reaches Cairo, which keeps the fonts of a surface in error for good.
+ */
+struct membuf {
+	unsigned char *p;
+	size_t len, cap;
+};
+
 static cairo_status_t
 sink(void *closure, const unsigned char *data, unsigned int len)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS :
-	    CAIRO_STATUS_WRITE_ERROR;
+	struct membuf *m = closure;
+
+	if (m->len + len > m->cap) {
+		size_t cap = (m->len + len) * 2 + 65536;
+		unsigned char *np = realloc(m->p, cap);
+
+		if (np == NULL)
+			return CAIRO_STATUS_NO_MEMORY;
+		m->p = np;
+		m->cap = cap;
+	}
+	memcpy(m->p + m->len, data, len);
+	m->len += len;
+	return CAIRO_STATUS_SUCCESS;
 }
 
 static cairo_status_t
@@ -647,6 +668,7 @@ sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
 	double W = o->letter ? 612 : 595.276, H = o->letter ? 792 : 841.89;
 	cairo_surface_t *surf;
 	cairo_status_t st;
+	struct membuf mem = { NULL, 0, 0 };
 	char date[64];
 	int pages, failed = 0;
 
@@ -664,7 +686,7 @@ sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 
-	surf = cairo_pdf_surface_create_for_stream(sink, fp, W, H);
+	surf = cairo_pdf_surface_create_for_stream(sink, &mem, W, H);
 	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(surf);
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
@@ -689,8 +711,17 @@ sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
-	if (failed || st != CAIRO_STATUS_SUCCESS)
+	if (failed || st != CAIRO_STATUS_SUCCESS) {
+		free(mem.p);
+		return sq_error_set(err, st == CAIRO_STATUS_NO_MEMORY ?
+		    SQ_ENOMEM : SQ_EIO, NULL, 0, 0, NULL, "cairo: %s",
+		    cairo_status_to_string(st));
+	}
+	if (fwrite(mem.p, 1, mem.len, fp) != mem.len || ferror(fp)) {
+		free(mem.p);
 		return sq_error_set(err, SQ_EIO, NULL, 0, 0, NULL,
-		    "cairo: %s", cairo_status_to_string(st));
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+		    "write error");
+	}
+	free(mem.p);
+	return SQ_OK;
 }

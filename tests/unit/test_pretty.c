@@ -98,10 +98,12 @@ main(void)
 	sq_text_wrap(fp, "Capacidad de respuesta: la puntuaci\xc3\xb3n va de "
 	    "0,846 a 0,896 en todas las escalas\n", 20);
 	sq_text_wrap(fp, "unapalabramuchomaslargaqueelancho corta", 10);
+	sq_text_wrap(fp, "the last word goes over\n", 20);
 	fclose(fp);
 	CHECK_STR(buf, "Capacidad de\nrespuesta: la\npuntuaci\xc3\xb3n va de\n"
 	    "0,846 a 0,896 en\ntodas las escalas\n"
-	    "unapalabramuchomaslargaqueelancho\ncorta\n", "wrap");
+	    "unapalabramuchomaslargaqueelancho\ncorta\n"
+	    "the last word goes\nover\n", "wrap");
 	CHECK(widest(buf) <= 33, "wrapped lines");
 	free(buf);
 	return unit_done();
