@@ -162,7 +162,11 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 	}
 	for (i = 0; i < n; i++)
 		below += s->grow[idx[i]].ci_high < 0;
-	if (n > 0)
+	if (n > 1 && below == n)
+		tprintf(t, _("All %zu dimensions fall significantly short of "
+		    "expectations (every confidence interval lies below "
+		    "zero).\n"), n);
+	else if (n > 0)
 		tprintf(t, sq_ngettext("%zu of %zu dimensions falls "
 		    "significantly short of expectations (its whole confidence "
 		    "interval lies below zero).\n", "%zu of %zu dimensions fall "
