@@ -39,6 +39,14 @@ if command -v pdftotext >/dev/null 2>&1; then
 			grep -qxF -- "$line" "$TMP/$l.txt" || { n=$((n + 1)); echo "  not in the $l report: $line"; }
 		done < "$TMP/$l.gap"
 		t "report: $l gap table rows equal sq-gap's ($(wc -l < "$TMP/$l.gap") rows)" 0 - - test "$n" -eq 0 -a -s "$TMP/$l.gap"
+		# the same for sq-alpha's scales and sq-factor's loadings
+		{ sq-alpha -f pretty --lang $l $S; sq-factor --block P -f pretty --lang $l $S 2>/dev/null | sed -n '/^  [^ ]*tem  /,/^(/p'; } |
+		    grep -E '^  .*[0-9]' | sed 's/^ *//; s/  */ /g' > "$TMP/$l.rel"
+		n=0
+		while IFS= read -r line; do
+			grep -qxF -- "$line" "$TMP/$l.txt" || { n=$((n + 1)); echo "  not in the $l report: $line"; }
+		done < "$TMP/$l.rel"
+		t "report: $l reliability and loadings rows equal the tools' ($(wc -l < "$TMP/$l.rel") rows)" 0 - - test "$n" -eq 0 -a "$(wc -l < "$TMP/$l.rel")" -ge 40
 	done
 	# The executive summary's SERVQUAL score and interval are sq-gap's.
 	sq-gap $S | awk -F'\t' '$1 == "servqual" && $2 == "all" { printf "is %.2f, with a 95%% confidence interval from %.2f to %.2f, over %d\n", $8, $11, $12, $5 }' > "$TMP/want"
