@@ -495,6 +495,13 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 			rdoc_table(doc, t);
 		sq_table_free(t);
 		t = NULL;
+		/* the codes heading the columns, spelt out */
+		buf[0] = '\0';
+		for (i = 0; i < ins->ndims; i++)
+			snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf),
+			    "%s%s: %s", i ? "; " : "", ins->dims[i].code,
+			    ins->dims[i].name[lang]);
+		rdoc_para(doc, buf, 8, 0, 0);
 		if (rchart_nseg(cd) > 0)
 			rchart(doc, cd, RCH_GROUPS, lang, NULL);
 		else
