@@ -19,13 +19,16 @@ usage(void)
 	fprintf(stderr,
 	    "usage: sq-chart type -o file.png|.pdf|.svg [-b column] "
 	    "[-c codebook] [-d delim]\n"
-	    "                [--block E|P|G] [--conf level] [--dpi n] "
-	    "[--encoding enc] [--height pt]\n"
+	    "                [--block E|P|G] [--conf level] "
+	    "[--crosshair mean|median|scale]\n"
+	    "                [--dpi n] [--encoding enc] [--height pt] "
+	    "[--importance stated|derived]\n"
 	    "                [--invalid error|missing] [--iter n] "
 	    "[--lang en|es] [--seed n]\n"
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
-	    "types: gaps items radar ipa groups likert scree heatmap\n");
+	    "types: gaps items radar ipa groups likert scree heatmap "
+	    "drivers\n");
 	exit(2);
 }
 
@@ -62,11 +65,13 @@ main(int argc, char *argv[])
 		{ "by", required_argument, NULL, 'b' },
 		{ "codebook", required_argument, NULL, 'c' },
 		{ "conf", required_argument, NULL, SQ_OPT_CONF },
+		{ "crosshair", required_argument, NULL, 'X' },
 		{ "delimiter", required_argument, NULL, 'd' },
 		{ "dpi", required_argument, NULL, 'D' },
 		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
 		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "importance", required_argument, NULL, 'I' },
 		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
 		{ "iter", required_argument, NULL, 'i' },
 		{ "lang", required_argument, NULL, SQ_OPT_LANG },
@@ -96,7 +101,7 @@ main(int argc, char *argv[])
 	memset(&err, 0, sizeof(err));
 	memset(&co, 0, sizeof(co));
 	co.conf = 0.95;
-	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000 };
+	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000, 0, -1 };
 	while ((ch = getopt_long(argc, argv, "b:c:d:ho:", longopts,
 	    NULL)) != -1) {
 		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
@@ -125,6 +130,19 @@ main(int argc, char *argv[])
 			break;
 		case 'H':
 			co.height = number(optarg, "--height", 72, 14400);
+			break;
+		case 'I':
+			need.importance = strcmp(optarg, "stated") == 0 ? 1 :
+			    strcmp(optarg, "derived") == 0 ? 2 : -1;
+			if (need.importance < 0)
+				usage();
+			break;
+		case 'X':
+			need.crosshair = strcmp(optarg, "mean") == 0 ? 0 :
+			    strcmp(optarg, "median") == 0 ? 1 :
+			    strcmp(optarg, "scale") == 0 ? 2 : -2;
+			if (need.crosshair < -1)
+				usage();
 			break;
 		case 'i':
 			need.iterations = (int)number(optarg, "--iter", 1,

@@ -17,7 +17,7 @@
 
 static const char *const type_names[SQ_CHART_NTYPES] = {
 	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap"
+	"heatmap", "drivers"
 };
 
 int
@@ -153,7 +153,6 @@ struct sctx {
 	const char *name;
 	int type, block;
 	sq_gapset *gs;
-	double *wsum, *wn;
 	sq_covacc *cov;
 	double *x;
 };
@@ -169,13 +168,6 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 
 	if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) != SQ_OK)
 		return rc;
-	if (c->wsum && r->w) {
-		for (i = 0; i < ins->ndims; i++)
-			if (!isnan(r->w[i])) {
-				c->wsum[i] += r->w[i];
-				c->wn[i] += 1;
-			}
-	}
 	if (d->count) {
 		const double *v = c->block == SQ_BLOCK_E ? r->e : r->p;
 
@@ -311,6 +303,8 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 	size_t i;
 	int rc, type = need->type;
 
+	if (type == SQ_CHART_IPA || type == SQ_CHART_DRIVERS)
+		return sqc_drivers_survey(d, fp, name, opts, need, st, err);
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.ins = ins;
@@ -324,16 +318,9 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		snprintf(d->segname, sizeof(d->segname), "%s", opts->by);
 	rc = SQ_ENOMEM;
 	if (type == SQ_CHART_GAPS || type == SQ_CHART_ITEMS ||
-	    type == SQ_CHART_RADAR || type == SQ_CHART_GROUPS ||
-	    type == SQ_CHART_IPA) {
+	    type == SQ_CHART_RADAR || type == SQ_CHART_GROUPS) {
 		rc = sq_gapset_new(ins, opts && opts->by != NULL, &c.gs);
 		if (rc != SQ_OK)
-			goto out;
-	}
-	if (type == SQ_CHART_IPA) {
-		c.wsum = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
-		c.wn = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
-		if (!c.wsum || !c.wn)
 			goto out;
 	}
 	if (type == SQ_CHART_LIKERT) {
@@ -397,21 +384,6 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 			}
 		}
 	}
-	if (type == SQ_CHART_IPA) {
-		if (!st->has_weights) {
-			rc = sq_error_set(err, SQ_ESCHEMA, name, 0, 0, "",
-			    "an IPA chart needs the importance weight columns"
-			    " W_%s..W_%s", ins->ndims ? ins->dims[0].code : "",
-			    ins->ndims ? ins->dims[ins->ndims - 1].code : "");
-			goto out;
-		}
-		for (i = 0; i < ins->ndims; i++) {
-			d->importance[i] = c.wn[i] > 0 ? c.wsum[i] / c.wn[i] :
-			    NAN;
-			d->performance[i] = d->dim[i].mean_p;
-		}
-		d->has_ipa = 1;
-	}
 	if (d->count)
 		d->has_likert = 1;
 	if (type == SQ_CHART_HEATMAP &&
@@ -425,8 +397,6 @@ out:
 	if (rc == SQ_ENOMEM && err && err->msg[0] == '\0')
 		sq_error_set(err, rc, name, 0, 0, "", "out of memory");
 	sq_gapset_free(c.gs);
-	free(c.wsum);
-	free(c.wn);
 	sq_covacc_free(c.cov);
 	free(c.x);
 	return rc;
@@ -523,8 +493,9 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		else if (memchr(buf, '\0', len) != NULL)
 			rc = sq_error_set(err, SQ_EPARSE, name, 0, 0, "",
 			    "a NUL byte in a table");
-		else
-			rc = sq_chartdata_table(d, buf, len, name, err);
+		else if ((rc = sq_chartdata_table(d, buf, len, name, err)) ==
+		    SQ_OK)
+			rc = sqc_drivers_table_done(d, need, err);
 	} else {
 		struct replay r = { buf, len, 0, fp };
 		cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };

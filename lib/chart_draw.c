@@ -23,7 +23,8 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 640, 400 },	/* groups */
 	{ 640, 0 },	/* likert */
 	{ 560, 400 },	/* scree */
-	{ 600, 0 }	/* heatmap */
+	{ 600, 0 },	/* heatmap */
+	{ 640, 400 }	/* drivers */
 };
 
 
@@ -58,8 +59,14 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 		if (!d->has_ipa)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no importance and performance for an ipa chart;"
-			    " give an export with weight columns or a table "
+			    " give an export, sq-drivers' table or a table "
 			    "\"dimension importance performance\"");
+		return SQ_OK;
+	case SQ_CHART_DRIVERS:
+		if (!d->drv.has || !d->drv.has_models)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no models for a drivers chart; give an export "
+			    "with the overall rating or sq-drivers' table");
 		return SQ_OK;
 	case SQ_CHART_GROUPS:
 		if (d->nseg == 0)
@@ -143,6 +150,9 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 		break;
 	case SQ_CHART_SCREE:
 		rc = sqc_draw_scree(&c, frame);
+		break;
+	case SQ_CHART_DRIVERS:
+		rc = sqc_draw_drivers(&c, frame);
 		break;
 	default:
 		rc = sqc_draw_heatmap(&c, frame);

@@ -246,5 +246,23 @@ int sqc_draw_groups(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_likert(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_scree(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame);
+
+/* chart_drivers.c: the drivers chart's title in lang. */
+const char *sqc_drivers_title(int lang);
+
+/* ipa and drivers data from an export, through the drivers library. */
+int sqc_drivers_survey(sq_chartdata *d, FILE *fp, const char *name,
+    const sq_survey_opts *opts, const sq_chartneed *need,
+    sq_survey_stats *st, sq_error *err);
+
+/* One row of sq-drivers' long table into d->drv. */
+int sqc_drivers_cell(sq_chartdata *d, const char *section, const char *seg,
+    const char *model, const char *term, const char *key, const char *val,
+    const char *name, unsigned long line, sq_error *err);
+
+/* After a table: the IPA importance and crosshairs need asks for. */
+int sqc_drivers_table_done(sq_chartdata *d, const sq_chartneed *need,
+    sq_error *err);
 
 #endif

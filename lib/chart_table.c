@@ -279,6 +279,28 @@ read_ipa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return SQ_OK;
 }
 
+/* sq-drivers' long table: section segment model term key value. */
+static int
+read_drivers_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"section", "segment", "model", "term", "key", "value"
+	};
+	int c[6], rc;
+	size_t r;
+
+	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++) {
+		char **v = t->cell[r];
+
+		if ((rc = sqc_drivers_cell(d, v[c[0]], v[c[1]], v[c[2]],
+		    v[c[3]], v[c[4]], v[c[5]], t->name, t->line[r], err)))
+			return rc;
+	}
+	return SQ_OK;
+}
+
 static int
 read_likert_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 {
@@ -506,7 +528,10 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return SQ_OK;
 }
 
-enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR };
+enum {
+	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
+	T_DRIVERS
+};
 
 /*
  * The delimiter of a table: a tab if the first line has one (servqual's
@@ -584,6 +609,10 @@ table_kind(const char *buf, size_t len)
 		return T_NONE;
 	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
 		return T_GAP;
+	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
+	    has_name(names, n, "value") && has_name(names, n, "model") &&
+	    has_name(names, n, "term"))
+		return T_DRIVERS;
 	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
 	    has_name(names, n, "value"))
 		return T_FACTOR;
@@ -674,6 +703,9 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 			break;
 		case T_FACTOR:
 			rc = read_factor_table(d, &t, err);
+			break;
+		case T_DRIVERS:
+			rc = read_drivers_table(d, &t, err);
 			break;
 		default:
 			rc = read_matrix_table(d, &t, err);

@@ -158,7 +158,7 @@ int sq_ipa_quadrant(double imp, double perf, double imp_c, double perf_c);
 enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
-	SQ_CHART_NTYPES
+	SQ_CHART_DRIVERS, SQ_CHART_NTYPES
 };
 
 /* Parse a chart type name ("gaps", ...); -1 if unknown. */
@@ -175,6 +175,27 @@ typedef struct sq_chartstat {
 enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
 
 enum sq_matrix_kind { SQ_MATRIX_CORRELATION = 0, SQ_MATRIX_LOADINGS };
+
+/*
+ * What sq-drivers knows and the ipa and drivers charts draw: importance
+ * shares (0..100), the models' R^2, performance intervals, the IPA rule.
+ * Filled from an export (lib/chart_drivers.c) or sq-drivers' table.
+ */
+typedef struct sq_chartdrv {
+	int has;			/* the fields below are set */
+	int has_models;			/* r2 and derived are known */
+	double stated[SQ_MAX_DIMS];	/* mean weights rescaled to 100 */
+	double derived[SQ_MAX_DIMS];	/* servperf LMG share of R^2 */
+	double r2[2], n[2];		/* servqual, servperf */
+	double spearman;
+	double perf_lo[SQ_MAX_DIMS], perf_hi[SQ_MAX_DIMS];
+	int source;			/* enum sq_drv_source: 1 stated,
+					   2 derived */
+	int rule;			/* enum sq_drv_cross */
+	double icross, pcross;		/* IPA crosshairs */
+	double scale_min, scale_max;	/* the answer scale */
+	double conf;			/* of perf_lo, perf_hi */
+} sq_chartdrv;
 
 typedef struct sq_chartdata {
 	const sq_instrument *ins;	/* borrowed */
@@ -212,6 +233,7 @@ typedef struct sq_chartdata {
 	char **rowlab, **collab;
 	int *rowdim;			/* dimension of each row, or -1 */
 	int *coldim;
+	sq_chartdrv drv;		/* ipa, drivers */
 } sq_chartdata;
 
 /* What to gather from an export. */
@@ -221,6 +243,9 @@ typedef struct sq_chartneed {
 	double conf;			/* confidence level, 0.95 */
 	unsigned long seed;		/* parallel analysis random seed */
 	int iterations;			/* parallel analysis data sets */
+	int importance;			/* ipa: enum sq_drv_source */
+	int crosshair;			/* ipa: enum sq_drv_cross; -1: the
+					   table's own, else mean */
 } sq_chartneed;
 
 /* An empty chart data set over ins. */
