@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 
 #include "servqual/reliability.h"
+#include "servqual/drivers.h"
 #include "servqual/i18n.h"
 #include "report_int.h"
 
@@ -116,6 +117,48 @@ qname(int q)
 	    q == RQ_OVERKILL ? _("possible overkill") : "";
 }
 
+/* Index of the largest defined x[0..n-1], or -1. */
+static int
+top(const double *x, size_t n)
+{
+	size_t i;
+	int b = -1;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i]) && (b < 0 || x[i] > x[b]))
+			b = (int)i;
+	return b;
+}
+
+/* Importance, key drivers and where to concentrate (sq-drivers). */
+static void
+drivers_summary(const sq_study *s, int lang, struct text *t)
+{
+	const sq_instrument *ins = s->ins;
+	const sq_drvresult *r = s->drv;
+	const sq_drvmodel *mp = &r->model[SQ_DRV_SERVPERF];
+	size_t i, nc = 0, nd = r->ndims;
+	int ts = top(r->stated, nd), td = top(r->derived, nd);
+	char a[48], b[48];
+
+	if (ts >= 0)
+		tprintf(t, _("Customers rate %s the most important dimension "
+		    "(%s of 100 points on average). "),
+		    ins->dims[ts].name[lang], fx(a, r->stated[ts], 1));
+	if (td >= 0 && s->st.has_overall && !isnan(mp->r2))
+		tprintf(t, _("The overall rating moves most with %s (%s%% of "
+		    "the variance the perceptions explain, R\xc2\xb2 = %s). "),
+		    ins->dims[td].name[lang], fx(a, r->derived[td], 1),
+		    fx(b, mp->r2, 2));
+	for (i = 0; i < nd; i++)
+		if (r->quadrant[i] == RQ_CONCENTRATE)
+			tprintf(t, nc++ ? ", %s" : _("Concentrate on %s"),
+			    ins->dims[i].name[lang]);
+	tprintf(t, "%s\n", nc ? _(": above-average importance, "
+	    "below-average performance.") : _("No dimension is both above "
+	    "average in importance and below average in performance."));
+}
+
 static void
 summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 {
@@ -206,25 +249,8 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 		    fx(d, g->acc[lo]->sq.md, 2), g->seg[lo],
 		    fx(e, g->acc[hi]->sq.md, 2), g->seg[hi]);
 	}
-	if (s->has_weights && s->wn > 0) {
-		size_t top = 0, nc = 0;
-
-		for (i = 1; i < ins->ndims; i++)
-			if (s->wshare[i] > s->wshare[top])
-				top = i;
-		tprintf(t, _("Customers rate %s the most important dimension "
-		    "(%s of 100 points on average)."),
-		    ins->dims[top].name[lang], fx(a, s->wshare[top], 1));
-		for (i = 0; i < ins->ndims; i++)
-			if (rq_quadrant(s, i) == RQ_CONCENTRATE) {
-				tprintf(t, nc++ ? ", %s" : _(" Concentrate "
-				    "on %s"), ins->dims[i].name[lang]);
-			}
-		tprintf(t, "%s\n", nc ? _(": above-average importance, "
-		    "below-average performance.") : _(" No dimension is both "
-		    "above average in importance and below average in "
-		    "performance."));
-	}
+	if (s->drv != NULL)
+		drivers_summary(s, lang, t);
 	if (s->nrel > 0) {
 		double lo = INFINITY, hi = -INFINITY;
 
@@ -347,28 +373,82 @@ static sq_table *
 ipa_table(const sq_study *s, int lang)
 {
 	static const char *const cols[] = {
-		"dimension", "importance", "performance", "gap", "quadrant"
+		"dimension", "importance", "performance", "ci_low", "ci_high",
+		"quadrant"
 	};
 	const sq_instrument *ins = s->ins;
+	const sq_drvresult *r = s->drv;
 	sq_table *t;
 	size_t i;
 	int rc = 0;
 
-	if (sq_table_new(cols, 5, &t) != SQ_OK)
+	if (sq_table_new(cols, 6, &t) != SQ_OK)
 		return NULL;
 	sq_table_human(t, 0, SQ_NUM_TEXT, 0, N_("dimension"));
-	sq_table_human(t, 1, SQ_NUM_REAL, 1, N_("importance (of 100)"));
+	sq_table_human(t, 1, SQ_NUM_REAL, 1, N_("importance"));
 	sq_table_human(t, 2, SQ_NUM_REAL, 2, N_("performance (mean P)"));
-	sq_table_human(t, 3, SQ_NUM_REAL, 2, N_("gap"));
-	sq_table_human(t, 4, SQ_NUM_TEXT, 0, N_("quadrant"));
-	for (i = 0; i < ins->ndims; i++) {
-		const sq_gaprow *r = rq_dimrow(s, i);
-
+	sq_table_human(t, 3, SQ_NUM_REAL, 2, N_("CI low"));
+	sq_table_human(t, 4, SQ_NUM_REAL, 2, N_("CI high"));
+	sq_table_human(t, 5, SQ_NUM_TEXT, 0, N_("quadrant"));
+	for (i = 0; i < r->ndims; i++) {
 		rc |= sq_table_str(t, ins->dims[i].name[lang]);
-		rc |= sq_table_num(t, s->wshare[i]);
-		rc |= sq_table_num(t, r ? r->mean_p : NAN);
-		rc |= sq_table_num(t, r ? r->gap : NAN);
-		rc |= sq_table_str(t, qname(rq_quadrant(s, i)));
+		rc |= sq_table_num(t, r->importance[i]);
+		rc |= sq_table_num(t, r->perf[i]);
+		rc |= sq_table_num(t, r->perf_lo[i]);
+		rc |= sq_table_num(t, r->perf_hi[i]);
+		rc |= sq_table_str(t, qname(r->quadrant[i]));
+	}
+	if (rc) {
+		sq_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* A rank: whole, or with one decimal for a tie; a dash when undefined. */
+static const char *
+rank(char *buf, double x)
+{
+	return fx(buf, x, x == floor(x) ? 0 : 1);
+}
+
+/* The drivers: the SERVPERF model's terms beside stated importance. */
+static sq_table *
+drivers_table(const sq_study *s, int lang)
+{
+	static const char *const cols[] = {
+		"dimension", "b", "p", "beta", "lmg_share", "stated",
+		"rank_stated", "rank_derived"
+	};
+	const sq_instrument *ins = s->ins;
+	const sq_drvresult *r = s->drv;
+	const sq_drvmodel *m = &r->model[SQ_DRV_SERVPERF];
+	sq_table *t;
+	size_t i;
+	char a[48];
+	int rc = 0;
+
+	if (sq_table_new(cols, 8, &t) != SQ_OK)
+		return NULL;
+	sq_table_human(t, 0, SQ_NUM_TEXT, 0, N_("dimension"));
+	sq_table_human(t, 1, SQ_NUM_REAL, 3, N_("b"));
+	sq_table_human(t, 2, SQ_NUM_P, 0, N_("p"));
+	sq_table_human(t, 3, SQ_NUM_REAL, 2, N_("beta"));
+	/* xgettext:no-c-format */
+	sq_table_human(t, 4, SQ_NUM_REAL, 1, N_("LMG % of R\xc2\xb2"));
+	sq_table_human(t, 5, SQ_NUM_REAL, 1, N_("stated %"));
+	/* ranks: whole, or halves for ties; right-aligned text */
+	sq_table_human(t, 6, SQ_NUM_INT, 0, N_("rank (stated)"));
+	sq_table_human(t, 7, SQ_NUM_INT, 0, N_("rank (derived)"));
+	for (i = 0; i < r->ndims; i++) {
+		rc |= sq_table_str(t, ins->dims[i].name[lang]);
+		rc |= sq_table_num(t, m->est[i + 1]);
+		rc |= sq_table_num(t, m->pv[i + 1]);
+		rc |= sq_table_num(t, m->beta[i + 1]);
+		rc |= sq_table_num(t, m->share[i]);
+		rc |= sq_table_num(t, r->stated[i]);
+		rc |= sq_table_str(t, rank(a, r->rank_stated[i]));
+		rc |= sq_table_str(t, rank(a, r->rank_derived[i]));
 	}
 	if (rc) {
 		sq_table_free(t);
@@ -509,27 +589,58 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	}
 
 	/* Importance. */
-	if (!s->has_weights)
-		absent(&gone, _("Importance and performance: the export has no "
-		    "importance weight columns (W_TAN ... W_EMP)."));
+	if (s->drv == NULL)
+		absent(&gone, _("Importance and performance: the export has "
+		    "neither importance weight columns (W_TAN ... W_EMP) nor "
+		    "an overall rating."));
 	else {
 		rdoc_heading(doc, 1, _("Importance and performance"));
-		rdoc_para(doc, _("Importance is the points of 100 respondents "
-		    "gave each dimension; performance the mean perception. "
-		    "Crosshairs at the means over the dimensions."), 9.5, 0, 0);
+		rdoc_para(doc, s->drv->source == SQ_IMP_STATED ?
+		    _("Importance is the points of 100 respondents gave each "
+		    "dimension (stated); performance the mean perception with "
+		    "its confidence interval. Crosshairs at the means over the "
+		    "dimensions, as sq-drivers draws them.") :
+		    _("Importance is each dimension's share of the variance of "
+		    "the overall rating the perceptions explain (derived, LMG); "
+		    "performance the mean perception with its confidence "
+		    "interval. Crosshairs at the means over the dimensions."),
+		    9.5, 0, 0);
 		if ((t = ipa_table(s, lang)) != NULL)
 			rdoc_table(doc, t);
 		sq_table_free(t);
 		t = NULL;
 		rchart(doc, cd, RCH_IPA, lang, NULL);
 	}
-	if (s->st.has_overall)
-		absent(&gone, _("Key drivers: the export has an overall rating, "
-		    "but the analysis of what drives it (sq-drivers) is not "
-		    "part of this version."));
-	else
+
+	/* Key drivers. */
+	if (!s->st.has_overall)
 		absent(&gone, _("Key drivers: the export has no overall rating "
 		    "column."));
+	else if (s->drv == NULL ||
+	    isnan(s->drv->model[SQ_DRV_SERVPERF].r2))
+		absent(&gone, _("Key drivers: too few respondents with the "
+		    "overall rating and every dimension score to fit the "
+		    "models."));
+	else {
+		const sq_drvmodel *mq = &s->drv->model[SQ_DRV_SERVQUAL];
+		const sq_drvmodel *mp = &s->drv->model[SQ_DRV_SERVPERF];
+
+		rdoc_heading(doc, 1, _("Key drivers"));
+		snprintf(buf, sizeof(buf), _("The overall rating regressed on "
+		    "the five dimension scores: with the perceptions "
+		    "(SERVPERF) R\xc2\xb2 = %s over %s respondents, with the "
+		    "gaps (SERVQUAL) R\xc2\xb2 = %s. Relative importance "
+		    "(LMG) splits the SERVPERF R\xc2\xb2 among the "
+		    "dimensions; b, p and beta are the SERVPERF "
+		    "coefficients."), fx(a, mp->r2, 3), fx(b, mp->n, 0),
+		    fx(c, mq->r2, 3));
+		rdoc_para(doc, buf, 9.5, 0, 0);
+		if ((t = drivers_table(s, lang)) != NULL)
+			rdoc_table(doc, t);
+		sq_table_free(t);
+		t = NULL;
+		rchart(doc, cd, RCH_DRIVERS, lang, NULL);
+	}
 
 	/* Reliability. */
 	rdoc_heading(doc, 1, _("Reliability"));

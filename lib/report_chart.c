@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "servqual/chart.h"
+#include "servqual/drivers.h"
 #include "report_int.h"
 
 const sq_gaprow *
@@ -23,26 +24,6 @@ rq_dimrow(const sq_study *s, size_t d)
 }
 
 /* IPA quadrant of dimension d (DESIGN: crosshairs at the means). */
-int
-rq_quadrant(const sq_study *s, size_t d)
-{
-	const sq_instrument *ins = s->ins;
-	double ci = 0, cp = 0;
-	size_t i, n = 0;
-
-	for (i = 0; i < ins->ndims; i++)
-		if (!isnan(s->wshare[i]) && rq_dimrow(s, i) &&
-		    !isnan(rq_dimrow(s, i)->mean_p)) {
-			ci += s->wshare[i];
-			cp += rq_dimrow(s, i)->mean_p;
-			n++;
-		}
-	if (n == 0 || isnan(s->wshare[d]) || rq_dimrow(s, d) == NULL)
-		return -1;
-	return sq_ipa_quadrant(s->wshare[d], rq_dimrow(s, d)->mean_p,
-	    ci / (double)n, cp / (double)n);
-}
-
 /* Chart data from the study, as sq-chart would gather it. */
 static void
 stat(sq_chartstat *c, const sq_gaprow *r)
@@ -96,12 +77,34 @@ rchart_data(const sq_study *s, const sq_report_opts *o)
 			free(rows);
 		}
 	}
-	if (s->has_weights) {
-		for (i = 0; i < ins->ndims; i++) {
-			/* stated importance as DESIGN defines it */
-			d->importance[i] = s->wshare[i];
-			d->performance[i] = d->dim[i].mean_p;
+	if (s->drv != NULL) {
+		/* what sq-chart gathers for ipa and drivers, from sq-drivers */
+		const sq_drvresult *r = s->drv;
+		sq_chartdrv *v = &d->drv;
+
+		memset(v, 0, sizeof(*v));
+		v->has = 1;
+		v->has_models = s->st.has_overall && !isnan(r->model[1].r2);
+		for (i = 0; i < ins->ndims && i < SQ_MAX_DIMS; i++) {
+			v->stated[i] = r->stated[i];
+			v->derived[i] = r->derived[i];
+			v->perf_lo[i] = r->perf_lo[i];
+			v->perf_hi[i] = r->perf_hi[i];
+			d->importance[i] = r->importance[i];
+			d->performance[i] = r->perf[i];
 		}
+		for (i = 0; i < 2; i++) {
+			v->r2[i] = r->model[i].r2;
+			v->n[i] = r->model[i].n;
+		}
+		v->spearman = r->spearman;
+		v->source = r->source;
+		v->rule = r->rule;
+		v->icross = r->icross;
+		v->pcross = r->pcross;
+		v->scale_min = ins->min;
+		v->scale_max = ins->max;
+		v->conf = s->conf;
 		d->has_ipa = 1;
 	}
 	if (s->fa != NULL && s->fa->sim_p95 != NULL) {
@@ -142,7 +145,7 @@ rchart(rdoc *doc, const sq_chartdata *cd, int type, int lang,
 {
 	static const int types[] = {
 		SQ_CHART_GAPS, SQ_CHART_ITEMS, SQ_CHART_GROUPS, SQ_CHART_IPA,
-		SQ_CHART_SCREE
+		SQ_CHART_SCREE, SQ_CHART_DRIVERS
 	};
 	sq_chart_opts co;
 

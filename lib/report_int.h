@@ -21,9 +21,7 @@ struct sq_study {
 	struct sq_relrow *rel;
 	size_t nrel;
 	int has_weights;
-	double *wmean;			/* ndims mean stated weights */
-	double *wshare;			/* ndims mean weights rescaled to 100 */
-	double wn;			/* respondents behind wshare */
+	struct sq_drvresult *drv;	/* importance, IPA, drivers; or NULL */
 	sq_fa_result *fa;		/* perceptions; NULL when it failed */
 	char fa_why[256];		/* why fa is NULL */
 	sq_check_summary chk;		/* data quality */
@@ -70,16 +68,16 @@ void rdoc_chart(rdoc *d, const struct sq_chartdata *cd,
  * Charts of a study (report_chart.c, apart because chart.h and
  * reliability.h both define enum sq_block). Types as enum rchart_type.
  */
-enum rchart_type { RCH_GAPS, RCH_ITEMS, RCH_GROUPS, RCH_IPA, RCH_SCREE };
+enum rchart_type { RCH_GAPS, RCH_ITEMS, RCH_GROUPS, RCH_IPA, RCH_SCREE,
+    RCH_DRIVERS };
 struct sq_chartdata *rchart_data(const sq_study *s, const sq_report_opts *o);
 size_t rchart_nseg(const struct sq_chartdata *cd);
 void rchart(rdoc *d, const struct sq_chartdata *cd, int type, int lang,
     const char *heading);
 void rchart_free(struct sq_chartdata *cd);
 
-/* IPA quadrant of dimension d: RQ_*, -1 when undefined. */
+/* IPA quadrants as sq-drivers numbers them (enum sq_quadrant). */
 enum { RQ_CONCENTRATE = 0, RQ_KEEP_UP, RQ_LOW_PRIORITY, RQ_OVERKILL };
-int rq_quadrant(const sq_study *s, size_t d);
 
 /* The row of dimension d, or of the first row of scope, in s->grow. */
 const sq_gaprow *rq_dimrow(const sq_study *s, size_t d);

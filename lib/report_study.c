@@ -11,6 +11,7 @@
 
 #include "servqual/cli.h"
 #include "servqual/covacc.h"
+#include "servqual/drivers.h"
 #include "servqual/i18n.h"
 #include "servqual/reliability.h"
 #include "report_int.h"
@@ -20,7 +21,7 @@ struct pass {
 	sq_relacc *rel;
 	sq_covacc *cov;
 	double *x;
-	double *wsum, *wn, *ssum;
+	sq_drivers *drv;
 	const char *path;
 	sq_error *err;
 	int nomem;
@@ -55,8 +56,7 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct pass *ps = ctx;
 	const sq_instrument *ins = ps->s->ins;
-	size_t i, d, nw = 0;
-	double sum = 0;
+	size_t i;
 	int rc;
 
 	if ((rc = sq_gapset_add(ps->s->gaps, ins, r, err)) != SQ_OK)
@@ -68,19 +68,7 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 	if (sq_check_add(ps->s->check, r, ps->path, problem, ps) != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
-	for (d = 0; d < ins->ndims; d++)
-		if (!isnan(r->w[d])) {
-			ps->wsum[d] += r->w[d];
-			ps->wn[d]++;
-			sum += r->w[d];
-			nw++;
-		}
-	if (nw == ins->ndims && sum > 0) {
-		for (d = 0; d < ins->ndims; d++)
-			ps->ssum[d] += 100 * r->w[d] / sum;
-		ps->s->wn++;
-	}
-	return SQ_OK;
+	return sq_drivers_add(ps->drv, ins, r, r->overall, err);
 }
 
 void
@@ -91,8 +79,7 @@ sq_study_free(sq_study *s)
 	sq_gapset_free(s->gaps);
 	free(s->grow);
 	free(s->rel);
-	free(s->wmean);
-	free(s->wshare);
+	sq_drvresult_free(s->drv);
 	sq_fa_result_free(s->fa);
 	sq_check_free(s->check);
 	free(s);
@@ -188,7 +175,7 @@ sq_study_run(const char *path, const sq_instrument *ins,
 	sq_survey_opts o = *so;
 	struct pass ps;
 	sq_study *s;
-	size_t d;
+	sq_drivers_opts dopt;
 	int rc = SQ_ENOMEM;
 
 	*out = NULL;
@@ -203,13 +190,8 @@ sq_study_run(const char *path, const sq_instrument *ins,
 	ps.s = s;
 	ps.path = path;
 	ps.x = malloc((ins->nitems + 1) * sizeof(double));
-	ps.wsum = calloc(ins->ndims + 1, sizeof(double));
-	ps.wn = calloc(ins->ndims + 1, sizeof(double));
-	ps.ssum = calloc(ins->ndims + 1, sizeof(double));
-	s->wmean = calloc(ins->ndims + 1, sizeof(double));
-	s->wshare = calloc(ins->ndims + 1, sizeof(double));
-	if (!ps.x || !ps.wsum || !ps.wn || !ps.ssum || !s->wmean ||
-	    !s->wshare || sq_gapset_new(ins, so->by != NULL, &s->gaps) ||
+	if (!ps.x || sq_gapset_new(ins, so->by != NULL, &s->gaps) ||
+	    sq_drivers_new(ins, 0, &ps.drv) ||
 	    sq_relacc_new(ins, 0, &ps.rel) ||
 	    sq_covacc_new(ins->nitems, 0, &ps.cov)) {
 		sq_error_set(err, SQ_ENOMEM, path, 0, 0, NULL,
@@ -236,18 +218,20 @@ sq_study_run(const char *path, const sq_instrument *ins,
 	}
 	sq_check_result(s->check, &s->chk);
 	s->has_weights = s->st.has_weights;
-	for (d = 0; d < ins->ndims; d++) {
-		s->wmean[d] = ps.wn[d] > 0 ? ps.wsum[d] / ps.wn[d] : NAN;
-		s->wshare[d] = s->wn > 0 ? ps.ssum[d] / s->wn : NAN;
-	}
+	/* sq-drivers' defaults: stated importance when there are weights */
+	memset(&dopt, 0, sizeof(dopt));
+	dopt.conf = conf;
+	dopt.importance = SQ_IMP_AUTO;
+	dopt.crosshair = SQ_CROSS_MEAN;
+	if ((s->has_weights || s->st.has_overall) &&
+	    sq_drivers_result(ps.drv, ins, &dopt, &s->drv, NULL) != SQ_OK)
+		s->drv = NULL;
 	anova(s);
 	factor(s, ps.cov);
 	rc = SQ_OK;
 out:
 	free(ps.x);
-	free(ps.wsum);
-	free(ps.wn);
-	free(ps.ssum);
+	sq_drivers_free(ps.drv);
 	sq_relacc_free(ps.rel);
 	sq_covacc_free(ps.cov);
 	if (rc != SQ_OK)

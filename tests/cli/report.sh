@@ -48,6 +48,13 @@ if command -v pdftotext >/dev/null 2>&1; then
 		done < "$TMP/$l.rel"
 		t "report: $l reliability and loadings rows equal the tools' ($(wc -l < "$TMP/$l.rel") rows)" 0 - - test "$n" -eq 0 -a "$(wc -l < "$TMP/$l.rel")" -ge 40
 	done
+	# The key drivers are sq-drivers' (SERVPERF b, p, beta, LMG %, stated %, ranks).
+	sq-drivers -f pretty $S | awk 'NF == 11 && $10 == "/" { gsub(/[()]/, "", $5); print $1, $4, $5, $6, $7, $8, $9, $11 }' > "$TMP/drv"
+	n=0
+	while IFS= read -r line; do
+		grep -qxF -- "$line" "$TMP/en.txt" || { n=$((n + 1)); echo "  not in the report: $line"; }
+	done < "$TMP/drv"
+	t "report: drivers rows equal sq-drivers' ($(wc -l < "$TMP/drv") rows)" 0 - - test "$n" -eq 0 -a "$(wc -l < "$TMP/drv")" -eq 5
 	# The executive summary's SERVQUAL score and interval are sq-gap's.
 	sq-gap $S | awk -F'\t' '$1 == "servqual" && $2 == "all" { printf "is %.2f, with a 95%% confidence interval from %.2f to %.2f, over %d\n", $8, $11, $12, $5 }' > "$TMP/want"
 	t "report: summary figures" 0 - - grep -qF "$(cat "$TMP/want")" "$(sq-report --summary -f tsv $S > "$TMP/sum"; echo "$TMP/sum")"
