@@ -111,6 +111,7 @@ set -- \
 [ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
 [ -x "$BIN/sq-drivers" ] && set -- "$@" "sq-drivers -f json|$BIN/sq-drivers -f json" \
     "sq-drivers -f json --target REL=5 --by $by|$BIN/sq-drivers -f json --target REL=5 --by $by"
+[ -x "$BIN/sq-cfa" ] && set -- "$@" "sq-cfa -f json|$BIN/sq-cfa -f json"
 # The whole report (goal: under 10 s); the file is its one pass.
 [ -x "$BIN/sq-report" ] && set -- "$@" \
     "sq-report${by:+ -b $by} (whole PDF)|$BIN/sq-report ${by:+-b $by} --date 2026-11-30 -o $TMP/report.pdf"
@@ -163,6 +164,13 @@ for c in "$@"; do
 	b=$(rss $cmd "$big")
 	echo "| $label | $a | $b |" | tee -a "$OUT"
 done
+
+# sq-cfa: the fit itself (after the one pass), its iterations.
+if [ -x "$BIN/sq-cfa" ]; then
+	echo
+	"$BIN/sq-cfa" --verbose -f json "$big" 2>&1 >/dev/null |
+	    grep 'fit 22' | sed 's/^/    /' | tee -a "$OUT"
+fi
 
 # The demo's report (goal: under 2 s).
 if [ -x "$BIN/sq-report" ]; then

@@ -28,7 +28,7 @@ usage(void)
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
 	    "types: gaps items radar ipa groups likert scree heatmap "
-	    "drivers\n");
+	    "drivers cfa\n");
 	exit(2);
 }
 

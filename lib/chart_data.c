@@ -17,7 +17,7 @@
 
 static const char *const type_names[SQ_CHART_NTYPES] = {
 	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap", "drivers"
+	"heatmap", "drivers", "cfa"
 };
 
 int
@@ -101,6 +101,7 @@ sq_chartdata_free(sq_chartdata *d)
 	free(d->importance);
 	free(d->performance);
 	free(d->count);
+	sq_cfachart_free(d->cfa);
 	free(d->eigen);
 	free(d->reference);
 	free(d->matrix);
@@ -343,7 +344,8 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		if (d->count == NULL)
 			goto out;
 	}
-	if (type == SQ_CHART_SCREE || type == SQ_CHART_HEATMAP) {
+	if (type == SQ_CHART_SCREE || type == SQ_CHART_HEATMAP ||
+	    type == SQ_CHART_CFA) {
 		if ((rc = sq_covacc_new(ins->nitems, 0, &c.cov)) != SQ_OK)
 			goto out;
 		rc = SQ_ENOMEM;
@@ -391,6 +393,9 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		goto out;
 	if (type == SQ_CHART_SCREE &&
 	    (rc = gather_scree(d, &c, need, name, err)) != SQ_OK)
+		goto out;
+	if (type == SQ_CHART_CFA &&
+	    (rc = sqc_cfa_fit(d, c.cov, c.block, name, err)) != SQ_OK)
 		goto out;
 	rc = SQ_OK;
 out:

@@ -24,7 +24,8 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 640, 0 },	/* likert */
 	{ 560, 400 },	/* scree */
 	{ 600, 0 },	/* heatmap */
-	{ 640, 400 }	/* drivers */
+	{ 640, 400 },	/* drivers */
+	{ 640, 0 }	/* cfa: as tall as the items need */
 };
 
 
@@ -91,6 +92,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "no eigenvalues for a scree chart; give a survey "
 			    "export or sq-factor's eigenvalue table");
 		return SQ_OK;
+	case SQ_CHART_CFA:
+		if (d->cfa == NULL)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no model for a cfa chart; give a survey export "
+			    "or sq-cfa's table");
+		return SQ_OK;
 	case SQ_CHART_HEATMAP:
 		if (!d->has_matrix)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
@@ -153,6 +160,9 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 		break;
 	case SQ_CHART_DRIVERS:
 		rc = sqc_draw_drivers(&c, frame);
+		break;
+	case SQ_CHART_CFA:
+		rc = sqc_draw_cfa(&c, frame);
 		break;
 	default:
 		rc = sqc_draw_heatmap(&c, frame);

@@ -265,4 +265,23 @@ int sqc_drivers_cell(sq_chartdata *d, const char *section, const char *seg,
 int sqc_drivers_table_done(sq_chartdata *d, const sq_chartneed *need,
     sq_error *err);
 
+/* lib/chart_cfa.c: one row of sq-cfa's table into d->cfa. */
+int sqc_cfa_add(sq_chartdata *d, const char *sec, const char *key,
+    const char *dim, const char *item, const char *dim2, const char *value,
+    const char *name, unsigned long line, sq_error *err);
+
+/* After the last row: the table had loadings. */
+int sqc_cfa_finish(sq_chartdata *d, const char *name, sq_error *err);
+
+struct sq_covacc;
+/* Fit the model to the listwise covariance of an export into d->cfa. */
+int sqc_cfa_fit(sq_chartdata *d, const struct sq_covacc *cov, int block,
+    const char *name, sq_error *err);
+
+/* The cfa chart's title in lang. */
+const char *sqc_cfa_title(int lang);
+
+/* Draw the cfa chart (with c->H == 0: only measure its height). */
+int sqc_draw_cfa(struct ctx *c, sq_chart_frame *frame);
+
 #endif

@@ -149,6 +149,9 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 	case SQ_CHART_DRIVERS:
 		snprintf(buf, len, "%s", sqc_drivers_title(c.lang));
 		return 0;
+	case SQ_CHART_CFA:
+		snprintf(buf, len, "%s", sqc_cfa_title(c.lang));
+		return 0;
 	default:
 		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
 		    M_T_LOAD;

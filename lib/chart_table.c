@@ -530,7 +530,7 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 enum {
 	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
-	T_DRIVERS
+	T_DRIVERS, T_CFA
 };
 
 /*
@@ -584,6 +584,26 @@ first_fields(const char *buf, size_t len, char delim, char names[][32],
 	return n + 1;
 }
 
+/* sq-cfa's long table: the rows go to chart_cfa.c one by one. */
+static int
+read_cfa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"section", "key", "dimension", "item", "dimension2", "value"
+	};
+	int c[6], rc;
+	size_t r;
+
+	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++)
+		if ((rc = sqc_cfa_add(d, t->cell[r][c[0]], t->cell[r][c[1]],
+		    t->cell[r][c[2]], t->cell[r][c[3]], t->cell[r][c[4]],
+		    t->cell[r][c[5]], t->name, t->line[r], err)) != SQ_OK)
+			return rc;
+	return sqc_cfa_finish(d, t->name, err);
+}
+
 static int
 has_name(char names[][32], size_t n, const char *s)
 {
@@ -613,6 +633,9 @@ table_kind(const char *buf, size_t len)
 	    has_name(names, n, "value") && has_name(names, n, "model") &&
 	    has_name(names, n, "term"))
 		return T_DRIVERS;
+	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
+	    has_name(names, n, "dimension2") && has_name(names, n, "value"))
+		return T_CFA;
 	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
 	    has_name(names, n, "value"))
 		return T_FACTOR;
@@ -706,6 +729,9 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 			break;
 		case T_DRIVERS:
 			rc = read_drivers_table(d, &t, err);
+			break;
+		case T_CFA:
+			rc = read_cfa_table(d, &t, err);
 			break;
 		default:
 			rc = read_matrix_table(d, &t, err);

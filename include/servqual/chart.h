@@ -158,7 +158,8 @@ int sq_ipa_quadrant(double imp, double perf, double imp_c, double perf_c);
 enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
-	SQ_CHART_DRIVERS, SQ_CHART_NTYPES
+	SQ_CHART_DRIVERS, SQ_CHART_CFA,
+	SQ_CHART_NTYPES
 };
 
 /* Parse a chart type name ("gaps", ...); -1 if unknown. */
@@ -197,6 +198,42 @@ typedef struct sq_chartdrv {
 	double conf;			/* of perf_lo, perf_hi */
 } sq_chartdrv;
 
+/*
+ * What the cfa chart draws (lib/chart_cfa.c): the factors and items of a
+ * confirmatory model as the data name them, standardized loadings, factor
+ * correlations and fit indices.
+ */
+typedef struct sq_cfachart {
+	size_t nf;			/* factors */
+	char (*code)[SQ_CODE_LEN];	/* nf dimension codes */
+	size_t ni;			/* items, grouped by factor */
+	int *number;			/* ni item numbers */
+	int *factor;			/* ni factor indices */
+	double *std;			/* ni standardized loadings */
+	double *cor;			/* SQ_MAX_DIMS^2 factor correlations */
+	double chisq, df, pval, cfi, tli, rmsea, rmsea_lo, rmsea_hi, srmr;
+	double n;			/* complete respondents */
+	char block;			/* E, P or G */
+	int not_converged;
+} sq_cfachart;
+
+/* Release a cfa chart's data. */
+void sq_cfachart_free(sq_cfachart *g);
+
+/*
+ * Path diagram rows: item i (factor[i], grouped) centred at item_y[i],
+ * 17 pt a row and 9 pt between factors from top; factor f centred on the
+ * mean of its items; *height the rows' whole height.
+ */
+int sq_cfa_layout(const int *factor, size_t ni, size_t nf, double top,
+    double *item_y, double *factor_y, double *height);
+
+/*
+ * How far left of the factors the arc between factors a and b bulges:
+ * 34 pt per factor between them, less when room (pt) is short for nf.
+ */
+double sq_cfa_arc_bulge(size_t a, size_t b, size_t nf, double room);
+
 typedef struct sq_chartdata {
 	const sq_instrument *ins;	/* borrowed */
 	char source[256];		/* input name, for notes */
@@ -234,6 +271,7 @@ typedef struct sq_chartdata {
 	int *rowdim;			/* dimension of each row, or -1 */
 	int *coldim;
 	sq_chartdrv drv;		/* ipa, drivers */
+	sq_cfachart *cfa;		/* cfa chart, or NULL */
 } sq_chartdata;
 
 /* What to gather from an export. */
