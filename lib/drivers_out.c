@@ -628,7 +628,9 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		rpad(fp, a, 13);
 		fnum(a, sizeof(a), r->perf_lo[d], 2);
 		fnum(b, sizeof(b), r->perf_hi[d], 2);
-		snprintf(line, sizeof(line), "[%s, %s]", a, b);
+		/* a decimal comma needs another separator */
+		snprintf(line, sizeof(line), lang ? "[%s; %s]" : "[%s, %s]",
+		    a, b);
 		rpad(fp, line, 16);
 		fputs("  ", fp);
 		fputs(r->quadrant[d] >= 0 ? M(P_Q0 + r->quadrant[d]) :
@@ -672,7 +674,9 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		rpad(fp, a, 8);
 		fnum(a, sizeof(a), g->ci_low, 2);
 		fnum(b, sizeof(b), g->ci_high, 2);
-		snprintf(line, sizeof(line), "[%s, %s]", a, b);
+		/* a decimal comma needs another separator */
+		snprintf(line, sizeof(line), lang ? "[%s; %s]" : "[%s, %s]",
+		    a, b);
 		rpad(fp, line, 16);
 		fp_(c, sizeof(c), g->p);
 		rpad(fp, c, 8);
