@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 
 #include "servqual/reliability.h"
+#include "servqual/cfa.h"
 #include "servqual/drivers.h"
 #include "servqual/i18n.h"
 #include "report_int.h"
@@ -274,6 +275,18 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 		    "the instrument.\n") : _("The factor analysis of the "
 		    "perceptions does not recover the dimensions of the "
 		    "instrument: read the dimension scores with care.\n"));
+	if (s->cfa != NULL && s->cfa->converged) {
+		const sq_cfa *cf = s->cfa;
+		int good = cf->cfi >= 0.95 && cf->rmsea <= 0.06;
+		int fair = cf->cfi >= 0.90 && cf->rmsea <= 0.08;
+
+		tprintf(t, good ? _("The confirmatory model of the dimensions fits "
+		    "well (CFI = %s, RMSEA = %s).\n") : fair ? _("The "
+		    "confirmatory model of the dimensions fits acceptably (CFI = %s, "
+		    "RMSEA = %s).\n") : _("The confirmatory model of the dimensions "
+		    "fits poorly (CFI = %s, RMSEA = %s).\n"),
+		    fx(a, cf->cfi, 3), fx(b, cf->rmsea, 3));
+	}
 	tprintf(t, sq_ngettext("%s of %s respondents have a SERVQUAL score; "
 	    "%s problem was flagged in the data.\n", "%s of %s respondents "
 	    "have a SERVQUAL score; %s problems were flagged in the data.\n",
@@ -455,6 +468,60 @@ drivers_table(const sq_study *s, int lang)
 		return NULL;
 	}
 	return t;
+}
+
+/* CR, AVE and the largest HTMT of each factor (sq-cfa's). */
+static sq_table *
+cfa_table(const sq_study *s, int lang)
+{
+	static const char *const cols[] = {
+		"dimension", "items", "cr", "ave", "htmt_max"
+	};
+	const sq_cfa *c = s->cfa;
+	sq_table *t;
+	size_t a, b;
+	int rc = 0;
+
+	if (sq_table_new(cols, 5, &t) != SQ_OK)
+		return NULL;
+	sq_table_human(t, 0, SQ_NUM_TEXT, 0, N_("dimension"));
+	sq_table_human(t, 1, SQ_NUM_INT, 0, N_("items"));
+	sq_table_human(t, 2, SQ_NUM_REAL, 3, N_("CR"));
+	sq_table_human(t, 3, SQ_NUM_REAL, 3, N_("AVE"));
+	sq_table_human(t, 4, SQ_NUM_REAL, 3, N_("largest HTMT"));
+	for (a = 0; a < c->m; a++) {
+		double h = NAN;
+
+		for (b = 0; b < c->m; b++)
+			if (b != a && !isnan(c->htmt[a * c->m + b]) &&
+			    (isnan(h) || c->htmt[a * c->m + b] > h))
+				h = c->htmt[a * c->m + b];
+		rc |= sq_table_str(t,
+		    s->ins->dims[s->cfa_dimidx[a]].name[lang]);
+		rc |= sq_table_num(t, (double)c->nitems[a]);
+		rc |= sq_table_num(t, c->cr[a]);
+		rc |= sq_table_num(t, c->ave[a]);
+		rc |= sq_table_num(t, h);
+	}
+	if (rc) {
+		sq_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* How many pairs of factors fail or are doubtful on HTMT. */
+static void
+htmt_count(const sq_cfa *c, size_t *fail, size_t *doubt)
+{
+	size_t a, b;
+
+	*fail = *doubt = 0;
+	for (a = 0; a < c->m; a++)
+		for (b = a + 1; b < c->m; b++) {
+			*fail += c->verdict[a * c->m + b] == SQ_CFA_FAIL;
+			*doubt += c->verdict[a * c->m + b] == SQ_CFA_DOUBTFUL;
+		}
 }
 
 static sq_table *
@@ -682,8 +749,41 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		sq_table_free(t);
 		t = NULL;
 	}
-	absent(&gone, _("Confirmatory factor analysis: sq-cfa is not part "
-	    "of this version."));
+	if (s->cfa == NULL) {
+		snprintf(buf, sizeof(buf), _("Confirmatory factor analysis: "
+		    "%s"), s->cfa_why);
+		rdoc_para(doc, buf, 9.5, 0, 0);
+	} else {
+		const sq_cfa *cf = s->cfa;
+		char v[10][64];
+		size_t nf, nd;
+
+		htmt_count(cf, &nf, &nd);
+		if ((t = cfa_table(s, lang)) != NULL)
+			rdoc_keep_table(doc, t, 120);
+		rdoc_heading(doc, 2, _("Confirmatory factor analysis"));
+		snprintf(buf, sizeof(buf), _("Each perception item on its "
+		    "dimension, maximum likelihood over %s complete "
+		    "respondents (sq-cfa): chi-square = %s (df %s), %s; "
+		    "CFI = %s, TLI = %s, RMSEA = %s [%s, %s], SRMR = %s. "
+		    "%s"), fx(v[0], cf->n, 0), fx(v[1], cf->chisq, 3),
+		    fx(v[2], cf->df, 0), fp(v[3], cf->pval),
+		    fx(v[4], cf->cfi, 3), fx(v[5], cf->tli, 3),
+		    fx(v[6], cf->rmsea, 3), fx(v[7], cf->rmsea_lo, 3),
+		    fx(v[8], cf->rmsea_hi, 3), fx(v[9], cf->srmr, 3),
+		    !cf->converged ?
+		    _("The fit did not converge: read it with care.") :
+		    nf > 0 ? _("Some pairs of dimensions fail the HTMT test "
+		    "(above 0.90): they measure one thing.") : nd > 0 ?
+		    _("Some pairs of dimensions are doubtful on HTMT (above "
+		    "0.85) or Fornell-Larcker.") : _("Every pair of "
+		    "dimensions passes the HTMT test (0.85)."));
+		rdoc_para(doc, buf, 9.5, 0, 0);
+		if (t != NULL)
+			rdoc_table(doc, t);
+		sq_table_free(t);
+		t = NULL;
+	}
 	absent(&gone, _("Zone of tolerance: the survey has two columns per "
 	    "item (expectation and perception), not the adequate and "
 	    "desired levels a zone of tolerance needs."));
@@ -735,8 +835,9 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 	    "crosshairs at the means of the dimensions."), 9.5, 0, 0);
 	rdoc_para(doc, _("Software"), 11, 1, 0);
 	snprintf(buf, sizeof(buf), _("servqual %s (sq-report). The same "
-	    "figures come from sq-gap, sq-alpha, sq-factor --block P and "
-	    "sq-check on the same export."), SQ_VERSION);
+	    "figures come from sq-gap, sq-alpha, sq-factor --block P, "
+	    "sq-cfa, sq-drivers and sq-check on the same export."),
+	    SQ_VERSION);
 	rdoc_para(doc, buf, 9.5, 0, 0);
 
 	pages = rdoc_pages(doc);

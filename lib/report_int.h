@@ -24,6 +24,10 @@ struct sq_study {
 	struct sq_drvresult *drv;	/* importance, IPA, drivers; or NULL */
 	sq_fa_result *fa;		/* perceptions; NULL when it failed */
 	char fa_why[256];		/* why fa is NULL */
+	struct sq_cfa *cfa;		/* perceptions; NULL when it failed */
+	size_t cfa_dimidx[SQ_MAX_DIMS];	/* factor -> dimension */
+	int *cfa_dim;			/* item -> factor; cfa borrows it */
+	char cfa_why[256];		/* why cfa is NULL */
 	sq_check_summary chk;		/* data quality */
 	sq_check *check;
 	unsigned long problems;

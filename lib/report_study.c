@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "servqual/cli.h"
+#include "servqual/cfa.h"
 #include "servqual/covacc.h"
 #include "servqual/drivers.h"
 #include "servqual/i18n.h"
@@ -81,6 +82,8 @@ sq_study_free(sq_study *s)
 	free(s->rel);
 	sq_drvresult_free(s->drv);
 	sq_fa_result_free(s->fa);
+	sq_cfa_free(s->cfa);
+	free(s->cfa_dim);
 	sq_check_free(s->check);
 	free(s);
 }
@@ -168,6 +171,66 @@ out:
 	free(dim);
 }
 
+/* sq-cfa's model of the perceptions: each item on its dimension. */
+static void
+cfa(sq_study *s, const sq_covacc *cov)
+{
+	const sq_instrument *ins = s->ins;
+	size_t p = ins->nitems, d, i, m = 0, k;
+	int f[SQ_MAX_DIMS], *dim = NULL;
+	double n = sq_covacc_n(cov), *S = NULL;
+
+	for (d = 0; d < ins->ndims; d++) {
+		f[d] = -1;
+		if ((k = sq_instrument_dim_items(ins, (int)d)) == 0)
+			continue;
+		if (k < 2) {
+			snprintf(s->cfa_why, sizeof(s->cfa_why), _("dimension "
+			    "%s has 1 item; a factor needs at least 2."),
+			    ins->dims[d].code);
+			return;
+		}
+		s->cfa_dimidx[m] = d;
+		f[d] = (int)m++;
+	}
+	if (n < (double)p + 1) {
+		snprintf(s->cfa_why, sizeof(s->cfa_why), _("%.0f complete "
+		    "respondents for %zu items; the model needs more."), n, p);
+		return;
+	}
+	dim = malloc(p * sizeof(int));
+	S = malloc(p * p * sizeof(double));
+	if (dim == NULL || S == NULL) {
+		snprintf(s->cfa_why, sizeof(s->cfa_why), "%s",
+		    _("out of memory"));
+		goto out;
+	}
+	for (i = 0; i < p; i++)
+		dim[i] = f[ins->items[i].dim];
+	/* lavaan's S: divided by N, as sq-cfa does */
+	sq_covacc_cov(cov, S);
+	for (i = 0; i < p * p; i++)
+		S[i] *= (n - 1) / n;
+	for (i = 0; i < p; i++)
+		if (!(S[i * p + i] > 0)) {
+			snprintf(s->cfa_why, sizeof(s->cfa_why), _("P%d does "
+			    "not vary among the complete respondents."),
+			    ins->items[i].number);
+			goto out;
+		}
+	if (sq_cfa_fit(S, p, n, dim, m, 0, &s->cfa) != SQ_OK) {
+		s->cfa = NULL;
+		snprintf(s->cfa_why, sizeof(s->cfa_why), "%s",
+		    _("the model could not be fitted."));
+	} else {
+		s->cfa_dim = dim;	/* the fit borrows it */
+		dim = NULL;
+	}
+out:
+	free(dim);
+	free(S);
+}
+
 int
 sq_study_run(const char *path, const sq_instrument *ins,
     const sq_survey_opts *so, double conf, sq_study **out, sq_error *err)
@@ -228,6 +291,7 @@ sq_study_run(const char *path, const sq_instrument *ins,
 		s->drv = NULL;
 	anova(s);
 	factor(s, ps.cov);
+	cfa(s, ps.cov);
 	rc = SQ_OK;
 out:
 	free(ps.x);

@@ -12,7 +12,8 @@ widest() { LC_ALL=C.UTF-8 wc -L < "$1"; }
 for l in en es; do
 	for cmd in "sq-gap" "sq-gap -b sucursal" "sq-alpha" "sq-alpha --items" \
 	    "sq-alpha --pairwise" "sq-factor" "sq-factor --block G -n 3" \
-	    "sq-factor --rotate varimax" "sq-drivers" "sq-drivers -b sucursal --target REL=5"; do
+	    "sq-factor --rotate varimax" "sq-drivers" "sq-drivers -b sucursal --target REL=5" \
+	    "sq-cfa"; do
 		$cmd -f pretty --lang $l $S > "$TMP/p.txt" 2>/dev/null
 		w=$(widest "$TMP/p.txt")
 		t "human: $cmd ($l) fits 100 columns (is $w)" 0 - - \

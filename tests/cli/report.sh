@@ -55,6 +55,10 @@ if command -v pdftotext >/dev/null 2>&1; then
 		grep -qxF -- "$line" "$TMP/en.txt" || { n=$((n + 1)); echo "  not in the report: $line"; }
 	done < "$TMP/drv"
 	t "report: drivers rows equal sq-drivers' ($(wc -l < "$TMP/drv") rows)" 0 - - test "$n" -eq 0 -a "$(wc -l < "$TMP/drv")" -eq 5
+	# The confirmatory fit is sq-cfa's.
+	sq-cfa -f tsv $S | awk -F'\t' '$1 == "fit" { v[$2] = $6 } END {
+	    printf "chi-square = %.3f (df %d), p = %.3f; CFI = %.3f, TLI = %.3f, RMSEA = %.3f\n", v["chisq"], v["df"], v["p"], v["cfi"], v["tli"], v["rmsea"] }' > "$TMP/cfa"
+	t "report: CFA fit equals sq-cfa's" 0 - - grep -qF "$(cat "$TMP/cfa")" "$(tr '\n' ' ' < "$TMP/en.txt" | sed 's/  */ /g' > "$TMP/en1.txt"; echo "$TMP/en1.txt")"
 	# The executive summary's SERVQUAL score and interval are sq-gap's.
 	sq-gap $S | awk -F'\t' '$1 == "servqual" && $2 == "all" { printf "is %.2f, with a 95%% confidence interval from %.2f to %.2f, over %d\n", $8, $11, $12, $5 }' > "$TMP/want"
 	t "report: summary figures" 0 - - grep -qF "$(cat "$TMP/want")" "$(sq-report --summary -f tsv $S > "$TMP/sum"; echo "$TMP/sum")"
