@@ -195,7 +195,10 @@ rdoc_heading(rdoc *d, int level, const char *text)
 	g_object_unref(l);
 }
 
-/* text with a true minus sign for a hyphen before a figure ("-0.70"). */
+/*
+ * text with a true minus sign for a hyphen before a figure ("-0.70") and
+ * no line break around " = " and " < ".
+ */
 static char *
 minus(const char *text)
 {
@@ -209,6 +212,12 @@ minus(const char *text)
 		    (i == 0 || strchr(" (\t", text[i - 1]) != NULL)) {
 			memcpy(out + o, "\xe2\x88\x92", 3);
 			o += 3;
+		} else if (text[i] == ' ' && i > 0 && (text[i + 1] == '=' ||
+		    text[i + 1] == '<' || ((text[i - 1] == '=' ||
+		    text[i - 1] == '<') && i > 1 && text[i - 2] == ' '))) {
+			/* "p = 0.144" and "p < 0.001" stay on one line */
+			memcpy(out + o, "\xc2\xa0", 2);
+			o += 2;
 		} else
 			out[o++] = text[i];
 	}

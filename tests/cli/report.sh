@@ -32,7 +32,7 @@ if command -v pdftotext >/dev/null 2>&1; then
 	# for figure (the report prints true minus signs).
 	for l in en es; do
 		sq-report --lang $l -b sucursal --date 2026-11-30 -o "$TMP/$l.pdf" $S
-		pdftotext -layout "$TMP/$l.pdf" - | sed 's/\xe2\x88\x92/-/g; s/^ *//; s/  */ /g' > "$TMP/$l.txt"
+		pdftotext -layout "$TMP/$l.pdf" - | sed 's/\xe2\x88\x92/-/g; s/\xc2\xa0/ /g; s/^ *//; s/  */ /g' > "$TMP/$l.txt"
 		sq-gap -f pretty --lang $l $S | grep '^  ' | sed 's/^ *//; s/  */ /g' > "$TMP/$l.gap"
 		n=0
 		while IFS= read -r line; do
