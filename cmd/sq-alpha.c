@@ -206,10 +206,12 @@ main(int argc, char *argv[])
 	if (st.invalid > 0)
 		fprintf(stderr, "sq-alpha: %s: %lu invalid value%s treated as "
 		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
-	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) != SQ_OK ||
-	    (cli.format >= SQ_FMT_MD ? sq_rel_pretty(rows, nrows, ins,
-	    cli.lang, 0, &table) != SQ_OK || (items && sq_rel_pretty(rows,
-	    nrows, ins, cli.lang, 1, &itable) != SQ_OK) :
+	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) == SQ_OK &&
+	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
+		nrows = sq_rel_keep_block(rows, nrows, SQ_BLOCK_P);
+	if (rows == NULL || (cli.format >= SQ_FMT_MD ? sq_rel_pretty(rows,
+	    nrows, ins, cli.lang, 0, &table) != SQ_OK || (items &&
+	    sq_rel_pretty(rows, nrows, ins, cli.lang, 1, &itable) != SQ_OK) :
 	    sq_rel_table(rows, nrows, ins, pairwise, 0, cli.lang, &table) !=
 	    SQ_OK)) {
 		fprintf(stderr, "sq-alpha: out of memory\n");
@@ -217,8 +219,9 @@ main(int argc, char *argv[])
 	}
 	held = check(ins, rows, nrows, pairwise, gates, ngates, es);
 	snprintf(title, sizeof(title), es ?
-	    "Fiabilidad: %lu encuestados, %s, IC %g%%" :
-	    "Reliability: %lu respondents, %s, %g%% CI", st.rows,
+	    "Fiabilidad, %s: %lu encuestados, %s, IC %g%%" :
+	    "Reliability, %s: %lu respondents, %s, %g%% CI",
+	    sq_form_label(st.form, cli.lang), st.rows,
 	    pairwise ? (es ? "por pares" : "pairwise") :
 	    (es ? "casos completos" : "listwise"), cli.conf * 100);
 	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {

@@ -28,7 +28,7 @@ usage(void)
 	    "                [--skip-rows n] [--title text] [--width pt] "
 	    "[file]\n"
 	    "types: gaps items radar ipa groups likert scree heatmap "
-	    "drivers cfa\n");
+	    "drivers cfa zone zone-radar\n");
 	exit(2);
 }
 

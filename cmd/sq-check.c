@@ -147,14 +147,27 @@ summary(FILE *fp, const struct run *run, const sq_survey_stats *st)
 	fprintf(fp, "rows_read\t%lu\nrespondents_usable\t%lu\n"
 	    "invalid_cells\t%lu\nmissing_cells\t%lu\nduplicate_ids\t%lu\n"
 	    "straight_lining\t%lu\ntoo_few_answers\t%lu\n"
-	    "weights_not_100\t%lu\nheader\t%s\n\n", st->rows, s.usable,
+	    "weights_not_100\t%lu\nheader\t%s\n", st->rows, s.usable,
 	    st->invalid, s.missing, s.duplicate_ids, s.straight_lining,
 	    s.too_few, s.weights_off, run->shape);
-	fprintf(fp, "item\tdimension\tmissing_e\tmissing_p\n");
-	for (i = 0; i < ins->nitems; i++)
-		fprintf(fp, "%d\t%s\t%lu\t%lu\n", ins->items[i].number,
-		    ins->dims[ins->items[i].dim].code, s.missing_e[i],
-		    s.missing_p[i]);
+	if (st->form == SQ_FORM_ZONE)
+		fprintf(fp, "inverted_zone\t%lu\n", s.inverted);
+	fprintf(fp, "form\t%s\n\n", sq_form_name(st->form));
+	/* the missing answers of each block the form has */
+	fprintf(fp, "item\tdimension%s\n", st->form == SQ_FORM_ZONE ?
+	    "\tmissing_a\tmissing_d\tmissing_p" :
+	    st->form == SQ_FORM_SERVPERF ? "\tmissing_p" :
+	    "\tmissing_e\tmissing_p");
+	for (i = 0; i < ins->nitems; i++) {
+		fprintf(fp, "%d\t%s", ins->items[i].number,
+		    ins->dims[ins->items[i].dim].code);
+		if (st->form == SQ_FORM_ZONE)
+			fprintf(fp, "\t%lu\t%lu", s.missing_a[i],
+			    s.missing_d[i]);
+		else if (st->form == SQ_FORM_SERVQUAL)
+			fprintf(fp, "\t%lu", s.missing_e[i]);
+		fprintf(fp, "\t%lu\n", s.missing_p[i]);
+	}
 }
 
 int

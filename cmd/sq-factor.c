@@ -35,6 +35,7 @@ usage(void)
 struct run {
 	sq_covacc *acc;
 	char block;
+	int block_given;	/* --block: no default by the form */
 	double *x;
 	size_t p;
 };
@@ -45,7 +46,15 @@ add(void *ctx, const sq_response *r, sq_error *err)
 	struct run *run = ctx;
 	size_t i;
 
-	(void)err;
+	if (r->form != SQ_FORM_SERVQUAL && run->block != 'P') {
+		/* no E: block P, unless E or G was asked for */
+		if (run->block_given)
+			return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0,
+			    NULL, "--block %c: the export has no E columns "
+			    "(%s); use --block P", run->block,
+			    sq_form_label(r->form, SQ_LANG_EN));
+		run->block = 'P';
+	}
 	for (i = 0; i < run->p; i++)
 		run->x[i] = run->block == 'E' ? r->e[i] : run->block == 'P' ?
 		    r->p[i] : r->p[i] - r->e[i];
@@ -166,6 +175,7 @@ main(int argc, char *argv[])
 			if (strlen(optarg) != 1 || !strchr("EPGepg", *optarg))
 				usage();
 			run.block = (char)(*optarg & ~0x20);
+			run.block_given = 1;
 			break;
 		case 'E':
 			if ((fo.fa.extract = sq_extract_parse(optarg)) < 0)
@@ -282,9 +292,10 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	snprintf(title, sizeof(title), cli.lang == SQ_LANG_ES ?
-	    "An\xc3\xa1lisis factorial (%c): %s + %s, %zu factores; %.0f de "
-	    "%lu encuestados (%s)" : "Factor analysis (%c): %s + %s, %zu "
-	    "factors; %.0f of %lu respondents (%s)", run.block,
+	    "An\xc3\xa1lisis factorial (%c, %s): %s + %s, %zu factores; %.0f "
+	    "de %lu encuestados (%s)" : "Factor analysis (%c, %s): %s + %s, "
+	    "%zu factors; %.0f of %lu respondents (%s)", run.block,
+	    sq_form_label(st.form, cli.lang),
 	    sq_extract_name(fo.fa.extract), sq_rotate_name(fo.fa.rotate),
 	    res->fa->k, res->n, st.rows, pairwise ? "pairwise" : "listwise");
 	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {

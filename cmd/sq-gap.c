@@ -130,9 +130,8 @@ main(int argc, char *argv[])
 		goto done;
 	}
 	snprintf(title, sizeof(title), cli.lang == SQ_LANG_ES ?
-	    "Brechas SERVQUAL (P \xe2\x88\x92 E): %lu encuestados, "
-	    "IC %g%%" : "SERVQUAL gaps (P \xe2\x88\x92 E): %lu respondents, "
-	    "%g%% CI", st.rows, cli.conf * 100);
+	    "%s: %lu encuestados, IC %g%%" : "%s: %lu respondents, %g%% CI",
+	    sq_gap_title(st.form, cli.lang), st.rows, cli.conf * 100);
 	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
 		fail(&err, cli.outpath);
 		goto done;

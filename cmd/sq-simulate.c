@@ -19,7 +19,9 @@ usage(void)
 	    "                   [--gap g1,g2,...] [--loading L] "
 	    "[--merge DIM,DIM] [--missing rate]\n"
 	    "                   [--rho R] [--rho-ep R] [--sd S] "
-	    "[--segments K] [--shift S]\n");
+	    "[--segments K] [--shift S]\n"
+	    "                   [--form servqual|servperf|zone] "
+	    "[--width W]\n");
 	exit(2);
 }
 
@@ -44,6 +46,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "codebook", required_argument, NULL, 'c' },
+		{ "form", required_argument, NULL, 'F' },
 		{ "gap", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "loading", required_argument, NULL, 'l' },
@@ -57,6 +60,7 @@ main(int argc, char *argv[])
 		{ "segments", required_argument, NULL, 'k' },
 		{ "shift", required_argument, NULL, 'H' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "width", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *codebook = NULL, *outpath = NULL, *merge = NULL;
@@ -79,8 +83,27 @@ main(int argc, char *argv[])
 		case 'c':
 			codebook = optarg;
 			break;
+		case 'F':
+			if (strcmp(optarg, "servqual") == 0)
+				o.form = SQ_FORM_SERVQUAL;
+			else if (strcmp(optarg, "servperf") == 0)
+				o.form = SQ_FORM_SERVPERF;
+			else if (strcmp(optarg, "zone") == 0)
+				o.form = SQ_FORM_ZONE;
+			else {
+				fprintf(stderr, "sq-simulate: --form: \"%s\": "
+				    "expected servqual, servperf or zone\n",
+				    optarg);
+				usage();
+			}
+			break;
 		case 'g':
 			gapspec = optarg;
+			break;
+		case 'w':
+			o.width = num(optarg, "--width");
+			if (!(o.width >= 0 && o.width <= 6))
+				usage();
 			break;
 		case 'H':
 			o.seg_shift = num(optarg, "--shift");
@@ -135,6 +158,8 @@ main(int argc, char *argv[])
 		usage();
 	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK)
 		goto fail;
+	if (o.form == SQ_FORM_ZONE && codebook == NULL)
+		ins->max = 9;	/* three-column surveys use 1..9 */
 	if (gapspec != NULL) {
 		for (tok = strtok_r(gapspec, ",", &save); tok != NULL;
 		    tok = strtok_r(NULL, ",", &save)) {

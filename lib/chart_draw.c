@@ -25,7 +25,9 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 560, 400 },	/* scree */
 	{ 600, 0 },	/* heatmap */
 	{ 640, 400 },	/* drivers */
-	{ 640, 0 }	/* cfa: as tall as the items need */
+	{ 640, 0 },	/* cfa: as tall as the items need */
+	{ 640, 0 },	/* zone: as tall as the rows need */
+	{ 540, 480 }	/* zone-radar */
 };
 
 
@@ -50,7 +52,8 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "no gap statistics for a %s chart; give a survey "
 			    "export or an sq-gap table", tn);
 		for (i = 0; type == SQ_CHART_RADAR && i < d->ins->ndims; i++)
-			if (isnan(d->dim[i].mean_e) || isnan(d->dim[i].mean_p))
+			if ((isnan(d->dim[i].mean_e) && !d->perf) ||
+			    isnan(d->dim[i].mean_p))
 				return sq_error_set(err, SQ_EDATA, src, 0, 0,
 				    "", "dimension %s has no mean E and P; a "
 				    "radar chart needs every dimension",
@@ -70,6 +73,11 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "with the overall rating or sq-drivers' table");
 		return SQ_OK;
 	case SQ_CHART_GROUPS:
+		if (d->perf)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "a groups chart draws gaps (P \u2212 E); the data "
+			    "have no E (SERVPERF or three-column): draw gaps or "
+			    "radar");
 		if (d->nseg == 0)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no segments for a groups chart; give --by COLUMN"
@@ -98,6 +106,9 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "no model for a cfa chart; give a survey export "
 			    "or sq-cfa's table");
 		return SQ_OK;
+	case SQ_CHART_ZONE:
+	case SQ_CHART_ZONE_RADAR:
+		return sqc_zone_check(d, type, err);
 	case SQ_CHART_HEATMAP:
 		if (!d->has_matrix)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
@@ -138,10 +149,18 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	}
 	switch (opts->type) {
 	case SQ_CHART_GAPS:
-		rc = sqc_draw_gaps(&c, frame);
+		rc = d->perf ? sqc_draw_perf(&c, frame, 0) :
+		    sqc_draw_gaps(&c, frame);
 		break;
 	case SQ_CHART_ITEMS:
-		rc = sqc_draw_items(&c, frame);
+		rc = d->perf ? sqc_draw_perf(&c, frame, 1) :
+		    sqc_draw_items(&c, frame);
+		break;
+	case SQ_CHART_ZONE:
+		rc = sqc_draw_zone(&c, frame);
+		break;
+	case SQ_CHART_ZONE_RADAR:
+		rc = sqc_draw_zone_radar(&c, frame);
 		break;
 	case SQ_CHART_RADAR:
 		rc = sqc_draw_radar(&c, frame);

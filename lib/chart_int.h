@@ -284,4 +284,21 @@ const char *sqc_cfa_title(int lang);
 /* Draw the cfa chart (with c->H == 0: only measure its height). */
 int sqc_draw_cfa(struct ctx *c, sq_chart_frame *frame);
 
+/* chart_zone.c: the zone of tolerance, and P alone (SERVPERF). */
+int sqc_draw_zone(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame);
+/* Mean P with its CI per dimension (items 0) or item, from the scale
+ * minimum: the gaps and items charts of an export without E. */
+int sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items);
+/* Whether d holds what a zone chart needs; a message in err if not. */
+int sqc_zone_check(const sq_chartdata *d, int type, sq_error *err);
+/* The title of the zone charts and of P alone, or 0 for the others. */
+int sqc_zone_title(const sq_chartdata *d, int type, int lang, char *buf,
+    size_t len);
+/* Append a zone row (label copied); SQ_ENOMEM or SQ_ELIMIT. */
+int sqc_zone_add(sq_chartdata *d, int scope, const char *en,
+    const char *es, double n, double a, double dd, double p);
+/* Release a zone chart's rows. */
+void sqc_zone_free(sq_zonechart *z);
+
 #endif

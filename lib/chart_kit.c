@@ -122,6 +122,8 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 		snprintf(buf, len, "%s", o->title);
 		return 0;
 	}
+	if (sqc_zone_title(d, o->type, c.lang, buf, len))
+		return 0;
 	switch (o->type) {
 	case SQ_CHART_GAPS:
 		id = M_T_GAPS;

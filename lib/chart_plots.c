@@ -54,7 +54,9 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 	sq_palette(2, li[0].color);
 	li[1] = (struct legend_item){ sqc_msg(c, M_PERC), { 0 }, 1 };
 	sq_palette(5, li[1].color);
-	sqc_legend(c, NULL, li, 2, MARGIN, c->W - 2 * MARGIN);
+	/* P alone (SERVPERF): no E polygon */
+	sqc_legend(c, NULL, li + (d->perf != 0), d->perf ? 1 : 2, MARGIN,
+	    c->W - 2 * MARGIN);
 	sqc_fmt_g(c, ins->min, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, ins->max, hi_s, sizeof(hi_s));
 	sqc_fill(c, M_RADIAL, note, sizeof(note), lo_s, hi_s);
@@ -95,14 +97,16 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 	}
 	/* E dashed, P solid; light fills so both stay visible. */
 	sq_palette(2, col);
-	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.12);
-	polygon(c, e, nd, &rs, cx, cy);
-	cairo_fill_preserve(c->cr);
-	sqc_rgb(c, col);
 	cairo_set_line_width(c->cr, 2);
-	cairo_set_dash(c->cr, dash, 2, 0);
-	cairo_stroke(c->cr);
-	cairo_set_dash(c->cr, NULL, 0, 0);
+	if (!d->perf) {
+		cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.12);
+		polygon(c, e, nd, &rs, cx, cy);
+		cairo_fill_preserve(c->cr);
+		sqc_rgb(c, col);
+		cairo_set_dash(c->cr, dash, 2, 0);
+		cairo_stroke(c->cr);
+		cairo_set_dash(c->cr, NULL, 0, 0);
+	}
 	sq_palette(5, col);
 	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.15);
 	polygon(c, p, nd, &rs, cx, cy);
@@ -113,7 +117,8 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		sq_palette(2, col);
 		sqc_rgb(c, col);
 		sq_polar(cx, cy, sq_scale_map(&rs, e[k]), k, nd, &x, &y);
-		cairo_arc(c->cr, x, y, 3, 0, 2 * M_PI);
+		if (!d->perf)
+			cairo_arc(c->cr, x, y, 3, 0, 2 * M_PI);
 		cairo_fill(c->cr);
 		sq_palette(5, col);
 		sqc_rgb(c, col);
@@ -162,7 +167,11 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 			    0, 0);
 			sqc_set_font(c, FS_TICK, 0);
 			sqc_grey(c, 0.3);
-			snprintf(lab, sizeof(lab), "E %s \u00b7 P %s", me, mp);
+			if (d->perf)
+				snprintf(lab, sizeof(lab), "P %s", mp);
+			else
+				snprintf(lab, sizeof(lab), "E %s \u00b7 P %s",
+				    me, mp);
 			sqc_text(c, x, y - h * va + h1 + FS_TICK, lab, al);
 		}
 	}

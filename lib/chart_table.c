@@ -219,6 +219,65 @@ read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	if (!d->has_gaps)
 		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
 		    "the table has no dimension rows for segment \"all\"");
+	/* sq-gap's block column: P alone (SERVPERF) */
+	c[0] = tab_col(t, "block");
+	d->perf = c[0] >= 0 && t->nrows > 0 &&
+	    strcmp(t->cell[0][c[0]], "P") == 0;
+	return SQ_OK;
+}
+
+/*
+ * sq-zone's table: the rows of segment "all" with their labels and the
+ * scale the table carries, so that no instrument is needed.
+ */
+static int
+read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"scope", "segment", "n", "mean_a", "mean_d", "mean_p",
+		"scale_min", "scale_max", "label", "item"
+	};
+	int c[10], rc, scope;
+	size_t r, j;
+	double v[6];
+	char lab[SQ_WORDING_LEN + 16];
+
+	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
+		return rc;
+	if ((d->zone = calloc(1, sizeof(*d->zone))) == NULL)
+		return SQ_ENOMEM;
+	d->zone->lo = d->zone->hi = NAN;
+	for (r = 0; r < t->nrows; r++) {
+		const char *sc = t->cell[r][c[0]];
+
+		if (strcmp(t->cell[r][c[1]], "all") != 0)
+			continue;
+		scope = strcmp(sc, "item") == 0 ? 0 : strcmp(sc,
+		    "dimension") == 0 ? 1 : strcmp(sc, "overall") == 0 ? 2 :
+		    -1;
+		if (scope < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[0] + 1, "scope", "\"%s\" is not item, "
+			    "dimension or overall", sc);
+		for (j = 0; j < 6; j++)
+			if ((rc = tab_num(t, r, c[2 + j], &v[j], err)) != SQ_OK)
+				return rc;
+		if (isnan(d->zone->lo)) {
+			d->zone->lo = v[4];
+			d->zone->hi = v[5];
+		}
+		/* items as the other charts label them: "12. wording" */
+		snprintf(lab, sizeof(lab), "%s%s%s", t->cell[r][c[9]],
+		    t->cell[r][c[9]][0] && t->cell[r][c[8]][0] ? ". " : "",
+		    t->cell[r][c[8]]);
+		if ((rc = sqc_zone_add(d, scope, lab, lab, v[0], v[1], v[2],
+		    v[3])) != SQ_OK)
+			return rc == SQ_ELIMIT ? sq_error_set(err, rc, t->name,
+			    t->line[r], 0, "", "more than 10000 rows") : rc;
+	}
+	if (d->zone->n == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no rows for segment \"all\"");
 	return SQ_OK;
 }
 
@@ -530,7 +589,7 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 enum {
 	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
-	T_DRIVERS, T_CFA
+	T_DRIVERS, T_CFA, T_ZONE
 };
 
 /*
@@ -581,7 +640,7 @@ first_fields(const char *buf, size_t len, char delim, char names[][32],
 	}
 	if (next)
 		*next = i < len ? buf + i + 1 : buf + len;
-	return n + 1;
+	return n < max ? n + 1 : max;	/* a cut line fills names[] */
 }
 
 /* sq-cfa's long table: the rows go to chart_cfa.c one by one. */
@@ -627,6 +686,11 @@ table_kind(const char *buf, size_t len)
 	/* An export names its E and P columns. */
 	if (has_name(names, n, "e1") && has_name(names, n, "p1"))
 		return T_NONE;
+	if (has_name(names, n, "a1") && has_name(names, n, "d1"))
+		return T_NONE;	/* a three-column export */
+	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "mean_a") &&
+	    has_name(names, n, "mean_d"))
+		return T_ZONE;
 	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
 		return T_GAP;
 	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
@@ -726,6 +790,9 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 			break;
 		case T_FACTOR:
 			rc = read_factor_table(d, &t, err);
+			break;
+		case T_ZONE:
+			rc = read_zone_table(d, &t, err);
 			break;
 		case T_DRIVERS:
 			rc = read_drivers_table(d, &t, err);

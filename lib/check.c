@@ -28,7 +28,8 @@ struct sq_check {
 	const sq_instrument *ins;
 	sq_check_opts o;
 	sq_check_summary s;
-	unsigned long *miss_e, *miss_p;
+	unsigned long *miss_e, *miss_p, *miss_a, *miss_d;
+	int auto_min;		/* min_answers follows the form */
 	int *need;		/* per dimension: items needed, ceil(k/2) */
 	char *text;		/* the ids, NUL-terminated, one after another */
 	size_t tlen, tcap;
@@ -51,14 +52,19 @@ sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 	c->ins = ins;
 	if (o != NULL)
 		c->o = *o;
-	if (c->o.min_answers == 0)
+	if (c->o.min_answers == 0) {
 		c->o.min_answers = (unsigned)ins->nitems;
+		c->auto_min = 1;
+	}
 	if (c->o.weight_total == 0)
 		c->o.weight_total = 100;
 	c->miss_e = calloc(ins->nitems + 1, sizeof(*c->miss_e));
 	c->miss_p = calloc(ins->nitems + 1, sizeof(*c->miss_p));
+	c->miss_a = calloc(ins->nitems + 1, sizeof(*c->miss_a));
+	c->miss_d = calloc(ins->nitems + 1, sizeof(*c->miss_d));
 	c->need = calloc(ins->ndims + 1, sizeof(*c->need));
-	if (c->miss_e == NULL || c->miss_p == NULL || c->need == NULL) {
+	if (c->miss_e == NULL || c->miss_p == NULL || c->miss_a == NULL ||
+	    c->miss_d == NULL || c->need == NULL) {
 		sq_check_free(c);
 		return SQ_ENOMEM;
 	}
@@ -79,6 +85,8 @@ sq_check_free(sq_check *c)
 	free(c->slot);
 	free(c->miss_e);
 	free(c->miss_p);
+	free(c->miss_a);
+	free(c->miss_d);
 	free(c->need);
 	free(c);
 }
@@ -207,21 +215,35 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 {
 	const sq_instrument *ins = c->ins;
 	unsigned long first;
-	size_t i, d, cnt, present = 0;
-	int *have, ok = 1;
+	size_t i, d, cnt, present = 0, nb, b, ninv = 0;
+	int *have, ok = 1, blocks[3];
+	int servqual = r->form == SQ_FORM_SERVQUAL;
+	int zone = r->form == SQ_FORM_ZONE;
+	char have_all[SQ_MAX_ITEMS], inv[256];
 	double v, sum = 0;
 
 	c->s.rows++;
+	c->s.form = r->form;
+	nb = sq_check_blocks(r->form, blocks);
+	if (c->auto_min)	/* half the answer cells of the form */
+		c->o.min_answers = (unsigned)((nb * ins->nitems + 1) / 2);
 	for (i = 0; i < ins->nitems; i++) {
-		c->miss_e[i] += isnan(r->e[i]);
+		size_t m = 0;
+
+		c->miss_e[i] += servqual && isnan(r->e[i]);
 		c->miss_p[i] += isnan(r->p[i]);
-		c->s.missing += isnan(r->e[i]) + isnan(r->p[i]);
+		c->miss_a[i] += zone && isnan(r->a[i]);
+		c->miss_d[i] += zone && isnan(r->d[i]);
+		for (b = 0; b < nb; b++)
+			m += isnan(sq_check_cell(r, blocks[b], i));
+		c->s.missing += m;
+		have_all[i] = m == 0;
 	}
-	/* usable: every dimension has ceil(k/2) items with E and P */
+	/* usable: every dimension has ceil(k/2) items with all blocks */
 	if ((have = calloc(ins->ndims + 1, sizeof(*have))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < ins->nitems; i++)
-		if (!isnan(r->e[i]) && !isnan(r->p[i]))
+		if (have_all[i])
 			have[ins->items[i].dim]++;
 	for (d = 0; d < ins->ndims; d++)
 		if (have[d] < c->need[d])
@@ -241,23 +263,39 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	if (r->answered < c->o.min_answers) {
 		c->s.too_few++;
 		flag(file, r->line, fn, ctx, "too few answers: %u of %zu "
-		    "(fewer than %u)", r->answered, 2 * ins->nitems,
+		    "(fewer than %u)", r->answered, nb * ins->nitems,
 		    c->o.min_answers);
 	} else {
-		if (straight(ins, r->e, &v, &cnt)) {
+		for (b = 0; b < nb; b++) {
+			if (!straight(ins, sq_check_series(r, blocks[b]), &v,
+			    &cnt))
+				continue;
 			c->s.straight_lining++;
 			flag(file, r->line, fn, ctx, sq_ngettext(
-			    "straight-lining: %zu E answer only, and it is %g",
-			    "straight-lining: all %zu E answers are %g", cnt),
-			    cnt, v);
+			    "straight-lining: %zu %c answer only, and it is %g",
+			    "straight-lining: all %zu %c answers are %g", cnt),
+			    cnt, blocks[b], v);
 		}
-		if (straight(ins, r->p, &v, &cnt)) {
-			c->s.straight_lining++;
-			flag(file, r->line, fn, ctx, sq_ngettext(
-			    "straight-lining: %zu P answer only, and it is %g",
-			    "straight-lining: all %zu P answers are %g", cnt),
-			    cnt, v);
+	}
+	/* an inverted zone: the adequate level above the desired one */
+	inv[0] = '\0';
+	for (i = 0; zone && i < ins->nitems; i++)
+		if (r->a[i] > r->d[i]) {
+			size_t len = strlen(inv);
+
+			/* the first ten items name the pattern */
+			if (ninv < 10)
+				snprintf(inv + len, sizeof(inv) - len, "%s%d",
+				    ninv ? ", " : "", ins->items[i].number);
+			else if (ninv == 10)
+				snprintf(inv + len, sizeof(inv) - len, ", ...");
+			ninv++;
 		}
+	if (ninv > 0) {
+		c->s.inverted++;
+		flag(file, r->line, fn, ctx, sq_ngettext("inverted zone "
+		    "(adequate above desired) on item %s", "inverted zone "
+		    "(adequate above desired) on items %s", ninv), inv);
 	}
 	if (c->o.weights) {
 		for (d = 0; d < ins->ndims; d++)
@@ -285,6 +323,39 @@ sq_check_result(const sq_check *c, sq_check_summary *s)
 	*s = c->s;
 	s->missing_e = c->miss_e;
 	s->missing_p = c->miss_p;
+	s->missing_a = c->miss_a;
+	s->missing_d = c->miss_d;
+}
+
+int
+sq_check_blocks(int form, int *blocks)
+{
+	if (form == SQ_FORM_SERVPERF) {
+		blocks[0] = 'P';
+		return 1;
+	}
+	if (form == SQ_FORM_ZONE) {
+		blocks[0] = 'A';
+		blocks[1] = 'D';
+		blocks[2] = 'P';
+		return 3;
+	}
+	blocks[0] = 'E';
+	blocks[1] = 'P';
+	return 2;
+}
+
+const double *
+sq_check_series(const sq_response *r, int block)
+{
+	return block == 'E' ? r->e : block == 'A' ? r->a : block == 'D' ?
+	    r->d : r->p;
+}
+
+double
+sq_check_cell(const sq_response *r, int block, size_t i)
+{
+	return sq_check_series(r, block)[i];
 }
 
 /* The canonical CSV. */
@@ -298,6 +369,8 @@ struct sq_clean {
 	char sep;		/* ',' or, for Spanish spreadsheets, ';' */
 	int comma;		/* decimal comma */
 	const char *eol;
+	int blocks[3];		/* the form's answer blocks, as letters */
+	size_t nb;
 };
 
 /* Write s as one CSV field, quoted when it needs it. */
@@ -336,6 +409,21 @@ put_num(FILE *fp, double x, int comma)
 	fputs(buf, fp);
 }
 
+/* Whether the canonical CSV of c has columns of role r. */
+static int
+writes(const sq_clean *c, int r)
+{
+	size_t b;
+
+	for (b = 0; b < c->nb; b++)
+		if ((r == SQ_ROLE_E && c->blocks[b] == 'E') ||
+		    (r == SQ_ROLE_P && c->blocks[b] == 'P') ||
+		    (r == SQ_ROLE_A && c->blocks[b] == 'A') ||
+		    (r == SQ_ROLE_D && c->blocks[b] == 'D'))
+			return 1;
+	return r == SQ_ROLE_W || r == SQ_ROLE_OVERALL;
+}
+
 int
 sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
     sq_clean **out)
@@ -366,6 +454,7 @@ sq_clean_new_as(FILE *fp, const sq_instrument *ins,
 	c->eol = format == SQ_FMT_EXCEL ? "\r\n" : "\n";
 	if (format == SQ_FMT_EXCEL)
 		fputs("\xef\xbb\xbf", fp);	/* Excel reads UTF-8 only so */
+	c->nb = (size_t)sq_check_blocks(h->form, c->blocks);
 	for (i = 0; i < h->ncols; i++) {
 		switch (h->role[i]) {
 		case SQ_ROLE_W:
@@ -376,13 +465,15 @@ sq_clean_new_as(FILE *fp, const sq_instrument *ins,
 			break;
 		case SQ_ROLE_E:
 		case SQ_ROLE_P:
+		case SQ_ROLE_A:
+		case SQ_ROLE_D:
 			break;
 		default:
-			/* an unbound name that reads as an answer would
-			 * collide with the canonical columns */
+			/* an unbound name that reads as an answer of the
+			 * form would collide with the canonical columns */
 			c->keep[i] = h->role[i] != SQ_ROLE_NONE ||
-			    sq_survey_auto_role(ins, h->name[i], &t) ==
-			    SQ_ROLE_NONE;
+			    !writes(c, sq_survey_auto_role(ins, h->name[i],
+			    &t));
 			break;
 		}
 	}
@@ -393,10 +484,10 @@ sq_clean_new_as(FILE *fp, const sq_instrument *ins,
 				putc(c->sep, fp);
 			put_field(fp, h->name[i], c->sep);
 		}
-	for (i = 0; i < 2 * ins->nitems; i++) {
+	for (i = 0; i < c->nb * ins->nitems; i++) {
 		if (sep++)
 			putc(c->sep, fp);
-		fprintf(fp, "%c%d", i < ins->nitems ? 'E' : 'P',
+		fprintf(fp, "%c%d", c->blocks[i / ins->nitems],
 		    ins->items[i % ins->nitems].number);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
@@ -423,10 +514,11 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 				putc(c->sep, c->fp);
 			put_field(c->fp, r->row->field[i], c->sep);
 		}
-	for (i = 0; i < 2 * ins->nitems; i++) {
+	for (i = 0; i < c->nb * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];
 
-		x = i < ins->nitems ? r->e[i] : r->p[i - ins->nitems];
+		x = sq_check_cell(r, c->blocks[i / ins->nitems],
+		    i % ins->nitems);
 		if (!isnan(x) && it->reverse)
 			x = ins->min + ins->max - x;	/* as answered */
 		if (sep++)

@@ -103,7 +103,12 @@ sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
 	double cum = 0;
 	int rc, md = format == SQ_FMT_MD;
 
-	fprintf(fp, md ? "### %s\n\n" : "%s\n\n", title);
+	if (md)
+		fprintf(fp, "### %s\n\n", title);
+	else {
+		sq_text_wrap(fp, title, SQ_PRETTY_WIDTH);
+		fputc('\n', fp);
+	}
 	num(r->kmo, SQ_NUM_REAL, 2, a, sizeof(a));
 	num(r->chisq, SQ_NUM_REAL, 1, b, sizeof(b));
 	num(r->pval, SQ_NUM_P, 0, c, sizeof(c));

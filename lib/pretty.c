@@ -91,7 +91,9 @@ sq_text_wrap(FILE *fp, const char *text, size_t width)
 		brk = NULL;
 		w = 0;
 		for (q = p; *q != '\0' && *q != '\n'; q++) {
-			if (*q == ' ') {
+			/* "p < 0.001" and "a = b" stay whole */
+			if (*q == ' ' && strchr("<=", q[1]) == NULL &&
+			    (q == p || strchr("<=", q[-1]) == NULL)) {
 				if (w > width && brk != NULL)
 					break;
 				brk = q;	/* the last space that fits, or
@@ -265,8 +267,12 @@ sq_table_write_human(const sq_table *t, FILE *fp, int md, const char *title)
 			if (sq_text_width(cell_text(&L, r, c)) > L.w[v])
 				L.w[v] = sq_text_width(cell_text(&L, r, c));
 	}
-	if (title != NULL)
-		fprintf(fp, md ? "### %s\n\n" : "%s\n\n", title);
+	if (title != NULL && md)
+		fprintf(fp, "### %s\n\n", title);
+	else if (title != NULL) {
+		sq_text_wrap(fp, title, SQ_PRETTY_WIDTH);
+		fputc('\n', fp);
+	}
 	/* The leading text columns name a row: every panel repeats them. */
 	for (nkey = 0; nkey < L.nv && !L.right[nkey]; nkey++)
 		;

@@ -8,6 +8,11 @@
  *   E_i = round(clamp(mu_Ei + sd (lambda F_Ed + sqrt(1 - lambda^2) e), 1, 7))
  * and P_i with mu_Pi = mu_Ei + gap_d + segment shift. Merged dimensions
  * share the factor of the first one.
+ *
+ * Forms: SERVPERF writes the P columns alone. The three-column form takes
+ * E as the desired level D and draws the adequate level A_i from the same
+ * expectation factor with mean mu_Ei - width (and an error of its own),
+ * so the zone D - A is about width wide and the P - D gaps are as above.
  */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -42,7 +47,11 @@ sq_sim_defaults(sq_sim_opts *o)
 	o->mean_e = 5.7;
 	o->gap = NULL;
 	o->merge[0] = o->merge[1] = -1;
+	o->form = SQ_FORM_SERVQUAL;
+	o->width = 1.5;
 }
+
+#define SIM_MISSING	(-1000000)	/* a blank cell in val[] */
 
 static int
 answer(double x, double lo, double hi)
@@ -108,7 +117,9 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 {
 	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap;
 	double fe[SQ_MAX_DIMS], fp_[SQ_MAX_DIMS], ge, gp, lam, ulam;
-	double *mue = NULL, *mup = NULL, shift, psum;
+	double *mue = NULL, *mup = NULL, shift, psum, wid;
+	int *val = NULL;
+	size_t b, nb, first;
 	long w[SQ_MAX_DIMS];
 	char *line = NULL, *p;
 	unsigned long r;
@@ -128,8 +139,9 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	line_cap = 64 + 4 * k * (size_t)(ins->max > 9 ? 4 : 2) + 8 * nd + 64;
 	mue = malloc(k * sizeof(*mue));
 	mup = malloc(k * sizeof(*mup));
-	line = malloc(line_cap);
-	if (mue == NULL || mup == NULL || line == NULL) {
+	val = malloc(3 * k * sizeof(*val) + 1);
+	line = malloc(line_cap + 4 * k * (size_t)(ins->max > 9 ? 4 : 2));
+	if (mue == NULL || mup == NULL || line == NULL || val == NULL) {
 		rc = sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 		goto out;
@@ -146,11 +158,16 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	}
 	lam = o->loading;
 	ulam = sqrt(1 - lam * lam);
+	wid = o->width * (ins->max - ins->min) / 6;
+	/* blocks written, as offsets into val[]: E 0, P k, A 2k; D is E */
+	nb = o->form == SQ_FORM_ZONE ? 3 : o->form == SQ_FORM_SERVPERF ? 1 :
+	    2;
+	first = o->form == SQ_FORM_SERVPERF ? 1 : 0;
 	fprintf(fp, "id%s", o->nseg ? ",sucursal" : "");
-	for (i = 0; i < k; i++)
-		fprintf(fp, ",E%d", ins->items[i].number);
-	for (i = 0; i < k; i++)
-		fprintf(fp, ",P%d", ins->items[i].number);
+	for (b = 0; b < nb; b++)
+		for (i = 0; i < k; i++)
+			fprintf(fp, ",%c%d", o->form == SQ_FORM_ZONE ?
+			    "ADP"[b] : "EP"[first + b], ins->items[i].number);
 	for (d = 0; d < nd; d++)
 		fprintf(fp, ",W_%s", ins->dims[d].code);
 	fprintf(fp, ",overall\n");
@@ -198,13 +215,37 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 			a = answer(x, ins->min, ins->max);
 			if (i >= k)
 				psum += a;
-			*p++ = ',';
+			val[i] = a;
 			if (o->missing > 0 && gsl_rng_uniform(rng) <
 			    o->missing)
-				continue;
-			if (ins->items[it].reverse)
-				a = (int)(ins->min + ins->max) - a;
-			p = put_int(p, a);
+				val[i] = SIM_MISSING;
+		}
+		for (i = 0; o->form == SQ_FORM_ZONE && i < k; i++) {
+			double x;
+
+			d = (size_t)ins->items[i].dim;
+			x = mue[i] - wid + o->sd * (lam * fe[d] + ulam *
+			    gsl_ran_gaussian_ziggurat(rng, 1));
+			val[2 * k + i] = answer(x, ins->min, ins->max);
+			if (o->missing > 0 && gsl_rng_uniform(rng) <
+			    o->missing)
+				val[2 * k + i] = SIM_MISSING;
+		}
+		for (b = 0; b < nb; b++) {
+			/* ADP: A at 2k, D (= E) at 0, P at k */
+			size_t off = o->form == SQ_FORM_ZONE ?
+			    (b == 0 ? 2 * k : b == 1 ? 0 : k) : (first + b) * k;
+
+			for (i = 0; i < k; i++) {
+				int a = val[off + i];
+
+				*p++ = ',';
+				if (a == SIM_MISSING)
+					continue;
+				if (ins->items[i].reverse)
+					a = (int)(ins->min + ins->max) - a;
+				p = put_int(p, a);
+			}
 		}
 		weights(rng, nd, w);
 		if (o->missing > 0 && gsl_rng_uniform(rng) < o->missing) {
@@ -231,6 +272,7 @@ out:
 	gsl_rng_free(rng);
 	free(mue);
 	free(mup);
+	free(val);
 	free(line);
 	return rc;
 }

@@ -158,7 +158,7 @@ int sq_ipa_quadrant(double imp, double perf, double imp_c, double perf_c);
 enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
-	SQ_CHART_DRIVERS, SQ_CHART_CFA,
+	SQ_CHART_DRIVERS, SQ_CHART_CFA, SQ_CHART_ZONE, SQ_CHART_ZONE_RADAR,
 	SQ_CHART_NTYPES
 };
 
@@ -234,6 +234,23 @@ int sq_cfa_layout(const int *factor, size_t ni, size_t nf, double top,
  */
 double sq_cfa_arc_bulge(size_t a, size_t b, size_t nf, double room);
 
+/*
+ * One row of a zone-of-tolerance chart: the band from the adequate level
+ * a to the desired level d and the perceived level p, with its own label
+ * (the chart needs no instrument: it may come from sq-zone's table).
+ */
+typedef struct sq_zonebar {
+	int scope;			/* 0 item, 1 dimension, 2 overall */
+	char label[2][SQ_WORDING_LEN + 16]; /* by enum sq_lang */
+	double n, a, d, p;
+} sq_zonebar;
+
+typedef struct sq_zonechart {
+	size_t n;
+	sq_zonebar *bar;		/* items, then dimensions, overall */
+	double lo, hi;			/* the answer scale */
+} sq_zonechart;
+
 typedef struct sq_chartdata {
 	const sq_instrument *ins;	/* borrowed */
 	char source[256];		/* input name, for notes */
@@ -272,6 +289,8 @@ typedef struct sq_chartdata {
 	int *coldim;
 	sq_chartdrv drv;		/* ipa, drivers */
 	sq_cfachart *cfa;		/* cfa chart, or NULL */
+	int perf;			/* item[], dim[]: P alone (SERVPERF) */
+	sq_zonechart *zone;		/* zone, zone-radar; NULL if none */
 } sq_chartdata;
 
 /* What to gather from an export. */
@@ -301,10 +320,10 @@ int sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
  * Read a tidy table from buf, tab-separated or (sq-gap -f csv) comma- or
  * semicolon-separated; the header tells which table: the sq-gap
  * table; sq-factor's long table (eigenvalues, parallel analysis, pattern
- * loadings); "component eigenvalue reference"; a matrix (first header
- * cell empty, "item", "variable" or "row", then column names; rows of a
- * label and numbers); "dimension importance performance"; or "item value
- * n" with an optional "block" (Likert answer counts). Returns SQ_ESCHEMA
+ * loadings); sq-zone's table; "component eigenvalue reference"; a matrix
+ * (first header cell empty, "item", "variable" or "row", then column
+ * names; rows of a label and numbers); "dimension importance
+ * performance"; or "item value n" with an optional "block" (Likert answer counts). Returns SQ_ESCHEMA
  * if the header is none of these.
  */
 int sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,

@@ -15,7 +15,8 @@
 #include "servqual/survey.h"
 
 typedef struct sq_check_opts {
-	unsigned min_answers;	/* flag fewer answered E+P cells; 0 = nitems */
+	unsigned min_answers;	/* flag fewer answered cells; 0 = half the
+				   cells of the form (nitems for E+P) */
 	double weight_total;	/* weights should sum to this; 0 = 100 */
 	int weights;		/* the export has weight columns */
 } sq_check_opts;
@@ -32,6 +33,10 @@ typedef struct sq_check_summary {
 	unsigned long weights_off;	/* weights incomplete or not 100 */
 	const unsigned long *missing_e;	/* per item, instrument order */
 	const unsigned long *missing_p;
+	const unsigned long *missing_a;	/* three-column form */
+	const unsigned long *missing_d;
+	unsigned long inverted;		/* respondents with some A > D */
+	int form;			/* enum sq_form of the export */
 } sq_check_summary;
 
 /* A new checker for ins (borrowed; must outlive the checker). */
@@ -48,12 +53,22 @@ int sq_check_add(sq_check *c, const sq_response *r, const char *file,
 /* The counts so far; the per-item arrays belong to c. */
 void sq_check_result(const sq_check *c, sq_check_summary *s);
 
+/* The answer blocks of a form as letters ('E', 'P', 'A', 'D'); count. */
+int sq_check_blocks(int form, int *blocks);
+
+/* A respondent's answers of block (a letter as above). */
+const double *sq_check_series(const sq_response *r, int block);
+
+/* One answer: item i of block. */
+double sq_check_cell(const sq_response *r, int block, size_t i);
+
 /* Release a checker. */
 void sq_check_free(sq_check *c);
 
 /*
  * The canonical CSV --clean writes: the export's other columns (id,
- * segments, metadata) as they were, then E1..En, P1..Pn, W_<DIM> and
+ * segments, metadata) as they were, then the form's blocks (E1..En,
+ * P1..Pn; P only; A1..An, D1..Dn, P1..Pn), W_<DIM> and
  * overall when the export has them; UTF-8, comma-separated, '.' decimals,
  * blank for missing, answers as given (reverse keying undone). Other
  * columns whose names would be read as answers are left out.

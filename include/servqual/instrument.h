@@ -26,8 +26,16 @@ enum sq_role {
 	SQ_ROLE_W,		/* importance weight of dimension `target` */
 	SQ_ROLE_OVERALL,	/* overall rating */
 	SQ_ROLE_SEGMENT,	/* a grouping column */
-	SQ_ROLE_ID		/* respondent id */
+	SQ_ROLE_ID,		/* respondent id */
+	SQ_ROLE_A,		/* adequate (minimum) level of item `target` */
+	SQ_ROLE_D		/* desired level of item `target` */
 };
+
+/*
+ * The questionnaire's form, from the blocks an export has: SERVQUAL
+ * (E and P), SERVPERF (P only), the three-column zone form (A, D, P).
+ */
+enum sq_form { SQ_FORM_SERVQUAL = 0, SQ_FORM_SERVPERF, SQ_FORM_ZONE };
 
 typedef struct sq_dimension {
 	char code[SQ_CODE_LEN];		/* TAN, REL, ... */
@@ -54,6 +62,11 @@ typedef struct sq_label {
 	double value;
 } sq_label;
 
+/* A codebook "recode" row: an answer value -> value, NAN = missing. */
+typedef struct sq_recode {
+	double from, to;
+} sq_recode;
+
 typedef struct sq_instrument {
 	char name[SQ_NAME_LEN];
 	size_t ndims;
@@ -67,6 +80,8 @@ typedef struct sq_instrument {
 	size_t nlabels;
 	sq_colmap *cols;		/* explicit column names, may be 0 */
 	size_t ncols;
+	sq_recode *recodes;		/* answer values recoded, may be 0 */
+	size_t nrecodes;
 } sq_instrument;
 
 /* The built-in 22-item SERVQUAL on a 1..7 scale. */
@@ -87,6 +102,15 @@ int sq_instrument_item(const sq_instrument *ins, int number);
 
 /* Number of items of dimension d. */
 size_t sq_instrument_dim_items(const sq_instrument *ins, int d);
+
+/* The form's name for machines: "servqual", "servperf" or "zone". */
+const char *sq_form_name(int form);
+
+/* The form for readers in lang: "SERVPERF (perceptions only)", ... */
+const char *sq_form_label(int form, int lang);
+
+/* Recode answer x by the codebook: 1 if a recode row applied. */
+int sq_instrument_recode(const sq_instrument *ins, double *x);
 
 /*
  * Fold s for matching labels and codes: trim, collapse inner blanks, lower

@@ -111,6 +111,12 @@ int sq_rel_rows(const sq_relacc *a, double conf, sq_relrow **rows,
 /* Release an accumulator. */
 void sq_relacc_free(sq_relacc *a);
 
+/*
+ * Keep only the rows of block (a form without E has P rows only: E and
+ * G have no data); returns how many are left, in order.
+ */
+size_t sq_rel_keep_block(sq_relrow *rows, size_t n, int block);
+
 /* sq-alpha's column names, NULL-terminated (DESIGN.md, then extras). */
 extern const char *const sq_rel_columns[];
 
