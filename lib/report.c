@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 
 #include "servqual/reliability.h"
+#include "servqual/zone.h"
 #include "servqual/cfa.h"
 #include "servqual/drivers.h"
 #include "servqual/i18n.h"
@@ -174,7 +175,25 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 		t->nomem = 1;
 		return;
 	}
-	if (sq != NULL && !isnan(sq->gap)) {
+	if (s->form == SQ_FORM_SERVPERF && sq != NULL && !isnan(sq->mean_p))
+		tprintf(t, _("The export has perceptions only (SERVPERF): the "
+		    "mean perception over the dimensions is %s, with a %.0f%% "
+		    "confidence interval from %s to %s, over %s "
+		    "respondents.\n"), fx(a, sq->mean_p, 2), s->conf * 100,
+		    fx(b, sq->ci_low, 2), fx(c, sq->ci_high, 2),
+		    fx(d, sq->n, 0));
+	for (i = 0; i < s->nzrow; i++)
+		if (s->zrow[i].scope == SQ_ZONE_OVERALL &&
+		    !isnan(s->zrow[i].below))
+			tprintf(t, _("Zone of tolerance: %s%% of the respondents "
+			    "perceive the service below the adequate level, "
+			    "%s%% within the zone and %s%% above the desired "
+			    "level (MSA %s, MSS %s).\n"),
+			    fx(a, 100 * s->zrow[i].below, 1),
+			    fx(b, 100 * s->zrow[i].within, 1),
+			    fx(c, 100 * s->zrow[i].above, 1),
+			    fx(d, s->zrow[i].msa, 2), fx(e, s->zrow[i].mss, 2));
+	if (s->form == SQ_FORM_SERVQUAL && sq != NULL && !isnan(sq->gap)) {
 		const char *verdict = sq->ci_high < 0 ? _("service falls "
 		    "short of what customers expect") : sq->ci_low > 0 ?
 		    _("service exceeds what customers expect") :
@@ -510,6 +529,60 @@ cfa_table(const sq_study *s, int lang)
 	return t;
 }
 
+/* Zone of tolerance by dimension and overall (sq-zone's figures). */
+static sq_table *
+zone_table(const sq_study *s, int lang)
+{
+	static const char *const cols[] = {
+		"dimension", "n", "mean_a", "mean_d", "mean_p", "msa", "mss",
+		"below", "within", "above"
+	};
+	static const struct {
+		int kind, digits;
+		const char *label;
+	} spec[] = {
+		{ SQ_NUM_TEXT, 0, N_("dimension") }, { SQ_NUM_INT, 0, N_("n") },
+		{ SQ_NUM_REAL, 2, N_("adequate") },
+		{ SQ_NUM_REAL, 2, N_("desired") },
+		{ SQ_NUM_REAL, 2, N_("perceived") },
+		{ SQ_NUM_REAL, 2, N_("MSA") }, { SQ_NUM_REAL, 2, N_("MSS") },
+		{ SQ_NUM_REAL, 1, N_("below %") },
+		{ SQ_NUM_REAL, 1, N_("within %") },
+		{ SQ_NUM_REAL, 1, N_("above %") },
+	};
+	sq_table *t;
+	size_t i, c;
+	int rc = 0;
+
+	if (sq_table_new(cols, 10, &t) != SQ_OK)
+		return NULL;
+	for (c = 0; c < 10; c++)
+		sq_table_human(t, c, spec[c].kind, spec[c].digits,
+		    spec[c].label);
+	for (i = 0; i < s->nzrow; i++) {
+		const sq_zonerow *z = &s->zrow[i];
+
+		if (z->scope == SQ_ZONE_ITEM)
+			continue;
+		rc |= sq_table_str(t, z->scope == SQ_ZONE_OVERALL ?
+		    _("Overall") : s->ins->dims[z->dim].name[lang]);
+		rc |= sq_table_num(t, z->n);
+		rc |= sq_table_num(t, z->mean_a);
+		rc |= sq_table_num(t, z->mean_d);
+		rc |= sq_table_num(t, z->mean_p);
+		rc |= sq_table_num(t, z->msa);
+		rc |= sq_table_num(t, z->mss);
+		rc |= sq_table_num(t, 100 * z->below);
+		rc |= sq_table_num(t, 100 * z->within);
+		rc |= sq_table_num(t, 100 * z->above);
+	}
+	if (rc) {
+		sq_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 /* How many pairs of factors fail or are doubtful on HTMT. */
 static void
 htmt_count(const sq_cfa *c, size_t *fail, size_t *doubt)
@@ -784,9 +857,21 @@ layout(const sq_study *s, const sq_report_opts *o, cairo_surface_t *surf,
 		sq_table_free(t);
 		t = NULL;
 	}
-	absent(&gone, _("Zone of tolerance: the survey has two columns per "
-	    "item (expectation and perception), not the adequate and "
-	    "desired levels a zone of tolerance needs."));
+	if (s->zone == NULL)
+		absent(&gone, _("Zone of tolerance: the survey has no adequate "
+		    "and desired levels (a three-column export)."));
+	else {
+		rdoc_heading(doc, 1, _("Zone of tolerance"));
+		rdoc_para(doc, _("Adequate (minimum), desired and perceived "
+		    "service: MSA = perceived minus adequate, MSS = perceived "
+		    "minus desired; the shares of respondents below the "
+		    "adequate level, within the zone and above the desired "
+		    "level (sq-zone)."), 9.5, 0, 0);
+		if ((t = zone_table(s, lang)) != NULL)
+			rdoc_table(doc, t);
+		sq_table_free(t);
+		t = NULL;
+	}
 
 	/* Data quality. */
 	rdoc_heading(doc, 1, _("Data quality"));

@@ -25,6 +25,10 @@ struct sq_study {
 	sq_fa_result *fa;		/* perceptions; NULL when it failed */
 	char fa_why[256];		/* why fa is NULL */
 	struct sq_cfa *cfa;		/* perceptions; NULL when it failed */
+	int form;			/* enum sq_form of the export */
+	struct sq_zoneacc *zone;	/* three-column exports, else NULL */
+	struct sq_zonerow *zrow;	/* its rows */
+	size_t nzrow;
 	size_t cfa_dimidx[SQ_MAX_DIMS];	/* factor -> dimension */
 	int *cfa_dim;			/* item -> factor; cfa borrows it */
 	char cfa_why[256];		/* why cfa is NULL */

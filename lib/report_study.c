@@ -15,6 +15,7 @@
 #include "servqual/drivers.h"
 #include "servqual/i18n.h"
 #include "servqual/reliability.h"
+#include "servqual/zone.h"
 #include "report_int.h"
 
 struct pass {
@@ -46,7 +47,10 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	for (i = 0; i < h->ncols; i++)
 		if (h->role[i] == SQ_ROLE_W)
 			o.weights = 1;
-	if (sq_check_new(ps->s->ins, &o, &ps->s->check) != SQ_OK)
+	ps->s->form = h->form;
+	if (sq_check_new(ps->s->ins, &o, &ps->s->check) != SQ_OK ||
+	    (h->form == SQ_FORM_ZONE &&
+	    sq_zoneacc_new(ps->s->ins, &ps->s->zone) != SQ_OK))
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 	return SQ_OK;
@@ -69,6 +73,8 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 	if (sq_check_add(ps->s->check, r, ps->path, problem, ps) != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
+	if (ps->s->zone != NULL)
+		sq_zoneacc_add(ps->s->zone, ins, r);
 	return sq_drivers_add(ps->drv, ins, r, r->overall, err);
 }
 
@@ -83,6 +89,8 @@ sq_study_free(sq_study *s)
 	sq_drvresult_free(s->drv);
 	sq_fa_result_free(s->fa);
 	sq_cfa_free(s->cfa);
+	sq_zoneacc_free(s->zone);
+	free(s->zrow);
 	free(s->cfa_dim);
 	sq_check_free(s->check);
 	free(s);
@@ -280,6 +288,12 @@ sq_study_run(const char *path, const sq_instrument *ins,
 		goto out;
 	}
 	sq_check_result(s->check, &s->chk);
+	if (s->zone != NULL &&
+	    sq_zone_rows(s->zone, ins, &s->zrow, &s->nzrow) != SQ_OK) {
+		rc = sq_error_set(err, SQ_ENOMEM, path, 0, 0, NULL,
+		    "out of memory");
+		goto out;
+	}
 	s->has_weights = s->st.has_weights;
 	/* sq-drivers' defaults: stated importance when there are weights */
 	memset(&dopt, 0, sizeof(dopt));

@@ -70,3 +70,12 @@ t "report: full disk" 1 - "sq-report: /dev/full: write error" sq-report -o /dev/
 t "report: summary to a full disk" 1 - "sq-report: standard output: write error" sh -c "sq-report --summary $S > /dev/full"
 t "report: empty export" 1 - "sq-report: tests/data/gap/empty.csv: empty file: no header row" sq-report -o "$TMP/e.pdf" tests/data/gap/empty.csv
 t "report: codebook export" 0 '*' - sq-report -c tests/data/gap/codebook.csv -b Sucursal --summary tests/data/gap/coded.csv
+
+# Other forms: three-column (the zone of tolerance is sq-zone's) and SERVPERF.
+_zc="-c tests/oracle/zone/zone_codebook.csv"
+sq-zone $_zc tests/oracle/zone/zone.csv | awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i }
+    $1 == "overall" { printf "Zone of tolerance: %.1f%% of the respondents perceive the service below the adequate level, %.1f%% within the zone and %.1f%% above the desired level (MSA %.2f, MSS %.2f).\n",
+    100 * $h["below"], 100 * $h["within"], 100 * $h["above"], $h["msa"], $h["mss"] }' > "$TMP/zone"
+t "report: zone figures equal sq-zone's" 0 "$TMP/zone" - sh -c "sq-report $_zc --summary -f tsv tests/oracle/zone/zone.csv | grep '^Zone of tolerance'"
+t "report: zone section" 0 - - sh -c "sq-report $_zc -o '$TMP/z.pdf' tests/oracle/zone/zone.csv && pdftotext '$TMP/z.pdf' - | grep -q 'Zone of tolerance$'"
+t "report: SERVPERF export" 0 - - sh -c "sq-report --summary -f tsv tests/oracle/zone/servperf.csv | grep -q 'perceptions only (SERVPERF)'"
