@@ -92,3 +92,12 @@ t "human: error in Spanish" 1 - "sq-gap: $G/off.csv:3: columna E1 (n.º 3): \"9\
 t "human: error in English" 1 - "sq-gap: $G/off.csv:3: column E1 (#3): \"9\" is outside the scale 1..7" sq-gap $G/off.csv
 t "human: sq-check problem in Spanish, plural" 0 - - sh -c \
     "sq-check --lang es -c tests/data/check/small.codebook.csv tests/data/check/problems.csv | grep -q 'problems.csv:3: respuesta plana: las 4 respuestas E son 5'"
+
+# sq-zone (a three-column export) for people: the levels, MSA, MSS and shares.
+_zc="-c tests/oracle/zone/zone_codebook.csv"
+for l in en es; do
+	sq-zone -f pretty --lang $l $_zc tests/oracle/zone/zone.csv > "$TMP/z.txt"
+	w=$(widest "$TMP/z.txt")
+	t "human: sq-zone ($l) fits 100 columns (is $w)" 0 - - test "$w" -le 100 -a -s "$TMP/z.txt"
+	t "human: sq-zone ($l) has no NaN" 1 - - grep -q NaN "$TMP/z.txt"
+done
