@@ -48,11 +48,16 @@ LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
 LIBA      = $(O)/libservqual.a
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
+# cmd/tool/: the command-line side every tool shares (prints, exits), so
+# it stays out of the library; each cmd/*.c is still one tool.
+TOOL_SRC  = $(sort $(wildcard cmd/tool/*.c))
+TOOL_OBJ  = $(TOOL_SRC:cmd/tool/%.c=$(O)/cmd/tool/%.o)
 TOOLS     = $(CMD_SRC:cmd/%.c=$(BIN)/%)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNITS     = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS   = $(O)/tests/tsvcmp
-HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h)
+HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h) \
+	    $(wildcard cmd/tool/*.h)
 # Message catalogues: po/<lang>.po compiled beside bin/ (share/locale),
 # where the tools look first, so they speak every language uninstalled.
 PO        = $(sort $(wildcard po/*.po))
@@ -89,9 +94,16 @@ $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN)/%: cmd/%.c $(LIBA) $(HEADERS)
+.SECONDARY: $(TOOL_OBJ)
+
+$(O)/cmd/tool/%.o: cmd/tool/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BIN)/%: cmd/%.c $(TOOL_OBJ) $(LIBA) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Icmd/tool $(CFLAGS) $(LDFLAGS) -o $@ $< $(TOOL_OBJ) \
+	    $(LIBA) $(LDLIBS)
 
 $(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA) $(HEADERS)
 	@mkdir -p $(@D)
@@ -106,10 +118,12 @@ $(LOCALE)/%/LC_MESSAGES/servqual.mo: po/%.po
 pot:
 	xgettext -o po/servqual.pot --from-code=UTF-8 -k_ -kN_ \
 	    -ksq_ngettext:1,2 -ksq_error_set:7 -kflag:5 -kcb_err:5 -kbad_cell:5 \
+	    -ktool_warn:1 -ktool_usage:1 --flag=tool_warn:1:c-format \
+	    --flag=tool_usage:1:c-format \
 	    --flag=sq_error_set:7:c-format --flag=flag:5:c-format \
 	    --flag=cb_err:5:c-format --flag=bad_cell:5:c-format \
 	    --package-name=servqual --package-version=$(VERSION) \
-	    lib/*.c cmd/*.c
+	    lib/*.c cmd/*.c cmd/tool/*.c
 	for p in $(PO); do msgmerge -q -U --backup=none $$p po/servqual.pot; done
 
 $(O)/tests/tsvcmp: tests/tsvcmp.c

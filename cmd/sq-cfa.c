@@ -1,8 +1,4 @@
 /* sq-cfa: confirmatory factor analysis of the instrument's dimensions. */
-#include <errno.h>
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,61 +6,47 @@
 
 #include "servqual/cfa.h"
 #include "servqual/cfa_report.h"
-#include "servqual/cli.h"
 #include "servqual/covacc.h"
-#include "servqual/output.h"
 #include "servqual/survey.h"
+#include "tool.h"
 
 #define MAX_GATES 16
 
-static const char usage_text[] =
-    "usage: sq-cfa [-c codebook] [-d delim] [-f format] [-o file] "
-    "[--block E|P|G]\n"
-    "              [--std-lv] [--fail-if gate]... [--invalid error|missing]\n"
-    "              [--verbose]"
-    " [--encoding enc] [--lang en|es] [--skip-rows n] [file]\n";
+enum { O_BLOCK = TOOL_OWN, O_FAIL, O_STD_LV, O_VERBOSE };
 
-static void
-usage(void)
-{
-	fputs(usage_text, stderr);
-	exit(2);
-}
+static const tool_opt opts[] = {
+	{ "block", O_BLOCK, "E|P|G",
+	    "expectations, perceptions (default) or gaps" },
+	{ "fail-if", O_FAIL, "gate",
+	    "exit 3 after writing if the gate holds (see above)" },
+	{ "std-lv", O_STD_LV, NULL,
+	    "factor variances fixed to 1, not first loadings" },
+	{ "verbose", O_VERBOSE, NULL,
+	    "reading and fitting times, iterations on stderr" },
+	{ NULL, 0, NULL, NULL }
+};
 
-static void
-help(void)
-{
-	fputs(usage_text, stdout);
-	fputs("\nConfirmatory factor analysis (maximum likelihood, as lavaan's "
-	    "cfa()):\neach item loads on its dimension, the factors "
-	    "correlate.\n\n"
-	    "  -c, --codebook FILE  the instrument (default: the 22-item "
-	    "SERVQUAL)\n"
-	    "  --block E|P|G        expectations, perceptions (default) or "
-	    "gaps P - E\n"
-	    "  --std-lv             factor variances fixed to 1 instead of "
-	    "first loadings\n"
-	    "  --fail-if GATE       exit 3 when it holds: cfi<X, tli<X, "
-	    "rmsea>X, srmr>X\n"
-	    "                       (also <=, >=), heywood, convergence, "
-	    "discriminant\n"
-	    "  -f, --format FMT     tsv, csv, json, md or pretty\n"
-	    "  -o, --output FILE    write there instead of standard output\n"
-	    "  -d, --delimiter C    field delimiter of the export\n"
-	    "  --encoding ENC       utf-8, latin1, cp1252 (default: guess)\n"
-	    "  --invalid MODE       error (default) or missing\n"
-	    "  --lang en|es         language of the labels\n"
-	    "  --skip-rows N        rows before the header\n"
-	    "  --verbose            reading and fitting times, iterations on "
-	    "stderr\n"
-	    "  -h, --help           this help\n"
-	    "  --version            version\n", stdout);
-	exit(0);
-}
+static tool t = {
+	.name = "sq-cfa",
+	.operands = "[file]",
+	.purpose = "Confirmatory factor analysis (maximum likelihood, as "
+	    "lavaan's cfa()): each item\nloads on its dimension, the factors "
+	    "correlate. Gates: cfi<X, tli<X, rmsea>X,\nsrmr>X (also <=, >=), "
+	    "heywood, convergence, discriminant.",
+	.example = "sq-cfa -f pretty --fail-if 'rmsea>0.08' "
+	    "samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_INVALID,
+	.own = opts,
+};
+
+static const char *gates[MAX_GATES];
+static size_t ngates;
+static int std_lv, verbose;
 
 struct run {
 	sq_covacc *acc;
-	char block;
+	char block;		/* 'E', 'P' or 'G' */
+	int blk;		/* the same as enum sq_block */
 	double *x;
 	size_t p;
 };
@@ -73,12 +55,9 @@ static int
 add(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct run *run = ctx;
-	size_t i;
 
 	(void)err;
-	for (i = 0; i < run->p; i++)
-		run->x[i] = run->block == 'E' ? r->e[i] : run->block == 'P' ?
-		    r->p[i] : r->p[i] - r->e[i];
+	sq_response_block(r, run->p, run->blk, run->x);
 	sq_covacc_add(run->acc, run->x);
 	return 0;
 }
@@ -92,16 +71,6 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static int
-fail(const sq_error *err, const char *file)
-{
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-cfa: %s\n", msg);
-	return 1;
-}
-
 /* Print the notes on stderr, one "sq-cfa: " line each. */
 static void
 notes(const sq_cfa *c, const sq_cfa_source *src)
@@ -111,7 +80,7 @@ notes(const sq_cfa *c, const sq_cfa_source *src)
 	sq_cfa_notes(c, src, buf, sizeof(buf));
 	while ((line = strsep(&s, "\n")) != NULL)
 		if (*line != '\0')
-			fprintf(stderr, "sq-cfa: %s\n", line);
+			tool_warn("%s", line);
 }
 
 /*
@@ -130,8 +99,8 @@ factors(const sq_instrument *ins, int *dim, size_t *dimidx)
 		if ((k = sq_instrument_dim_items(ins, (int)d)) == 0)
 			continue;
 		if (k < 2) {
-			fprintf(stderr, "sq-cfa: dimension %s has 1 item; a "
-			    "factor needs at least 2\n", ins->dims[d].code);
+			tool_warn("dimension %s has 1 item; a factor needs at "
+			    "least 2", ins->dims[d].code);
 			return 0;
 		}
 		dimidx[m] = d;
@@ -142,200 +111,176 @@ factors(const sq_instrument *ins, int *dim, size_t *dimidx)
 	return m;
 }
 
-int
-main(int argc, char *argv[])
+static void
+option(struct run *run, int ch, const char *arg)
 {
-	static const struct option longopts[] = {
-		{ "block", required_argument, NULL, 'B' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "fail-if", required_argument, NULL, 'F' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "output", required_argument, NULL, 'o' },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "std-lv", no_argument, NULL, 'L' },
-		{ "verbose", no_argument, NULL, 'V' },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *gates[MAX_GATES];
-	sq_cli cli;
+	switch (ch) {
+	case O_BLOCK:
+		run->blk = tool_block(arg);
+		run->block = "EPG"[run->blk];
+		break;
+	case O_FAIL:
+		if (!sq_cfa_gate_valid(arg) || ngates == MAX_GATES)
+			tool_usage("--fail-if: \"%s\": expected cfi<X, tli<X, "
+			    "rmsea>X, srmr>X (or <=, >=), heywood, "
+			    "convergence or discriminant", arg);
+		gates[ngates++] = arg;
+		break;
+	case O_STD_LV:
+		std_lv = 1;
+		break;
+	case O_VERBOSE:
+		verbose = 1;
+		break;
+	}
+}
+
+/* lavaan's S (divided by N, not N - 1) of the items read, or 1. */
+static int
+covariance(struct run *run, const sq_instrument *ins, double *S,
+    sq_survey_stats *st, double *n)
+{
+	size_t i;
+
+	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, run, st,
+	    &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	tool_invalid(t.cli.path, st->invalid);
+	if ((*n = sq_covacc_n(run->acc)) < (double)run->p + 1) {
+		tool_warn("%s: %.0f complete respondents for %zu items; the "
+		    "model needs more", t.cli.path, *n, run->p);
+		return 1;
+	}
+	sq_covacc_cov(run->acc, S);
+	for (i = 0; i < run->p * run->p; i++)
+		S[i] *= (*n - 1) / *n;
+	for (i = 0; i < run->p; i++)
+		if (!(S[i * run->p + i] > 0)) {
+			tool_warn("%s: %c%d does not vary among the complete "
+			    "respondents", t.cli.path, run->block,
+			    ins->items[i].number);
+			return 1;
+		}
+	return 0;
+}
+
+struct out {
+	const sq_cfa *fit;
+	const sq_cfa_source *src;
+	const sq_table *table;
+	const char *title;
+};
+
+static int
+output(FILE *fp, void *ctx)
+{
+	const struct out *o = ctx;
+
+	return t.cli.format == SQ_FMT_JSON ? sq_cfa_json(o->fit, o->src, fp) :
+	    t.cli.format == SQ_FMT_PRETTY ? sq_cfa_pretty(o->fit, o->src,
+	    t.cli.lang, fp) : sq_table_write(o->table, fp, t.cli.format,
+	    o->title);
+}
+
+/* Write the fit; 0, 1, or 3 when a gate held. */
+static int
+report(const sq_cfa *fit, const sq_cfa_source *src, double n)
+{
+	struct out o = { fit, src, NULL, NULL };
+	sq_table *table = NULL;
+	char title[256];
+	size_t i;
+	int rc, held = 0;
+
+	if (t.cli.format != SQ_FMT_JSON && t.cli.format != SQ_FMT_PRETTY &&
+	    sq_cfa_table(fit, src, &table) != SQ_OK)
+		return tool_nomem();
+	snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
+	    "An\xc3\xa1lisis factorial confirmatorio (%c): %.0f de %lu "
+	    "encuestados" : "Confirmatory factor analysis (%c): %.0f of %lu "
+	    "respondents", src->block, n, src->rows);
+	o.table = table;
+	o.title = title;
+	rc = tool_write(&t, output, &o);
+	sq_table_free(table);
+	if (rc != 0)
+		return 1;
+	for (i = 0; i < ngates; i++)
+		if (sq_cfa_gate_holds(gates[i], fit))
+			held += tool_gate_held(gates[i], NULL);
+	return held ? 3 : 0;
+}
+
+/* Read, fit, write; 0, 1 or 3. */
+static int
+cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
+    double t0)
+{
+	size_t m, dimidx[SQ_MAX_DIMS];
 	sq_survey_stats st;
 	sq_cfa_source src;
-	sq_instrument *ins = NULL;
 	sq_cfa *fit = NULL;
-	sq_table *table = NULL;
-	sq_output out;
-	sq_error err;
-	struct run run = { 0 };
-	size_t ngates = 0, i, m, dimidx[SQ_MAX_DIMS];
-	double *S = NULL, n;
-	int *dim = NULL;
-	char msg[256], title[256];
-	int ch, std_lv = 0, rc, held, verbose = 0;
-	double t0 = now(), t1, t2;
+	double n = 0, t1, t2;
+	int rc;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
-	run.block = 'P';
-	while ((ch = getopt_long(argc, argv, "c:d:f:ho:", longopts,
-	    NULL)) != -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-cfa: %s\n", msg);
-			usage();
-		}
-		switch (ch) {
-		case 'B':
-			if (strlen(optarg) != 1 || !strchr("EPGepg", *optarg)) {
-				fprintf(stderr, "sq-cfa: --block wants E, P or "
-				    "G\n");
-				usage();
-			}
-			run.block = (char)(*optarg & ~0x20);
-			break;
-		case 'F':
-			if (!sq_cfa_gate_valid(optarg) || ngates == MAX_GATES) {
-				fprintf(stderr, "sq-cfa: unknown gate \"%s\" "
-				    "(cfi<X, tli<X, rmsea>X, srmr>X, heywood, "
-				    "convergence, discriminant)\n", optarg);
-				usage();
-			}
-			gates[ngates++] = optarg;
-			break;
-		case 'h':
-			help();
-			break;
-		case 'L':
-			std_lv = 1;
-			break;
-		case 'V':
-			verbose = 1;
-			break;
-		case SQ_OPT_VERSION:
-			puts("sq-cfa " SQ_VERSION);
-			return 0;
-		default:
-			usage();
-		}
-	}
-	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
-		usage();
-
-	rc = 1;
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
-	}
-	run.p = ins->nitems;
-	if ((run.x = malloc(run.p * sizeof(double))) == NULL ||
-	    (S = malloc(run.p * run.p * sizeof(double))) == NULL ||
-	    (dim = malloc(run.p * sizeof(int))) == NULL ||
-	    sq_covacc_new(run.p, 0, &run.acc) != SQ_OK) {
-		fprintf(stderr, "sq-cfa: out of memory\n");
-		goto done;
-	}
-	if ((m = factors(ins, dim, dimidx)) == 0)
-		goto done;
-	if (sq_survey_read_path(cli.path, ins, &cli.so, add, &run, &st,
-	    &err) != SQ_OK) {
-		fail(&err, cli.path);
-		goto done;
-	}
-	if (st.invalid > 0)
-		fprintf(stderr, "sq-cfa: %s: %lu invalid value%s treated as "
-		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" :
-		    "s");
-	n = sq_covacc_n(run.acc);
-	if (n < (double)run.p + 1) {
-		fprintf(stderr, "sq-cfa: %s: %.0f complete respondents for "
-		    "%zu items; the model needs more\n", cli.path, n, run.p);
-		goto done;
-	}
-	/* lavaan's S: divided by N, not N - 1 */
-	sq_covacc_cov(run.acc, S);
-	for (i = 0; i < run.p * run.p; i++)
-		S[i] *= (n - 1) / n;
-	for (i = 0; i < run.p; i++)
-		if (!(S[i * run.p + i] > 0)) {
-			fprintf(stderr, "sq-cfa: %s: %c%d does not vary among "
-			    "the complete respondents\n", cli.path, run.block,
-			    ins->items[i].number);
-			goto done;
-		}
+	if ((m = factors(ins, dim, dimidx)) == 0 ||
+	    covariance(run, ins, S, &st, &n) != 0)
+		return 1;
 	t1 = now();
-	ch = sq_cfa_fit(S, run.p, n, dim, m, std_lv, &fit);
+	rc = sq_cfa_fit(S, run->p, n, dim, m, std_lv, &fit);
 	t2 = now();
-	switch (ch) {
-	case SQ_OK:
-		break;
-	case SQ_EDATA:
-		fprintf(stderr, "sq-cfa: %s: the sample covariance matrix is "
-		    "not positive definite (an item is a linear combination "
-		    "of others)\n", cli.path);
-		goto done;
-	case SQ_ENOMEM:
-		fprintf(stderr, "sq-cfa: out of memory\n");
-		goto done;
-	default:
-		fprintf(stderr, "sq-cfa: %s: no start values give a positive "
-		    "definite implied covariance matrix\n", cli.path);
-		goto done;
-	}
+	if (rc == SQ_EDATA)
+		tool_warn("%s: the sample covariance matrix is not positive "
+		    "definite (an item is a linear combination of others)",
+		    t.cli.path);
+	else if (rc == SQ_ENOMEM)
+		tool_nomem();
+	else if (rc != SQ_OK)
+		tool_warn("%s: no start values give a positive definite "
+		    "implied covariance matrix", t.cli.path);
+	if (rc != SQ_OK)
+		return 1;
 	if (verbose)
-		fprintf(stderr, "sq-cfa: read %lu rows in %.3f s; fit %zu items,"
-		    " %zu factors in %.3f ms, %zu iterations, Newton decrement "
-		    "%.2g\n", st.rows, t1 - t0, run.p, m, (t2 - t1) * 1e3,
+		tool_warn("read %lu rows in %.3f s; fit %zu items, %zu factors "
+		    "in %.3f ms, %zu iterations, Newton decrement %.2g",
+		    st.rows, t1 - t0, run->p, m, (t2 - t1) * 1e3,
 		    fit->iterations, fit->decrement);
 	src.ins = ins;
 	src.dimidx = dimidx;
-	src.block = run.block;
+	src.block = run->block;
 	src.rows = st.rows;
 	src.invalid = st.invalid;
 	notes(fit, &src);
-	if (cli.format != SQ_FMT_JSON && cli.format != SQ_FMT_PRETTY &&
-	    sq_cfa_table(fit, &src, &table) != SQ_OK) {
-		fprintf(stderr, "sq-cfa: out of memory\n");
-		goto done;
-	}
-	snprintf(title, sizeof(title), cli.lang == SQ_LANG_ES ?
-	    "An\xc3\xa1lisis factorial confirmatorio (%c): %.0f de %lu "
-	    "encuestados" : "Confirmatory factor analysis (%c): %.0f of %lu "
-	    "respondents", run.block, n, st.rows);
-	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	ch = cli.format == SQ_FMT_JSON ? sq_cfa_json(fit, &src, out.fp) :
-	    cli.format == SQ_FMT_PRETTY ? sq_cfa_pretty(fit, &src, cli.lang,
-	    out.fp) : sq_table_write(table, out.fp, cli.format, title);
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	if (ch != SQ_OK) {
-		fprintf(stderr, "sq-cfa: %s: write error: %s\n",
-		    cli.outpath ? cli.outpath : "standard output",
-		    strerror(errno ? errno : EIO));
-		goto done;
-	}
-	for (i = 0, held = 0; i < ngates; i++)
-		if (sq_cfa_gate_holds(gates[i], fit)) {
-			fprintf(stderr, "sq-cfa: gate held: %s\n", gates[i]);
-			held = 1;
-		}
-	rc = held ? 3 : 0;
-done:
+	rc = report(fit, &src, n);
 	sq_cfa_free(fit);
-	sq_table_free(table);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	sq_instrument *ins = NULL;
+	struct run run = { 0 };
+	double *S = NULL, t0 = now();
+	int *dim = NULL;
+	int ch, rc;
+
+	run.block = 'P';
+	run.blk = SQ_BLOCK_P;
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(&run, ch, optarg);
+	tool_operands(&t, argc - optind, argv + optind);
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else if ((run.p = ins->nitems, run.x = malloc(run.p *
+	    sizeof(double))) == NULL ||
+	    (S = malloc(run.p * run.p * sizeof(double))) == NULL ||
+	    (dim = malloc(run.p * sizeof(int))) == NULL ||
+	    sq_covacc_new(run.p, 0, &run.acc) != SQ_OK)
+		rc = tool_nomem();
+	else
+		rc = cfa(&run, ins, S, dim, t0);
 	sq_covacc_free(run.acc);
 	sq_instrument_free(ins);
 	free(run.x);

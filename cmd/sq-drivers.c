@@ -1,77 +1,56 @@
 /* sq-drivers: what drives the overall rating; IPA; service-level targets. */
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "servqual/cli.h"
 #include "servqual/drivers.h"
-#include "servqual/output.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "tool.h"
 
-static const char synopsis[] =
-    "usage: sq-drivers [-b column] [-c codebook] [-d delim] [-f format] "
-    "[-o file]\n"
-    "                  [--conf level] [--crosshair mean|median|scale] "
-    "[--encoding enc]\n"
-    "                  [--fail-if missed] [--importance stated|derived] "
-    "[--invalid error|missing]\n"
-    "                  [--lang en|es] [--outcome column] [--skip-rows n]\n"
-    "                  [--target DIM=LEVEL,...] [--targets file] [file]\n";
+#define MAX_TARGETS 64
 
-static void
-usage(void)
-{
-	fputs(synopsis, stderr);
-	exit(2);
-}
+enum { O_CROSSHAIR = TOOL_OWN, O_FAIL, O_IMPORTANCE, O_OUTCOME, O_TARGET,
+	O_TARGETS };
 
-static void
-help(void)
-{
-	fputs(synopsis, stdout);
-	fputs("\n"
-	    "Regresses the overall rating on the five dimension gap scores "
-	    "(servqual) and on\n"
-	    "the five perception scores (servperf), splits R\xc2\xb2 by LMG, "
-	    "sets stated against\n"
-	    "derived importance, places the dimensions in importance-"
-	    "performance quadrants\n"
-	    "and checks service-level targets.\n\n"
-	    "  -b, --by column       targets per value of this column too\n"
-	    "  -c, --codebook file   the instrument (default: 22-item "
-	    "SERVQUAL, 1..7)\n"
-	    "  -d, --delimiter d     , ; or tab (default: detected)\n"
-	    "  -f, --format f        tsv csv json md pretty\n"
-	    "  -o, --output file     write here (default: standard output)\n"
-	    "      --conf level      confidence level of intervals (0.95)\n"
-	    "      --crosshair rule  IPA crosshairs: mean (default), median "
-	    "or scale\n"
-	    "      --fail-if missed  exit 3 after writing when a target is "
-	    "missed\n"
-	    "      --importance src  IPA importance: stated or derived "
-	    "(default: stated\n"
-	    "                        when the export has weights)\n"
-	    "      --outcome column  the outcome (default: the overall "
-	    "rating)\n"
-	    "      --target spec     REL=6,TAN=5.5 (block P), G:REL=-0.5 "
-	    "(gap)\n"
-	    "      --targets file    CSV with columns dimension,block,target\n"
-	    "      --encoding, --invalid, --lang, --skip-rows: as sq-gap\n"
-	    "  -h, --help            this help;  --version: the version\n"
-	    "\nSee sq-drivers(1).\n", stdout);
-	exit(0);
-}
-
-enum {
-	OPT_CROSSHAIR = SQ_OPT_TOOL, OPT_FAIL_IF, OPT_IMPORTANCE,
-	OPT_OUTCOME, OPT_TARGET, OPT_TARGETS
+static const tool_opt opts[] = {
+	{ "crosshair", O_CROSSHAIR, "mean|median|scale",
+	    "IPA crosshairs (default mean)" },
+	{ "fail-if", O_FAIL, "missed",
+	    "exit 3 after writing when a target is missed" },
+	{ "importance", O_IMPORTANCE, "stated|derived",
+	    "IPA importance (default: stated if weights)" },
+	{ "outcome", O_OUTCOME, "column",
+	    "the outcome (default: the overall rating)" },
+	{ "target", O_TARGET, "DIM=LEVEL,...",
+	    "REL=6,TAN=5.5 (block P), G:REL=-0.5 (gap)" },
+	{ "targets", O_TARGETS, "file",
+	    "CSV with columns dimension,block,target" },
+	{ NULL, 0, NULL, NULL }
 };
+
+static tool t = {
+	.name = "sq-drivers",
+	.operands = "[file]",
+	.purpose = "Regresses the overall rating on the five dimension gap "
+	    "scores (servqual) and on\nthe five perception scores "
+	    "(servperf), splits R\xc2\xb2 by LMG, sets stated against\n"
+	    "derived importance, places the dimensions in importance-"
+	    "performance quadrants\nand checks service-level targets.",
+	.example = "sq-drivers -f pretty --target REL=5.5 "
+	    "samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
+	    TOOL_INVALID,
+	.by_help = "targets per value of this column too",
+	.own = opts,
+};
+
+static const char *specs[MAX_TARGETS], *files[MAX_TARGETS];
+static size_t nspec, nfile;
+static int fail_missed;
+static sq_drivers_opts dopt;
 
 struct run {
 	const sq_instrument *ins;
@@ -81,7 +60,57 @@ struct run {
 	int col;		/* outcome column, -1: the overall role */
 	int invalid;		/* enum sq_invalid */
 	unsigned long bad;	/* outcome cells treated as missing */
+	sq_drvresult *res;
+	sq_target *tg;
+	size_t ntg;
 };
+
+static struct run drv;
+
+static void
+option(int ch, const char *arg)
+{
+	switch (ch) {
+	case O_CROSSHAIR:
+		if (strcmp(arg, "mean") == 0)
+			dopt.crosshair = SQ_CROSS_MEAN;
+		else if (strcmp(arg, "median") == 0)
+			dopt.crosshair = SQ_CROSS_MEDIAN;
+		else if (strcmp(arg, "scale") == 0)
+			dopt.crosshair = SQ_CROSS_SCALE;
+		else
+			tool_usage("--crosshair: \"%s\": expected mean, "
+			    "median or scale", arg);
+		break;
+	case O_FAIL:
+		if (strcmp(arg, "missed") != 0)
+			tool_usage("--fail-if: \"%s\": expected missed", arg);
+		fail_missed = 1;
+		break;
+	case O_IMPORTANCE:
+		if (strcmp(arg, "stated") == 0)
+			dopt.importance = SQ_IMP_STATED;
+		else if (strcmp(arg, "derived") == 0)
+			dopt.importance = SQ_IMP_DERIVED;
+		else
+			tool_usage("--importance: \"%s\": expected stated or "
+			    "derived", arg);
+		break;
+	case O_OUTCOME:
+		drv.outcome = arg;
+		break;
+	case O_TARGET:
+	case O_TARGETS:
+		if ((ch == O_TARGET ? nspec : nfile) == MAX_TARGETS)
+			tool_usage("at most %d --target and %d --targets",
+			    MAX_TARGETS, MAX_TARGETS);
+		if (ch == O_TARGET)
+			specs[nspec++] = arg;
+		else
+			files[nfile++] = arg;
+		break;
+	}
+}
 
 static int
 header(void *ctx, const sq_survey_header *h, sq_error *err)
@@ -136,225 +165,105 @@ add(void *ctx, const sq_response *r, sq_error *err)
 }
 
 static int
-fail(const sq_error *err, const char *file)
-{
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-drivers: %s\n", msg);
-	return 1;
-}
-
-static int
 write_result(const sq_drvresult *res, const sq_instrument *ins,
     const sq_cli *cli, const char *outcome, FILE *fp)
 {
-	sq_table *t;
+	sq_table *tab;
 	int rc;
 
 	if (cli->format == SQ_FMT_JSON)
 		return sq_drivers_json(res, ins, outcome, fp);
 	if (cli->format == SQ_FMT_PRETTY)
 		return sq_drivers_pretty(res, ins, outcome, cli->lang, fp);
-	if ((rc = sq_drivers_table(res, ins, outcome, 0, cli->lang, &t)) !=
-	    SQ_OK)
+	if ((rc = sq_drivers_table(res, ins, outcome, 0, cli->lang, &tab))
+	    != SQ_OK)
 		return rc;
-	rc = sq_table_write(t, fp, cli->format, NULL);
-	sq_table_free(t);
+	rc = sq_table_write(tab, fp, cli->format, NULL);
+	sq_table_free(tab);
 	return rc;
+}
+
+/* The targets of --target and --targets; 0, 1, or exits 2. */
+static int
+targets(const sq_instrument *ins)
+{
+	char msg[256];
+	size_t i;
+
+	for (i = 0; i < nspec; i++)
+		if (sq_targets_parse(specs[i], ins, &drv.tg, &drv.ntg, msg,
+		    sizeof(msg)) != 0)
+			tool_usage("%s", msg);
+	for (i = 0; i < nfile; i++)
+		if (sq_targets_read(files[i], ins, &drv.tg, &drv.ntg,
+		    &t.err) != SQ_OK)
+			return tool_fail(&t.err, files[i]);
+	if (fail_missed && drv.ntg == 0)
+		tool_usage("--fail-if missed needs --target or --targets");
+	return 0;
+}
+
+static int
+result(FILE *fp, void *ctx)
+{
+	(void)ctx;
+	return write_result(drv.res, drv.ins, &t.cli, drv.outcome ?
+	    drv.outcome : "overall", fp);
+}
+
+/* Read, analyse, write; 0, 1, or 3 when a target was missed. */
+static int
+drivers(const sq_instrument *ins)
+{
+	sq_survey_stats st;
+	size_t i;
+
+	if (targets(ins) != 0)
+		return 1;
+	drv.ins = ins;
+	drv.file = t.cli.path;
+	drv.invalid = t.cli.so.invalid;
+	if (sq_drivers_new(ins, t.cli.so.by != NULL, &drv.acc) != SQ_OK)
+		return tool_nomem();
+	t.cli.so.header = header;
+	t.cli.so.header_ctx = &drv;
+	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, &drv, &st,
+	    &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	tool_invalid(t.cli.path, st.invalid + drv.bad);
+	dopt.conf = t.cli.conf;
+	dopt.targets = drv.tg;
+	dopt.ntargets = drv.ntg;
+	if (sq_drivers_result(drv.acc, ins, &dopt, &drv.res, &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	for (i = 0; i < SQ_DRV_NMODELS; i++)
+		if (drv.res->model[i].singular)
+			tool_warn("%s: the %s model's predictors are collinear "
+			    "or constant; it is left undefined", t.cli.path,
+			    sq_drivers_model_name((int)i));
+	if (tool_write(&t, result, NULL) != 0)
+		return 1;
+	return fail_missed && sq_drivers_missed(drv.res) &&
+	    tool_gate_held("missed", NULL) ? 3 : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, SQ_OPT_CONF },
-		{ "crosshair", required_argument, NULL, OPT_CROSSHAIR },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "fail-if", required_argument, NULL, OPT_FAIL_IF },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "importance", required_argument, NULL, OPT_IMPORTANCE },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "outcome", required_argument, NULL, OPT_OUTCOME },
-		{ "output", required_argument, NULL, 'o' },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "target", required_argument, NULL, OPT_TARGET },
-		{ "targets", required_argument, NULL, OPT_TARGETS },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *specs[64], *files[64];
-	size_t nspec = 0, nfile = 0, i;
-	sq_cli cli;
-	sq_survey_stats st;
 	sq_instrument *ins = NULL;
-	sq_drivers_opts dopt;
-	sq_drvresult *res = NULL;
-	sq_target *tg = NULL;
-	size_t ntg = 0;
-	sq_output out;
-	sq_error err;
-	struct run run;
-	char msg[256];
-	int ch, rc, fail_missed = 0;
+	int ch, rc;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
-	memset(&run, 0, sizeof(run));
-	memset(&dopt, 0, sizeof(dopt));
-	while ((ch = getopt_long(argc, argv, "b:c:d:f:ho:", longopts,
-	    NULL)) != -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-drivers: %s\n", msg);
-			usage();
-		}
-		switch (ch) {
-		case 'b':
-			cli.so.by = optarg;
-			break;
-		case 'h':
-			help();
-			break;
-		case OPT_CROSSHAIR:
-			if (strcmp(optarg, "mean") == 0)
-				dopt.crosshair = SQ_CROSS_MEAN;
-			else if (strcmp(optarg, "median") == 0)
-				dopt.crosshair = SQ_CROSS_MEDIAN;
-			else if (strcmp(optarg, "scale") == 0)
-				dopt.crosshair = SQ_CROSS_SCALE;
-			else {
-				fprintf(stderr, "sq-drivers: --crosshair: "
-				    "expected mean, median or scale\n");
-				usage();
-			}
-			break;
-		case OPT_FAIL_IF:
-			if (strcmp(optarg, "missed") != 0) {
-				fprintf(stderr, "sq-drivers: --fail-if: "
-				    "expected missed\n");
-				usage();
-			}
-			fail_missed = 1;
-			break;
-		case OPT_IMPORTANCE:
-			if (strcmp(optarg, "stated") == 0)
-				dopt.importance = SQ_IMP_STATED;
-			else if (strcmp(optarg, "derived") == 0)
-				dopt.importance = SQ_IMP_DERIVED;
-			else {
-				fprintf(stderr, "sq-drivers: --importance: "
-				    "expected stated or derived\n");
-				usage();
-			}
-			break;
-		case OPT_OUTCOME:
-			run.outcome = optarg;
-			break;
-		case OPT_TARGET:
-			if (nspec == 64)
-				usage();
-			specs[nspec++] = optarg;
-			break;
-		case OPT_TARGETS:
-			if (nfile == 64)
-				usage();
-			files[nfile++] = optarg;
-			break;
-		case SQ_OPT_VERSION:
-			puts("sq-drivers " SQ_VERSION);
-			return 0;
-		default:
-			usage();
-		}
-	}
-	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
-		usage();
-
-	rc = 1;
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
-	}
-	for (i = 0; i < nspec; i++)
-		if (sq_targets_parse(specs[i], ins, &tg, &ntg, msg,
-		    sizeof(msg)) != 0) {
-			fprintf(stderr, "sq-drivers: %s\n", msg);
-			rc = 2;
-			goto done;
-		}
-	for (i = 0; i < nfile; i++)
-		if (sq_targets_read(files[i], ins, &tg, &ntg, &err) != SQ_OK) {
-			fail(&err, files[i]);
-			goto done;
-		}
-	if (fail_missed && ntg == 0) {
-		fprintf(stderr, "sq-drivers: --fail-if missed needs --target "
-		    "or --targets\n");
-		rc = 2;
-		goto done;
-	}
-	run.ins = ins;
-	run.file = cli.path;
-	run.invalid = cli.so.invalid;
-	if (sq_drivers_new(ins, cli.so.by != NULL, &run.acc) != SQ_OK) {
-		fprintf(stderr, "sq-drivers: out of memory\n");
-		goto done;
-	}
-	cli.so.header = header;
-	cli.so.header_ctx = &run;
-	if (sq_survey_read_path(cli.path, ins, &cli.so, add, &run, &st,
-	    &err) != SQ_OK) {
-		fail(&err, cli.path);
-		goto done;
-	}
-	if (st.invalid + run.bad > 0)
-		fprintf(stderr, "sq-drivers: %s: %lu invalid value%s treated "
-		    "as missing\n", cli.path, st.invalid + run.bad,
-		    st.invalid + run.bad == 1 ? "" : "s");
-	dopt.conf = cli.conf;
-	dopt.targets = tg;
-	dopt.ntargets = ntg;
-	if (sq_drivers_result(run.acc, ins, &dopt, &res, &err) != SQ_OK) {
-		fail(&err, cli.path);
-		goto done;
-	}
-	for (i = 0; i < SQ_DRV_NMODELS; i++)
-		if (res->model[i].singular)
-			fprintf(stderr, "sq-drivers: %s: the %s model's "
-			    "predictors are collinear or constant; it is "
-			    "left undefined\n", cli.path,
-			    sq_drivers_model_name((int)i));
-	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	ch = write_result(res, ins, &cli, run.outcome ? run.outcome :
-	    "overall", out.fp);
-	if (sq_output_close(&out, ch == SQ_OK || ch == SQ_EIO, &err) !=
-	    SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	if (ch != SQ_OK) {
-		fprintf(stderr, "sq-drivers: %s: write error\n",
-		    cli.outpath ? cli.outpath : "standard output");
-		goto done;
-	}
-	rc = fail_missed && sq_drivers_missed(res) ? 3 : 0;
-done:
-	sq_drvresult_free(res);
-	sq_drivers_free(run.acc);
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
+	tool_operands(&t, argc - optind, argv + optind);
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else
+		rc = drivers(ins);
+	sq_drvresult_free(drv.res);
+	sq_drivers_free(drv.acc);
 	sq_instrument_free(ins);
-	free(tg);
+	free(drv.tg);
 	return rc;
 }

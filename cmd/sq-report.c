@@ -1,64 +1,41 @@
 /* sq-report: the whole study as one PDF report, in English or Spanish. */
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
-#include "servqual/cli.h"
 #include "servqual/i18n.h"
 #include "servqual/output.h"
 #include "servqual/report.h"
 #include "servqual/table.h"
+#include "tool.h"
 
-enum { OPT_PAPER = SQ_OPT_TOOL, OPT_TITLE, OPT_DATE, OPT_SUMMARY };
+enum { OPT_DATE = TOOL_OWN, OPT_PAPER, OPT_SUMMARY, OPT_TITLE };
 
-static const char synopsis[] =
-	    "usage: sq-report [-b column] [-c codebook] [-d delim] "
-	    "[-f format] [-o file.pdf]\n"
-	    "                 [--conf level] [--date YYYY-MM-DD] "
-	    "[--encoding enc] [--invalid error|missing]\n"
-	    "                 [--lang en|es] [--paper a4|letter] "
-	    "[--skip-rows n] [--summary]\n"
-	    "                 [--title text] [file]\n";
+static const tool_opt opts[] = {
+	{ "date", OPT_DATE, "YYYY-MM-DD",
+	    "the date of the data (default: the file's day)" },
+	{ "paper", OPT_PAPER, "a4|letter", "page size (default a4)" },
+	{ "summary", OPT_SUMMARY, NULL,
+	    "print the executive summary (-f its format)" },
+	{ "title", OPT_TITLE, "text", "the study's title" },
+	{ NULL, 0, NULL, NULL }
+};
 
-static void
-usage(void)
-{
-	fputs(synopsis, stderr);
-	exit(2);
-}
-
-static void
-help(void)
-{
-	fputs(synopsis, stdout);
-	fputs("\nThe whole SERVQUAL study of an export as one PDF report: cover, "
-	    "executive\nsummary, gaps, segments (-b), importance, reliability, "
-	    "factor structure,\ndata quality and methods, in English or Spanish "
-	    "(--lang).\n\n"
-	    "  -o FILE.pdf       write the report (A4, or --paper letter)\n"
-	    "  --summary         print the executive summary (-f its format)\n"
-	    "  --title TEXT      the study's title\n"
-	    "  --date YYYY-MM-DD the date of the data (default: the file's)\n"
-	    "  -b COLUMN         compare the groups of a segment column\n\n"
-	    "example: sq-report -b sucursal --lang es -o informe.pdf "
-	    "samples/banco_demo.csv\n", stdout);
-	exit(ferror(stdout) ? 1 : 0);
-}
-
-static int
-fail(const sq_error *err, const char *file)
-{
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-report: %s\n", msg);
-	return 1;
-}
+static tool t = {
+	.name = "sq-report",
+	.operands = "[file]",
+	.purpose = "The whole SERVQUAL study of an export as one PDF report "
+	    "(-o): cover,\nexecutive summary, gaps, segments (-b), "
+	    "importance, reliability, factor\nstructure, data quality and "
+	    "methods, in English or Spanish (--lang).",
+	.example = "sq-report -b sucursal --lang es -o informe.pdf "
+	    "samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
+	    TOOL_INVALID,
+	.own = opts,
+};
 
 /* YYYY-MM-DD with a real month and day. */
 static int
@@ -95,22 +72,22 @@ bullet(FILE *fp, const char *s)
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }
 
-/* The summary, one sentence a row, for -f. */
+/* The summary, one sentence a row, in format. */
 static int
 write_summary(const char *text, FILE *fp, int format, const char *title)
 {
 	static const char *const cols[] = { "summary" };
 	char *copy = strdup(text), *line, *p;
-	sq_table *t = NULL;
+	sq_table *tab = NULL;
 	int rc = SQ_ENOMEM;
 
-	if (copy == NULL || sq_table_new(cols, 1, &t) != SQ_OK)
+	if (copy == NULL || sq_table_new(cols, 1, &tab) != SQ_OK)
 		goto out;
-	sq_table_human(t, 0, SQ_NUM_TEXT, 0, "");
+	sq_table_human(tab, 0, SQ_NUM_TEXT, 0, "");
 	rc = SQ_OK;
 	for (p = copy; (line = strsep(&p, "\n")) != NULL && rc == SQ_OK; )
 		if (*line != '\0')
-			rc = sq_table_str(t, line);
+			rc = sq_table_str(tab, line);
 	if (rc != SQ_OK)
 		goto out;
 	if (format == SQ_FMT_PRETTY) {
@@ -119,9 +96,9 @@ write_summary(const char *text, FILE *fp, int format, const char *title)
 			if (*p != '\0' && (rc = bullet(fp, p)) != SQ_OK)
 				break;
 	} else
-		rc = sq_table_write(t, fp, format, title);
+		rc = sq_table_write(tab, fp, format, title);
 out:
-	sq_table_free(t);
+	sq_table_free(tab);
 	free(copy);
 	return rc;
 }
@@ -129,72 +106,32 @@ out:
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, SQ_OPT_CONF },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "output", required_argument, NULL, 'o' },
-		{ "paper", required_argument, NULL, OPT_PAPER },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "summary", no_argument, NULL, OPT_SUMMARY },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	sq_cli cli;
 	sq_report_opts ro;
 	sq_instrument *ins = NULL;
 	sq_study *study = NULL;
 	sq_output out;
-	sq_error err;
 	struct stat sb;
-	char msg[256], date[16];
+	const char *pdf;
+	char date[16];
 	char *text = NULL;
-	int ch, rc, summary = 0, fmt_given = 0;
+	int ch, rc = 1, summary = 0, fmt_given;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
 	memset(&ro, 0, sizeof(ro));
-	while ((ch = getopt_long(argc, argv, "b:c:d:f:ho:", longopts,
-	    NULL)) != -1) {
-		if (ch == 'f')
-			fmt_given = 1;
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-report: %s\n", msg);
-			usage();
-		}
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
 		switch (ch) {
-		case 'b':
-			cli.so.by = optarg;
-			break;
 		case OPT_DATE:
-			if (!valid_date(optarg)) {
-				fprintf(stderr, "sq-report: --date: \"%s\": "
-				    "expected YYYY-MM-DD\n", optarg);
-				usage();
-			}
+			if (!valid_date(optarg))
+				tool_usage("--date: \"%s\": expected "
+				    "YYYY-MM-DD", optarg);
 			ro.date = optarg;
 			break;
 		case OPT_PAPER:
 			if (strcmp(optarg, "letter") == 0)
 				ro.letter = 1;
-			else if (strcmp(optarg, "a4") != 0) {
-				fprintf(stderr, "sq-report: --paper: \"%s\": "
-				    "expected a4 or letter\n", optarg);
-				usage();
-			}
+			else if (strcmp(optarg, "a4") != 0)
+				tool_usage("--paper: \"%s\": expected a4 or "
+				    "letter", optarg);
 			break;
 		case OPT_SUMMARY:
 			summary = 1;
@@ -202,78 +139,61 @@ main(int argc, char *argv[])
 		case OPT_TITLE:
 			ro.title = optarg;
 			break;
-		case SQ_OPT_VERSION:
-			puts("sq-report " SQ_VERSION);
-			return 0;
-		case 'h':
-			help();
-			break;
 		default:
-			usage();
+			tool_usage(NULL);
 		}
 	}
+	fmt_given = t.cli.format >= 0;	/* settled by tool_operands */
 	/* -o names the PDF; the summary goes to standard output. */
-	{
-		const char *pdf = cli.outpath;
-
-		cli.outpath = NULL;
-		if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
-			usage();
-		cli.outpath = pdf;
-	}
-	if (cli.outpath == NULL && !summary) {
-		fprintf(stderr, "sq-report: give -o FILE.pdf, --summary or "
-		    "both\n");
-		usage();
-	}
-	if (!fmt_given && !summary)
-		cli.format = SQ_FMT_PRETTY;
-	ro.lang = cli.lang;
-	ro.source = strcmp(cli.path, "-") == 0 ? _("standard input") :
-	    cli.path;
-	if (ro.date == NULL && strcmp(cli.path, "-") != 0 &&
-	    stat(cli.path, &sb) == 0) {
+	pdf = t.cli.outpath;
+	t.cli.outpath = NULL;
+	tool_operands(&t, argc - optind, argv + optind);
+	t.cli.outpath = pdf;
+	if (pdf == NULL && !summary)
+		tool_usage("give -o FILE.pdf, --summary or both");
+	if (!fmt_given)
+		t.cli.format = SQ_FMT_PRETTY;
+	ro.lang = t.cli.lang;
+	ro.source = strcmp(t.cli.path, "-") == 0 ? _("standard input") :
+	    t.cli.path;
+	if (ro.date == NULL && strcmp(t.cli.path, "-") != 0 &&
+	    stat(t.cli.path, &sb) == 0) {
 		struct tm tm;
 
 		gmtime_r(&sb.st_mtime, &tm);
 		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
 		ro.date = date;
 	}
-
-	rc = 1;
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK) {
+		rc = tool_fail(&t.err, t.cli.codebook);
 		goto done;
 	}
-	if (sq_study_run(cli.path, ins, &cli.so, cli.conf, &study, &err) !=
-	    SQ_OK) {
-		fail(&err, cli.path);
+	if (sq_study_run(t.cli.path, ins, &t.cli.so, t.cli.conf, &study,
+	    &t.err) != SQ_OK) {
+		rc = tool_fail(&t.err, t.cli.path);
 		goto done;
 	}
-	if (study == NULL)
-		goto done;
-	if (cli.outpath != NULL) {
-		if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
-			fail(&err, cli.outpath);
+	if (pdf != NULL) {
+		if (sq_output_open(&out, pdf, &t.err) != SQ_OK) {
+			rc = tool_fail(&t.err, pdf);
 			goto done;
 		}
-		ch = sq_report_pdf(study, &ro, out.fp, &err);
-		if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK ||
+		ch = sq_report_pdf(study, &ro, out.fp, &t.err);
+		if (sq_output_close(&out, ch == SQ_OK, &t.err) != SQ_OK ||
 		    ch != SQ_OK) {
-			fail(&err, cli.outpath);
+			rc = tool_fail(&t.err, pdf);
 			goto done;
 		}
 	}
 	if (summary) {
 		if (sq_report_summary(study, &ro, &text) != SQ_OK) {
-			fprintf(stderr, "sq-report: out of memory\n");
+			rc = tool_nomem();
 			goto done;
 		}
-		if (write_summary(text, stdout, cli.format,
+		if (write_summary(text, stdout, t.cli.format,
 		    _("Executive summary")) != SQ_OK || fflush(stdout) != 0 ||
 		    ferror(stdout)) {
-			fprintf(stderr, "sq-report: standard output: write "
-			    "error\n");
+			tool_warn("standard output: write error");
 			goto done;
 		}
 	}

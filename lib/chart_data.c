@@ -213,10 +213,7 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 		}
 	}
 	if (c->cov) {
-		for (i = 0; i < ins->nitems; i++)
-			c->x[i] = c->block == SQ_BLOCK_E ? r->e[i] :
-			    c->block == SQ_BLOCK_P ? r->p[i] :
-			    r->p[i] - r->e[i];
+		sq_response_block(r, ins->nitems, c->block, c->x);
 		sq_covacc_add(c->cov, c->x);
 	}
 	return SQ_OK;

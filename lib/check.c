@@ -37,6 +37,8 @@ struct sq_check {
 	size_t nids, capent;
 	uint32_t *slot;
 	size_t capids;
+	unsigned flags;		/* SQ_CHECK_* of the last respondent */
+	int current;		/* the flag being reported */
 };
 
 int
@@ -164,6 +166,14 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	return SQ_OK;
 }
 
+/* Respondent flag f is about to be reported. */
+static void
+mark(sq_check *c, int f)
+{
+	c->flags |= (unsigned)f;
+	c->current = f;
+}
+
 static void flag(const char *, unsigned long, sq_problem_fn, void *,
     const char *, ...) __attribute__((format(printf, 5, 6)));
 
@@ -223,6 +233,7 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	double v, sum = 0;
 
 	c->s.rows++;
+	c->flags = 0;
 	c->s.form = r->form;
 	nb = sq_check_blocks(r->form, blocks);
 	if (c->auto_min)	/* half the answer cells of the form */
@@ -256,12 +267,14 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			return SQ_ENOMEM;
 		if (first != 0) {
 			c->s.duplicate_ids++;
+			mark(c, SQ_CHECK_DUPLICATE);
 			flag(file, r->line, fn, ctx, "duplicate respondent id "
 			    "\"%s\" (first on line %lu)", r->id, first);
 		}
 	}
 	if (r->answered < c->o.min_answers) {
 		c->s.too_few++;
+		mark(c, SQ_CHECK_FEW);
 		flag(file, r->line, fn, ctx, "too few answers: %u of %zu "
 		    "(fewer than %u)", r->answered, nb * ins->nitems,
 		    c->o.min_answers);
@@ -271,6 +284,7 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			    &cnt))
 				continue;
 			c->s.straight_lining++;
+			mark(c, SQ_CHECK_STRAIGHT);
 			flag(file, r->line, fn, ctx, sq_ngettext(
 			    "straight-lining: %zu %c answer only, and it is %g",
 			    "straight-lining: all %zu %c answers are %g", cnt),
@@ -293,6 +307,7 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 		}
 	if (ninv > 0) {
 		c->s.inverted++;
+		mark(c, SQ_CHECK_INVERTED);
 		flag(file, r->line, fn, ctx, sq_ngettext("inverted zone "
 		    "(adequate above desired) on item %s", "inverted zone "
 		    "(adequate above desired) on items %s", ninv), inv);
@@ -305,16 +320,31 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			}
 		if (present > 0 && present < ins->ndims) {
 			c->s.weights_off++;
+			mark(c, SQ_CHECK_WEIGHTS);
 			flag(file, r->line, fn, ctx, "weights incomplete: %zu "
 			    "of %zu given", present, ins->ndims);
 		} else if (present > 0 &&
 		    fabs(sum - c->o.weight_total) > 0.01) {
 			c->s.weights_off++;
+			mark(c, SQ_CHECK_WEIGHTS);
 			flag(file, r->line, fn, ctx, "weights sum to %g, not "
 			    "%g", sum, c->o.weight_total);
 		}
 	}
+	c->s.straight_respondents += (c->flags & SQ_CHECK_STRAIGHT) != 0;
 	return SQ_OK;
+}
+
+unsigned
+sq_check_flags(const sq_check *c)
+{
+	return c->flags;
+}
+
+int
+sq_check_current(const sq_check *c)
+{
+	return c->current;
 }
 
 void
@@ -358,7 +388,143 @@ sq_check_cell(const sq_response *r, int block, size_t i)
 	return sq_check_series(r, block)[i];
 }
 
-/* The canonical CSV. */
+static const char *const measure[SQ_CM_N] = {
+	[SQ_CM_ROWS] = "rows_read",
+	[SQ_CM_USABLE] = "respondents_usable",
+	[SQ_CM_RAGGED] = "ragged_rows",
+	[SQ_CM_INVALID] = "invalid_cells",
+	[SQ_CM_MISSING] = "missing_cells",
+	[SQ_CM_DUPLICATE] = "duplicate_ids",
+	[SQ_CM_STRAIGHT] = "straight_lining",
+	[SQ_CM_FEW] = "too_few_answers",
+	[SQ_CM_WEIGHTS] = "weights_not_100",
+	[SQ_CM_INVERTED] = "inverted_zone",
+};
+
+const char *
+sq_check_measure_name(int m)
+{
+	return m >= 0 && m < SQ_CM_N ? measure[m] : "";
+}
+
+void
+sq_check_measures(const sq_check *c, unsigned long invalid,
+    unsigned long ragged, double *v, double *s)
+{
+	int blocks[3], m;
+	double rows = (double)c->s.rows;
+	double cells = rows * (double)sq_check_blocks(c->s.form, blocks) *
+	    (double)c->ins->nitems;
+
+	v[SQ_CM_ROWS] = rows;
+	v[SQ_CM_USABLE] = (double)c->s.usable;
+	v[SQ_CM_RAGGED] = (double)ragged;
+	v[SQ_CM_INVALID] = (double)invalid;
+	v[SQ_CM_MISSING] = (double)c->s.missing;
+	v[SQ_CM_DUPLICATE] = (double)c->s.duplicate_ids;
+	v[SQ_CM_STRAIGHT] = (double)c->s.straight_respondents;
+	v[SQ_CM_FEW] = (double)c->s.too_few;
+	v[SQ_CM_WEIGHTS] = (double)c->s.weights_off;
+	v[SQ_CM_INVERTED] = (double)c->s.inverted;
+	for (m = 0; m < SQ_CM_N; m++)
+		s[m] = v[m] / (m == SQ_CM_INVALID || m == SQ_CM_MISSING ?
+		    cells : rows);
+}
+
+int
+sq_check_summary_table(const sq_check *c, const char *shape,
+    const double *v, const double *s, sq_table **out)
+{
+	static const char *const cols[] = { "header", "form", "measure",
+		"count", "share" };
+	int m, rc;
+
+	if ((rc = sq_table_new(cols, 5, out)) != SQ_OK)
+		return rc;
+	sq_table_style(*out, 3, SQ_NUM_INT);
+	for (m = 0; m < SQ_CM_N && rc == SQ_OK; m++)
+		if ((rc = sq_table_str(*out, shape)) == SQ_OK &&
+		    (rc = sq_table_str(*out, sq_form_name(c->s.form))) ==
+		    SQ_OK &&
+		    (rc = sq_table_str(*out, measure[m])) == SQ_OK &&
+		    (rc = sq_table_num(*out, v[m])) == SQ_OK)
+			rc = sq_table_num(*out, s[m]);
+	return rc;
+}
+
+int
+sq_check_items_table(const sq_check *c, sq_table **out)
+{
+	const sq_instrument *ins = c->ins;
+	const unsigned long *miss[3];
+	const char *cols[5] = { "item", "dimension" };
+	char names[3][16];
+	int blocks[3], nb, b, rc;
+	size_t i;
+
+	nb = sq_check_blocks(c->s.form, blocks);
+	for (b = 0; b < nb; b++) {
+		snprintf(names[b], sizeof(names[b]), "missing_%c",
+		    blocks[b] - 'A' + 'a');
+		cols[2 + b] = names[b];
+		miss[b] = blocks[b] == 'E' ? c->miss_e : blocks[b] == 'A' ?
+		    c->miss_a : blocks[b] == 'D' ? c->miss_d : c->miss_p;
+	}
+	if ((rc = sq_table_new(cols, 2 + (size_t)nb, out)) != SQ_OK)
+		return rc;
+	sq_table_style(*out, 0, SQ_NUM_INT);
+	for (b = 0; b < nb; b++)
+		sq_table_style(*out, 2 + (size_t)b, SQ_NUM_INT);
+	for (i = 0; i < ins->nitems && rc == SQ_OK; i++) {
+		if ((rc = sq_table_num(*out, ins->items[i].number)) == SQ_OK)
+			rc = sq_table_str(*out,
+			    ins->dims[ins->items[i].dim].code);
+		for (b = 0; b < nb && rc == SQ_OK; b++)
+			rc = sq_table_num(*out, (double)miss[b][i]);
+	}
+	return rc;
+}
+
+int
+sq_checkgate_parse(const char *s, sq_checkgate *g)
+{
+	const char *x;
+	char *end;
+	size_t n = 0;
+
+	memset(g, 0, sizeof(*g));
+	for (g->measure = SQ_CM_RAGGED; g->measure < SQ_CM_N; g->measure++)
+		if (strncmp(s, measure[g->measure],
+		    n = strlen(measure[g->measure])) == 0 && s[n] == '>')
+			break;
+	if (g->measure == SQ_CM_N || strlen(s) >= sizeof(g->text))
+		return SQ_EUSAGE;
+	g->ge = s[n + 1] == '=';
+	x = s + n + 1 + g->ge;
+	if (*x < '0' || *x > '9')	/* no sign, space, nan or inf */
+		return SQ_EUSAGE;
+	g->x = strtod(x, &end);
+	g->share = *end == '%';
+	if (strcmp(end, g->share ? "%" : "") != 0 ||
+	    !(g->x <= (g->share ? 100 : 1e15)))
+		return SQ_EUSAGE;
+	snprintf(g->text, sizeof(g->text), "%s", s);
+	return SQ_OK;
+}
+
+int
+sq_checkgate_holds(const sq_checkgate *g, const double *v, const double *s)
+{
+	double x = g->share ? 100 * s[g->measure] : v[g->measure];
+
+	return g->ge ? x >= g->x : x > g->x;
+}
+
+/*
+ * The canonical CSV. A row is built in a buffer and written with one
+ * fwrite; answers are whole numbers almost always, and writing them digit
+ * by digit is several times faster than "%.15g".
+ */
 
 struct sq_clean {
 	FILE *fp;
@@ -366,47 +532,99 @@ struct sq_clean {
 	size_t ncols;
 	char *keep;		/* per export column: copy it */
 	int weights, overall;
-	char sep;		/* ',' or, for Spanish spreadsheets, ';' */
-	int comma;		/* decimal comma */
-	const char *eol;
 	int blocks[3];		/* the form's answer blocks, as letters */
 	size_t nb;
+	char *buf;		/* the row being built */
+	size_t len, cap;
+	int nomem;
+	char sep;		/* ',' or, for Spanish spreadsheets, ';' */
+	int comma;		/* decimal comma */
+	int crlf;		/* CRLF line ends (Excel) */
 };
 
-/* Write s as one CSV field, quoted when it needs it. */
+/* Append n bytes of s to the row. */
 static void
-put_field(FILE *fp, const char *s, char sep)
+put(sq_clean *c, const char *s, size_t n)
 {
-	const char *p;
-
-	if (s[0] != '\0' && strchr(s, sep) == NULL &&
-	    strpbrk(s, "\"\r\n") == NULL && s[0] != ' ' &&
-	    s[strlen(s) - 1] != ' ') {
-		fputs(s, fp);
+	if (room((void **)&c->buf, &c->cap, c->len, n, 1) != SQ_OK) {
+		c->nomem = 1;
 		return;
 	}
-	if (s[0] == '\0')
-		return;
-	putc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
 }
 
 static void
-put_num(FILE *fp, double x, int comma)
+put_char(sq_clean *c, char ch)
 {
-	char buf[40], *dot;
+	if (c->len < c->cap)
+		c->buf[c->len++] = ch;
+	else
+		put(c, &ch, 1);
+}
+
+/* Write s as one CSV field, quoted when it needs it. */
+static void
+put_field(sq_clean *c, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0)
+		return;
+	if (strchr(s, c->sep) == NULL && strpbrk(s, "\"\r\n") == NULL &&
+	    s[0] != ' ' && s[n - 1] != ' ') {
+		put(c, s, n);
+		return;
+	}
+	put_char(c, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			put_char(c, '"');
+		put_char(c, s[i]);
+	}
+	put_char(c, '"');
+}
+
+/* A number as %.15g would write it; whole numbers digit by digit. */
+static void
+put_num(sq_clean *c, double x)
+{
+	char b[40], *p = b + sizeof(b);
+	unsigned long long u;
 
 	if (isnan(x))
 		return;
-	snprintf(buf, sizeof(buf), "%.15g", x);
-	if (comma && (dot = strchr(buf, '.')) != NULL)
-		*dot = ',';
-	fputs(buf, fp);
+	if (x != floor(x) || fabs(x) >= 1e15) {
+		int n = snprintf(b, sizeof(b), "%.15g", x);
+		char *dot;
+
+		if (c->comma && (dot = strchr(b, '.')) != NULL)
+			*dot = ',';
+		put(c, b, (size_t)n);
+		return;
+	}
+	u = (unsigned long long)fabs(x);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (x < 0)
+		*--p = '-';
+	put(c, p, (size_t)(b + sizeof(b) - p));
+}
+
+/* Write the row built and start the next. */
+static int
+flush_row(sq_clean *c)
+{
+	if (c->crlf)
+		put_char(c, '\r');
+	put_char(c, '\n');
+	if (c->nomem)
+		return SQ_ENOMEM;
+	if (fwrite(c->buf, 1, c->len, c->fp) != c->len)
+		return SQ_EIO;
+	c->len = 0;
+	return SQ_OK;
 }
 
 /* Whether the canonical CSV of c has columns of role r. */
@@ -426,18 +644,19 @@ writes(const sq_clean *c, int r)
 
 int
 sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
-    sq_clean **out)
+    int keep_all, sq_clean **out)
 {
-	return sq_clean_new_as(fp, ins, h, SQ_FMT_CSV, out);
+	return sq_clean_new_as(fp, ins, h, keep_all, SQ_FMT_CSV, out);
 }
 
 int
 sq_clean_new_as(FILE *fp, const sq_instrument *ins,
-    const sq_survey_header *h, int format, sq_clean **out)
+    const sq_survey_header *h, int keep_all, int format, sq_clean **out)
 {
 	sq_clean *c;
 	size_t i, nw = 0, sep = 0;
-	int t;
+	char name[32];
+	int t, rc;
 
 	*out = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -451,9 +670,9 @@ sq_clean_new_as(FILE *fp, const sq_instrument *ins,
 	c->ncols = h->ncols;
 	c->sep = format == SQ_FMT_CSV ? ',' : ';';
 	c->comma = format != SQ_FMT_CSV;
-	c->eol = format == SQ_FMT_EXCEL ? "\r\n" : "\n";
+	c->crlf = format == SQ_FMT_EXCEL;
 	if (format == SQ_FMT_EXCEL)
-		fputs("\xef\xbb\xbf", fp);	/* Excel reads UTF-8 only so */
+		put(c, "\xef\xbb\xbf", 3);	/* Excel reads UTF-8 only so */
 	c->nb = (size_t)sq_check_blocks(h->form, c->blocks);
 	for (i = 0; i < h->ncols; i++) {
 		switch (h->role[i]) {
@@ -468,12 +687,18 @@ sq_clean_new_as(FILE *fp, const sq_instrument *ins,
 		case SQ_ROLE_A:
 		case SQ_ROLE_D:
 			break;
+		case SQ_ROLE_ID:
+		case SQ_ROLE_SEGMENT:
+			c->keep[i] = 1;
+			break;
 		default:
 			/* an unbound name that reads as an answer of the
 			 * form would collide with the canonical columns */
-			c->keep[i] = h->role[i] != SQ_ROLE_NONE ||
+			c->keep[i] = (int)i == h->segcol ||
+			    (int)i == h->idcol || (keep_all &&
+			    (h->role[i] != SQ_ROLE_NONE ||
 			    !writes(c, sq_survey_auto_role(ins, h->name[i],
-			    &t));
+			    &t))));
 			break;
 		}
 	}
@@ -481,24 +706,31 @@ sq_clean_new_as(FILE *fp, const sq_instrument *ins,
 	for (i = 0; i < h->ncols; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(c->sep, fp);
-			put_field(fp, h->name[i], c->sep);
+				put_char(c, c->sep);
+			put_field(c, h->name[i]);
 		}
 	for (i = 0; i < c->nb * ins->nitems; i++) {
 		if (sep++)
-			putc(c->sep, fp);
-		fprintf(fp, "%c%d", c->blocks[i / ins->nitems],
+			put_char(c, c->sep);
+		snprintf(name, sizeof(name), "%c%d", c->blocks[i / ins->nitems],
 		    ins->items[i % ins->nitems].number);
+		put(c, name, strlen(name));
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		fprintf(fp, "%cW_", c->sep);
-		put_field(fp, ins->dims[i].code, c->sep);
+		put_char(c, c->sep);
+		put(c, "W_", 2);
+		put_field(c, ins->dims[i].code);
 	}
-	if (c->overall)
-		fprintf(fp, "%coverall", c->sep);
-	fputs(c->eol, fp);
+	if (c->overall) {
+		put_char(c, c->sep);
+		put(c, "overall", 7);
+	}
+	if ((rc = flush_row(c)) != SQ_OK) {
+		sq_clean_free(c);
+		return rc;
+	}
 	*out = c;
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+	return SQ_OK;
 }
 
 int
@@ -511,8 +743,8 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 	for (i = 0; i < c->ncols && i < r->row->nfields; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(c->sep, c->fp);
-			put_field(c->fp, r->row->field[i], c->sep);
+				put_char(c, c->sep);
+			put_field(c, r->row->field[i]);
 		}
 	for (i = 0; i < c->nb * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];
@@ -522,19 +754,18 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 		if (!isnan(x) && it->reverse)
 			x = ins->min + ins->max - x;	/* as answered */
 		if (sep++)
-			putc(c->sep, c->fp);
-		put_num(c->fp, x, c->comma);
+			put_char(c, c->sep);
+		put_num(c, x);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		putc(c->sep, c->fp);
-		put_num(c->fp, r->w[i], c->comma);
+		put_char(c, c->sep);
+		put_num(c, r->w[i]);
 	}
 	if (c->overall) {
-		putc(c->sep, c->fp);
-		put_num(c->fp, r->overall, c->comma);
+		put_char(c, c->sep);
+		put_num(c, r->overall);
 	}
-	fputs(c->eol, c->fp);
-	return ferror(c->fp) ? SQ_EIO : SQ_OK;
+	return flush_row(c);
 }
 
 void
@@ -543,5 +774,6 @@ sq_clean_free(sq_clean *c)
 	if (c == NULL)
 		return;
 	free(c->keep);
+	free(c->buf);
 	free(c);
 }

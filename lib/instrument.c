@@ -23,6 +23,7 @@
 
 #include "servqual/i18n.h"
 #include "servqual/instrument.h"
+#include "servqual/output.h"
 #include "servqual/reader.h"
 
 static const struct {
@@ -679,4 +680,33 @@ sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
 	}
 	*out = c.ins;
 	return SQ_OK;
+}
+
+int
+sq_instrument_load(const char *path, sq_instrument **ins, sq_error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if (path == NULL) {
+		if ((rc = sq_instrument_servqual(ins)) != SQ_OK)
+			sq_error_set(err, rc, NULL, 0, 0, NULL,
+			    "out of memory");
+		return rc;
+	}
+	if ((rc = sq_input_open(path, &fp, err)) != SQ_OK)
+		return rc;
+	rc = sq_instrument_read(fp, path, ins, err);
+	sq_input_close(fp);
+	return rc;
+}
+
+int
+sq_lang_parse(const char *s)
+{
+	if (strcasecmp(s, "en") == 0)
+		return SQ_LANG_EN;
+	if (strcasecmp(s, "es") == 0)
+		return SQ_LANG_ES;
+	return -1;
 }

@@ -127,8 +127,8 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	int rc = SQ_OK, ov;
 
 	if (o->loading < 0 || o->loading > 1 || o->rho < 0 || o->rho > 1 ||
-	    o->rho_ep < -1 || o->rho_ep > 1 || o->missing < 0 ||
-	    o->missing >= 1)
+	    o->rho_ep < -1 || o->rho_ep > 1 ||
+	    !(o->missing >= 0 && o->missing <= 1))
 		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
 		    "loading and rho must be in 0..1, rho-ep in -1..1, "
 		    "missing in 0..1");

@@ -173,8 +173,6 @@ typedef struct sq_chartstat {
 	double n, mean_e, mean_p, gap, ci_low, ci_high;
 } sq_chartstat;
 
-enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
-
 enum sq_matrix_kind { SQ_MATRIX_CORRELATION = 0, SQ_MATRIX_LOADINGS };
 
 /*

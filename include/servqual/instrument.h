@@ -18,6 +18,9 @@
 
 enum sq_lang { SQ_LANG_EN = 0, SQ_LANG_ES = 1 };
 
+/* The answers a score is taken from: expectations, perceptions, P - E. */
+enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
+
 /* What a column holds. */
 enum sq_role {
 	SQ_ROLE_NONE = 0,
@@ -117,5 +120,12 @@ int sq_instrument_recode(const sq_instrument *ins, double *x);
  * case, strip Latin accents (UTF-8). Writes at most len bytes to out.
  */
 void sq_fold(const char *s, char *out, size_t len);
+
+/* The built-in instrument, or the codebook at path when path is set. */
+int sq_instrument_load(const char *path, sq_instrument **ins,
+    sq_error *err);
+
+/* Parse "en" or "es" into enum sq_lang; -1 if neither. */
+int sq_lang_parse(const char *s);
 
 #endif

@@ -68,7 +68,6 @@ double sq_diff_reliability(double ree, double rpp, double ve, double vp,
  */
 double sq_diff_reliability_cov(const double *cov, size_t k);
 
-enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
 enum sq_relscope { SQ_REL_SCALE = 0, SQ_REL_ITEM };
 
 /* One row of sq-alpha's table; figures NAN where undefined. */

@@ -32,6 +32,13 @@ typedef struct sq_response {
 typedef int (*sq_response_fn)(void *ctx, const sq_response *r,
     sq_error *err);
 
+/*
+ * The nitems answers of r on block (enum sq_block) into x: E, P or the
+ * gap P - E; NAN where an answer it needs is missing.
+ */
+void sq_response_block(const sq_response *r, size_t nitems, int block,
+    double *x);
+
 /* A problem found in a cell, reported when sq_survey_opts.problem is set. */
 typedef void (*sq_problem_fn)(void *ctx, const sq_error *problem);
 

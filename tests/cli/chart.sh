@@ -229,7 +229,7 @@ t "chart: no -o" 2 - "~$U" sq-chart gaps $CD/survey.csv
 t "chart: unknown extension" 2 - \
     "~sq-chart: $CT/x.gif: name the output .png, .pdf or .svg" \
     sq-chart gaps -o "$CT/x.gif" $CD/survey.csv
-t "chart: bad --dpi" 2 - "~sq-chart: --dpi wants a number from 36 to 1200" \
+t "chart: bad --dpi" 2 - "~sq-chart: --dpi: \"0\": expected a number from 36 to 1200" \
     sq-chart gaps --dpi 0 -o "$CT/x.png" $CD/survey.csv
 t "chart: bad --lang" 2 - "~$U" sq-chart gaps --lang fr -o "$CT/x.png" \
     $CD/survey.csv

@@ -4,7 +4,7 @@ D=tests/data/gap
 U='usage: sq-gap'
 
 t "gap: unknown option" 2 - "~$U" sq-gap -x
-t "gap: bad --conf" 2 - "~--conf must be between 0 and 1" sq-gap --conf 95 $D/three.csv
+t "gap: bad --conf" 2 - "~--conf: \"95\": expected a number from 0.5 to 0.9999" sq-gap --conf 95 $D/three.csv
 t "gap: bad format" 2 - "~$U" sq-gap -f xml $D/three.csv
 t "gap: two files" 2 - "~$U" sq-gap $D/three.csv $D/three.csv
 t "gap: version" 0 '*' - sq-gap --version

@@ -91,7 +91,7 @@ t "human: clean bad format" 2 - "~--clean-format" sq-check --clean "$TMP/c4.csv"
 t "human: error in Spanish" 1 - "sq-gap: $G/off.csv:3: columna E1 (n.º 3): \"9\" está fuera de la escala 1..7" sq-gap --lang es $G/off.csv
 t "human: error in English" 1 - "sq-gap: $G/off.csv:3: column E1 (#3): \"9\" is outside the scale 1..7" sq-gap $G/off.csv
 t "human: sq-check problem in Spanish, plural" 0 - - sh -c \
-    "sq-check --lang es -c tests/data/check/small.codebook.csv tests/data/check/problems.csv | grep -q 'problems.csv:3: respuesta plana: las 4 respuestas E son 5'"
+    "sq-check --lang es -c tests/data/check/small.codebook.csv tests/data/check/problems.csv | grep -q 'respuesta plana: las 4 respuestas E son 5'"
 
 # sq-zone (a three-column export) for people: the levels, MSA, MSS and shares.
 _zc="-c tests/oracle/zone/zone_codebook.csv"

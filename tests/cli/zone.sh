@@ -40,7 +40,7 @@ t "zone: E and A columns by codebook" 1 - "~gives both E and A/D columns" sh -c 
 # The other tools on the three-column form.
 t "zone: sq-gap gives P - D (block MSS)" 0 '*' - sh -c "sq-gap $_zc $Z/zone.csv | awk -F'\t' 'NR>1 && \$18 != \"MSS\" {exit 1}'"
 t "zone: sq-check flags A > D" 0 '*' - sh -c "sq-check $_zc $Z/zone.csv | grep -q 'inverted zone (adequate above desired) on item'"
-t "zone: sq-check reports the form" 0 '*' - sh -c "sq-check $_zc $Z/zone.csv | grep -q '^form	zone\$'"
+t "zone: sq-check reports the form" 0 '*' - sh -c "sq-check --summary $_zc $Z/zone.csv | grep -q '^plain	zone	rows_read	'"
 t "zone: sq-check --clean writes A, D, P" 1 '*' - sh -c "sq-check $_zc --clean $TMP/zc.csv $Z/zone.csv >/dev/null; head -1 $TMP/zc.csv | grep -q '^id,campus,A1,.*,D1,.*,P12\$' && exit 1"
 t "zone: sq-alpha on P" 0 '*' '*' sh -c "sq-alpha $_zc $Z/zone.csv | awk -F'\t' 'NR>1 && \$2 != \"P\" {exit 1}'"
 t "zone: sq-factor on P" 0 '*' '*' sh -c "sq-factor -f json $_zc $Z/zone.csv | grep -q '\"block\": \"P\"'"
@@ -49,10 +49,10 @@ t "zone: sq-factor on P" 0 '*' '*' sh -c "sq-factor -f json $_zc $Z/zone.csv | g
 t "servperf oracle: sq-gap P rows" 0 - - sh -c "sq-gap $Z/servperf.csv >$TMP/sp.tsv && $TSVCMP $Z/servperf_gap.tsv $TMP/sp.tsv"
 t "servperf oracle: sq-alpha on P" 0 - - sh -c "sq-alpha $Z/servperf.csv >$TMP/sa.tsv && $TSVCMP -t alpha=1e-6 -t alpha_std=1e-6 -t ci_low=1e-6 -t ci_high=1e-6 -t r_drop=1e-6 -t alpha_if_deleted=1e-6 $Z/servperf_alpha.tsv $TMP/sa.tsv"
 t "servperf oracle: KMO on P" 0 - - sh -c "sq-factor -f json $Z/servperf.csv | awk -v want=\$(awk '\$1==\"kmo\"{print \$2}' $Z/servperf_kmo.txt) -v n=\$(awk '\$1==\"n\"{print \$2}' $Z/servperf_kmo.txt) '/\"kmo\": /&&!k{gsub(/[,]/,\"\",\$2); k=\$2} /\"n\": /&&!m{gsub(/[,]/,\"\",\$2); m=\$2} END{d=k-want; if(d<0)d=-d; exit !(d<=1e-6*want && m==n)}'"
-t "servperf: sq-check reports the form" 0 '*' - sh -c "sq-check $Z/servperf.csv | grep -q '^form	servperf\$'"
+t "servperf: sq-check reports the form" 0 '*' - sh -c "sq-check --summary $Z/servperf.csv | grep -q '^plain	servperf	rows_read	'"
 t "servperf: sq-factor --block E" 1 - "~--block E: the export has no E columns (SERVPERF (perceptions only)); use --block P" sq-factor --block E $Z/servperf.csv
 t "servperf: sq-gap title" 0 '*' - sh -c "sq-gap -f md $Z/servperf.csv | grep -q '^### SERVPERF perceptions (P): 350 respondents, 95% CI'"
-t "servqual: sq-check reports the form" 0 '*' - sh -c "sq-check -c tests/data/check/small.codebook.csv tests/data/check/small.csv | grep -q '^form	servqual\$'"
+t "servqual: sq-check reports the form" 0 '*' - sh -c "sq-check --summary -c tests/data/check/small.codebook.csv tests/data/check/small.csv | grep -q '^plain	servqual	rows_read	'"
 
 # Codebook recodes: 0, 20, ..., 100 as a 6-point scale; 0 as "not
 # applicable" on 1..5. Each gives exactly what its plain twin gives.
@@ -69,6 +69,6 @@ t "recode: the target is not a number" 1 - "sq-gap: $DZ/cb_recode_target.csv:2: 
 t "recode: a target off the scale is caught" 1 - "~is outside the scale 1..5" sh -c "printf 'recode,1,9\n' | cat $DZ/five.cb.csv - >$TMP/r9.cb && sq-gap -c $TMP/r9.cb $DZ/five.csv"
 
 # sq-simulate writes every form; the tools read them back.
-t "simulate: servperf is read as SERVPERF" 0 '*' '*' sh -c "sq-simulate -n 50 --form servperf | sq-check | grep -q '^form	servperf\$'"
+t "simulate: servperf is read as SERVPERF" 0 '*' '*' sh -c "sq-simulate -n 50 --form servperf | sq-check --summary | grep -q '^plain	servperf	rows_read	'"
 t "simulate: zone on 1..9" 0 '*' '*' sh -c "printf 'scale,1,9\n' >$TMP/s9.cb && sq-simulate -n 200 --form zone --missing 0.05 | sq-zone -c $TMP/s9.cb | awk -F'\t' '\$1==\"overall\" && \$5 > 100 {ok=1} END{exit !ok}'"
 t "simulate: bad --form" 2 - '*' sq-simulate --form two
