@@ -34,9 +34,9 @@ static tool t = {
 	.required = "o",
 	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
-	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa or sq-zone table. Types: "
+	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa, sq-zone or sq-compare table. Types: "
 	    "gaps items radar ipa groups likert\nscree heatmap drivers cfa "
-	    "zone zone-radar.",
+	    "zone zone-radar compare.",
 	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_BY | TOOL_OUTPUT | TOOL_CONF |
 	    TOOL_INVALID | TOOL_LANG,

@@ -6,6 +6,12 @@
 #include "servqual/table.h"
 #include "tool.h"
 
+static const tool_opt opts[] = {
+	{ "adjust", TOOL_OWN, "holm|bh|bonferroni|none",
+	    "what p_adj holds (default holm)" },
+	{ NULL, 0, NULL, NULL }
+};
+
 static tool t = {
 	.name = "sq-gap",
 	.operands = "[file]",
@@ -14,7 +20,10 @@ static tool t = {
 	.example = "sq-gap -f pretty -b sucursal samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
 	    TOOL_INVALID,
+	.own = opts,
 };
+
+static int adjust = SQ_ADJ_HOLM;
 
 struct run {
 	const sq_instrument *ins;
@@ -39,6 +48,7 @@ gap(struct run *run, sq_table **table)
 
 	if (sq_gapset_new(run->ins, t.cli.so.by != NULL, &run->set) != SQ_OK)
 		return tool_nomem();
+	run->set->adjust = adjust;
 	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, add, run,
 	    &st, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
@@ -64,8 +74,10 @@ main(int argc, char *argv[])
 	int rc = 1;
 
 	tool_init(&t);
-	if (tool_getopt(&t, argc, argv) != -1)
-		tool_usage(NULL);
+	while (tool_getopt(&t, argc, argv) != -1)
+		if ((adjust = sq_adjust_parse(optarg)) < 0)
+			tool_usage("--adjust: \"%s\": expected holm, bh, "
+			    "bonferroni or none", optarg);
 	tool_operands(&t, argc - optind, argv + optind);
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);

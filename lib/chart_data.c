@@ -11,6 +11,7 @@
 #include "servqual/chart.h"
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
+#include "servqual/compare.h"
 #include "servqual/gap.h"
 #include "servqual/reader.h"
 #include "servqual/zone.h"
@@ -18,7 +19,7 @@
 
 static const char *const type_names[SQ_CHART_NTYPES] = {
 	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap", "drivers", "cfa", "zone", "zone-radar"
+	"heatmap", "drivers", "cfa", "zone", "zone-radar", "compare"
 };
 
 int
@@ -99,6 +100,7 @@ sq_chartdata_free(sq_chartdata *d)
 	free(d->dim);
 	sqc_free_strv(d->seg, d->nseg);
 	free(d->segdim);
+	sqc_compare_free(d->cmp);
 	free(d->importance);
 	free(d->performance);
 	free(d->count);
@@ -160,6 +162,7 @@ struct sctx {
 	double *x;
 	sq_zoneset *zs;
 	int block_given;	/* likert, scree, heatmap: E or G asked */
+	sq_cmpset *cmp;		/* compare: scores by group */
 };
 
 static int
@@ -193,6 +196,9 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 		    "columns) or an sq-zone table; this export is %s",
 		    sq_form_label(r->form, SQ_LANG_EN));
 	if (c->zs && (rc = sq_zoneset_add(c->zs, ins, r, err)) != SQ_OK)
+		return rc;
+	if (c->cmp && (rc = sq_cmpset_add(c->cmp, ins, r->segment, r, err)) !=
+	    SQ_OK)
 		return rc;
 	if (d->count) {
 		const double *v = c->block == SQ_BLOCK_E ? r->e : r->p;
@@ -422,9 +428,34 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		if ((c.x = malloc(ins->nitems * sizeof(double))) == NULL)
 			goto out;
 	}
+	if (type == SQ_CHART_COMPARE) {
+		if (opts == NULL || opts->by == NULL) {
+			rc = sq_error_set(err, SQ_EUSAGE, name, 0, 0, "",
+			    "a compare chart from an export needs the group "
+			    "column: give -b COLUMN");
+			goto out;
+		}
+		if ((rc = sq_cmpset_new(ins, SQ_SCORE_G, 0, &c.cmp)) != SQ_OK)
+			goto out;
+	}
 	rc = sq_survey_read(fp, name, ins, opts, survey_row, &c, st, err);
 	if (rc != SQ_OK)
 		goto out;
+	if (c.cmp) {
+		sq_cmprow *rows = NULL;
+		size_t nr = 0;
+
+		if ((rc = sq_cmp_rows(c.cmp, need->conf, &rows, &nr)) ==
+		    SQ_OK)
+			rc = sqc_compare_rows(d, rows, nr, c.cmp->name,
+			    need->conf);
+		free(rows);
+		if (rc == SQ_EEMPTY)
+			rc = sq_error_set(err, rc, name, 0, 0, "", "fewer than "
+			    "two groups in column %s", opts->by);
+		if (rc != SQ_OK)
+			goto out;
+	}
 	d->respondents = (double)st->rows;
 	d->perf = st->form != SQ_FORM_SERVQUAL;	/* P where there is no E */
 	if (st->rows == 0) {
@@ -478,6 +509,7 @@ out:
 	sq_covacc_free(c.cov);
 	free(c.x);
 	sq_zoneset_free(c.zs);
+	sq_cmpset_free(c.cmp);
 	return rc;
 }
 

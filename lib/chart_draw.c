@@ -27,7 +27,8 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 640, 400 },	/* drivers */
 	{ 640, 0 },	/* cfa: as tall as the items need */
 	{ 640, 0 },	/* zone: as tall as the rows need */
-	{ 540, 480 }	/* zone-radar */
+	{ 540, 480 },	/* zone-radar */
+	{ 640, 420 }	/* compare */
 };
 
 
@@ -109,6 +110,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 	case SQ_CHART_ZONE:
 	case SQ_CHART_ZONE_RADAR:
 		return sqc_zone_check(d, type, err);
+	case SQ_CHART_COMPARE:
+		if (d->cmp == NULL)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no groups to compare; give an export with --by "
+			    "COLUMN or sq-compare's table");
+		return SQ_OK;
 	case SQ_CHART_HEATMAP:
 		if (!d->has_matrix)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
@@ -182,6 +189,9 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 		break;
 	case SQ_CHART_CFA:
 		rc = sqc_draw_cfa(&c, frame);
+		break;
+	case SQ_CHART_COMPARE:
+		rc = sqc_draw_compare(&c, frame);
 		break;
 	default:
 		rc = sqc_draw_heatmap(&c, frame);

@@ -300,5 +300,13 @@ int sqc_zone_add(sq_chartdata *d, int scope, const char *en,
     const char *es, double n, double a, double dd, double p);
 /* Release a zone chart's rows. */
 void sqc_zone_free(sq_zonechart *z);
+/* lib/chart_compare.c: the compare chart, its data and their release. */
+struct sq_cmprow;
+int sqc_draw_compare(struct ctx *c, sq_chart_frame *frame);
+int sqc_compare_rows(sq_chartdata *d, const struct sq_cmprow *rows,
+    size_t nr, char *const *name, double conf);
+int sqc_compare_table(sq_chartdata *d, const char *buf, size_t len,
+    const char *name, sq_error *err);
+void sqc_compare_free(struct sq_cmpchart *m);
 
 #endif

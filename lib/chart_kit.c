@@ -184,6 +184,10 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 	case SQ_CHART_CFA:
 		snprintf(buf, len, "%s", sqc_cfa_title(c.lang));
 		return 0;
+	case SQ_CHART_COMPARE:
+		snprintf(buf, len, "%s", c.lang == SQ_LANG_ES ?
+		    "Comparaci\xc3\xb3n de grupos" : "Group comparison");
+		return 0;
 	default:
 		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
 		    M_T_LOAD;

@@ -589,7 +589,7 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 enum {
 	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
-	T_DRIVERS, T_CFA, T_ZONE
+	T_DRIVERS, T_CFA, T_ZONE, T_COMPARE
 };
 
 /*
@@ -693,6 +693,9 @@ table_kind(const char *buf, size_t len)
 		return T_ZONE;
 	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
 		return T_GAP;
+	if (strcmp(names[0], "block") == 0 && has_name(names, n, "test") &&
+	    has_name(names, n, "group1"))
+		return T_COMPARE;
 	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
 	    has_name(names, n, "value") && has_name(names, n, "model") &&
 	    has_name(names, n, "term"))
@@ -767,6 +770,8 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 		return sq_error_set(err, SQ_ESCHEMA, name, 1, 0, "",
 		    "not a table sq-chart reads (sq-gap, sq-factor, a matrix,"
 		    " importance-performance or Likert counts)");
+	if (kind == T_COMPARE)
+		return sqc_compare_table(d, buf, len, name, err);
 	memset(&t, 0, sizeof(t));
 	t.name = name;
 	memset(&ro, 0, sizeof(ro));

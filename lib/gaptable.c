@@ -8,7 +8,7 @@
 const char *const sq_gap_columns[] = {
 	"scope", "segment", "dimension", "item", "n", "mean_e", "mean_p",
 	"gap", "sd", "se", "ci_low", "ci_high", "t", "df", "p", "p_adj", "d",
-	"block", NULL
+	"block", "w_n", "w", "p_w", NULL
 };
 
 static const char *const scope_names[4][2] = {
@@ -25,13 +25,14 @@ static const char *const perf_names[2][2] = {
 
 static int
 add_group(sq_table *t, const sq_gapacc *a, const char *seg,
-    const sq_instrument *ins, double conf, int human, int lang)
+    const sq_instrument *ins, double conf, int adjust, int human, int lang)
 {
 	sq_gaprow *rows;
 	size_t n, i;
 	int rc;
 
-	if ((rc = sq_gap_rows(a, ins, conf, &rows, &n)) != SQ_OK)
+	if ((rc = sq_gap_rows_adjust(a, ins, conf, adjust, &rows, &n)) !=
+	    SQ_OK)
 		return rc;
 	for (i = 0; i < n && rc == SQ_OK; i++) {
 		const sq_gaprow *r = &rows[i];
@@ -68,6 +69,9 @@ add_group(sq_table *t, const sq_gapacc *a, const char *seg,
 		rc |= sq_table_num(t, r->p_adj);
 		rc |= sq_table_num(t, r->d);
 		rc |= sq_table_str(t, sq_gap_block_name(a->block));
+		rc |= sq_table_num(t, r->w_n);
+		rc |= sq_table_num(t, r->w);
+		rc |= sq_table_num(t, r->p_w);
 	}
 	free(rows);
 	return rc ? SQ_ENOMEM : SQ_OK;
@@ -89,11 +93,13 @@ sq_gap_table(const sq_gapset *s, const sq_instrument *ins, double conf,
 	sq_table_style(t, 13, SQ_NUM_INT);
 	sq_table_style(t, 14, SQ_NUM_P);
 	sq_table_style(t, 15, SQ_NUM_P);
+	sq_table_style(t, 18, SQ_NUM_INT);
+	sq_table_style(t, 20, SQ_NUM_P);
 	rc = add_group(t, s->all, human && lang == SQ_LANG_ES ? "todos" :
-	    "all", ins, conf, human, lang);
+	    "all", ins, conf, s->adjust, human, lang);
 	for (i = 0; i < s->nseg && rc == SQ_OK; i++)
-		rc = add_group(t, s->acc[i], s->seg[i], ins, conf, human,
-		    lang);
+		rc = add_group(t, s->acc[i], s->seg[i], ins, conf, s->adjust,
+		    human, lang);
 	if (rc != SQ_OK) {
 		sq_table_free(t);
 		return rc;

@@ -159,6 +159,7 @@ enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
 	SQ_CHART_DRIVERS, SQ_CHART_CFA, SQ_CHART_ZONE, SQ_CHART_ZONE_RADAR,
+	SQ_CHART_COMPARE,
 	SQ_CHART_NTYPES
 };
 
@@ -289,6 +290,8 @@ typedef struct sq_chartdata {
 	sq_cfachart *cfa;		/* cfa chart, or NULL */
 	int perf;			/* item[], dim[]: P alone (SERVPERF) */
 	sq_zonechart *zone;		/* zone, zone-radar; NULL if none */
+	struct sq_cmpchart *cmp;	/* compare: groups, intervals, pairs
+					   that differ (lib/chart_compare.c) */
 } sq_chartdata;
 
 /* What to gather from an export. */
