@@ -12,16 +12,16 @@ CC       ?= cc
 SAN      ?= 0
 
 # Debian packages the build and the tests need.
-DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpng-dev pkg-config fonts-dejavu-core \
-	    libunistring-dev gettext libpango1.0-dev poppler-utils
+DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libpng-dev \
+	    libunistring-dev pkg-config fonts-dejavu-core gettext poppler-utils
 
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 OPT      ?= -O2 -g
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"' \
 	    -DSQ_LOCALEDIR='"$(PREFIX)/share/locale"'
-CAIRO_CFLAGS = $(shell pkg-config --cflags cairo libpng fontconfig pangocairo 2>/dev/null)
-CAIRO_LIBS   = $(shell pkg-config --libs cairo libpng fontconfig pangocairo 2>/dev/null)
+CAIRO_CFLAGS = $(shell pkg-config --cflags pangocairo cairo libpng fontconfig 2>/dev/null)
+CAIRO_LIBS   = $(shell pkg-config --libs pangocairo cairo libpng fontconfig 2>/dev/null)
 LDLIBS   += -lcsv $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) \
 	    $(CAIRO_LIBS) -lunistring -lpthread -lm
 

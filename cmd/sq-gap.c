@@ -19,7 +19,7 @@ static tool t = {
 	    "paired tests.",
 	.example = "sq-gap -f pretty -b sucursal samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
-	    TOOL_INVALID,
+	    TOOL_INVALID | TOOL_FOLD | TOOL_GUARD,
 	.own = opts,
 };
 
@@ -52,13 +52,16 @@ gap(struct run *run, sq_table **table)
 	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, add, run,
 	    &st, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid);
+	tool_lookalikes(run->set->seg, run->set->nseg);
 	sq_gapset_finish(run->set);
 	/* people get the items under their dimension (lib/gappretty.c) */
 	if ((t.cli.format >= SQ_FMT_MD ? sq_gap_pretty(run->set, run->ins,
 	    t.cli.conf, t.cli.lang, table) : sq_gap_table(run->set, run->ins,
 	    t.cli.conf, 0, t.cli.lang, table)) != SQ_OK)
 		return tool_nomem();
+	sq_table_guard(*table, t.cli.guard);
 	snprintf(title, sizeof(title), es ? "%s: %lu encuestados, IC %g%%" :
 	    "%s: %lu respondents, %g%% CI", sq_gap_title(st.form, t.cli.lang),
 	    st.rows, t.cli.conf * 100);

@@ -58,6 +58,7 @@ sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		return SQ_ENOMEM;
 	d->ins = ins;
+	d->conf = NAN;
 	d->respondents = NAN;
 	d->cases = NAN;
 	d->block = -1;
@@ -76,6 +77,46 @@ sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 		d->importance[i] = d->performance[i] = NAN;
 	}
 	*out = d;
+	return SQ_OK;
+}
+
+int
+sqc_chartdata_rebase(sq_chartdata *d, sq_instrument *ins)
+{
+	sq_chartstat *item, *dim;
+	double *imp, *perf;
+	size_t i, ni = ins->nitems ? ins->nitems : 1;
+	size_t nd = ins->ndims ? ins->ndims : 1;
+
+	item = calloc(ni, sizeof(*item));
+	dim = calloc(nd, sizeof(*dim));
+	imp = calloc(nd, sizeof(double));
+	perf = calloc(nd, sizeof(double));
+	if (!item || !dim || !imp || !perf) {
+		free(item);
+		free(dim);
+		free(imp);
+		free(perf);
+		sq_instrument_free(ins);
+		return SQ_ENOMEM;
+	}
+	for (i = 0; i < ins->nitems; i++)
+		sqc_stat_nan(&item[i]);
+	for (i = 0; i < ins->ndims; i++) {
+		sqc_stat_nan(&dim[i]);
+		imp[i] = perf[i] = NAN;
+	}
+	free(d->item);
+	free(d->dim);
+	free(d->importance);
+	free(d->performance);
+	d->item = item;
+	d->dim = dim;
+	d->importance = imp;
+	d->performance = perf;
+	sq_instrument_free(d->own_ins);
+	d->own_ins = ins;
+	d->ins = ins;
 	return SQ_OK;
 }
 
@@ -112,6 +153,7 @@ sq_chartdata_free(sq_chartdata *d)
 	sqc_free_strv(d->collab, d->mcols);
 	free(d->rowdim);
 	free(d->coldim);
+	sq_instrument_free(d->own_ins);
 	sqc_zone_free(d->zone);
 	free(d);
 }
@@ -337,28 +379,32 @@ gather_zone(sq_chartdata *d, const sq_zoneacc *a, const sq_instrument *ins)
 		return rc;
 	for (i = 0; i < n && rc == SQ_OK; i++) {
 		const sq_zonerow *r = &rows[i];
-		char lab[2][SQ_WORDING_LEN + 16];
+		char *lab[2] = { NULL, NULL };
 
 		for (l = 0; l < 2; l++) {
-			if (r->item >= 0) {
-				const sq_item *it = &ins->items[r->item];
+			/* Labels of any length: no wording is cut. */
+			const char *w = r->item >= 0 ?
+			    ins->items[r->item].wording[l] : r->dim >= 0 ?
+			    ins->dims[r->dim].name[l] : l ? "Global" :
+			    "Overall";
+			size_t m = strlen(w) + 24;
 
-				if (it->wording[l][0])
-					snprintf(lab[l], sizeof(lab[l]),
-					    "%d. %s", it->number,
-					    it->wording[l]);
-				else
-					snprintf(lab[l], sizeof(lab[l]), "%d",
-					    it->number);
-			} else if (r->dim >= 0)
-				snprintf(lab[l], sizeof(lab[l]), "%s",
-				    ins->dims[r->dim].name[l]);
+			if ((lab[l] = malloc(m)) == NULL)
+				break;
+			if (r->item >= 0 && w[0])
+				snprintf(lab[l], m, "%d. %s",
+				    ins->items[r->item].number, w);
+			else if (r->item >= 0)
+				snprintf(lab[l], m, "%d",
+				    ins->items[r->item].number);
 			else
-				snprintf(lab[l], sizeof(lab[l]), "%s",
-				    l ? "Global" : "Overall");
+				snprintf(lab[l], m, "%s", w);
 		}
-		rc = sqc_zone_add(d, r->scope, lab[0], lab[1], r->n,
-		    r->mean_a, r->mean_d, r->mean_p);
+		rc = lab[0] && lab[1] ? sqc_zone_add(d, r->scope, lab[0],
+		    lab[1], r->n, r->mean_a, r->mean_d, r->mean_p) :
+		    SQ_ENOMEM;
+		free(lab[0]);
+		free(lab[1]);
 	}
 	free(rows);
 	return rc;
@@ -386,6 +432,7 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 	if (st == NULL)
 		st = &st0;
 	snprintf(d->source, sizeof(d->source), "%s", name);
+	d->conf = need->conf;
 	if (opts && opts->by)
 		snprintf(d->segname, sizeof(d->segname), "%s", opts->by);
 	rc = SQ_ENOMEM;
@@ -571,6 +618,7 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		    "read failed");
 	}
 	d->from_table = sq_chart_is_table(buf, len);
+	d->ins_given = need->ins_given;
 	if (d->from_table) {
 		/* Tables are small: read the rest into memory. */
 		for (;;) {
@@ -607,6 +655,15 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		else if ((rc = sq_chartdata_table(d, buf, len, name, err)) ==
 		    SQ_OK)
 			rc = sqc_drivers_table_done(d, need, err);
+		/* The intervals' level: the table's, else --conf's. */
+		if (rc == SQ_OK && isnan(d->conf) && need->conf_given)
+			d->conf = need->conf;
+		else if (rc == SQ_OK && need->conf_given &&
+		    fabs(d->conf - need->conf) > 1e-12)
+			rc = sq_error_set(err, SQ_EUSAGE, name, 0, 0, "",
+			    "the table's intervals are at the %g%% level, not "
+			    "the %g%% of --conf", 100 * d->conf,
+			    100 * need->conf);
 	} else {
 		struct replay r = { buf, len, 0, fp };
 		cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };

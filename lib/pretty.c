@@ -112,22 +112,43 @@ sq_text_wrap(FILE *fp, const char *text, size_t width)
 	}
 }
 
+/*
+ * Text for a terminal or a Markdown reader: control characters (ESC, BEL,
+ * newlines, C1 controls) escaped visibly as \xHH or \u00HH, so a cell
+ * cannot move the cursor or clear the screen; in md a "|" is "\|" and a
+ * "\" is "\\". Caller frees; NULL when out of memory.
+ */
+static char *
+human_escape(const char *s, int md)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(6 * n + 1);
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (out == NULL)
+		return NULL;
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			o += (size_t)sprintf(out + o, "\\x%02X", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			o += (size_t)sprintf(out + o, "\\u00%02X", p[1]);
+			p++;
+		} else if (md && (*p == '|' || *p == '\\')) {
+			out[o++] = '\\';
+			out[o++] = (char)*p;
+		} else
+			out[o++] = (char)*p;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+
 static void
 pad(FILE *fp, size_t n)
 {
 	while (n-- > 0)
 		fputc(' ', fp);
-}
-
-/* md cells: a '|' would end the cell. */
-static void
-put_md(FILE *fp, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|')
-			fputc('\\', fp);
-		fputc(*s == '\n' ? ' ' : *s, fp);
-	}
 }
 
 struct layout {
@@ -167,10 +188,7 @@ row_line(FILE *fp, const struct layout *L, const size_t *cols, size_t n,
 		fputs(md ? "| " : i ? "  " : "", fp);
 		if (L->right[v])
 			pad(fp, gap);
-		if (md)
-			put_md(fp, s);
-		else
-			fputs(s, fp);
+		fputs(s, fp);
 		if (!L->right[v] && (md || i + 1 < n))
 			pad(fp, gap);
 		if (md)
@@ -204,7 +222,7 @@ panel(FILE *fp, const struct layout *L, const size_t *cols, size_t n,
 			if (*g != '\0' && (last == NULL || strcmp(g, last))) {
 				if (md) {
 					fputs("| **", fp);
-					put_md(fp, g);
+					fputs(g, fp);	/* escaped already */
 					fputs("** ", fp);
 					for (i = 1; i < n; i++)
 						fputs("| ", fp);
@@ -245,8 +263,8 @@ sq_table_write_human(const sq_table *t, FILE *fp, int md, const char *title)
 			if (ce->s == NULL)
 				sq_fmt_human(ce->x, t->col[c].kind,
 				    t->col[c].digits, buf, sizeof(buf));
-			if ((L.txt[r * t->ncols + c] = strdup(ce->s ? ce->s :
-			    buf)) == NULL)
+			if ((L.txt[r * t->ncols + c] = ce->s ?
+			    human_escape(ce->s, md) : strdup(buf)) == NULL)
 				goto out;
 		}
 	for (c = 0; c < t->ncols; c++) {

@@ -70,6 +70,19 @@ sq_table_human(sq_table *t, size_t c, int kind, int digits,
 }
 
 void
+sq_table_guard(sq_table *t, int on)
+{
+	t->guard = on;
+}
+
+/* A text cell a spreadsheet would read as a formula. */
+static int
+formula_like(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+void
 sq_table_hide(sq_table *t, size_t c)
 {
 	if (c < t->ncols)
@@ -283,6 +296,19 @@ sq_table_write(const sq_table *t, FILE *fp, int format, const char *title)
 				if (es && (dot = strchr(buf, '.')) != NULL)
 					*dot = ',';
 				fputs(buf, fp);
+			} else if (t->guard && formula_like(ce->s)) {
+				/* The apostrophe is part of the field. */
+				size_t n = strlen(ce->s) + 2;
+				char *g = malloc(n);
+
+				if (g == NULL)
+					return SQ_ENOMEM;
+				snprintf(g, n, "'%s", ce->s);
+				if (format == SQ_FMT_TSV)
+					put_tsv_str(fp, g);
+				else
+					put_csv_str(fp, g, sep);
+				free(g);
 			} else if (format == SQ_FMT_TSV)
 				put_tsv_str(fp, ce->s);
 			else

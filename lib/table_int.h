@@ -21,6 +21,7 @@ struct sq_table {
 	size_t ncols;
 	struct sq_colspec *col;
 	long group;		/* grouping column, -1: none */
+	int guard;		/* formula guard on text cells (tsv, csv) */
 	struct sq_cell *cell;
 	size_t ncell, cap;
 };

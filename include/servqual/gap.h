@@ -176,7 +176,8 @@ struct sq_table;
 
 /*
  * The sq-gap table of a set: "all" first, then each segment. With human
- * set, scope and dimension cells are labels in lang, for md and pretty.
+ * set, scope and dimension cells are labels in lang, for md and pretty;
+ * without, the fact columns follow (labels in lang).
  */
 int sq_gap_table(const sq_gapset *s, const sq_instrument *ins, double conf,
     int human, int lang, struct sq_table **out);
@@ -190,5 +191,11 @@ int sq_gap_pretty(const sq_gapset *s, const sq_instrument *ins,
 
 /* The column names of the sq-gap table, NULL-terminated. */
 extern const char *const sq_gap_columns[];
+
+/*
+ * Columns the machine formats append after sq_gap_columns: conf,
+ * scale_min, scale_max, label, instrument (what a chart needs).
+ */
+extern const char *const sq_gap_fact_columns[];
 
 #endif

@@ -82,6 +82,7 @@ typedef struct sq_relrow {
 	double average_r, omega_total;			/* scale rows */
 	double r_diff;		/* scale rows of block G */
 	int omega_status;	/* SQ_OK or SQ_ENUMERIC */
+	double conf;		/* confidence level of ci_low, ci_high */
 } sq_relrow;
 
 typedef struct sq_relacc sq_relacc;
@@ -125,6 +126,14 @@ extern const char *const sq_rel_columns[];
  */
 int sq_rel_pretty(const sq_relrow *rows, size_t nrows,
     const sq_instrument *ins, int lang, int items, struct sq_table **out);
+
+/*
+ * Columns the machine formats append after sq_rel_columns, the facts a
+ * chart of the table needs: conf (level of ci_low, ci_high), scale_min,
+ * scale_max, label (item wording on item rows, dimension name on
+ * dimension rows, in lang) and instrument.
+ */
+extern const char *const sq_rel_fact_columns[];
 
 /*
  * rows as a table; human != 0 (md, pretty) names scopes, dimensions and
