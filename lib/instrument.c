@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "servqual/i18n.h"
 #include "servqual/instrument.h"
 #include "servqual/output.h"
 #include "servqual/reader.h"
@@ -381,7 +382,7 @@ cb_err(struct cb *c, sq_error *err, unsigned long line, size_t col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	return sq_error_set(err, SQ_ECODEBOOK, c->name, line, col, NULL,
 	    "%s", msg);

@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "servqual/pipeline.h"
+#include "servqual/i18n.h"
 #include "servqual/survey.h"
 #include "servqual/unicode.h"
 
@@ -567,9 +568,9 @@ settle_form(struct sv *s, int *seen, char *msg, size_t len)
 		cnt[2] = block_count(ins, seen, 2);
 		cnt[3] = block_count(ins, seen, 3);
 		if (cnt[2] + cnt[3] > 0) {
-			snprintf(msg, len, "the codebook gives both E and A/D "
+			snprintf(msg, len, _("the codebook gives both E and A/D "
 			    "columns: an export is SERVQUAL (E, P), SERVPERF "
-			    "(P) or three-column (A, D, P)");
+			    "(P) or three-column (A, D, P)"));
 			return -1;
 		}
 	}
@@ -584,16 +585,16 @@ settle_form(struct sv *s, int *seen, char *msg, size_t len)
 		for (i = 0; i < n && seen[b * n + i] != 0; i++)
 			;
 		if (s->form == SQ_FORM_ZONE)
-			snprintf(msg, len, "required column %c%d not found "
+			snprintf(msg, len, _("required column %c%d not found "
 			    "(items are A1..A%d, D1..D%d and P1..P%d; name "
-			    "other columns in a codebook with -c)", letter[b],
+			    "other columns in a codebook with -c)"), letter[b],
 			    ins->items[i].number, ins->items[n - 1].number,
 			    ins->items[n - 1].number,
 			    ins->items[n - 1].number);
 		else
-			snprintf(msg, len, "required column %c%d not found "
+			snprintf(msg, len, _("required column %c%d not found "
 			    "(items are E1..E%d and P1..P%d; name other "
-			    "columns in a codebook with -c)",
+			    "columns in a codebook with -c)"),
 			    cnt[0] + cnt[1] == 0 ? 'E' : letter[b],
 			    ins->items[cnt[0] + cnt[1] == 0 ? 0 : i].number,
 			    ins->items[n - 1].number,
@@ -638,15 +639,15 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	if (s->o && s->o->by) {
 		k = find_column(s->colname, ncols, s->o->by);
 		if (k == -2) {
-			snprintf(msg, sizeof(msg), "segment column \"%s\" "
-			    "matches several columns; give the full name",
+			snprintf(msg, sizeof(msg), _("segment column \"%s\" "
+			    "matches several columns; give the full name"),
 			    s->o->by);
 			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 			goto out;
 		}
 		if (k < 0) {
-			snprintf(msg, sizeof(msg), "segment column \"%s\" not "
-			    "found in the header", s->o->by);
+			snprintf(msg, sizeof(msg), _("segment column \"%s\" not "
+			    "found in the header"), s->o->by);
 			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 			goto out;
 		}
@@ -675,9 +676,9 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		t = ins->cols[j].target;
 		if ((slot = slot_of(ins, r, t)) >= 0) {
 			if (seen[slot] != 0) {
-				snprintf(msg, sizeof(msg), "duplicate column: "
+				snprintf(msg, sizeof(msg), _("duplicate column: "
 				    "it holds the same answer as column %s "
-				    "(#%d)", s->colname[seen[slot] - 1],
+				    "(#%d)"), s->colname[seen[slot] - 1],
 				    seen[slot]);
 				rc = header_err(s, err, SQ_ESCHEMA, i + 1,
 				    names[i], msg);
@@ -700,8 +701,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		if (seen[slot] != 0) {
 			if (!s->col[seen[slot] - 1].autocol)
 				continue;	/* the codebook decided */
-			snprintf(msg, sizeof(msg), "duplicate column: it holds "
-			    "the same answer as column %s (#%d)",
+			snprintf(msg, sizeof(msg), _("duplicate column: it holds "
+			    "the same answer as column %s (#%d)"),
 			    s->colname[seen[slot] - 1], seen[slot]);
 			rc = header_err(s, err, SQ_ESCHEMA, i + 1, names[i],
 			    msg);
@@ -716,8 +717,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	if (s->idcol < 0 && s->o && s->o->id) {
 		k = find_column(s->colname, ncols, s->o->id);
 		if (k < 0) {
-			snprintf(msg, sizeof(msg), "id column \"%s\" not found "
-			    "in the header", s->o->id);
+			snprintf(msg, sizeof(msg), _("id column \"%s\" not found "
+			    "in the header"), s->o->id);
 			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 			goto out;
 		}
@@ -750,8 +751,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		for (i = 0; i < ins->ndims; i++)
 			if (seen[NSLOT_ITEMS * ins->nitems + i] == 0)
 				break;
-		snprintf(msg, sizeof(msg), "weight column W_%s not found "
-		    "(the other weight columns are there)",
+		snprintf(msg, sizeof(msg), _("weight column W_%s not found "
+		    "(the other weight columns are there)"),
 		    ins->dims[i].code);
 		rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 		goto out;
@@ -884,7 +885,7 @@ bad_cell(struct sv *s, const sq_row *row, size_t i, sq_error *err,
 	} else
 		memcpy(val, row->field[i], n + 1);
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vsnprintf(what, sizeof(what), _(fmt), ap);
 	va_end(ap);
 	if (s->st)
 		s->st->invalid++;
@@ -1039,8 +1040,8 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		char msg[128];
 		sq_error pe;
 
-		snprintf(msg, sizeof(msg), "row has %zu fields, the header "
-		    "has %zu", row->nfields, s->ncols);
+		snprintf(msg, sizeof(msg), _("row has %zu fields, the header "
+		    "has %zu"), row->nfields, s->ncols);
 		if (s->o && s->o->problem) {
 			sq_error_set(&pe, SQ_EPARSE, s->name, row->line, 0,
 			    NULL, "%s", msg);

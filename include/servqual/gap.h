@@ -212,6 +212,13 @@ struct sq_table;
 int sq_gap_table(const sq_gapset *s, const sq_instrument *ins, double conf,
     int human, int lang, struct sq_table **out);
 
+/*
+ * The sq-gap table for people (md, pretty): items grouped under their
+ * dimension, then the dimension and SERVQUAL rows, per segment.
+ */
+int sq_gap_pretty(const sq_gapset *s, const sq_instrument *ins,
+    double conf, int lang, struct sq_table **out);
+
 /* The column names of the sq-gap table, NULL-terminated. */
 extern const char *const sq_gap_columns[];
 
