@@ -65,7 +65,8 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		R = (c->W - 2 * MARGIN) / 2 - labw - 8;
 	if (R < 40)
 		return SQ_ELIMIT;
-	sq_nice_ticks(ins->min, ins->max, 6, &t);
+	if (sq_nice_ticks(ins->min, ins->max, 6, &t) != SQ_OK)
+		return SQ_ENUMERIC;
 	rs = (sq_scale){ ins->min, ins->max, 0, R };
 	dec = sq_tick_decimals(t.step);
 	/* Rings and spokes. */
@@ -227,9 +228,13 @@ sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame)
 	y0 = c->top + 4;
 	y1 = c->bottom - sqc_xaxis_h();
 	pad = fmax((ihi - ilo) * 0.3, 1);
-	sqc_ticks_fit(c, ilo - pad, ihi + pad, 6, x1 - x0, 1, &tx);
+	if (sqc_ticks_fit(c, ilo - pad, ihi + pad, 6, x1 - x0, 1, &tx) !=
+	    SQ_OK)
+		return SQ_ENUMERIC;
 	pad = fmax((phi - plo) * 0.3, 0.2);
-	sqc_ticks_fit(c, plo - pad, phi + pad, 6, y1 - y0, 0, &ty);
+	if (sqc_ticks_fit(c, plo - pad, phi + pad, 6, y1 - y0, 0, &ty) !=
+	    SQ_OK)
+		return SQ_ENUMERIC;
 	sx = (sq_scale){ tx.lo, tx.hi, x0, x1 };
 	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
 	sqc_xaxis(c, &sx, &tx, y0, y1, sqc_msg(c, M_IMP), 0);
@@ -378,7 +383,8 @@ sqc_draw_scree(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - sqc_xaxis_h();
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
-	sqc_ticks_fit(c, 0, mx * 1.05, 6, y1 - y0, 0, &ty);
+	if (sqc_ticks_fit(c, 0, mx * 1.05, 6, y1 - y0, 0, &ty) != SQ_OK)
+		return SQ_ENUMERIC;
 	/* Every component while the labels fit, else every 2nd, 5th... */
 	{
 		static const double steps[] = { 1, 2, 5, 10, 20, 50, 100 };

@@ -113,6 +113,11 @@ tab_num(const struct tab *t, size_t r, int c, double *x, sq_error *err)
 	if (end == s || *end != '\0')
 		return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
 		    (size_t)c + 1, t->head[c], "\"%s\" is not a number", s);
+	/* inf, or a figure beyond a double (1e999): nothing to draw. */
+	if (!isfinite(*x))
+		return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+		    (size_t)c + 1, t->head[c], "\"%s\" is not a finite "
+		    "number", s);
 	return SQ_OK;
 }
 
@@ -525,84 +530,122 @@ table_delim(const char *buf, size_t len)
 	return ';';
 }
 
-/* Split the first line of buf at delim into lower-cased names. */
-static size_t
-first_fields(const char *buf, size_t len, char delim, char names[][32],
-    size_t max, const char **next)
+/*
+ * The first line of a table, read in place: any number of fields of any
+ * length (no copies, so no fixed-size name arrays). Quotes and CRs are
+ * skipped; names compare case-insensitively.
+ */
+struct head {
+	const char *buf;
+	size_t start, end;	/* the first line is buf[start, end) */
+	char delim;
+	size_t n;		/* fields */
+};
+
+static void
+head_init(struct head *h, const char *buf, size_t len, char delim)
 {
-	size_t n = 0, i = 0, k = 0;
+	const char *nl;
+	size_t i;
 
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	if (max == 0)
-		return 0;
-	names[0][0] = '\0';
-	for (; i < len && buf[i] != '\n'; i++) {
-		char ch = buf[i];
-
-		if (ch == '\r' || ch == '"')
-			continue;
-		if (ch == delim) {
-			if (++n >= max)
-				break;
-			k = 0;
-			names[n][0] = '\0';
-			continue;
-		}
-		if (k + 1 < 32) {
-			names[n][k++] = (char)tolower((unsigned char)ch);
-			names[n][k] = '\0';
-		}
-	}
-	if (next)
-		*next = i < len ? buf + i + 1 : buf + len;
-	return n + 1;
+	h->buf = buf;
+	h->delim = delim;
+	h->start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	nl = memchr(buf + h->start, '\n', len - h->start);
+	h->end = nl ? (size_t)(nl - buf) : len;
+	h->n = 1;
+	for (i = h->start; i < h->end; i++)
+		if (buf[i] == delim)
+			h->n++;
 }
 
+/* Whether field [a, b) of the first line is s, ignoring case, '"', CR. */
 static int
-has_name(char names[][32], size_t n, const char *s)
+head_field_is(const struct head *h, size_t a, size_t b, const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return 1;
-	return 0;
+	for (i = a; i < b; i++) {
+		char ch = h->buf[i];
+
+		if (ch == '\r' || ch == '"')
+			continue;
+		if (*s == '\0' ||
+		    tolower((unsigned char)ch) != tolower((unsigned char)*s))
+			return 0;
+		s++;
+	}
+	return *s == '\0';
+}
+
+/* Whether field k (from 0) of the first line is s. */
+static int
+head_is(const struct head *h, size_t k, const char *s)
+{
+	size_t i = h->start, a = i, f = 0;
+
+	for (;; i++) {
+		if (i == h->end || h->buf[i] == h->delim) {
+			if (f == k)
+				return head_field_is(h, a, i, s);
+			if (i == h->end)
+				return 0;
+			f++;
+			a = i + 1;
+		}
+	}
+}
+
+/* Whether any field of the first line is s. */
+static int
+head_has(const struct head *h, const char *s)
+{
+	size_t i = h->start, a = i;
+
+	for (;; i++) {
+		if (i == h->end || h->buf[i] == h->delim) {
+			if (head_field_is(h, a, i, s))
+				return 1;
+			if (i == h->end)
+				return 0;
+			a = i + 1;
+		}
+	}
 }
 
 static int
 table_kind(const char *buf, size_t len)
 {
-	char names[64][32], delim = table_delim(buf, len);
-	const char *next;
-	size_t n = first_fields(buf, len, delim, names, 64, &next);
+	struct head h;
+	char delim = table_delim(buf, len);
+	size_t n;
 
+	head_init(&h, buf, len, delim);
+	n = h.n;
 	if (n < 2)
 		return T_NONE;
 	/* An export names its E and P columns. */
-	if (has_name(names, n, "e1") && has_name(names, n, "p1"))
+	if (head_has(&h, "e1") && head_has(&h, "p1"))
 		return T_NONE;
-	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
+	if (head_is(&h, 0, "scope") && head_has(&h, "gap"))
 		return T_GAP;
-	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
-	    has_name(names, n, "value"))
+	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
+	    head_has(&h, "value"))
 		return T_FACTOR;
-	if (has_name(names, n, "eigenvalue"))
+	if (head_has(&h, "eigenvalue"))
 		return T_SCREE;
-	if (has_name(names, n, "importance") &&
-	    has_name(names, n, "performance"))
+	if (head_has(&h, "importance") && head_has(&h, "performance"))
 		return T_IPA;
-	if (has_name(names, n, "item") && has_name(names, n, "value") &&
-	    has_name(names, n, "n") && n <= 4)
+	if (head_has(&h, "item") && head_has(&h, "value") &&
+	    head_has(&h, "n") && n <= 4)
 		return T_LIKERT;
 	/*
 	 * A matrix: the first header cell is empty or names the rows, and
 	 * the next line is a label followed by numbers only.
 	 */
-	if (names[0][0] == '\0' || strcmp(names[0], "item") == 0 ||
-	    strcmp(names[0], "variable") == 0 ||
-	    strcmp(names[0], "row") == 0) {
-		size_t i = (size_t)(next - buf), cells = 0;
+	if (head_is(&h, 0, "") || head_is(&h, 0, "item") ||
+	    head_is(&h, 0, "variable") || head_is(&h, 0, "row")) {
+		size_t i = h.end < len ? h.end + 1 : len, cells = 0;
 		int numeric = 1;
 
 		while (i < len && buf[i] != delim && buf[i] != '\n')

@@ -34,6 +34,7 @@ struct sq_check {
 	size_t nids, capent;
 	uint32_t *slot;
 	size_t capids;
+	sq_hash_key key;	/* of the id index: random per check */
 };
 
 int
@@ -47,6 +48,7 @@ sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return SQ_ENOMEM;
 	c->ins = ins;
+	sq_hash_key_init(&c->key);
 	if (o != NULL)
 		c->o = *o;
 	if (c->o.min_answers == 0)
@@ -92,7 +94,8 @@ ids_grow(sq_check *c)
 	if ((n = calloc(cap, sizeof(*n))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < c->nids; i++) {
-		for (j = sq_hash_str(c->text + c->ent[i].off) & (cap - 1);
+		for (j = sq_hash_keyed(&c->key, c->text + c->ent[i].off) &
+		    (cap - 1);
 		    n[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
@@ -133,7 +136,8 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	*first = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
-	for (j = sq_hash_str(id) & (c->capids - 1); c->slot[j] != 0;
+	for (j = sq_hash_keyed(&c->key, id) & (c->capids - 1);
+	    c->slot[j] != 0;
 	    j = (j + 1) & (c->capids - 1)) {
 		e = &c->ent[c->slot[j] - 1];
 		if (strcmp(c->text + e->off, id) == 0) {

@@ -44,34 +44,88 @@ sq_sim_defaults(sq_sim_opts *o)
 	o->merge[0] = o->merge[1] = -1;
 }
 
-static int
+/* x rounded and clamped to lo..hi; NaN (never expected) gives lo. */
+static long
 answer(double x, double lo, double hi)
 {
 	x = floor(x + 0.5);
-	if (x < lo)
+	if (!(x >= lo))
 		x = lo;
 	if (x > hi)
 		x = hi;
-	return (int)x;
+	return (long)x;
 }
 
+/* Decimal v at p; returns the end. At most 20 characters. */
 static char *
 put_int(char *p, long v)
 {
 	char tmp[24];
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 	int n = 0;
 
-	if (v < 0) {
+	if (v < 0)
 		*p++ = '-';
-		v = -v;
-	}
 	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
 	while (n > 0)
 		*p++ = tmp[--n];
 	return p;
+}
+
+/* Characters put_int() writes for v. */
+static size_t
+int_width(long v)
+{
+	char tmp[24];
+
+	return (size_t)(put_int(tmp, v) - tmp);
+}
+
+/* Whether lo <= x <= hi; false for NaN. */
+static int
+within(double x, double lo, double hi)
+{
+	return x >= lo && x <= hi;
+}
+
+/* The options and the scale are what the model and the line buffer need. */
+static int
+check_opts(const sq_instrument *ins, const sq_sim_opts *o, sq_error *err)
+{
+	size_t d;
+
+	if (!within(o->loading, 0, 1) || !within(o->rho, 0, 1) ||
+	    !within(o->rho_ep, -1, 1) || !within(o->missing, 0, 1) ||
+	    o->missing >= 1)
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "loading and rho must be in 0..1, rho-ep in -1..1, "
+		    "missing in 0..1 (below 1)");
+	if (!within(o->sd, 0, SQ_SIM_MAX_ABS) ||
+	    !within(o->seg_shift, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS) ||
+	    !within(o->mean_e, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "sd must be in 0..%g, shift and mean in -%g..%g",
+		    SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS);
+	for (d = 0; o->gap != NULL && d < ins->ndims; d++)
+		if (!within(o->gap[d], -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
+			return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+			    "gaps must be in -%g..%g", SQ_SIM_MAX_ABS,
+			    SQ_SIM_MAX_ABS);
+	if (!within(ins->min, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
+	    !within(ins->max, ins->min + 1, SQ_SCALE_LIMIT) ||
+	    ins->min != floor(ins->min) || ins->max != floor(ins->max))
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "the scale must be whole numbers in -%d..%d",
+		    SQ_SCALE_LIMIT, SQ_SCALE_LIMIT);
+	if (ins->nitems == 0 || ins->nitems > SQ_MAX_ITEMS ||
+	    ins->ndims == 0 || ins->ndims > SQ_MAX_DIMS ||
+	    o->merge[0] >= (int)ins->ndims || o->merge[1] >= (int)ins->ndims)
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "the instrument has no items or dimensions to simulate");
+	return SQ_OK;
 }
 
 /* 100 points over k dimensions by largest remainder. */
@@ -106,26 +160,32 @@ int
 sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
     sq_error *err)
 {
-	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap;
+	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap, cell;
 	double fe[SQ_MAX_DIMS], fp_[SQ_MAX_DIMS], ge, gp, lam, ulam;
 	double *mue = NULL, *mup = NULL, shift, psum;
 	long w[SQ_MAX_DIMS];
 	char *line = NULL, *p;
 	unsigned long r;
 	gsl_rng *rng;
-	int rc = SQ_OK, ov;
+	long ov;
+	int rc = SQ_OK;
 
-	if (o->loading < 0 || o->loading > 1 || o->rho < 0 || o->rho > 1 ||
-	    o->rho_ep < -1 || o->rho_ep > 1 || o->missing < 0 ||
-	    o->missing >= 1)
-		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
-		    "loading and rho must be in 0..1, rho-ep in -1..1, "
-		    "missing in 0..1");
+	if ((rc = check_opts(ins, o, err)) != SQ_OK)
+		return rc;
 	if ((rng = gsl_rng_alloc(gsl_rng_mt19937)) == NULL)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 	gsl_rng_set(rng, o->seed);
-	line_cap = 64 + 4 * k * (size_t)(ins->max > 9 ? 4 : 2) + 8 * nd + 64;
+	/*
+	 * The longest line: id (20), segment name (at most 16 bytes and a
+	 * number of up to 10 digits), 2k answers and the overall rating as
+	 * wide as the widest scale end, nd weights of up to 3 digits, one
+	 * separator per cell and the newline.
+	 */
+	cell = int_width((long)ins->min);
+	if (int_width((long)ins->max) > cell)
+		cell = int_width((long)ins->max);
+	line_cap = 20 + 1 + 16 + 10 + (2 * k + 1) * (cell + 1) + nd * 4 + 2;
 	mue = malloc(k * sizeof(*mue));
 	mup = malloc(k * sizeof(*mup));
 	line = malloc(line_cap);
@@ -188,7 +248,7 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 		for (i = 0; i < 2 * k; i++) {
 			size_t it = i % k;
 			double f, mu, x;
-			int a;
+			long a;
 
 			d = (size_t)ins->items[it].dim;
 			f = i < k ? fe[d] : fp_[d];
@@ -197,13 +257,13 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 			    gsl_ran_gaussian_ziggurat(rng, 1));
 			a = answer(x, ins->min, ins->max);
 			if (i >= k)
-				psum += a;
+				psum += (double)a;
 			*p++ = ',';
 			if (o->missing > 0 && gsl_rng_uniform(rng) <
 			    o->missing)
 				continue;
 			if (ins->items[it].reverse)
-				a = (int)(ins->min + ins->max) - a;
+				a = (long)(ins->min + ins->max) - a;
 			p = put_int(p, a);
 		}
 		weights(rng, nd, w);

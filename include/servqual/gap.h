@@ -9,6 +9,7 @@
 #define SERVQUAL_GAP_H
 
 #include "servqual/error.h"
+#include "servqual/hash.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
 
@@ -99,9 +100,18 @@ typedef struct sq_gapset {
 	size_t *hash;		/* open-addressing index into seg */
 	size_t hcap;
 	int finished;		/* segments folded into all */
+	sq_hash_key key;	/* of the index: random per set */
+	size_t maxseg;		/* segments the memory budget allows */
+	unsigned long rows;	/* rows added with a segment value */
 } sq_gapset;
 
+/*
+ * Segments are capped at SQ_MAX_SEGMENTS and at what SQ_SEGMENT_MEMORY
+ * bytes of accumulators hold (each takes about 21 KB on the 22-item
+ * SERVQUAL, more with more items).
+ */
 #define SQ_MAX_SEGMENTS 100000
+#define SQ_SEGMENT_MEMORY ((size_t)256 << 20)
 
 /* A new set; by_segment says whether per-segment groups are kept. */
 int sq_gapset_new(const sq_instrument *ins, int by_segment,

@@ -15,6 +15,8 @@
 #define SQ_CODE_LEN	16
 #define SQ_NAME_LEN	96
 #define SQ_WORDING_LEN	160
+/* Scale ends are whole numbers within -SQ_SCALE_LIMIT..SQ_SCALE_LIMIT. */
+#define SQ_SCALE_LIMIT	1000000
 
 enum sq_lang { SQ_LANG_EN = 0, SQ_LANG_ES = 1 };
 
