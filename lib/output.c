@@ -111,7 +111,7 @@ sq_tmp_create(const char *path, char **tmp, FILE **fp, sq_error *err)
 		free(*tmp);
 		*tmp = NULL;
 		return sq_error_set(err, SQ_EIO, path, 0, 0, NULL,
-		    "cannot create a temporary file beside it: %s",
+		    "cannot create: %s",
 		    strerror(e));
 	}
 	tmp_register(*tmp, 1);
@@ -123,7 +123,7 @@ sq_tmp_create(const char *path, char **tmp, FILE **fp, sq_error *err)
 		free(*tmp);
 		*tmp = NULL;
 		return sq_error_set(err, SQ_EIO, path, 0, 0, NULL,
-		    "cannot create a temporary file beside it: %s",
+		    "cannot create: %s",
 		    strerror(e));
 	}
 	return SQ_OK;
