@@ -116,9 +116,12 @@ check_opts(const sq_instrument *ins, const sq_sim_opts *o, sq_error *err)
 			    SQ_SIM_MAX_ABS);
 	if (!within(ins->min, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
 	    !within(ins->max, ins->min + 1, SQ_SCALE_LIMIT) ||
-	    ins->min != floor(ins->min) || ins->max != floor(ins->max))
+	    ins->min != floor(ins->min) || ins->max != floor(ins->max) ||
+	    !within(ins->omin, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
+	    !within(ins->omax, ins->omin + 1, SQ_SCALE_LIMIT) ||
+	    ins->omin != floor(ins->omin) || ins->omax != floor(ins->omax))
 		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
-		    "the scale must be whole numbers in -%d..%d",
+		    "the scales must be whole numbers in -%d..%d",
 		    SQ_SCALE_LIMIT, SQ_SCALE_LIMIT);
 	if (ins->nitems == 0 || ins->nitems > SQ_MAX_ITEMS ||
 	    ins->ndims == 0 || ins->ndims > SQ_MAX_DIMS ||
@@ -185,6 +188,10 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	cell = int_width((long)ins->min);
 	if (int_width((long)ins->max) > cell)
 		cell = int_width((long)ins->max);
+	if (int_width((long)ins->omin) > cell)
+		cell = int_width((long)ins->omin);
+	if (int_width((long)ins->omax) > cell)
+		cell = int_width((long)ins->omax);
 	line_cap = 20 + 1 + 16 + 10 + (2 * k + 1) * (cell + 1) + nd * 4 + 2;
 	mue = malloc(k * sizeof(*mue));
 	mup = malloc(k * sizeof(*mup));
@@ -275,8 +282,10 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 				*p++ = ',';
 				p = put_int(p, w[d]);
 			}
-		ov = answer(psum / (double)k + 0.5 *
-		    gsl_ran_gaussian_ziggurat(rng, 1), ins->min, ins->max);
+		/* the mean P answer moved onto the overall rating's scale */
+		ov = answer(ins->omin + (psum / (double)k - ins->min) *
+		    (ins->omax - ins->omin) / (ins->max - ins->min) + 0.5 *
+		    gsl_ran_gaussian_ziggurat(rng, 1), ins->omin, ins->omax);
 		*p++ = ',';
 		p = put_int(p, ov);
 		*p++ = '\n';
