@@ -107,11 +107,11 @@ typedef struct sq_gapset {
 
 /*
  * Segments are capped at SQ_MAX_SEGMENTS and at what SQ_SEGMENT_MEMORY
- * bytes of accumulators hold (each takes about 21 KB on the 22-item
- * SERVQUAL, more with more items).
+ * bytes of accumulators hold (64 MiB, the memory goal of a run; each
+ * takes about 21 KB on the 22-item SERVQUAL, more with more items).
  */
 #define SQ_MAX_SEGMENTS 100000
-#define SQ_SEGMENT_MEMORY ((size_t)256 << 20)
+#define SQ_SEGMENT_MEMORY ((size_t)64 << 20)
 
 /* A new set; by_segment says whether per-segment groups are kept. */
 int sq_gapset_new(const sq_instrument *ins, int by_segment,
