@@ -84,6 +84,25 @@ int_width(long v)
 	return (size_t)(put_int(tmp, v) - tmp);
 }
 
+/* ",PREFIXNAME" as a CSV field, quoted when the name needs it. */
+static void
+put_name(FILE *fp, const char *prefix, const char *name)
+{
+	const char *c;
+
+	if (strpbrk(name, "\",\r\n") == NULL) {
+		fprintf(fp, ",%s%s", prefix, name);
+		return;
+	}
+	fprintf(fp, ",\"%s", prefix);
+	for (c = name; *c != '\0'; c++) {
+		if (*c == '"')
+			putc('"', fp);
+		putc(*c, fp);
+	}
+	putc('"', fp);
+}
+
 /* Whether lo <= x <= hi; false for NaN. */
 static int
 within(double x, double lo, double hi)
@@ -219,7 +238,7 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	for (i = 0; i < k; i++)
 		fprintf(fp, ",P%d", ins->items[i].number);
 	for (d = 0; d < nd; d++)
-		fprintf(fp, ",W_%s", ins->dims[d].code);
+		put_name(fp, "W_", ins->dims[d].code);
 	fprintf(fp, ",overall\n");
 	for (r = 0; r < o->n; r++) {
 		unsigned seg = o->nseg ? (unsigned)gsl_rng_uniform_int(rng,
