@@ -455,17 +455,22 @@ cols_present(struct sv *s, char *const *names, size_t ncols,
 {
 	const sq_instrument *ins = s->ins;
 	size_t i, j;
-	char fh[FOLD];
+	char *fh;
 
+	if (ins->ncols == 0)
+		return SQ_OK;
+	if ((fh = malloc((ncols + 1) * FOLD)) == NULL)
+		return header_err(s, err, SQ_ENOMEM, 0, NULL, "out of memory");
+	for (i = 0; i < ncols; i++)
+		sq_fold(names[i], fh + i * FOLD, FOLD);
 	for (j = 0; j < ins->ncols; j++) {
-		for (i = 0; i < ncols; i++) {
-			sq_fold(names[i], fh, sizeof(fh));
+		for (i = 0; i < ncols; i++)
 			if (name_match(ins->cols[j].name, folded + j * FOLD,
-			    names[i], fh, i))
+			    names[i], fh + i * FOLD, i))
 				break;
-		}
 		if (i < ncols)
 			continue;
+		free(fh);
 		if (ins->cols[j].name[0] == '#')
 			return sq_error_set(err, SQ_ECODEBOOK, ins->codebook,
 			    ins->cols[j].line, 2, NULL, "column \"%s\": %s "
@@ -476,6 +481,7 @@ cols_present(struct sv *s, char *const *names, size_t ncols,
 		    "the header of %s", ins->cols[j].name,
 		    s->name ? s->name : "the export");
 	}
+	free(fh);
 	return SQ_OK;
 }
 
