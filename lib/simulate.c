@@ -56,6 +56,22 @@ answer(double x, double lo, double hi)
 	return (long)x;
 }
 
+/* Decimal u at p; returns the end. At most 20 characters. */
+static char *
+put_uint(char *p, unsigned long u)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
 /* Decimal v at p; returns the end. At most 20 characters. */
 static char *
 put_int(char *p, long v)
@@ -260,7 +276,7 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 		shift = o->nseg ? o->seg_shift * ((double)seg -
 		    (double)(o->nseg - 1) / 2) : 0;
 		p = line;
-		p = put_int(p, (long)r + 1);
+		p = put_uint(p, r + 1);
 		if (o->nseg) {
 			const char *s = seg_names[seg % 12];
 
