@@ -238,6 +238,10 @@ read_scree_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 	for (i = 0; i < sizeof(refnames) / sizeof(refnames[0]) && cr < 0; i++)
 		cr = tab_col(t, refnames[i]);
+	/* The sniffer reads the first line loosely (quotes, CRs): check. */
+	if (ce < 0)
+		return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
+		    "the table has no column \"eigenvalue\"");
 	if (t->nrows == 0)
 		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
 		    "the table has no rows");
