@@ -44,11 +44,16 @@ LIB_SRC   = $(sort $(wildcard lib/*.c))
 LIB_OBJ   = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
 LIBA      = $(O)/libservqual.a
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
+# cmd/tool/: the command-line side every tool shares (prints, exits), so
+# it stays out of the library; each cmd/*.c is still one tool.
+TOOL_SRC  = $(sort $(wildcard cmd/tool/*.c))
+TOOL_OBJ  = $(TOOL_SRC:cmd/tool/%.c=$(O)/cmd/tool/%.o)
 TOOLS     = $(CMD_SRC:cmd/%.c=$(BIN)/%)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNITS     = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS   = $(O)/tests/tsvcmp
-HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h)
+HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h) \
+	    $(wildcard cmd/tool/*.h)
 
 .PHONY: all deps check demo bench install clean fuzz
 
@@ -81,9 +86,16 @@ $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN)/%: cmd/%.c $(LIBA) $(HEADERS)
+.SECONDARY: $(TOOL_OBJ)
+
+$(O)/cmd/tool/%.o: cmd/tool/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BIN)/%: cmd/%.c $(TOOL_OBJ) $(LIBA) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Icmd/tool $(CFLAGS) $(LDFLAGS) -o $@ $< $(TOOL_OBJ) \
+	    $(LIBA) $(LDLIBS)
 
 $(O)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBA) $(HEADERS)
 	@mkdir -p $(@D)

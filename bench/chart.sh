@@ -50,7 +50,7 @@ cell() {
 	echo
 	echo "| chart | png (150 dpi) | pdf | svg |"
 	echo "|---|---:|---:|---:|"
-	for ty in gaps items radar ipa groups likert scree heatmap; do
+	for ty in gaps items radar ipa groups likert scree heatmap drivers; do
 		printf '| %s | %s | %s | %s |\n' "$ty" "$(cell $ty png)" \
 		    "$(cell $ty pdf)" "$(cell $ty svg)"
 	done

@@ -3,9 +3,9 @@
 # 1,000,000 simulated respondents beside libcsv's bare strict parse of the
 # same file (bench/csvparse.c), reports the median wall time of several
 # runs, the ratio to the parse and the peak resident memory, then peak
-# memory at 100,000 and 1,000,000 respondents. sq-alpha and sq-factor are
-# timed too when they have been built. Prints markdown tables (also
-# written to $O/bench/results.md).
+# memory at 100,000 and 1,000,000 respondents. sq-alpha, sq-factor and
+# sq-drivers are timed too when they have been built. Prints markdown
+# tables (also written to $O/bench/results.md).
 #
 # Environment: BIN (tools, default bin), O (build dir with
 # bench/csvparse, default build/rel), RUNS (timed runs, default 5),
@@ -109,6 +109,9 @@ set -- \
 [ -x "$BIN/sq-alpha" ] && set -- "$@" "sq-alpha -f tsv|$BIN/sq-alpha -f tsv" \
     "sq-alpha -f tsv --pairwise|$BIN/sq-alpha -f tsv --pairwise"
 [ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
+[ -x "$BIN/sq-drivers" ] && set -- "$@" "sq-drivers -f json|$BIN/sq-drivers -f json" \
+    "sq-drivers -f json --target REL=5 --by $by|$BIN/sq-drivers -f json --target REL=5 --by $by"
+[ -x "$BIN/sq-cfa" ] && set -- "$@" "sq-cfa -f json|$BIN/sq-cfa -f json"
 
 {
 echo "Input: $rows respondents, $mb MB ($big); $(nproc) CPU,"
@@ -158,6 +161,13 @@ for c in "$@"; do
 	b=$(rss $cmd "$big")
 	echo "| $label | $a | $b |" | tee -a "$OUT"
 done
+
+# sq-cfa: the fit itself (after the one pass), its iterations.
+if [ -x "$BIN/sq-cfa" ]; then
+	echo
+	"$BIN/sq-cfa" --verbose -f json "$big" 2>&1 >/dev/null |
+	    grep 'fit 22' | sed 's/^/    /' | tee -a "$OUT"
+fi
 
 # Charts: every type in every format (bench/chart.sh writes $O/bench/chart.md).
 if [ -x "$BIN/sq-chart" ] && [ -f bench/chart.sh ]; then

@@ -1,34 +1,38 @@
 /* sq-alpha: reliability of the E, P and gap scores of every dimension. */
-#include <errno.h>
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
-#include "servqual/cli.h"
-#include "servqual/output.h"
 #include "servqual/reliability.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "tool.h"
 
 #define MAX_GATES 16
 
-static void
-usage(void)
-{
-	fprintf(stderr,
-	    "usage: sq-alpha [-c codebook] [-d delim] [-f format] [-o file] "
-	    "[--conf level]\n"
-	    "                [--encoding enc] [--fail-if 'alpha<X'] "
-	    "[--invalid error|missing]\n"
-	    "                [--lang en|es] [--pairwise] [--skip-rows n] "
-	    "[file]\n");
-	exit(2);
-}
+static const tool_opt opts[] = {
+	{ "fail-if", TOOL_OWN, "'alpha<X'",
+	    "exit 3 if a scale's alpha, alpha_std, omega or r_diff < X" },
+	{ "pairwise", TOOL_OWN + 1, NULL,
+	    "pairwise complete cases instead of listwise" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-alpha",
+	.operands = "[file]",
+	.purpose = "Cronbach's alpha, omega, item-rest correlations and "
+	    "difference-score\nreliability of the E, P and gap scores of "
+	    "every dimension.",
+	.example = "sq-alpha -f pretty --fail-if 'alpha<0.7' "
+	    "samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_CONF | TOOL_INVALID,
+	.own = opts,
+};
+
+static sq_relgate gates[MAX_GATES];
+static size_t ngates;
+static int pairwise;
 
 static int
 add(void *ctx, const sq_response *r, sq_error *err)
@@ -36,16 +40,6 @@ add(void *ctx, const sq_response *r, sq_error *err)
 	(void)err;
 	sq_relacc_add(ctx, r);
 	return SQ_OK;
-}
-
-static int
-fail(const sq_error *err, const char *file)
-{
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-alpha: %s\n", msg);
-	return 1;
 }
 
 /* "E TAN" or "G ALL", for messages. */
@@ -62,8 +56,7 @@ where(const sq_instrument *ins, const sq_relrow *r)
 
 /* Warnings about the rows; returns how many gates held. */
 static int
-check(const sq_instrument *ins, const sq_relrow *rows, size_t n,
-    int pairwise, const sq_relgate *gates, size_t ngates, int es)
+check(const sq_instrument *ins, const sq_relrow *rows, size_t n, int es)
 {
 	size_t i, g;
 	int held = 0;
@@ -72,163 +65,101 @@ check(const sq_instrument *ins, const sq_relrow *rows, size_t n,
 		const sq_relrow *r = &rows[i];
 
 		if (r->scope == SQ_REL_ITEM && r->r_drop < 0)
-			fprintf(stderr, es ? "sq-alpha: aviso: %s: el \xc3\xadtem "
-			    "%d correlaciona %.3f con el resto de la escala; "
-			    "\xc2\xbf" "est\xc3\xa1 invertido?\n" :
-			    "sq-alpha: warning: %s: item %d correlates %.3f "
-			    "with the rest of the scale; is it reverse-keyed?\n",
+			tool_warn(es ? "aviso: %s: el \xc3\xadtem %d "
+			    "correlaciona %.3f con el resto de la escala; "
+			    "\xc2\xbf" "est\xc3\xa1 invertido?" :
+			    "warning: %s: item %d correlates %.3f with the "
+			    "rest of the scale; is it reverse-keyed?",
 			    where(ins, r), ins->items[r->item].number,
 			    r->r_drop);
 		else if (r->scope == SQ_REL_ITEM && r->n >= 2 && r->k >= 2 &&
 		    isnan(r->r_drop))
-			fprintf(stderr, es ? "sq-alpha: aviso: %s: el \xc3\xadtem "
-			    "%d no correlaciona con el resto (\xc2\xbf" "no "
-			    "var\xc3\xad" "a?)\n" :
-			    "sq-alpha: warning: %s: item %d has no item-rest "
-			    "correlation (no variance?)\n", where(ins, r),
-			    ins->items[r->item].number);
+			tool_warn(es ? "aviso: %s: el \xc3\xadtem %d no "
+			    "correlaciona con el resto (\xc2\xbf" "no "
+			    "var\xc3\xad" "a?)" : "warning: %s: item %d has no "
+			    "item-rest correlation (no variance?)",
+			    where(ins, r), ins->items[r->item].number);
 		if (r->scope != SQ_REL_SCALE)
 			continue;
 		if (r->n < 2 && pairwise)
-			fprintf(stderr, es ? "sq-alpha: aviso: %s: algunos pares "
-			    "de \xc3\xadtems tienen menos de 2 casos\n" :
-			    "sq-alpha: warning: %s: some pairs of items have "
-			    "fewer than 2 cases\n", where(ins, r));
+			tool_warn(es ? "aviso: %s: algunos pares de "
+			    "\xc3\xadtems tienen menos de 2 casos" :
+			    "warning: %s: some pairs of items have fewer than "
+			    "2 cases", where(ins, r));
 		else if (r->n < 2)
-			fprintf(stderr, es ? "sq-alpha: aviso: %s: %.0f "
-			    "caso(s) completo(s); pruebe --pairwise\n" :
-			    "sq-alpha: warning: %s: %.0f complete case%s; "
-			    "try --pairwise\n", where(ins, r), r->n,
+			tool_warn(es ? "aviso: %s: %.0f caso(s) completo(s); "
+			    "pruebe --pairwise" : "warning: %s: %.0f complete "
+			    "case%s; try --pairwise", where(ins, r), r->n,
 			    es || r->n == 1 ? "" : "s");
 		else if (r->omega_status != SQ_OK)
-			fprintf(stderr, "sq-alpha: warning: %s: the one-factor "
-			    "solution for omega did not converge\n",
-			    where(ins, r));
+			tool_warn("warning: %s: the one-factor solution for "
+			    "omega did not converge", where(ins, r));
 		for (g = 0; g < ngates; g++)
-			if (sq_relgate_holds(&gates[g], r)) {
-				fprintf(stderr, "sq-alpha: gate %s held: %s\n",
-				    gates[g].text, where(ins, r));
-				held++;
-			}
+			if (sq_relgate_holds(&gates[g], r))
+				held += tool_gate_held(gates[g].text,
+				    where(ins, r));
 	}
 	return held;
+}
+
+/* Read, write the table; 0, 1, or 3 when a gate held. */
+static int
+alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
+    sq_table **table)
+{
+	sq_survey_stats st;
+	size_t nrows = 0;
+	char title[256];
+	int held, es = t.cli.lang == SQ_LANG_ES;
+
+	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, acc, &st,
+	    &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	tool_invalid(t.cli.path, st.invalid);
+	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) == SQ_OK &&
+	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
+		nrows = sq_rel_keep_block(*rows, nrows, SQ_BLOCK_P);
+	if (*rows == NULL || sq_rel_table(*rows, nrows, ins, pairwise,
+	    t.cli.format >= SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
+		return tool_nomem();
+	held = check(ins, *rows, nrows, es);
+	snprintf(title, sizeof(title), es ?
+	    "Fiabilidad, %s: %lu encuestados, %s, IC %g%%" :
+	    "Reliability, %s: %lu respondents, %s, %g%% CI",
+	    sq_form_label(st.form, t.cli.lang), st.rows,
+	    pairwise ? (es ? "por pares" : "pairwise") :
+	    (es ? "casos completos" : "listwise"), t.cli.conf * 100);
+	if (tool_write_table(&t, *table, title) != 0)
+		return 1;
+	return held ? 3 : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, SQ_OPT_CONF },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "fail-if", required_argument, NULL, 'F' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "output", required_argument, NULL, 'o' },
-		{ "pairwise", no_argument, NULL, 'P' },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	sq_relgate gates[MAX_GATES];
-	size_t ngates = 0, nrows = 0;
-	sq_cli cli;
-	sq_survey_stats st;
 	sq_instrument *ins = NULL;
 	sq_relacc *acc = NULL;
 	sq_relrow *rows = NULL;
 	sq_table *table = NULL;
-	sq_output out;
-	sq_error err;
-	char msg[256], title[256];
-	int ch, pairwise = 0, rc, held, es;
+	int ch, rc;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
-	while ((ch = getopt_long(argc, argv, "c:d:f:ho:", longopts,
-	    NULL)) != -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-alpha: %s\n", msg);
-			usage();
-		}
-		switch (ch) {
-		case 'F':
-			if (ngates == MAX_GATES ||
-			    sq_relgate_parse(optarg, &gates[ngates]) != SQ_OK) {
-				fprintf(stderr, "sq-alpha: --fail-if: \"%s\": "
-				    "expected STAT<X or STAT<=X, STAT one of "
-				    "alpha, alpha_std, omega, r_diff\n", optarg);
-				usage();
-			}
-			ngates++;
-			break;
-		case 'P':
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
+		if (ch == TOOL_OWN + 1)
 			pairwise = 1;
-			break;
-		case SQ_OPT_VERSION:
-			puts("sq-alpha " SQ_VERSION);
-			return 0;
-		default:
-			usage();
-		}
+		else if (ngates == MAX_GATES ||
+		    sq_relgate_parse(optarg, &gates[ngates++]) != SQ_OK)
+			tool_usage("--fail-if: \"%s\": expected STAT<X or "
+			    "STAT<=X, STAT one of alpha, alpha_std, omega, "
+			    "r_diff (at most %d)", optarg, MAX_GATES);
 	}
-	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
-		usage();
-	es = cli.lang == SQ_LANG_ES;
-
-	rc = 1;
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
-	}
-	if (sq_relacc_new(ins, pairwise, &acc) != SQ_OK) {
-		fprintf(stderr, "sq-alpha: out of memory\n");
-		goto done;
-	}
-	if (sq_survey_read_path(cli.path, ins, &cli.so, add, acc, &st,
-	    &err) != SQ_OK) {
-		fail(&err, cli.path);
-		goto done;
-	}
-	if (st.invalid > 0)
-		fprintf(stderr, "sq-alpha: %s: %lu invalid value%s treated as "
-		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
-	if (sq_rel_rows(acc, cli.conf, &rows, &nrows) != SQ_OK ||
-	    sq_rel_table(rows, nrows, ins, pairwise, cli.format >= SQ_FMT_MD,
-	    cli.lang, &table) != SQ_OK) {
-		fprintf(stderr, "sq-alpha: out of memory\n");
-		goto done;
-	}
-	held = check(ins, rows, nrows, pairwise, gates, ngates, es);
-	snprintf(title, sizeof(title), es ?
-	    "Fiabilidad: %lu encuestados, %s, IC %g%%" :
-	    "Reliability: %lu respondents, %s, %g%% CI", st.rows,
-	    pairwise ? (es ? "por pares" : "pairwise") :
-	    (es ? "casos completos" : "listwise"), cli.conf * 100);
-	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	ch = sq_table_write(table, out.fp, cli.format, title);
-	if (ch != SQ_OK)
-		sq_error_set(&err, ch, cli.outpath ? cli.outpath :
-		    "standard output",
-		    0, 0, NULL, "write error: %s", strerror(errno ? errno : EIO));
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK ||
-	    ch != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	rc = held ? 3 : 0;
-done:
+	tool_operands(&t, argc - optind, argv + optind);
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else if (sq_relacc_new(ins, pairwise, &acc) != SQ_OK)
+		rc = tool_nomem();
+	else
+		rc = alpha(ins, acc, &rows, &table);
 	sq_table_free(table);
 	free(rows);
 	sq_relacc_free(acc);

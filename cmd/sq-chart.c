@@ -1,205 +1,149 @@
 /* sq-chart: report charts (PNG, PDF, SVG) from an export or a table. */
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "servqual/chart.h"
-#include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
+#include "tool.h"
+
+enum { O_BLOCK = TOOL_OWN, O_CROSSHAIR, O_DPI, O_HEIGHT, O_IMPORTANCE,
+	O_ITER, O_SEED, O_TITLE, O_WIDTH };
+
+static const tool_opt opts[] = {
+	{ "block", O_BLOCK, "E|P|G",
+	    "likert, heatmap, scree: which answers (default P)" },
+	{ "crosshair", O_CROSSHAIR, "mean|median|scale",
+	    "ipa: where the crosshairs cross (default mean)" },
+	{ "dpi", O_DPI, "n", "PNG resolution, 36 to 1200 (default 150)" },
+	{ "height", O_HEIGHT, "pt", "height in points, 72 to 14400" },
+	{ "importance", O_IMPORTANCE, "stated|derived",
+	    "ipa: importance from the weights or the drivers" },
+	{ "iter", O_ITER, "n",
+	    "scree: parallel-analysis matrices, 1 to 100000" },
+	{ "seed", O_SEED, "n", "scree: seed, 1 to 4294967295 (default 1)" },
+	{ "title", O_TITLE, "text", "the chart's title" },
+	{ "width", O_WIDTH, "pt", "width in points, 72 to 14400" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-chart",
+	.lead = "type",
+	.operands = "[file]",
+	.required = "o",
+	.by_help = "segment column (groups: a group per value)",
+	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
+	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa or sq-zone table. Types: "
+	    "gaps items radar ipa groups likert\nscree heatmap drivers cfa "
+	    "zone zone-radar.",
+	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_BY | TOOL_OUTPUT | TOOL_CONF |
+	    TOOL_INVALID | TOOL_LANG,
+	.own = opts,
+};
+
+static sq_chart_opts co;
+static sq_chartneed need = { 0, SQ_BLOCK_P, 0.95, 1, 1000, 0, -1 };
 
 static void
-usage(void)
+option(int ch, const char *arg)
 {
-	fprintf(stderr,
-	    "usage: sq-chart type -o file.png|.pdf|.svg [-b column] "
-	    "[-c codebook] [-d delim]\n"
-	    "                [--block E|P|G] [--conf level] [--dpi n] "
-	    "[--encoding enc] [--height pt]\n"
-	    "                [--invalid error|missing] [--iter n] "
-	    "[--lang en|es] [--seed n]\n"
-	    "                [--skip-rows n] [--title text] [--width pt] "
-	    "[file]\n"
-	    "types: gaps items radar ipa groups likert scree heatmap\n");
-	exit(2);
-}
-
-static int
-fail(const sq_error *err, const char *file)
-{
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-chart: %s\n", msg);
-	return 1;
-}
-
-/* A number option within [lo, hi], or usage. */
-static double
-number(const char *s, const char *opt, double lo, double hi)
-{
-	char *end;
-	double v = strtod(s, &end);
-
-	if (end == s || *end != '\0' || !(v >= lo && v <= hi)) {
-		fprintf(stderr, "sq-chart: %s wants a number from %g to %g\n",
-		    opt, lo, hi);
-		usage();
+	switch (ch) {
+	case O_BLOCK:
+		need.block = tool_block(arg);
+		break;
+	case O_CROSSHAIR:
+		need.crosshair = strcmp(arg, "mean") == 0 ? 0 :
+		    strcmp(arg, "median") == 0 ? 1 :
+		    strcmp(arg, "scale") == 0 ? 2 : -2;
+		if (need.crosshair < -1)
+			tool_usage("--crosshair: \"%s\": expected mean, median "
+			    "or scale", arg);
+		break;
+	case O_IMPORTANCE:
+		need.importance = strcmp(arg, "stated") == 0 ? 1 :
+		    strcmp(arg, "derived") == 0 ? 2 : -1;
+		if (need.importance < 0)
+			tool_usage("--importance: \"%s\": expected stated or "
+			    "derived", arg);
+		break;
+	case O_DPI:
+		co.dpi = tool_real("--dpi", arg, 36, 1200);
+		break;
+	case O_HEIGHT:
+		co.height = tool_real("--height", arg, 72, 14400);
+		break;
+	case O_ITER:
+		need.iterations = (int)tool_int("--iter", arg, 1, 100000);
+		break;
+	case O_SEED:
+		need.seed = tool_seed("--seed", arg);
+		break;
+	case O_TITLE:
+		co.title = arg;
+		break;
+	case O_WIDTH:
+		co.width = tool_real("--width", arg, 72, 14400);
+		break;
 	}
-	return v;
+}
+
+/* Read the input, draw; 0 or 1. */
+static int
+chart(sq_chartdata *d)
+{
+	sq_survey_stats st;
+	FILE *in;
+	int rc;
+
+	memset(&st, 0, sizeof(st));
+	if (sq_input_open(t.cli.path, &in, &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	rc = sq_chartdata_read(d, in, t.cli.path, &t.cli.so, &need, &st,
+	    &t.err);
+	sq_input_close(in);
+	if (rc != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	tool_invalid(t.cli.path, st.invalid);
+	if (sq_chart_write(d, &co, t.cli.outpath, NULL, &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.outpath);
+	return 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "block", required_argument, NULL, 'B' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "conf", required_argument, NULL, SQ_OPT_CONF },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "dpi", required_argument, NULL, 'D' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "height", required_argument, NULL, 'H' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "iter", required_argument, NULL, 'i' },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "output", required_argument, NULL, 'o' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "title", required_argument, NULL, 'T' },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ "width", required_argument, NULL, 'W' },
-		{ NULL, 0, NULL, 0 }
-	};
-	sq_cli cli;
-	sq_chart_opts co;
-	sq_chartneed need;
-	sq_survey_stats st;
 	sq_instrument *ins = NULL;
 	sq_chartdata *d = NULL;
-	sq_error err;
-	char msg[256], title[128];
+	char font[128];
 	int ch, rc;
-	FILE *in;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&st, 0, sizeof(st));
-	memset(&err, 0, sizeof(err));
-	memset(&co, 0, sizeof(co));
-	co.conf = 0.95;
-	need = (sq_chartneed){ 0, SQ_BLOCK_P, 0.95, 1, 1000 };
-	while ((ch = getopt_long(argc, argv, "b:c:d:ho:", longopts,
-	    NULL)) != -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-chart: %s\n", msg);
-			usage();
-		}
-		switch (ch) {
-		case 'B':
-			if (strcasecmp(optarg, "E") == 0)
-				need.block = SQ_BLOCK_E;
-			else if (strcasecmp(optarg, "P") == 0)
-				need.block = SQ_BLOCK_P;
-			else if (strcasecmp(optarg, "G") == 0)
-				need.block = SQ_BLOCK_G;
-			else
-				usage();
-			break;
-		case 'b':
-			cli.so.by = optarg;
-			break;
-		case 'D':
-			co.dpi = number(optarg, "--dpi", 36, 1200);
-			break;
-		case 'H':
-			co.height = number(optarg, "--height", 72, 14400);
-			break;
-		case 'i':
-			need.iterations = (int)number(optarg, "--iter", 1,
-			    100000);
-			break;
-		case 'S':
-			need.seed = (unsigned long)number(optarg, "--seed", 0,
-			    4294967295.0);
-			break;
-		case 'T':
-			co.title = optarg;
-			break;
-		case SQ_OPT_VERSION:
-			puts("sq-chart " SQ_VERSION);
-			return 0;
-		case 'W':
-			co.width = number(optarg, "--width", 72, 14400);
-			break;
-		case 'h':
-		default:
-			usage();
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1 || argc > 2 || cli.outpath == NULL)
-		usage();
-	co.conf = need.conf = cli.conf;
-	co.lang = cli.lang;
-	if ((co.type = sq_chart_type_parse(argv[0])) < 0) {
-		fprintf(stderr, "sq-chart: unknown chart type \"%s\"\n",
-		    argv[0]);
-		usage();
-	}
-	if (sq_chart_format_of(cli.outpath) < 0) {
-		fprintf(stderr, "sq-chart: %s: name the output .png, .pdf or "
-		    ".svg\n", cli.outpath);
-		usage();
-	}
-	if (argc == 2)
-		cli.path = argv[1];
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
+	if (optind == argc || t.cli.outpath == NULL)
+		tool_usage(optind == argc ? "no chart type" : "no -o file");
+	if ((co.type = sq_chart_type_parse(argv[optind])) < 0)
+		tool_usage("unknown chart type \"%s\"", argv[optind]);
+	if (sq_chart_format_of(t.cli.outpath) < 0)
+		tool_usage("%s: name the output .png, .pdf or .svg",
+		    t.cli.outpath);
+	tool_operands(&t, argc - optind - 1, argv + optind + 1);
 	need.type = co.type;
-
-	rc = 1;
-	if (!sq_chart_font(title, sizeof(title)))
-		fprintf(stderr, "sq-chart: warning: the font DejaVu Sans is not "
-		    "installed (Debian: fonts-dejavu-core); %s%s%s\n",
-		    title[0] ? "text falls back to \"" : "no font was found",
-		    title, title[0] ? "\"" : "");
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
-	}
-	if (sq_chartdata_new(ins, &d) != SQ_OK) {
-		fprintf(stderr, "sq-chart: out of memory\n");
-		goto done;
-	}
-	if (sq_input_open(cli.path, &in, &err) != SQ_OK) {
-		fail(&err, cli.path);
-		goto done;
-	}
-	ch = sq_chartdata_read(d, in, cli.path, &cli.so, &need, &st, &err);
-	sq_input_close(in);
-	if (ch != SQ_OK) {
-		fail(&err, cli.path);
-		goto done;
-	}
-	if (st.invalid > 0)
-		fprintf(stderr, "sq-chart: %s: %lu invalid value%s treated as "
-		    "missing\n", cli.path, st.invalid, st.invalid == 1 ? "" : "s");
-	if (sq_chart_write(d, &co, cli.outpath, NULL, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	rc = 0;
-done:
+	co.conf = need.conf = t.cli.conf;
+	co.lang = t.cli.lang;
+	if (!sq_chart_font(font, sizeof(font)))
+		tool_warn("warning: the font DejaVu Sans is not installed "
+		    "(Debian: fonts-dejavu-core); %s%s%s", font[0] ?
+		    "text falls back to \"" : "no font was found", font,
+		    font[0] ? "\"" : "");
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else if (sq_chartdata_new(ins, &d) != SQ_OK)
+		rc = tool_nomem();
+	else
+		rc = chart(d);
 	sq_chartdata_free(d);
 	sq_instrument_free(ins);
 	sq_chart_release_fonts();

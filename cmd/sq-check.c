@@ -1,67 +1,163 @@
 /* sq-check: validate an export against the instrument; --clean rewrites it. */
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "servqual/check.h"
-#include "servqual/cli.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
+#include "servqual/table.h"
+#include "tool.h"
 
-static void
-usage(void)
-{
-	fprintf(stderr,
-	    "usage: sq-check [-b column] [-c codebook] [-d delim] "
-	    "[--clean file] [--encoding enc]\n"
-	    "                [--id column] [--min-answers n] "
-	    "[--skip-rows n] [file]\n");
-	exit(2);
-}
+#define MAX_GATES 16
+
+enum { O_CLEAN = TOOL_OWN, O_DROP, O_FAIL, O_ID, O_ITEMS, O_KEEP_ALL,
+	O_MIN, O_SUMMARY };
+
+static const tool_opt opts[] = {
+	{ "clean", O_CLEAN, "file", "write the canonical CSV to file" },
+	{ "drop", O_DROP, "flags",
+	    "--clean leaves out duplicates,straight,few,weights,..." },
+	{ "fail-if", O_FAIL, "'MEASURE>X'",
+	    "exit 3 after writing if a summary count (X%: share) > X" },
+	{ "id", O_ID, "column", "the respondent id column" },
+	{ "items", O_ITEMS, NULL, "write the missing answers per item" },
+	{ "keep-all", O_KEEP_ALL, NULL,
+	    "--clean keeps every other column too (names, IPs)" },
+	{ "min-answers", O_MIN, "n",
+	    "flag fewer answered E and P cells (default: items)" },
+	{ "summary", O_SUMMARY, NULL, "write the counts instead of the "
+	    "problems" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-check",
+	.operands = "[file]",
+	.purpose = "Validate an export against the instrument: every invalid "
+	    "cell and every flagged\nrespondent (duplicate id, "
+	    "straight-lining, too few answers, weights not 100).",
+	.example = "sq-check --fail-if 'invalid_cells>0' --fail-if "
+	    "'straight_lining>5%' samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY,
+	.by_help = "the segment column: must exist; --clean keeps it",
+	.own = opts,
+};
+
+static sq_checkgate gates[MAX_GATES];
+static size_t ngates;
+static const char *cleanpath;
+static unsigned drop, min_answers;
+static int keep_all, report;	/* report: 0 problems, O_SUMMARY, O_ITEMS */
 
 struct run {
 	const sq_instrument *ins;
-	const char *path;
-	unsigned min_answers;
 	sq_check *chk;
-	char *probs;		/* problem lines, in order */
-	size_t nprobs, len, cap;
+	sq_table *probs;
 	int nomem;
 	const char *shape;
-	const char *cleanpath;
 	sq_output cout;
 	sq_clean *clean;
+	unsigned long dropped, ragged;
 };
 
 static void
-problem(void *ctx, const sq_error *p)
+option(int ch, const char *arg)
+{
+	static const char *const flags[] = { "duplicates", "straight", "few",
+		"weights", "inverted" };
+	const char *s;
+	size_t n, i;
+
+	switch (ch) {
+	case O_CLEAN:
+		if (arg[0] == '\0')
+			tool_usage("--clean: the file name is empty");
+		cleanpath = arg;
+		break;
+	case O_DROP:
+		for (s = arg; *s != '\0'; s += n + (s[n] == ',')) {
+			n = strcspn(s, ",");
+			for (i = 0; i < 5; i++)
+				if (strlen(flags[i]) == n &&
+				    strncmp(s, flags[i], n) == 0)
+					break;
+			if (i == 5)
+				tool_usage("--drop: \"%s\": expected a list of "
+				    "duplicates, straight, few, weights, "
+				    "inverted", arg);
+			drop |= 1u << i;
+		}
+		break;
+	case O_FAIL:
+		if (ngates == MAX_GATES ||
+		    sq_checkgate_parse(arg, &gates[ngates++]) != SQ_OK)
+			tool_usage("--fail-if: \"%s\": expected MEASURE>X, "
+			    "MEASURE>=X or MEASURE>X%%, MEASURE one of "
+			    "ragged_rows, invalid_cells, missing_cells, "
+			    "duplicate_ids, straight_lining, too_few_answers, "
+			    "weights_not_100, inverted_zone (at most %d)", arg,
+			    MAX_GATES);
+		break;
+	case O_ID:
+		t.cli.so.id = arg;
+		break;
+	case O_ITEMS:
+	case O_SUMMARY:
+		if (report != 0 && report != ch)
+			tool_usage("--summary and --items: one table at a "
+			    "time");
+		report = ch;
+		break;
+	case O_KEEP_ALL:
+		keep_all = 1;
+		break;
+	case O_MIN:
+		min_answers = (unsigned)tool_int("--min-answers", arg, 0,
+		    1000000);
+		break;
+	}
+}
+
+/* One row of the problem table. */
+static void
+problem_row(struct run *run, const sq_error *p, const char *kind)
+{
+	char field[32];
+
+	if (report != 0)	/* the problems are not the table asked for */
+		return;
+	snprintf(field, sizeof(field), p->col ? "%zu" : "", p->col);
+	if (sq_table_num(run->probs, (double)p->line) != SQ_OK ||
+	    sq_table_str(run->probs, field) != SQ_OK ||
+	    sq_table_str(run->probs, p->colname) != SQ_OK ||
+	    sq_table_str(run->probs, kind) != SQ_OK ||
+	    sq_table_str(run->probs, p->msg) != SQ_OK)
+		run->nomem = 1;
+}
+
+/* A problem the reader found: a cell, or a row of the wrong length. */
+static void
+cell_problem(void *ctx, const sq_error *p)
 {
 	struct run *run = ctx;
-	char line[1024];
-	size_t n;
 
-	sq_error_format(p, line, sizeof(line));
-	n = strlen(line);
-	if (run->len + n + 2 > run->cap) {
-		size_t cap = run->cap ? run->cap * 2 : 4096;
-		char *np;
+	run->ragged += p->col == 0;
+	problem_row(run, p, sq_check_measure_name(p->col ? SQ_CM_INVALID :
+	    SQ_CM_RAGGED));
+}
 
-		while (cap < run->len + n + 2)
-			cap *= 2;
-		if ((np = realloc(run->probs, cap)) == NULL) {
-			run->nomem = 1;
-			return;
-		}
-		run->probs = np;
-		run->cap = cap;
-	}
-	memcpy(run->probs + run->len, line, n);
-	run->probs[run->len + n] = '\n';
-	run->len += n + 1;
-	run->nprobs++;
+/* A respondent flag of the checker. */
+static void
+flag_problem(void *ctx, const sq_error *p)
+{
+	struct run *run = ctx;
+	int f = sq_check_current(run->chk);
+
+	problem_row(run, p, sq_check_measure_name(f == SQ_CHECK_DUPLICATE ?
+	    SQ_CM_DUPLICATE : f == SQ_CHECK_STRAIGHT ? SQ_CM_STRAIGHT :
+	    f == SQ_CHECK_FEW ? SQ_CM_FEW : f == SQ_CHECK_WEIGHTS ?
+	    SQ_CM_WEIGHTS : SQ_CM_INVERTED));
 }
 
 static int
@@ -73,7 +169,7 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	int rc;
 
 	memset(&o, 0, sizeof(o));
-	o.min_answers = run->min_answers;
+	o.min_answers = min_answers;
 	for (i = 0; i < h->ncols; i++)
 		if (h->role[i] == SQ_ROLE_W)
 			o.weights = 1;
@@ -81,13 +177,14 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	if (sq_check_new(run->ins, &o, &run->chk) != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
-	if (run->cleanpath == NULL)
+	if (cleanpath == NULL)
 		return SQ_OK;
-	if ((rc = sq_output_open(&run->cout, run->cleanpath, err)) != SQ_OK)
+	if ((rc = sq_output_open(&run->cout, cleanpath, err)) != SQ_OK)
 		return rc;
-	if (sq_clean_new(run->cout.fp, run->ins, h, &run->clean) != SQ_OK)
-		return sq_error_set(err, SQ_EIO, run->cleanpath, 0, 0, NULL,
-		    "write error");
+	if ((rc = sq_clean_new(run->cout.fp, run->ins, h, keep_all,
+	    &run->clean)) != SQ_OK)
+		return sq_error_set(err, rc, cleanpath, 0, 0, NULL, "%s",
+		    rc == SQ_EIO ? "write error" : sq_strerror(rc));
 	return SQ_OK;
 }
 
@@ -95,162 +192,110 @@ static int
 respond(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct run *run = ctx;
+	int rc;
 
-	if (sq_check_add(run->chk, r, run->path, problem, run) != SQ_OK ||
-	    run->nomem)
+	if (sq_check_add(run->chk, r, t.cli.path, flag_problem, run) !=
+	    SQ_OK || run->nomem)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
-	if (run->clean != NULL && sq_clean_row(run->clean, r) != SQ_OK)
-		return sq_error_set(err, SQ_EIO, run->cleanpath, 0, 0, NULL,
-		    "write error");
+	if (run->clean == NULL)
+		return SQ_OK;
+	if (sq_check_flags(run->chk) & drop) {
+		run->dropped++;
+		return SQ_OK;
+	}
+	if ((rc = sq_clean_row(run->clean, r)) != SQ_OK)
+		return sq_error_set(err, rc, cleanpath, 0, 0, NULL, "%s",
+		    rc == SQ_EIO ? "write error" : sq_strerror(rc));
 	return SQ_OK;
 }
 
+/* Read, write the clean file and the table; 0, 1, or 3 if a gate held. */
 static int
-fail(const sq_error *err, const char *file)
+check(struct run *run, sq_table **tab)
 {
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-check: %s\n", msg);
-	return 1;
-}
-
-static unsigned
-number(const char *s, const char *what)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (*s == '\0' || *end != '\0' || v > 1000000) {
-		fprintf(stderr, "sq-check: %s must be a whole number\n", what);
-		usage();
-	}
-	return (unsigned)v;
-}
-
-static void
-summary(FILE *fp, const struct run *run, const sq_survey_stats *st)
-{
-	const sq_instrument *ins = run->ins;
-	sq_check_summary s;
+	sq_survey_stats st;
+	double v[SQ_CM_N], s[SQ_CM_N];
+	char title[512], where[64];
 	size_t i;
+	int rc, held = 0, es = t.cli.lang == SQ_LANG_ES;
 
-	sq_check_result(run->chk, &s);
-	if (run->nprobs > 0) {
-		fwrite(run->probs, 1, run->len, fp);
-		putc('\n', fp);
+	t.cli.so.problem = cell_problem;
+	t.cli.so.problem_ctx = run;
+	t.cli.so.header = header;
+	t.cli.so.header_ctx = run;
+	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, respond, run,
+	    &st, &t.err) != SQ_OK) {
+		sq_output_close(&run->cout, 0, NULL);
+		return tool_fail(&t.err, t.cli.path);
 	}
-	fprintf(fp, "rows_read\t%lu\nrespondents_usable\t%lu\n"
-	    "invalid_cells\t%lu\nmissing_cells\t%lu\nduplicate_ids\t%lu\n"
-	    "straight_lining\t%lu\ntoo_few_answers\t%lu\n"
-	    "weights_not_100\t%lu\nheader\t%s\n\n", st->rows, s.usable,
-	    st->invalid, s.missing, s.duplicate_ids, s.straight_lining,
-	    s.too_few, s.weights_off, run->shape);
-	fprintf(fp, "item\tdimension\tmissing_e\tmissing_p\n");
-	for (i = 0; i < ins->nitems; i++)
-		fprintf(fp, "%d\t%s\t%lu\t%lu\n", ins->items[i].number,
-		    ins->dims[ins->items[i].dim].code, s.missing_e[i],
-		    s.missing_p[i]);
+	if (sq_output_close(&run->cout, 1, &t.err) != SQ_OK)
+		return tool_fail(&t.err, cleanpath);
+	if (run->dropped > 0)
+		tool_warn("%s: %lu respondent%s dropped", cleanpath,
+		    run->dropped, run->dropped == 1 ? "" : "s");
+	sq_check_measures(run->chk, st.invalid, run->ragged, v, s);
+	if (report == O_SUMMARY)
+		rc = sq_check_summary_table(run->chk, run->shape, v, s, tab);
+	else if (report == O_ITEMS)
+		rc = sq_check_items_table(run->chk, tab);
+	else {
+		*tab = run->probs;
+		run->probs = NULL;
+		rc = SQ_OK;
+	}
+	if (rc != SQ_OK)
+		return tool_nomem();
+	snprintf(title, sizeof(title), es ? "Revisi\xc3\xb3n de %s: %lu "
+	    "filas, cabecera %s, %s" : "Check of %s: %lu rows, %s header, %s",
+	    strcmp(t.cli.path, "-") ? t.cli.path : es ? "la entrada" :
+	    "standard input", st.rows, run->shape,
+	    sq_form_label(st.form, t.cli.lang));
+	if (tool_write_table(&t, *tab, title) != 0)
+		return 1;
+	for (i = 0; i < ngates; i++) {
+		snprintf(where, sizeof(where), "%.0f (%.2f%%)",
+		    v[gates[i].measure], 100 * s[gates[i].measure]);
+		if (sq_checkgate_holds(&gates[i], v, s))
+			held += tool_gate_held(gates[i].text, where);
+	}
+	return held ? 3 : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "clean", required_argument, NULL, 'C' },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "help", no_argument, NULL, 'h' },
-		{ "id", required_argument, NULL, 'I' },
-		{ "min-answers", required_argument, NULL, 'M' },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *path;
+	static const char *const pcols[] = { "line", "field", "column",
+		"kind", "problem" };
 	sq_instrument *ins = NULL;
-	sq_cli cli;
-	sq_survey_opts *so = &cli.so;
-	sq_survey_stats st;
-	sq_output out;
-	sq_error err;
+	sq_table *tab = NULL;
 	struct run run;
-	char msg[256];
-	int ch, rc = 1;
+	int ch, rc;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
 	memset(&run, 0, sizeof(run));
-	while ((ch = getopt_long(argc, argv, "b:c:d:h", longopts, NULL)) !=
-	    -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-check: %s\n", msg);
-			usage();
-		}
-		switch (ch) {
-		case 'b':
-			so->by = optarg;
-			break;
-		case 'C':
-			run.cleanpath = optarg;
-			break;
-		case 'I':
-			so->id = optarg;
-			break;
-		case 'M':
-			run.min_answers = number(optarg, "--min-answers");
-			break;
-		case SQ_OPT_VERSION:
-			puts("sq-check " SQ_VERSION);
-			return 0;
-		case 'h':
-		default:
-			usage();
-		}
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
+	tool_operands(&t, argc - optind, argv + optind);
+	if ((drop || keep_all) && cleanpath == NULL)
+		tool_usage("--drop and --keep-all go with --clean");
+	if (cleanpath != NULL && strcmp(cleanpath, "-") == 0 &&
+	    (t.cli.outpath == NULL || strcmp(t.cli.outpath, "-") == 0))
+		tool_usage("--clean - and the table both on standard output: "
+		    "give the table -o FILE");
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else if (sq_table_new(pcols, 5, &run.probs) != SQ_OK)
+		rc = tool_nomem();
+	else {
+		sq_table_style(run.probs, 0, SQ_NUM_INT);
+		run.ins = ins;
+		rc = check(&run, &tab);
 	}
-	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
-		usage();
-	path = cli.path;
-
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
-	}
-	run.ins = ins;
-	run.path = path;
-	so->problem = problem;
-	so->problem_ctx = &run;
-	so->header = header;
-	so->header_ctx = &run;
-	if (sq_survey_read_path(path, ins, so, respond, &run, &st,
-	    &err) != SQ_OK) {
-		sq_output_close(&run.cout, 0, NULL);
-		fail(&err, path);
-		goto done;
-	}
-	if (sq_output_close(&run.cout, 1, &err) != SQ_OK) {
-		fail(&err, run.cleanpath);
-		goto done;
-	}
-	sq_output_open(&out, NULL, &err);
-	summary(out.fp, &run, &st);
-	if (sq_output_close(&out, 1, &err) != SQ_OK) {
-		fail(&err, NULL);
-		goto done;
-	}
-	rc = run.nprobs > 0;
-done:
 	sq_clean_free(run.clean);
 	sq_check_free(run.chk);
-	free(run.probs);
+	sq_table_free(run.probs);
+	sq_table_free(tab);
 	sq_instrument_free(ins);
 	return rc;
 }

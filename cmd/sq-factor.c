@@ -1,312 +1,253 @@
 /* sq-factor: KMO, Bartlett, parallel analysis and factor analysis. */
-#include <errno.h>
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "servqual/cli.h"
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
-#include "servqual/output.h"
 #include "servqual/survey.h"
+#include "tool.h"
 
 #define MAX_GATES 16
 
-static void
-usage(void)
-{
-	fprintf(stderr,
-	    "usage: sq-factor [-c codebook] [-d delim] [-f format] "
-	    "[-n factors] [-o file]\n"
-	    "                 [--block E|P|G] [--extract pa|minres|ml] "
-	    "[--rotate none|varimax|oblimin|promax]\n"
-	    "                 [--pairwise] [--seed n] [--iter n] "
-	    "[--fail-if gate]... [--invalid error|missing]\n"
-	    "                 [--encoding enc] [--lang en|es] "
-	    "[--skip-rows n] [file]\n");
-	exit(2);
-}
+enum { O_BLOCK = TOOL_OWN, O_EXTRACT, O_FAIL, O_ITER, O_PAIRWISE, O_ROTATE,
+	O_SEED };
+
+static const tool_opt opts[] = {
+	{ "block", O_BLOCK, "E|P|G",
+	    "analyse expectations, perceptions or gaps (default E)" },
+	{ "extract", O_EXTRACT, "pa|minres|ml",
+	    "extraction method (default pa)" },
+	{ "factors", 'n', "factors",
+	    "number of factors (default: from parallel analysis)" },
+	{ "fail-if", O_FAIL, "gate",
+	    "exit 3 if kmo<X, heywood, structure or convergence" },
+	{ "iter", O_ITER, "n",
+	    "parallel-analysis matrices, 0 to 100000 (default 1000)" },
+	{ "pairwise", O_PAIRWISE, NULL,
+	    "pairwise complete cases instead of listwise" },
+	{ "rotate", O_ROTATE, "none|varimax|oblimin|promax",
+	    "rotation (default oblimin)" },
+	{ "seed", O_SEED, "n",
+	    "parallel-analysis seed, 1 to 4294967295 (default 1)" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-factor",
+	.operands = "[file]",
+	.purpose = "KMO, Bartlett's test, eigenvalues, parallel analysis and "
+	    "exploratory factor\nanalysis with rotation, checked against the "
+	    "instrument's dimensions.",
+	.example = "sq-factor -f pretty --block P --fail-if 'kmo<0.7' "
+	    "samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_INVALID,
+	.own = opts,
+};
+
+static const char *gates[MAX_GATES];
+static size_t ngates;
+static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
+    .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
+static sq_fa_source src = { .block = 'E' };
+static int block = SQ_BLOCK_E, block_given, form;
 
 struct run {
 	sq_covacc *acc;
-	char block;
-	double *x;
+	double *x, *R;
+	int *dim;
 	size_t p;
+	sq_fa_result *res;
+	sq_table *table;
 };
 
 static int
 add(void *ctx, const sq_response *r, sq_error *err)
 {
 	struct run *run = ctx;
-	size_t i;
 
-	(void)err;
-	for (i = 0; i < run->p; i++)
-		run->x[i] = run->block == 'E' ? r->e[i] : run->block == 'P' ?
-		    r->p[i] : r->p[i] - r->e[i];
+	if (r->form != SQ_FORM_SERVQUAL && block != SQ_BLOCK_P) {
+		/* no E: block P, unless E or G was asked for */
+		if (block_given)
+			return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0,
+			    NULL, "--block %c: the export has no E columns "
+			    "(%s); use --block P", src.block,
+			    sq_form_label(r->form, SQ_LANG_EN));
+		block = SQ_BLOCK_P;
+		src.block = 'P';
+	}
+	sq_response_block(r, run->p, block, run->x);
 	sq_covacc_add(run->acc, run->x);
 	return 0;
 }
 
-static int
-fail(const sq_error *err, const char *file)
+static void
+option(int ch, const char *arg)
 {
-	char msg[1024];
-
-	sq_error_message(err, file, msg, sizeof(msg));
-	fprintf(stderr, "sq-factor: %s\n", msg);
-	return 1;
-}
-
-static unsigned long
-number(const char *s, const char *opt, unsigned long min)
-{
-	char *end;
-	unsigned long v = strtoul(s, &end, 10);
-
-	if (*s == '-' || *end != '\0' || end == s || v < min) {
-		fprintf(stderr, "sq-factor: %s wants a whole number >= %lu\n",
-		    opt, min);
-		usage();
+	switch (ch) {
+	case O_BLOCK:
+		block = tool_block(arg);
+		src.block = "EPG"[block];
+		block_given = 1;
+		break;
+	case O_EXTRACT:
+		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)
+			tool_usage("--extract: \"%s\": expected pa, minres or "
+			    "ml", arg);
+		break;
+	case O_FAIL:
+		if (!sq_fa_gate_valid(arg) || ngates == MAX_GATES)
+			tool_usage("--fail-if: \"%s\": expected kmo<X, "
+			    "heywood, structure or convergence", arg);
+		gates[ngates++] = arg;
+		break;
+	case O_ITER:
+		fo.iter = tool_int("--iter", arg, 0, 100000);
+		break;
+	case 'n':
+		fo.fa.nfactors = tool_int("-n", arg, 1, 1000);
+		break;
+	case O_PAIRWISE:
+		src.pairwise = 1;
+		break;
+	case O_ROTATE:
+		if ((fo.fa.rotate = sq_rotate_parse(arg)) < 0)
+			tool_usage("--rotate: \"%s\": expected none, varimax, "
+			    "oblimin or promax", arg);
+		break;
+	case O_SEED:
+		fo.seed = tool_seed("--seed", arg);
+		break;
 	}
-	return v;
 }
 
 /* Print the notes of r on stderr, one "sq-factor: " line each. */
 static void
-notes(const sq_fa_result *r, const sq_fa_source *src)
+notes(const sq_fa_result *r)
 {
 	char buf[4096], *line, *s = buf;
 
-	sq_fa_notes(r, src, buf, sizeof(buf));
+	sq_fa_notes(r, &src, buf, sizeof(buf));
 	while ((line = strsep(&s, "\n")) != NULL)
 		if (*line != '\0')
-			fprintf(stderr, "sq-factor: %s\n", line);
+			tool_warn("%s", line);
+}
+
+/* The correlations of the items read, or 1 after saying why not. */
+static int
+correlations(struct run *run, const sq_instrument *ins)
+{
+	size_t bi, bj, i;
+	sq_survey_stats st;
+
+	if ((run->x = malloc(run->p * sizeof(double))) == NULL ||
+	    (run->R = malloc(run->p * run->p * sizeof(double))) == NULL ||
+	    (run->dim = malloc(run->p * sizeof(int))) == NULL ||
+	    sq_covacc_new(run->p, src.pairwise, &run->acc) != SQ_OK)
+		return tool_nomem();
+	for (i = 0; i < run->p; i++)
+		run->dim[i] = ins->items[i].dim;
+	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, run, &st,
+	    &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	tool_invalid(t.cli.path, st.invalid);
+	src.rows = st.rows;
+	src.invalid = st.invalid;
+	form = st.form;
+	if (sq_covacc_n(run->acc) < (double)run->p + 1) {
+		tool_warn("%s: %.0f %s respondents for %zu items; factor "
+		    "analysis needs more", t.cli.path, sq_covacc_n(run->acc),
+		    src.pairwise ? "pairwise" : "complete", run->p);
+		return 1;
+	}
+	if (sq_fa_correlations(run->acc, run->p, run->R, &bi, &bj) == SQ_OK)
+		return 0;
+	if (bi == bj)
+		tool_warn("%s: %c%d does not vary among the respondents used",
+		    t.cli.path, src.block, ins->items[bi].number);
+	else
+		tool_warn("%s: %c%d and %c%d have fewer than 2 respondents in "
+		    "common", t.cli.path, src.block, ins->items[bi].number,
+		    src.block, ins->items[bj].number);
+	return 1;
+}
+
+static int
+json(FILE *fp, void *ctx)
+{
+	return sq_fa_json(ctx, &src, fp);
+}
+
+/* Analyse, write; 0, 1, or 3 when a gate held. */
+static int
+factor(struct run *run, const sq_instrument *ins)
+{
+	char title[256];
+	size_t i;
+	int rc, held = 0;
+
+	if (correlations(run, ins) != 0)
+		return 1;
+	rc = sq_fa_analyse(run->R, run->p, sq_covacc_n(run->acc), run->dim,
+	    ins->ndims, &fo, &run->res);
+	if (rc != SQ_OK) {
+		tool_warn("%s: %s", t.cli.path, sq_strerror(rc));
+		return 1;
+	}
+	notes(run->res);
+	if (t.cli.format == SQ_FMT_JSON)
+		rc = tool_write(&t, json, run->res);
+	else if (sq_fa_table(run->res, &src, &run->table) != SQ_OK)
+		return tool_nomem();
+	else {
+		snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
+		    "An\xc3\xa1lisis factorial (%c, %s): %s + %s, %zu "
+		    "factores; %.0f de %lu encuestados (%s)" :
+		    "Factor analysis (%c, %s): %s + %s, %zu factors; %.0f of "
+		    "%lu respondents (%s)", src.block,
+		    sq_form_label(form, t.cli.lang),
+		    sq_extract_name(fo.fa.extract),
+		    sq_rotate_name(fo.fa.rotate), run->res->fa->k,
+		    run->res->n, src.rows, src.pairwise ? "pairwise" :
+		    "listwise");
+		rc = tool_write_table(&t, run->table, title);
+	}
+	if (rc != 0)
+		return 1;
+	for (i = 0; i < ngates; i++)
+		if (sq_fa_gate_holds(gates[i], run->res))
+			held += tool_gate_held(gates[i], NULL);
+	return held ? 3 : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "block", required_argument, NULL, 'B' },
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "delimiter", required_argument, NULL, 'd' },
-		{ "encoding", required_argument, NULL, SQ_OPT_ENCODING },
-		{ "extract", required_argument, NULL, 'E' },
-		{ "fail-if", required_argument, NULL, 'F' },
-		{ "factors", required_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "invalid", required_argument, NULL, SQ_OPT_INVALID },
-		{ "iter", required_argument, NULL, 'i' },
-		{ "lang", required_argument, NULL, SQ_OPT_LANG },
-		{ "output", required_argument, NULL, 'o' },
-		{ "pairwise", no_argument, NULL, 'P' },
-		{ "rotate", required_argument, NULL, 'R' },
-		{ "seed", required_argument, NULL, 'S' },
-		{ "skip-rows", required_argument, NULL, SQ_OPT_SKIP_ROWS },
-		{ "version", no_argument, NULL, SQ_OPT_VERSION },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *gates[MAX_GATES];
-	sq_cli cli;
-	sq_fa_run_opts fo;
-	sq_survey_stats st;
-	sq_fa_source src;
 	sq_instrument *ins = NULL;
-	sq_fa_result *res = NULL;
-	sq_table *table = NULL;
-	sq_output out;
-	sq_error err;
 	struct run run = { 0 };
-	double *R = NULL;
-	int *dim = NULL;
-	size_t ngates = 0, i, bi, bj;
-	char msg[256], title[256];
-	const char *path;
-	int ch, pairwise = 0, rc, held;
+	int ch, rc;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
-	sq_cli_init(&cli);
-	memset(&err, 0, sizeof(err));
-	memset(&fo, 0, sizeof(fo));
-	fo.fa.extract = SQ_FA_PA;
-	fo.fa.rotate = SQ_ROT_OBLIMIN;
-	fo.seed = 1;
-	fo.iter = 1000;
-	run.block = 'E';
-	while ((ch = getopt_long(argc, argv, "c:d:f:hn:o:", longopts,
-	    NULL)) != -1) {
-		switch (sq_cli_option(&cli, ch, optarg, msg, sizeof(msg))) {
-		case 1:
-			continue;
-		case -1:
-			fprintf(stderr, "sq-factor: %s\n", msg);
-			usage();
-		}
-		switch (ch) {
-		case 'B':
-			if (strlen(optarg) != 1 || !strchr("EPGepg", *optarg))
-				usage();
-			run.block = (char)(*optarg & ~0x20);
-			break;
-		case 'E':
-			if ((fo.fa.extract = sq_extract_parse(optarg)) < 0)
-				usage();
-			break;
-		case 'F':
-			if (!sq_fa_gate_valid(optarg) || ngates == MAX_GATES) {
-				fprintf(stderr, "sq-factor: unknown gate \"%s\" "
-				    "(kmo<X, heywood, structure, "
-				    "convergence)\n", optarg);
-				usage();
-			}
-			gates[ngates++] = optarg;
-			break;
-		case 'i':
-			fo.iter = number(optarg, "--iter", 0);
-			if (fo.iter > 100000)
-				usage();
-			break;
-		case 'n':
-			fo.fa.nfactors = number(optarg, "-n", 1);
-			break;
-		case 'P':
-			pairwise = 1;
-			break;
-		case 'R':
-			if ((fo.fa.rotate = sq_rotate_parse(optarg)) < 0)
-				usage();
-			break;
-		case 'S':
-			fo.seed = number(optarg, "--seed", 0);
-			break;
-		case SQ_OPT_VERSION:
-			puts("sq-factor " SQ_VERSION);
-			return 0;
-		case 'h':
-		default:
-			usage();
-		}
-	}
-	if (sq_cli_operands(&cli, argc - optind, argv + optind) != 0)
-		usage();
-	path = cli.path;
-
-	rc = 1;
-	if (sq_instrument_load(cli.codebook, &ins, &err) != SQ_OK) {
-		fail(&err, cli.codebook);
-		goto done;
-	}
-	run.p = ins->nitems;
-	if (fo.fa.nfactors >= run.p) {
-		fprintf(stderr, "sq-factor: -n must be below the number of "
-		    "items (%zu)\n", run.p);
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
+	tool_operands(&t, argc - optind, argv + optind);
+	if (fo.fa.nfactors == 0 && fo.iter == 0)
+		tool_usage("--iter 0 needs -n");
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else if ((run.p = ins->nitems) <= fo.fa.nfactors) {
+		tool_warn("-n must be below the number of items (%zu)", run.p);
 		rc = 2;
-		goto done;
+	} else {
+		src.ins = ins;
+		rc = factor(&run, ins);
 	}
-	if (fo.fa.nfactors == 0 && fo.iter == 0) {
-		fprintf(stderr, "sq-factor: --iter 0 needs -n\n");
-		rc = 2;
-		goto done;
-	}
-	if ((run.x = malloc(run.p * sizeof(double))) == NULL ||
-	    (R = malloc(run.p * run.p * sizeof(double))) == NULL ||
-	    (dim = malloc(run.p * sizeof(int))) == NULL ||
-	    sq_covacc_new(run.p, pairwise, &run.acc) != SQ_OK) {
-		fprintf(stderr, "sq-factor: out of memory\n");
-		goto done;
-	}
-	for (i = 0; i < run.p; i++)
-		dim[i] = ins->items[i].dim;
-	if (sq_survey_read_path(path, ins, &cli.so, add, &run, &st,
-	    &err) != SQ_OK) {
-		fail(&err, path);
-		goto done;
-	}
-	if (st.invalid > 0)
-		fprintf(stderr, "sq-factor: %s: %lu invalid value%s treated "
-		    "as missing\n", path, st.invalid, st.invalid == 1 ? "" :
-		    "s");
-	if (sq_covacc_n(run.acc) < (double)run.p + 1) {
-		fprintf(stderr, "sq-factor: %s: %.0f %s respondents for %zu "
-		    "items; factor analysis needs more\n", path,
-		    sq_covacc_n(run.acc), pairwise ? "pairwise" : "complete",
-		    run.p);
-		goto done;
-	}
-	if (sq_fa_correlations(run.acc, run.p, R, &bi, &bj) != SQ_OK) {
-		if (bi == bj)
-			fprintf(stderr, "sq-factor: %s: %c%d does not vary "
-			    "among the respondents used\n", path, run.block,
-			    ins->items[bi].number);
-		else
-			fprintf(stderr, "sq-factor: %s: %c%d and %c%d have "
-			    "fewer than 2 respondents in common\n", path,
-			    run.block, ins->items[bi].number, run.block,
-			    ins->items[bj].number);
-		goto done;
-	}
-	ch = sq_fa_analyse(R, run.p, sq_covacc_n(run.acc), dim, ins->ndims,
-	    &fo, &res);
-	if (ch != SQ_OK) {
-		fprintf(stderr, "sq-factor: %s: %s\n", path, sq_strerror(ch));
-		goto done;
-	}
-	src.ins = ins;
-	src.block = run.block;
-	src.pairwise = pairwise;
-	src.rows = st.rows;
-	src.invalid = st.invalid;
-	notes(res, &src);
-	if (cli.format != SQ_FMT_JSON &&
-	    sq_fa_table(res, &src, &table) != SQ_OK) {
-		fprintf(stderr, "sq-factor: out of memory\n");
-		goto done;
-	}
-	snprintf(title, sizeof(title), cli.lang == SQ_LANG_ES ?
-	    "An\xc3\xa1lisis factorial (%c): %s + %s, %zu factores; %.0f de "
-	    "%lu encuestados (%s)" : "Factor analysis (%c): %s + %s, %zu "
-	    "factors; %.0f of %lu respondents (%s)", run.block,
-	    sq_extract_name(fo.fa.extract), sq_rotate_name(fo.fa.rotate),
-	    res->fa->k, res->n, st.rows, pairwise ? "pairwise" : "listwise");
-	if (sq_output_open(&out, cli.outpath, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	ch = cli.format == SQ_FMT_JSON ? sq_fa_json(res, &src, out.fp) :
-	    sq_table_write(table, out.fp, cli.format, title);
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK) {
-		fail(&err, cli.outpath);
-		goto done;
-	}
-	if (ch != SQ_OK) {
-		fprintf(stderr, "sq-factor: %s: write error: %s\n",
-		    cli.outpath ? cli.outpath : "standard output",
-		    strerror(errno ? errno : EIO));
-		goto done;
-	}
-	rc = 0;
-	for (i = 0, held = 0; i < ngates; i++)
-		if (sq_fa_gate_holds(gates[i], res)) {
-			fprintf(stderr, "sq-factor: gate held: %s\n", gates[i]);
-			held = 1;
-		}
-	if (held)
-		rc = 3;
-done:
-	sq_fa_result_free(res);
-	sq_table_free(table);
+	sq_fa_result_free(run.res);
+	sq_table_free(run.table);
 	sq_covacc_free(run.acc);
 	sq_instrument_free(ins);
 	free(run.x);
-	free(R);
-	free(dim);
+	free(run.R);
+	free(run.dim);
 	return rc;
 }

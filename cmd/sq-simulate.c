@@ -1,187 +1,170 @@
 /* sq-simulate: a synthetic SERVQUAL export with a known structure. */
-#include <errno.h>
-#include <getopt.h>
-#include <gsl/gsl_errno.h>
-#include <locale.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "servqual/output.h"
 #include "servqual/simulate.h"
+#include "tool.h"
+
+enum { O_FORM = TOOL_OWN, O_GAP, O_LOADING, O_MERGE, O_MISSING, O_RHO,
+	O_RHO_EP, O_SD, O_SEGMENTS, O_SHIFT, O_WIDTH };
+
+static const tool_opt opts[] = {
+	{ "form", O_FORM, "servqual|servperf|zone",
+	    "E and P, P only, or A, D and P (default servqual)" },
+	{ "gap", O_GAP, "g1,g2,...",
+	    "mean gap P - E of each dimension, -10 to 10" },
+	{ "loading", O_LOADING, "L",
+	    "item loading on its factor, 0 to 1 (default 0.8)" },
+	{ "merge", O_MERGE, "DIM,DIM", "build two dimensions as one" },
+	{ "missing", O_MISSING, "rate",
+	    "probability a cell is blank, 0 to 1 (default 0)" },
+	{ "respondents", 'n', "respondents",
+	    "how many, 0 to 10000000000 (default 500)" },
+	{ "rho", O_RHO, "R",
+	    "correlation of dimension factors, 0 to 1 (default 0.4)" },
+	{ "rho-ep", O_RHO_EP, "R",
+	    "correlation of E and P, -1 to 1 (default 0.3)" },
+	{ "sd", O_SD, "S",
+	    "item sd on the latent scale, 0 to 10 (default 1.2)" },
+	{ "seed", 's', "seed", "1 to 4294967295 (default 1)" },
+	{ "segments", O_SEGMENTS, "K",
+	    "segments in column sucursal, 0 to 1000 (default 3)" },
+	{ "shift", O_SHIFT, "S",
+	    "P shift between segments, -10 to 10 (default 0.3)" },
+	{ "width", O_WIDTH, "W",
+	    "zone: mean width D - A, 0 to 6 (default 1.5)" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-simulate",
+	.purpose = "A synthetic SERVQUAL export (CSV) with a known factor "
+	    "structure, for tests,\nbenchmarks, demos and power analysis.",
+	.example = "sq-simulate -n 1000 --seed 7 -o sim.csv",
+	.shared = TOOL_CODEBOOK | TOOL_OUTPUT,
+	.own = opts,
+};
+
+static sq_sim_opts o;
+static char *gapspec;
+static const char *merge;
 
 static void
-usage(void)
+option(int ch, const char *arg)
 {
-	fprintf(stderr,
-	    "usage: sq-simulate [-c codebook] [-n respondents] [-o file] "
-	    "[-s seed]\n"
-	    "                   [--gap g1,g2,...] [--loading L] "
-	    "[--merge DIM,DIM] [--missing rate]\n"
-	    "                   [--rho R] [--rho-ep R] [--sd S] "
-	    "[--segments K] [--shift S]\n");
-	exit(2);
+	switch (ch) {
+	case O_FORM:
+		if (strcmp(arg, "servqual") == 0)
+			o.form = SQ_FORM_SERVQUAL;
+		else if (strcmp(arg, "servperf") == 0)
+			o.form = SQ_FORM_SERVPERF;
+		else if (strcmp(arg, "zone") == 0)
+			o.form = SQ_FORM_ZONE;
+		else
+			tool_usage("--form: \"%s\": expected servqual, "
+			    "servperf or zone", arg);
+		break;
+	case O_GAP:
+		gapspec = (char *)arg;
+		break;
+	case O_LOADING:
+		o.loading = tool_real("--loading", arg, 0, 1);
+		break;
+	case O_MERGE:
+		merge = arg;
+		break;
+	case O_MISSING:
+		o.missing = tool_real("--missing", arg, 0, 1);
+		break;
+	case 'n':
+		o.n = tool_int("-n", arg, 0, 10000000000UL);
+		break;
+	case O_RHO:
+		o.rho = tool_real("--rho", arg, 0, 1);
+		break;
+	case O_RHO_EP:
+		o.rho_ep = tool_real("--rho-ep", arg, -1, 1);
+		break;
+	case O_SD:
+		o.sd = tool_real("--sd", arg, 0, 10);
+		break;
+	case 's':
+		o.seed = tool_seed("--seed", arg);
+		break;
+	case O_SEGMENTS:
+		o.nseg = (unsigned)tool_int("--segments", arg, 0, 1000);
+		break;
+	case O_SHIFT:
+		o.seg_shift = tool_real("--shift", arg, -10, 10);
+		break;
+	case O_WIDTH:
+		o.width = tool_real("--width", arg, 0, 6);
+		break;
+	}
 }
 
-static double
-num(const char *s, const char *opt)
+/* --gap and --merge, which need the instrument; usage errors exit 2. */
+static void
+instrument_options(const sq_instrument *ins, double *gap)
 {
-	char *end;
-	double x;
+	char *tok, *save, a[SQ_CODE_LEN + 1];
+	const char *comma;
+	size_t ng = 0;
 
-	errno = 0;
-	x = strtod(s, &end);
-	if (*s == '\0' || *end != '\0' || errno != 0) {
-		fprintf(stderr, "sq-simulate: %s: \"%s\" is not a number\n",
-		    opt, s);
-		usage();
+	for (tok = gapspec ? strtok_r(gapspec, ",", &save) : NULL;
+	    tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		if (ng == ins->ndims)
+			break;
+		gap[ng++] = tool_real("--gap", tok, -10, 10);
 	}
-	return x;
+	if (gapspec != NULL && (ng != ins->ndims || tok != NULL))
+		tool_usage("--gap needs %zu values, one per dimension",
+		    ins->ndims);
+	if (gapspec != NULL)
+		o.gap = gap;
+	if (merge == NULL)
+		return;
+	if ((comma = strchr(merge, ',')) == NULL ||
+	    (size_t)(comma - merge) > SQ_CODE_LEN)
+		tool_usage("--merge: \"%s\": expected two dimension codes, "
+		    "as REL,RES", merge);
+	snprintf(a, sizeof(a), "%.*s", (int)(comma - merge), merge);
+	o.merge[0] = sq_instrument_dim(ins, a);
+	o.merge[1] = sq_instrument_dim(ins, comma + 1);
+	if (o.merge[0] < 0 || o.merge[1] < 0)
+		tool_usage("--merge: unknown dimension in \"%s\"", merge);
+}
+
+static int
+simulate(FILE *fp, void *ins)
+{
+	return sq_simulate(fp, ins, &o, &t.err);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "codebook", required_argument, NULL, 'c' },
-		{ "gap", required_argument, NULL, 'g' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "loading", required_argument, NULL, 'l' },
-		{ "merge", required_argument, NULL, 'm' },
-		{ "missing", required_argument, NULL, 'M' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "rho", required_argument, NULL, 'r' },
-		{ "rho-ep", required_argument, NULL, 'R' },
-		{ "sd", required_argument, NULL, 'S' },
-		{ "seed", required_argument, NULL, 's' },
-		{ "segments", required_argument, NULL, 'k' },
-		{ "shift", required_argument, NULL, 'H' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *codebook = NULL, *outpath = NULL, *merge = NULL;
-	char *gapspec = NULL, *tok, *save, a[SQ_CODE_LEN + 1];
-	double gap[SQ_MAX_DIMS], x;
-	size_t ng = 0;
 	sq_instrument *ins = NULL;
-	sq_sim_opts o;
-	sq_output out;
-	sq_error err;
-	int ch, rc = 1;
+	double gap[SQ_MAX_DIMS];
+	int ch, rc;
 
-	setlocale(LC_NUMERIC, "C");
-	gsl_set_error_handler_off();
 	sq_sim_defaults(&o);
-	memset(&err, 0, sizeof(err));
-	while ((ch = getopt_long(argc, argv, "c:hn:o:s:", longopts,
-	    NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			codebook = optarg;
-			break;
-		case 'g':
-			gapspec = optarg;
-			break;
-		case 'H':
-			o.seg_shift = num(optarg, "--shift");
-			break;
-		case 'k':
-			x = num(optarg, "--segments");
-			if (x < 0 || x > 1000 || x != (unsigned)x)
-				usage();
-			o.nseg = (unsigned)x;
-			break;
-		case 'l':
-			o.loading = num(optarg, "--loading");
-			break;
-		case 'm':
-			merge = optarg;
-			break;
-		case 'M':
-			o.missing = num(optarg, "--missing");
-			break;
-		case 'n':
-			x = num(optarg, "-n");
-			if (x < 0 || x > 1e10 || x != (unsigned long)x)
-				usage();
-			o.n = (unsigned long)x;
-			break;
-		case 'o':
-			outpath = optarg;
-			break;
-		case 'r':
-			o.rho = num(optarg, "--rho");
-			break;
-		case 'R':
-			o.rho_ep = num(optarg, "--rho-ep");
-			break;
-		case 's':
-			x = num(optarg, "--seed");
-			if (x < 0 || x > 4294967295.0 || x != (unsigned long)x)
-				usage();
-			o.seed = (unsigned long)x;
-			break;
-		case 'S':
-			o.sd = num(optarg, "--sd");
-			break;
-		case 'V':
-			puts("sq-simulate " SQ_VERSION);
-			return 0;
-		default:
-			usage();
-		}
-	}
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
 	if (optind != argc)
-		usage();
-	if (sq_instrument_load(codebook, &ins, &err) != SQ_OK)
-		goto fail;
-	if (gapspec != NULL) {
-		for (tok = strtok_r(gapspec, ",", &save); tok != NULL;
-		    tok = strtok_r(NULL, ",", &save)) {
-			if (ng == ins->ndims)
-				break;
-			gap[ng++] = num(tok, "--gap");
-		}
-		if (ng != ins->ndims || tok != NULL) {
-			fprintf(stderr, "sq-simulate: --gap needs %zu values, "
-			    "one per dimension\n", ins->ndims);
-			sq_instrument_free(ins);
-			return 2;
-		}
-		o.gap = gap;
+		tool_usage("no operands: the export goes to standard output "
+		    "or -o");
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else {
+		if (o.form == SQ_FORM_ZONE && t.cli.codebook == NULL)
+			ins->max = 9;	/* three-column surveys use 1..9 */
+		instrument_options(ins, gap);
+		if ((rc = tool_write(&t, simulate, ins)) == 0)
+			tool_warn("%lu respondents, seed %lu", o.n, o.seed);
 	}
-	if (merge != NULL) {
-		const char *comma = strchr(merge, ',');
-
-		if (comma == NULL || (size_t)(comma - merge) > SQ_CODE_LEN)
-			usage();
-		snprintf(a, sizeof(a), "%.*s", (int)(comma - merge), merge);
-		o.merge[0] = sq_instrument_dim(ins, a);
-		o.merge[1] = sq_instrument_dim(ins, comma + 1);
-		if (o.merge[0] < 0 || o.merge[1] < 0) {
-			fprintf(stderr, "sq-simulate: --merge: unknown "
-			    "dimension in \"%s\"\n", merge);
-			sq_instrument_free(ins);
-			return 2;
-		}
-	}
-	if (sq_output_open(&out, outpath, &err) != SQ_OK)
-		goto fail;
-	ch = sq_simulate(out.fp, ins, &o, &err);
-	if (sq_output_close(&out, ch == SQ_OK, &err) != SQ_OK || ch != SQ_OK)
-		goto fail;
-	fprintf(stderr, "sq-simulate: %lu respondents, seed %lu\n", o.n,
-	    o.seed);
-	rc = 0;
-	goto done;
-fail:
-	{
-		char msg[1024];
-
-		sq_error_format(&err, msg, sizeof(msg));
-		fprintf(stderr, "sq-simulate: %s\n", msg);
-	}
-done:
 	sq_instrument_free(ins);
 	return rc;
 }

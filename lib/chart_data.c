@@ -14,11 +14,12 @@
 #include "servqual/factor.h"
 #include "servqual/gap.h"
 #include "servqual/reader.h"
+#include "servqual/zone.h"
 #include "chart_int.h"
 
 static const char *const type_names[SQ_CHART_NTYPES] = {
 	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap"
+	"heatmap", "drivers", "cfa", "zone", "zone-radar"
 };
 
 int
@@ -102,6 +103,7 @@ sq_chartdata_free(sq_chartdata *d)
 	free(d->importance);
 	free(d->performance);
 	free(d->count);
+	sq_cfachart_free(d->cfa);
 	free(d->eigen);
 	free(d->reference);
 	free(d->matrix);
@@ -109,6 +111,7 @@ sq_chartdata_free(sq_chartdata *d)
 	sqc_free_strv(d->collab, d->mcols);
 	free(d->rowdim);
 	free(d->coldim);
+	sqc_zone_free(d->zone);
 	free(d);
 }
 
@@ -154,9 +157,10 @@ struct sctx {
 	const char *name;
 	int type, block;
 	sq_gapset *gs;
-	double *wsum, *wn;
 	sq_covacc *cov;
 	double *x;
+	sq_zoneset *zs;
+	int block_given;	/* likert, scree, heatmap: E or G asked */
 };
 
 static int
@@ -168,15 +172,29 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 	size_t i;
 	int rc;
 
-	if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) != SQ_OK)
+	if (r->form != SQ_FORM_SERVQUAL && c->block != SQ_BLOCK_P &&
+	    (d->count || c->cov))
+		return sq_error_set(err, SQ_EUSAGE, c->name, r->line, 0, "",
+		    "--block %c: the export has no E columns (%s); use "
+		    "--block P", c->block == SQ_BLOCK_E ? 'E' : 'G',
+		    sq_form_label(r->form, SQ_LANG_EN));
+	if (c->gs && r->form == SQ_FORM_ZONE) {
+		/* the bar and radar charts draw P alone, as for SERVPERF */
+		sq_response pr = *r;
+
+		pr.form = SQ_FORM_SERVPERF;
+		if ((rc = sq_gapset_add(c->gs, ins, &pr, err)) != SQ_OK)
+			return rc;
+	} else if (c->gs && (rc = sq_gapset_add(c->gs, ins, r, err)) !=
+	    SQ_OK)
 		return rc;
-	if (c->wsum && r->w) {
-		for (i = 0; i < ins->ndims; i++)
-			if (!isnan(r->w[i])) {
-				c->wsum[i] += r->w[i];
-				c->wn[i] += 1;
-			}
-	}
+	if (c->zs && r->form != SQ_FORM_ZONE)
+		return sq_error_set(err, SQ_ESCHEMA, c->name, r->line, 0, "",
+		    "a zone chart needs a three-column export (A, D and P "
+		    "columns) or an sq-zone table; this export is %s",
+		    sq_form_label(r->form, SQ_LANG_EN));
+	if (c->zs && (rc = sq_zoneset_add(c->zs, ins, r, err)) != SQ_OK)
+		return rc;
 	if (d->count) {
 		const double *v = c->block == SQ_BLOCK_E ? r->e : r->p;
 
@@ -196,10 +214,7 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 		}
 	}
 	if (c->cov) {
-		for (i = 0; i < ins->nitems; i++)
-			c->x[i] = c->block == SQ_BLOCK_E ? r->e[i] :
-			    c->block == SQ_BLOCK_P ? r->p[i] :
-			    r->p[i] - r->e[i];
+		sq_response_block(r, ins->nitems, c->block, c->x);
 		sq_covacc_add(c->cov, c->x);
 	}
 	return SQ_OK;
@@ -301,6 +316,49 @@ gather_scree(sq_chartdata *d, const struct sctx *c, const sq_chartneed *need,
 	return SQ_OK;
 }
 
+/* The zone chart's rows from an accumulator, labelled in both languages. */
+static int
+gather_zone(sq_chartdata *d, const sq_zoneacc *a, const sq_instrument *ins)
+{
+	sq_zonerow *rows;
+	size_t n, i;
+	int rc, l;
+
+	if ((d->zone = calloc(1, sizeof(*d->zone))) == NULL)
+		return SQ_ENOMEM;
+	d->zone->lo = ins->min;
+	d->zone->hi = ins->max;
+	if ((rc = sq_zone_rows(a, ins, &rows, &n)) != SQ_OK)
+		return rc;
+	for (i = 0; i < n && rc == SQ_OK; i++) {
+		const sq_zonerow *r = &rows[i];
+		char lab[2][SQ_WORDING_LEN + 16];
+
+		for (l = 0; l < 2; l++) {
+			if (r->item >= 0) {
+				const sq_item *it = &ins->items[r->item];
+
+				if (it->wording[l][0])
+					snprintf(lab[l], sizeof(lab[l]),
+					    "%d. %s", it->number,
+					    it->wording[l]);
+				else
+					snprintf(lab[l], sizeof(lab[l]), "%d",
+					    it->number);
+			} else if (r->dim >= 0)
+				snprintf(lab[l], sizeof(lab[l]), "%s",
+				    ins->dims[r->dim].name[l]);
+			else
+				snprintf(lab[l], sizeof(lab[l]), "%s",
+				    l ? "Global" : "Overall");
+		}
+		rc = sqc_zone_add(d, r->scope, lab[0], lab[1], r->n,
+		    r->mean_a, r->mean_d, r->mean_p);
+	}
+	free(rows);
+	return rc;
+}
+
 int
 sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
     const sq_survey_opts *opts, const sq_chartneed *need,
@@ -312,6 +370,8 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 	size_t i;
 	int rc, type = need->type;
 
+	if (type == SQ_CHART_IPA || type == SQ_CHART_DRIVERS)
+		return sqc_drivers_survey(d, fp, name, opts, need, st, err);
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.ins = ins;
@@ -325,16 +385,9 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		snprintf(d->segname, sizeof(d->segname), "%s", opts->by);
 	rc = SQ_ENOMEM;
 	if (type == SQ_CHART_GAPS || type == SQ_CHART_ITEMS ||
-	    type == SQ_CHART_RADAR || type == SQ_CHART_GROUPS ||
-	    type == SQ_CHART_IPA) {
+	    type == SQ_CHART_RADAR || type == SQ_CHART_GROUPS) {
 		rc = sq_gapset_new(ins, opts && opts->by != NULL, &c.gs);
 		if (rc != SQ_OK)
-			goto out;
-	}
-	if (type == SQ_CHART_IPA) {
-		c.wsum = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
-		c.wn = calloc(ins->ndims ? ins->ndims : 1, sizeof(double));
-		if (!c.wsum || !c.wn)
 			goto out;
 	}
 	if (type == SQ_CHART_LIKERT) {
@@ -357,7 +410,13 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		if (d->count == NULL)
 			goto out;
 	}
-	if (type == SQ_CHART_SCREE || type == SQ_CHART_HEATMAP) {
+	if (type == SQ_CHART_ZONE || type == SQ_CHART_ZONE_RADAR) {
+		if ((rc = sq_zoneset_new(ins, 0, &c.zs)) != SQ_OK)
+			goto out;
+		rc = SQ_ENOMEM;
+	}
+	if (type == SQ_CHART_SCREE || type == SQ_CHART_HEATMAP ||
+	    type == SQ_CHART_CFA) {
 		if ((rc = sq_covacc_new(ins->nitems, 0, &c.cov)) != SQ_OK)
 			goto out;
 		rc = SQ_ENOMEM;
@@ -368,6 +427,7 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 	if (rc != SQ_OK)
 		goto out;
 	d->respondents = (double)st->rows;
+	d->perf = st->form != SQ_FORM_SERVQUAL;	/* P where there is no E */
 	if (st->rows == 0) {
 		rc = sq_error_set(err, SQ_EEMPTY, name, 0, 0, "",
 		    "no respondents");
@@ -398,38 +458,27 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 			}
 		}
 	}
-	if (type == SQ_CHART_IPA) {
-		if (!st->has_weights) {
-			rc = sq_error_set(err, SQ_ESCHEMA, name, 0, 0, "",
-			    "an IPA chart needs the importance weight columns"
-			    " W_%s..W_%s", ins->ndims ? ins->dims[0].code : "",
-			    ins->ndims ? ins->dims[ins->ndims - 1].code : "");
-			goto out;
-		}
-		for (i = 0; i < ins->ndims; i++) {
-			d->importance[i] = c.wn[i] > 0 ? c.wsum[i] / c.wn[i] :
-			    NAN;
-			d->performance[i] = d->dim[i].mean_p;
-		}
-		d->has_ipa = 1;
-	}
 	if (d->count)
 		d->has_likert = 1;
+	if (c.zs && (rc = gather_zone(d, c.zs->all, ins)) != SQ_OK)
+		goto out;
 	if (type == SQ_CHART_HEATMAP &&
 	    (rc = gather_matrix(d, &c, name, err)) != SQ_OK)
 		goto out;
 	if (type == SQ_CHART_SCREE &&
 	    (rc = gather_scree(d, &c, need, name, err)) != SQ_OK)
 		goto out;
+	if (type == SQ_CHART_CFA &&
+	    (rc = sqc_cfa_fit(d, c.cov, c.block, name, err)) != SQ_OK)
+		goto out;
 	rc = SQ_OK;
 out:
 	if (rc == SQ_ENOMEM && err && err->msg[0] == '\0')
 		sq_error_set(err, rc, name, 0, 0, "", "out of memory");
 	sq_gapset_free(c.gs);
-	free(c.wsum);
-	free(c.wn);
 	sq_covacc_free(c.cov);
 	free(c.x);
+	sq_zoneset_free(c.zs);
 	return rc;
 }
 
@@ -527,8 +576,9 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		else if (memchr(buf, '\0', len) != NULL)
 			rc = sq_error_set(err, SQ_EPARSE, name, 0, 0, "",
 			    "a NUL byte in a table");
-		else
-			rc = sq_chartdata_table(d, buf, len, name, err);
+		else if ((rc = sq_chartdata_table(d, buf, len, name, err)) ==
+		    SQ_OK)
+			rc = sqc_drivers_table_done(d, need, err);
 	} else {
 		struct replay r = { buf, len, 0, fp };
 		cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };

@@ -23,7 +23,11 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 640, 400 },	/* groups */
 	{ 640, 0 },	/* likert */
 	{ 560, 400 },	/* scree */
-	{ 600, 0 }	/* heatmap */
+	{ 600, 0 },	/* heatmap */
+	{ 640, 400 },	/* drivers */
+	{ 640, 0 },	/* cfa: as tall as the items need */
+	{ 640, 0 },	/* zone: as tall as the rows need */
+	{ 540, 480 }	/* zone-radar */
 };
 
 
@@ -48,7 +52,8 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "no gap statistics for a %s chart; give a survey "
 			    "export or an sq-gap table", tn);
 		for (i = 0; type == SQ_CHART_RADAR && i < d->ins->ndims; i++)
-			if (isnan(d->dim[i].mean_e) || isnan(d->dim[i].mean_p))
+			if ((isnan(d->dim[i].mean_e) && !d->perf) ||
+			    isnan(d->dim[i].mean_p))
 				return sq_error_set(err, SQ_EDATA, src, 0, 0,
 				    "", "dimension %s has no mean E and P; a "
 				    "radar chart needs every dimension",
@@ -58,10 +63,21 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 		if (!d->has_ipa)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no importance and performance for an ipa chart;"
-			    " give an export with weight columns or a table "
+			    " give an export, sq-drivers' table or a table "
 			    "\"dimension importance performance\"");
 		return SQ_OK;
+	case SQ_CHART_DRIVERS:
+		if (!d->drv.has || !d->drv.has_models)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no models for a drivers chart; give an export "
+			    "with the overall rating or sq-drivers' table");
+		return SQ_OK;
 	case SQ_CHART_GROUPS:
+		if (d->perf)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "a groups chart draws gaps (P \u2212 E); the data "
+			    "have no E (SERVPERF or three-column): draw gaps or "
+			    "radar");
 		if (d->nseg == 0)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no segments for a groups chart; give --by COLUMN"
@@ -84,6 +100,15 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "no eigenvalues for a scree chart; give a survey "
 			    "export or sq-factor's eigenvalue table");
 		return SQ_OK;
+	case SQ_CHART_CFA:
+		if (d->cfa == NULL)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no model for a cfa chart; give a survey export "
+			    "or sq-cfa's table");
+		return SQ_OK;
+	case SQ_CHART_ZONE:
+	case SQ_CHART_ZONE_RADAR:
+		return sqc_zone_check(d, type, err);
 	case SQ_CHART_HEATMAP:
 		if (!d->has_matrix)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
@@ -124,10 +149,18 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	}
 	switch (opts->type) {
 	case SQ_CHART_GAPS:
-		rc = sqc_draw_gaps(&c, frame);
+		rc = d->perf ? sqc_draw_perf(&c, frame, 0) :
+		    sqc_draw_gaps(&c, frame);
 		break;
 	case SQ_CHART_ITEMS:
-		rc = sqc_draw_items(&c, frame);
+		rc = d->perf ? sqc_draw_perf(&c, frame, 1) :
+		    sqc_draw_items(&c, frame);
+		break;
+	case SQ_CHART_ZONE:
+		rc = sqc_draw_zone(&c, frame);
+		break;
+	case SQ_CHART_ZONE_RADAR:
+		rc = sqc_draw_zone_radar(&c, frame);
 		break;
 	case SQ_CHART_RADAR:
 		rc = sqc_draw_radar(&c, frame);
@@ -143,6 +176,12 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 		break;
 	case SQ_CHART_SCREE:
 		rc = sqc_draw_scree(&c, frame);
+		break;
+	case SQ_CHART_DRIVERS:
+		rc = sqc_draw_drivers(&c, frame);
+		break;
+	case SQ_CHART_CFA:
+		rc = sqc_draw_cfa(&c, frame);
 		break;
 	default:
 		rc = sqc_draw_heatmap(&c, frame);

@@ -247,5 +247,59 @@ int sqc_draw_groups(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_likert(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_scree(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame);
+
+/* chart_drivers.c: the drivers chart's title in lang. */
+const char *sqc_drivers_title(int lang);
+
+/* ipa and drivers data from an export, through the drivers library. */
+int sqc_drivers_survey(sq_chartdata *d, FILE *fp, const char *name,
+    const sq_survey_opts *opts, const sq_chartneed *need,
+    sq_survey_stats *st, sq_error *err);
+
+/* One row of sq-drivers' long table into d->drv. */
+int sqc_drivers_cell(sq_chartdata *d, const char *section, const char *seg,
+    const char *model, const char *term, const char *key, const char *val,
+    const char *name, unsigned long line, sq_error *err);
+
+/* After a table: the IPA importance and crosshairs need asks for. */
+int sqc_drivers_table_done(sq_chartdata *d, const sq_chartneed *need,
+    sq_error *err);
+
+/* lib/chart_cfa.c: one row of sq-cfa's table into d->cfa. */
+int sqc_cfa_add(sq_chartdata *d, const char *sec, const char *key,
+    const char *dim, const char *item, const char *dim2, const char *value,
+    const char *name, unsigned long line, sq_error *err);
+
+/* After the last row: the table had loadings. */
+int sqc_cfa_finish(sq_chartdata *d, const char *name, sq_error *err);
+
+struct sq_covacc;
+/* Fit the model to the listwise covariance of an export into d->cfa. */
+int sqc_cfa_fit(sq_chartdata *d, const struct sq_covacc *cov, int block,
+    const char *name, sq_error *err);
+
+/* The cfa chart's title in lang. */
+const char *sqc_cfa_title(int lang);
+
+/* Draw the cfa chart (with c->H == 0: only measure its height). */
+int sqc_draw_cfa(struct ctx *c, sq_chart_frame *frame);
+
+/* chart_zone.c: the zone of tolerance, and P alone (SERVPERF). */
+int sqc_draw_zone(struct ctx *c, sq_chart_frame *frame);
+int sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame);
+/* Mean P with its CI per dimension (items 0) or item, from the scale
+ * minimum: the gaps and items charts of an export without E. */
+int sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items);
+/* Whether d holds what a zone chart needs; a message in err if not. */
+int sqc_zone_check(const sq_chartdata *d, int type, sq_error *err);
+/* The title of the zone charts and of P alone, or 0 for the others. */
+int sqc_zone_title(const sq_chartdata *d, int type, int lang, char *buf,
+    size_t len);
+/* Append a zone row (label copied); SQ_ENOMEM or SQ_ELIMIT. */
+int sqc_zone_add(sq_chartdata *d, int scope, const char *en,
+    const char *es, double n, double a, double dd, double p);
+/* Release a zone chart's rows. */
+void sqc_zone_free(sq_zonechart *z);
 
 #endif

@@ -17,87 +17,117 @@
 
 
 static const char *const msg[M_NMSG][2] = {
-	{ "SERVQUAL gaps by dimension", "Brechas SERVQUAL por dimensión" },
-	{ "Gap per item (P \u2212 E)", "Brecha por ítem (P \u2212 E)" },
-	{ "Expectations and perceptions by dimension",
-	  "Expectativas y percepciones por dimensión" },
-	{ "Importance\u2013performance analysis",
-	  "Análisis importancia\u2013desempeño" },
-	{ "Dimension gaps by segment", "Brechas por dimensión y segmento" },
-	{ "Distribution of answers: expectations",
-	  "Distribución de respuestas: expectativas" },
-	{ "Distribution of answers: perceptions",
-	  "Distribución de respuestas: percepciones" },
-	{ "Scree plot with parallel analysis",
-	  "Gráfico de sedimentación con análisis paralelo" },
-	{ "Correlations between items", "Correlaciones entre ítems" },
-	{ "Factor loadings", "Cargas factoriales" },
-	{ "Expectation (E)", "Expectativa (E)" },
-	{ "Perception (P)", "Percepción (P)" },
-	{ "Mean score", "Puntuación media" },
-	{ "Gap (P \u2212 E)", "Brecha (P \u2212 E)" },
-	{ "Gap (P \u2212 E) with %s% CI",
-	  "Brecha (P \u2212 E) con IC %s\u00a0%" },
-	{ "Whiskers: %s% confidence intervals.",
-	  "Bigotes: intervalos de confianza al %s\u00a0%." },
-	{ "n = %s respondents", "n = %s encuestados" },
-	{ "Scale %s\u2013%s.", "Escala %s\u2013%s." },
-	{ "Importance (mean of the 100-point weights)",
-	  "Importancia (media de los pesos sobre 100 puntos)" },
-	{ "Performance (mean perception P)",
-	  "Desempeño (percepción P media)" },
-	{ "Crosshairs at the means of importance (%s) and performance (%s) "
-	  "over the dimensions.",
-	  "Las líneas cruzadas están en las medias de importancia (%s) y de "
-	  "desempeño (%s) de las dimensiones." },
-	{ "Concentrate here", "Concentrarse aquí" },
-	{ "Keep up the good work", "Mantener el buen trabajo" },
-	{ "Low priority", "Baja prioridad" },
-	{ "Possible overkill", "Posible exceso" },
-	{ "segment", "segmento" },
-	{ "Share of answers (%)", "Porcentaje de respuestas (%)" },
-	{ "Answer", "Respuesta" },
-	{ "Component", "Componente" },
-	{ "Eigenvalue", "Valor propio" },
-	{ "Observed", "Observado" },
-	{ "Parallel analysis: 95th percentile of %s null correlation matrices",
-	  "Análisis paralelo: percentil 95 de %s matrices de correlación nulas" },
-	{ "Parallel analysis", "Análisis paralelo" },
-	{ "Eigenvalue = 1", "Valor propio = 1" },
-	{ "Components above the parallel-analysis line: %s.",
-	  "Componentes sobre la línea del análisis paralelo: %s." },
-	{ "Eigenvalues of the correlations of the %s items over %s complete "
-	  "cases.",
-	  "Valores propios de las correlaciones de los ítems %s sobre %s casos "
-	  "completos." },
-	{ "Correlation", "Correlación" },
-	{ "Loading", "Carga" },
-	{ "Sorted from the largest negative gap.",
-	  "Ordenados de la mayor brecha negativa a la mayor positiva." },
-	{ "Radial axis: mean score on the %s\u2013%s scale.",
-	  "Eje radial: puntuación media en la escala %s\u2013%s." },
-	{ "Dimension gaps by %s", "Brechas por dimensión según %s" },
-	{ "Source: %s", "Fuente: %s" },
-	{ "Bars centred on the middle answer (%s): lower answers extend to "
-	  "the left, higher ones to the right.",
-	  "Barras centradas en la respuesta central (%s): las respuestas "
-	  "menores se extienden a la izquierda y las mayores a la derecha." },
-	{ "Bars centred between the two middle answers: lower answers extend"
-	  " to the left, higher ones to the right.",
-	  "Barras centradas entre las dos respuestas centrales: las menores "
-	  "se extienden a la izquierda y las mayores a la derecha." },
-	{ "Pearson correlations of the %s items over %s complete cases.",
-	  "Correlaciones de Pearson de los ítems %s sobre %s casos "
-	  "completos." },
-	{ "lowest", "mínimo" },
-	{ "highest", "máximo" },
-	{ "Mean expectation and perception",
-	  "Expectativa y percepción medias" },
-	{ "Grey cells: undefined (an item without variance).",
-	  "Celdas grises: indefinidas (un ítem sin varianza)." },
-	{ "standard input", "entrada estándar" },
-	{ "Bold: loadings of 0.40 or more in absolute value.",
-	  "En negrita: cargas de 0,40 o más en valor absoluto." },
+	[M_T_GAPS] =
+	    { "SERVQUAL gaps by dimension", "Brechas SERVQUAL por dimensión" },
+	[M_T_ITEMS] =
+	    { "Gap per item (P \u2212 E)", "Brecha por ítem (P \u2212 E)" },
+	[M_T_RADAR] =
+	    { "Expectations and perceptions by dimension",
+	      "Expectativas y percepciones por dimensión" },
+	[M_T_IPA] =
+	    { "Importance\u2013performance analysis",
+	      "Análisis importancia\u2013desempeño" },
+	[M_T_GROUPS] =
+	    { "Dimension gaps by segment", "Brechas por dimensión y segmento" },
+	[M_T_LIKERT_E] =
+	    { "Distribution of answers: expectations",
+	      "Distribución de respuestas: expectativas" },
+	[M_T_LIKERT_P] =
+	    { "Distribution of answers: perceptions",
+	      "Distribución de respuestas: percepciones" },
+	[M_T_SCREE] =
+	    { "Scree plot with parallel analysis",
+	      "Gráfico de sedimentación con análisis paralelo" },
+	[M_T_CORR] =
+	    { "Correlations between items", "Correlaciones entre ítems" },
+	[M_T_LOAD] = { "Factor loadings", "Cargas factoriales" },
+	[M_EXP] = { "Expectation (E)", "Expectativa (E)" },
+	[M_PERC] = { "Perception (P)", "Percepción (P)" },
+	[M_MEANS] = { "Mean score", "Puntuación media" },
+	[M_GAPAX] = { "Gap (P \u2212 E)", "Brecha (P \u2212 E)" },
+	[M_GAPCI] =
+	    { "Gap (P \u2212 E) with %s% CI",
+	      "Brecha (P \u2212 E) con IC %s\u00a0%" },
+	[M_WHISK] =
+	    { "Whiskers: %s% confidence intervals.",
+	      "Bigotes: intervalos de confianza al %s\u00a0%." },
+	[M_RESP] = { "n = %s respondents", "n = %s encuestados" },
+	[M_SCALE] = { "Scale %s\u2013%s.", "Escala %s\u2013%s." },
+	[M_IMP] =
+	    { "Importance (mean of the 100-point weights)",
+	      "Importancia (media de los pesos sobre 100 puntos)" },
+	[M_PERF] =
+	    { "Performance (mean perception P)",
+	      "Desempeño (percepción P media)" },
+	[M_CROSS] =
+	    { "Crosshairs at the means of importance (%s) and performance (%s) "
+	      "over the dimensions.",
+	      "Las líneas cruzadas están en las medias de importancia (%s) "
+	      "y de desempeño (%s) de las dimensiones." },
+	[M_Q0] = { "Concentrate here", "Concentrarse aquí" },
+	[M_Q1] = { "Keep up the good work", "Mantener el buen trabajo" },
+	[M_Q2] = { "Low priority", "Baja prioridad" },
+	[M_Q3] = { "Possible overkill", "Posible exceso" },
+	[M_SEGMENT] = { "segment", "segmento" },
+	[M_PCT] = { "Share of answers (%)", "Porcentaje de respuestas (%)" },
+	[M_ANSWER] = { "Answer", "Respuesta" },
+	[M_COMP] = { "Component", "Componente" },
+	[M_EIGEN] = { "Eigenvalue", "Valor propio" },
+	[M_OBS] = { "Observed", "Observado" },
+	[M_PA] =
+	    { "Parallel analysis: 95th percentile of %s null correlation "
+	      "matrices",
+	      "Análisis paralelo: percentil 95 de %s matrices de correlación "
+	      "nulas" },
+	[M_PA_TAB] = { "Parallel analysis", "Análisis paralelo" },
+	[M_KAISER] = { "Eigenvalue = 1", "Valor propio = 1" },
+	[M_ABOVE] =
+	    { "Components above the parallel-analysis line: %s.",
+	      "Componentes sobre la línea del análisis paralelo: %s." },
+	[M_EIGNOTE] =
+	    { "Eigenvalues of the correlations of the %s items over %s "
+	      "complete cases.",
+	      "Valores propios de las correlaciones de los ítems %s sobre %s "
+	      "casos completos." },
+	[M_CORR] = { "Correlation", "Correlación" },
+	[M_LOADING] = { "Loading", "Carga" },
+	[M_SORTED] =
+	    { "Sorted from the largest negative gap.",
+	      "Ordenados de la mayor brecha negativa a la mayor positiva." },
+	[M_RADIAL] =
+	    { "Radial axis: mean score on the %s\u2013%s scale.",
+	      "Eje radial: puntuación media en la escala %s\u2013%s." },
+	[M_SEGBY] =
+	    { "Dimension gaps by %s", "Brechas por dimensión según %s" },
+	[M_FROM] = { "Source: %s", "Fuente: %s" },
+	[M_LIKNOTE] =
+	    { "Bars centred on the middle answer (%s): lower answers extend to "
+	      "the left, higher ones to the right.",
+	      "Barras centradas en la respuesta central (%s): las respuestas "
+	      "menores se extienden a la izquierda y las mayores a la "
+	      "derecha." },
+	[M_LIKNOTE_EVEN] =
+	    { "Bars centred between the two middle answers: lower answers "
+	      "extend to the left, higher ones to the right.",
+	      "Barras centradas entre las dos respuestas centrales: las "
+	      "menores se extienden a la izquierda y las mayores a la "
+	      "derecha." },
+	[M_CORRNOTE] =
+	    { "Pearson correlations of the %s items over %s complete cases.",
+	      "Correlaciones de Pearson de los ítems %s sobre %s casos "
+	      "completos." },
+	[M_LOWEST] = { "lowest", "mínimo" },
+	[M_HIGHEST] = { "highest", "máximo" },
+	[M_EP] =
+	    { "Mean expectation and perception",
+	      "Expectativa y percepción medias" },
+	[M_NANCELL] =
+	    { "Grey cells: undefined (an item without variance).",
+	      "Celdas grises: indefinidas (un ítem sin varianza)." },
+	[M_STDIN] = { "standard input", "entrada estándar" },
+	[M_BOLD] =
+	    { "Bold: loadings of 0.40 or more in absolute value.",
+	      "En negrita: cargas de 0,40 o más en valor absoluto." },
 };
 
 
@@ -122,6 +152,8 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 		snprintf(buf, len, "%s", o->title);
 		return 0;
 	}
+	if (sqc_zone_title(d, o->type, c.lang, buf, len))
+		return 0;
 	switch (o->type) {
 	case SQ_CHART_GAPS:
 		id = M_T_GAPS;
@@ -146,6 +178,12 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 	case SQ_CHART_SCREE:
 		id = M_T_SCREE;
 		break;
+	case SQ_CHART_DRIVERS:
+		snprintf(buf, len, "%s", sqc_drivers_title(c.lang));
+		return 0;
+	case SQ_CHART_CFA:
+		snprintf(buf, len, "%s", sqc_cfa_title(c.lang));
+		return 0;
 	default:
 		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
 		    M_T_LOAD;

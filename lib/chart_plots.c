@@ -1,5 +1,6 @@
 /*
- * Point, line and matrix charts: radar (E and P per dimension), ipa
+ * Point, line and matrix charts: radar (E and P per dimension); (ipa: see
+ * chart_drivers.c)
  * (importance-performance quadrants), scree (eigenvalues with parallel
  * analysis) and heatmap (correlations or loadings).
  */
@@ -53,7 +54,9 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 	sq_palette(2, li[0].color);
 	li[1] = (struct legend_item){ sqc_msg(c, M_PERC), { 0 }, 1 };
 	sq_palette(5, li[1].color);
-	sqc_legend(c, NULL, li, 2, MARGIN, c->W - 2 * MARGIN);
+	/* P alone (SERVPERF): no E polygon */
+	sqc_legend(c, NULL, li + (d->perf != 0), d->perf ? 1 : 2, MARGIN,
+	    c->W - 2 * MARGIN);
 	sqc_fmt_g(c, ins->min, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, ins->max, hi_s, sizeof(hi_s));
 	sqc_fill(c, M_RADIAL, note, sizeof(note), lo_s, hi_s);
@@ -95,14 +98,16 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 	}
 	/* E dashed, P solid; light fills so both stay visible. */
 	sq_palette(2, col);
-	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.12);
-	polygon(c, e, nd, &rs, cx, cy);
-	cairo_fill_preserve(c->cr);
-	sqc_rgb(c, col);
 	cairo_set_line_width(c->cr, 2);
-	cairo_set_dash(c->cr, dash, 2, 0);
-	cairo_stroke(c->cr);
-	cairo_set_dash(c->cr, NULL, 0, 0);
+	if (!d->perf) {
+		cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.12);
+		polygon(c, e, nd, &rs, cx, cy);
+		cairo_fill_preserve(c->cr);
+		sqc_rgb(c, col);
+		cairo_set_dash(c->cr, dash, 2, 0);
+		cairo_stroke(c->cr);
+		cairo_set_dash(c->cr, NULL, 0, 0);
+	}
 	sq_palette(5, col);
 	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.15);
 	polygon(c, p, nd, &rs, cx, cy);
@@ -113,7 +118,8 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		sq_palette(2, col);
 		sqc_rgb(c, col);
 		sq_polar(cx, cy, sq_scale_map(&rs, e[k]), k, nd, &x, &y);
-		cairo_arc(c->cr, x, y, 3, 0, 2 * M_PI);
+		if (!d->perf)
+			cairo_arc(c->cr, x, y, 3, 0, 2 * M_PI);
 		cairo_fill(c->cr);
 		sq_palette(5, col);
 		sqc_rgb(c, col);
@@ -162,7 +168,11 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 			    0, 0);
 			sqc_set_font(c, FS_TICK, 0);
 			sqc_grey(c, 0.3);
-			snprintf(lab, sizeof(lab), "E %s \u00b7 P %s", me, mp);
+			if (d->perf)
+				snprintf(lab, sizeof(lab), "P %s", mp);
+			else
+				snprintf(lab, sizeof(lab), "E %s \u00b7 P %s",
+				    me, mp);
 			sqc_text(c, x, y - h * va + h1 + FS_TICK, lab, al);
 		}
 	}
@@ -170,153 +180,6 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		frame->plot = (sq_rect){ cx - R, cy - R, 2 * R, 2 * R };
 		frame->value = rs;
 		frame->horizontal = 0;
-	}
-	return SQ_OK;
-}
-
-/* Label placement: does r overlap any of n rects? */
-static int
-overlaps(const sq_rect *r, const sq_rect *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (r->x < v[i].x + v[i].w && v[i].x < r->x + r->w &&
-		    r->y < v[i].y + v[i].h && v[i].y < r->y + r->h)
-			return 1;
-	return 0;
-}
-
-int
-sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame)
-{
-	const sq_chartdata *d = c->d;
-	const sq_instrument *ins = d->ins;
-	size_t nd = ins->ndims, k, n = 0, nb = 0;
-	double ilo = INFINITY, ihi = -INFINITY, plo = INFINITY, phi = -INFINITY;
-	double ic = 0, pc = 0, x0, x1, y0, y1, pad, col[3], dash[] = { 4, 3 };
-	char note[512], a[32], b[32];
-	sq_ticks tx, ty;
-	sq_scale sx, sy;
-	sq_rect boxes[2 * SQ_MAX_DIMS + 4];
-	static const int qid[4] = { M_Q0, M_Q1, M_Q2, M_Q3 };
-
-	for (k = 0; k < nd; k++) {
-		double i = d->importance[k], p = d->performance[k];
-
-		if (isnan(i) || isnan(p))
-			continue;
-		ic += i;
-		pc += p;
-		n++;
-		ilo = fmin(ilo, i);
-		ihi = fmax(ihi, i);
-		plo = fmin(plo, p);
-		phi = fmax(phi, p);
-	}
-	if (n == 0)
-		return SQ_EEMPTY;
-	ic /= (double)n;
-	pc /= (double)n;
-	sqc_title_block(c);
-	sqc_fmt_num(c, ic, 1, a, sizeof(a));
-	sqc_fmt_num(c, pc, 2, b, sizeof(b));
-	sqc_fill(c, M_CROSS, note, sizeof(note), a, b);
-	sqc_notes(c, note);
-	x0 = MARGIN + 48;
-	x1 = c->W - MARGIN - 4;
-	y0 = c->top + 4;
-	y1 = c->bottom - sqc_xaxis_h();
-	pad = fmax((ihi - ilo) * 0.3, 1);
-	if (sqc_ticks_fit(c, ilo - pad, ihi + pad, 6, x1 - x0, 1, &tx) !=
-	    SQ_OK)
-		return SQ_ENUMERIC;
-	pad = fmax((phi - plo) * 0.3, 0.2);
-	if (sqc_ticks_fit(c, plo - pad, phi + pad, 6, y1 - y0, 0, &ty) !=
-	    SQ_OK)
-		return SQ_ENUMERIC;
-	sx = (sq_scale){ tx.lo, tx.hi, x0, x1 };
-	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
-	sqc_xaxis(c, &sx, &tx, y0, y1, sqc_msg(c, M_IMP), 0);
-	sqc_yaxis(c, &sy, &ty, x0, x1, sqc_msg(c, M_PERF));
-	/* Crosshairs. */
-	sqc_grey(c, 0.35);
-	cairo_set_line_width(c->cr, 1);
-	cairo_set_dash(c->cr, dash, 2, 0);
-	cairo_move_to(c->cr, sq_scale_map(&sx, ic), y0);
-	cairo_line_to(c->cr, sq_scale_map(&sx, ic), y1);
-	cairo_move_to(c->cr, x0, sq_scale_map(&sy, pc));
-	cairo_line_to(c->cr, x1, sq_scale_map(&sy, pc));
-	cairo_stroke(c->cr);
-	cairo_set_dash(c->cr, NULL, 0, 0);
-	/* Quadrant names in the corners. */
-	sqc_set_font(c, FS_LABEL, 1);
-	sqc_grey(c, 0.55);
-	for (k = 0; k < 4; k++) {
-		const char *q = sqc_msg(c, qid[k]);
-		int right = k == SQ_Q_CONCENTRATE || k == SQ_Q_KEEP_UP;
-		int top = k == SQ_Q_KEEP_UP || k == SQ_Q_OVERKILL;
-		double tx_ = right ? x1 - 6 : x0 + 6;
-		double ty_ = top ? y0 + 6 : y1 - 6 - sqc_lh(FS_LABEL);
-		double w = sqc_text_w(c, q);
-
-		sqc_text(c, tx_, ty_ + FS_LABEL, q, right ? 1 : 0);
-		boxes[nb++] = (sq_rect){ right ? tx_ - w : tx_, ty_, w,
-		    sqc_lh(FS_LABEL) };
-	}
-	/* Points first, so labels avoid them. */
-	for (k = 0; k < nd; k++) {
-		double px, py;
-
-		if (isnan(d->importance[k]) || isnan(d->performance[k]))
-			continue;
-		px = sq_scale_map(&sx, d->importance[k]);
-		py = sq_scale_map(&sy, d->performance[k]);
-		sqc_dim_color(k, col);
-		sqc_rgb(c, col);
-		cairo_arc(c->cr, px, py, 5, 0, 2 * M_PI);
-		cairo_fill(c->cr);
-		boxes[nb++] = (sq_rect){ px - 5, py - 5, 10, 10 };
-	}
-	sqc_set_font(c, FS_LABEL, 0);
-	for (k = 0; k < nd; k++) {
-		static const double off[8][2] = {
-			{ 8, -0.5 }, { -8, -0.5 }, { 8, -1.4 }, { 8, 0.4 },
-			{ -8, -1.4 }, { -8, 0.4 }, { 0, -1.9 }, { 0, 0.9 }
-		};
-		double px, py, w, h = sqc_lh(FS_LABEL);
-		int j, best = 0;
-		sq_rect r = { 0 };
-
-		if (isnan(d->importance[k]) || isnan(d->performance[k]))
-			continue;
-		px = sq_scale_map(&sx, d->importance[k]);
-		py = sq_scale_map(&sy, d->performance[k]);
-		w = sqc_text_w(c, sqc_dim_name(c, k));
-		for (j = 0; j < 8; j++) {
-			double lx = off[j][0] > 0 ? px + off[j][0] :
-			    off[j][0] < 0 ? px + off[j][0] - w : px - w / 2;
-
-			r = (sq_rect){ lx, py + off[j][1] * h, w, h };
-			if (r.x >= x0 && r.x + r.w <= x1 && r.y >= y0 &&
-			    r.y + r.h <= y1 && !overlaps(&r, boxes, nb)) {
-				best = j;
-				break;
-			}
-			if (j == 7)
-				best = 0;
-		}
-		if (j == 8) {
-			double lx = px + off[best][0];
-
-			r = (sq_rect){ lx, py + off[best][1] * h, w, h };
-		}
-		boxes[nb++] = r;
-		sqc_grey(c, 0.1);
-		sqc_halo_text(c, r.x, r.y + FS_LABEL, sqc_dim_name(c, k), 0);
-	}
-	if (frame) {
-		sqc_set_frame(frame, x0, y0, x1, y1, &sy, NULL, 0);
 	}
 	return SQ_OK;
 }

@@ -224,6 +224,65 @@ read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	if (!d->has_gaps)
 		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
 		    "the table has no dimension rows for segment \"all\"");
+	/* sq-gap's block column: P alone (SERVPERF) */
+	c[0] = tab_col(t, "block");
+	d->perf = c[0] >= 0 && t->nrows > 0 &&
+	    strcmp(t->cell[0][c[0]], "P") == 0;
+	return SQ_OK;
+}
+
+/*
+ * sq-zone's table: the rows of segment "all" with their labels and the
+ * scale the table carries, so that no instrument is needed.
+ */
+static int
+read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"scope", "segment", "n", "mean_a", "mean_d", "mean_p",
+		"scale_min", "scale_max", "label", "item"
+	};
+	int c[10], rc, scope;
+	size_t r, j;
+	double v[6];
+	char lab[SQ_WORDING_LEN + 16];
+
+	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
+		return rc;
+	if ((d->zone = calloc(1, sizeof(*d->zone))) == NULL)
+		return SQ_ENOMEM;
+	d->zone->lo = d->zone->hi = NAN;
+	for (r = 0; r < t->nrows; r++) {
+		const char *sc = t->cell[r][c[0]];
+
+		if (strcmp(t->cell[r][c[1]], "all") != 0)
+			continue;
+		scope = strcmp(sc, "item") == 0 ? 0 : strcmp(sc,
+		    "dimension") == 0 ? 1 : strcmp(sc, "overall") == 0 ? 2 :
+		    -1;
+		if (scope < 0)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[0] + 1, "scope", "\"%s\" is not item, "
+			    "dimension or overall", sc);
+		for (j = 0; j < 6; j++)
+			if ((rc = tab_num(t, r, c[2 + j], &v[j], err)) != SQ_OK)
+				return rc;
+		if (isnan(d->zone->lo)) {
+			d->zone->lo = v[4];
+			d->zone->hi = v[5];
+		}
+		/* items as the other charts label them: "12. wording" */
+		snprintf(lab, sizeof(lab), "%s%s%s", t->cell[r][c[9]],
+		    t->cell[r][c[9]][0] && t->cell[r][c[8]][0] ? ". " : "",
+		    t->cell[r][c[8]]);
+		if ((rc = sqc_zone_add(d, scope, lab, lab, v[0], v[1], v[2],
+		    v[3])) != SQ_OK)
+			return rc == SQ_ELIMIT ? sq_error_set(err, rc, t->name,
+			    t->line[r], 0, "", "more than 10000 rows") : rc;
+	}
+	if (d->zone->n == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no rows for segment \"all\"");
 	return SQ_OK;
 }
 
@@ -285,6 +344,28 @@ read_ipa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 			return rc;
 	}
 	d->has_ipa = 1;
+	return SQ_OK;
+}
+
+/* sq-drivers' long table: section segment model term key value. */
+static int
+read_drivers_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"section", "segment", "model", "term", "key", "value"
+	};
+	int c[6], rc;
+	size_t r;
+
+	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++) {
+		char **v = t->cell[r];
+
+		if ((rc = sqc_drivers_cell(d, v[c[0]], v[c[1]], v[c[2]],
+		    v[c[3]], v[c[4]], v[c[5]], t->name, t->line[r], err)))
+			return rc;
+	}
 	return SQ_OK;
 }
 
@@ -515,7 +596,10 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return SQ_OK;
 }
 
-enum { T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR };
+enum {
+	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
+	T_DRIVERS, T_CFA, T_ZONE
+};
 
 /*
  * The delimiter of a table: a tab if the first line has one (servqual's
@@ -617,6 +701,26 @@ head_has(const struct head *h, const char *s)
 	}
 }
 
+/* sq-cfa's long table: the rows go to chart_cfa.c one by one. */
+static int
+read_cfa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
+{
+	static const char *const cols[] = {
+		"section", "key", "dimension", "item", "dimension2", "value"
+	};
+	int c[6], rc;
+	size_t r;
+
+	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
+		return rc;
+	for (r = 0; r < t->nrows; r++)
+		if ((rc = sqc_cfa_add(d, t->cell[r][c[0]], t->cell[r][c[1]],
+		    t->cell[r][c[2]], t->cell[r][c[3]], t->cell[r][c[4]],
+		    t->cell[r][c[5]], t->name, t->line[r], err)) != SQ_OK)
+			return rc;
+	return sqc_cfa_finish(d, t->name, err);
+}
+
 static int
 table_kind(const char *buf, size_t len)
 {
@@ -631,14 +735,27 @@ table_kind(const char *buf, size_t len)
 	/* An export names its E and P columns. */
 	if (head_has(&h, "e1") && head_has(&h, "p1"))
 		return T_NONE;
+	if (head_has(&h, "a1") && head_has(&h, "d1"))
+		return T_NONE;	/* a three-column export */
+	if (head_is(&h, 0, "scope") && head_has(&h, "mean_a") &&
+	    head_has(&h, "mean_d"))
+		return T_ZONE;
 	if (head_is(&h, 0, "scope") && head_has(&h, "gap"))
 		return T_GAP;
+	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
+	    head_has(&h, "value") && head_has(&h, "model") &&
+	    head_has(&h, "term"))
+		return T_DRIVERS;
+	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
+	    head_has(&h, "dimension2") && head_has(&h, "value"))
+		return T_CFA;
 	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
 	    head_has(&h, "value"))
 		return T_FACTOR;
 	if (head_has(&h, "eigenvalue"))
 		return T_SCREE;
-	if (head_has(&h, "importance") && head_has(&h, "performance"))
+	if (head_has(&h, "importance") &&
+	    head_has(&h, "performance"))
 		return T_IPA;
 	if (head_has(&h, "item") && head_has(&h, "value") &&
 	    head_has(&h, "n") && n <= 4)
@@ -648,7 +765,8 @@ table_kind(const char *buf, size_t len)
 	 * the next line is a label followed by numbers only.
 	 */
 	if (head_is(&h, 0, "") || head_is(&h, 0, "item") ||
-	    head_is(&h, 0, "variable") || head_is(&h, 0, "row")) {
+	    head_is(&h, 0, "variable") ||
+	    head_is(&h, 0, "row")) {
 		size_t i = h.end < len ? h.end + 1 : len, cells = 0;
 		int numeric = 1;
 
@@ -721,6 +839,15 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 			break;
 		case T_FACTOR:
 			rc = read_factor_table(d, &t, err);
+			break;
+		case T_ZONE:
+			rc = read_zone_table(d, &t, err);
+			break;
+		case T_DRIVERS:
+			rc = read_drivers_table(d, &t, err);
+			break;
+		case T_CFA:
+			rc = read_cfa_table(d, &t, err);
 			break;
 		default:
 			rc = read_matrix_table(d, &t, err);

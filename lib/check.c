@@ -26,7 +26,8 @@ struct sq_check {
 	const sq_instrument *ins;
 	sq_check_opts o;
 	sq_check_summary s;
-	unsigned long *miss_e, *miss_p;
+	unsigned long *miss_e, *miss_p, *miss_a, *miss_d;
+	int auto_min;		/* min_answers follows the form */
 	int *need;		/* per dimension: items needed, ceil(k/2) */
 	char *text;		/* the ids, NUL-terminated, one after another */
 	size_t tlen, tcap;
@@ -34,6 +35,8 @@ struct sq_check {
 	size_t nids, capent;
 	uint32_t *slot;
 	size_t capids;
+	unsigned flags;		/* SQ_CHECK_* of the last respondent */
+	int current;		/* the flag being reported */
 	sq_hash_key key;	/* of the id index: random per check */
 };
 
@@ -51,14 +54,19 @@ sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 	sq_hash_key_init(&c->key);
 	if (o != NULL)
 		c->o = *o;
-	if (c->o.min_answers == 0)
+	if (c->o.min_answers == 0) {
 		c->o.min_answers = (unsigned)ins->nitems;
+		c->auto_min = 1;
+	}
 	if (c->o.weight_total == 0)
 		c->o.weight_total = 100;
 	c->miss_e = calloc(ins->nitems + 1, sizeof(*c->miss_e));
 	c->miss_p = calloc(ins->nitems + 1, sizeof(*c->miss_p));
+	c->miss_a = calloc(ins->nitems + 1, sizeof(*c->miss_a));
+	c->miss_d = calloc(ins->nitems + 1, sizeof(*c->miss_d));
 	c->need = calloc(ins->ndims + 1, sizeof(*c->need));
-	if (c->miss_e == NULL || c->miss_p == NULL || c->need == NULL) {
+	if (c->miss_e == NULL || c->miss_p == NULL || c->miss_a == NULL ||
+	    c->miss_d == NULL || c->need == NULL) {
 		sq_check_free(c);
 		return SQ_ENOMEM;
 	}
@@ -79,6 +87,8 @@ sq_check_free(sq_check *c)
 	free(c->slot);
 	free(c->miss_e);
 	free(c->miss_p);
+	free(c->miss_a);
+	free(c->miss_d);
 	free(c->need);
 	free(c);
 }
@@ -158,6 +168,14 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	return SQ_OK;
 }
 
+/* Respondent flag f is about to be reported. */
+static void
+mark(sq_check *c, int f)
+{
+	c->flags |= (unsigned)f;
+	c->current = f;
+}
+
 static void flag(const char *, unsigned long, sq_problem_fn, void *,
     const char *, ...) __attribute__((format(printf, 5, 6)));
 
@@ -209,21 +227,36 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 {
 	const sq_instrument *ins = c->ins;
 	unsigned long first;
-	size_t i, d, cnt, present = 0;
-	int *have, ok = 1;
+	size_t i, d, cnt, present = 0, nb, b, ninv = 0;
+	int *have, ok = 1, blocks[3];
+	int servqual = r->form == SQ_FORM_SERVQUAL;
+	int zone = r->form == SQ_FORM_ZONE;
+	char have_all[SQ_MAX_ITEMS], inv[256];
 	double v, sum = 0;
 
 	c->s.rows++;
+	c->flags = 0;
+	c->s.form = r->form;
+	nb = sq_check_blocks(r->form, blocks);
+	if (c->auto_min)	/* half the answer cells of the form */
+		c->o.min_answers = (unsigned)((nb * ins->nitems + 1) / 2);
 	for (i = 0; i < ins->nitems; i++) {
-		c->miss_e[i] += isnan(r->e[i]);
+		size_t m = 0;
+
+		c->miss_e[i] += servqual && isnan(r->e[i]);
 		c->miss_p[i] += isnan(r->p[i]);
-		c->s.missing += isnan(r->e[i]) + isnan(r->p[i]);
+		c->miss_a[i] += zone && isnan(r->a[i]);
+		c->miss_d[i] += zone && isnan(r->d[i]);
+		for (b = 0; b < nb; b++)
+			m += isnan(sq_check_cell(r, blocks[b], i));
+		c->s.missing += m;
+		have_all[i] = m == 0;
 	}
-	/* usable: every dimension has ceil(k/2) items with E and P */
+	/* usable: every dimension has ceil(k/2) items with all blocks */
 	if ((have = calloc(ins->ndims + 1, sizeof(*have))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < ins->nitems; i++)
-		if (!isnan(r->e[i]) && !isnan(r->p[i]))
+		if (have_all[i])
 			have[ins->items[i].dim]++;
 	for (d = 0; d < ins->ndims; d++)
 		if (have[d] < c->need[d])
@@ -236,26 +269,47 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			return SQ_ENOMEM;
 		if (first != 0) {
 			c->s.duplicate_ids++;
+			mark(c, SQ_CHECK_DUPLICATE);
 			flag(file, r->line, fn, ctx, "duplicate respondent id "
 			    "\"%s\" (first on line %lu)", r->id, first);
 		}
 	}
 	if (r->answered < c->o.min_answers) {
 		c->s.too_few++;
+		mark(c, SQ_CHECK_FEW);
 		flag(file, r->line, fn, ctx, "too few answers: %u of %zu "
-		    "(fewer than %u)", r->answered, 2 * ins->nitems,
+		    "(fewer than %u)", r->answered, nb * ins->nitems,
 		    c->o.min_answers);
 	} else {
-		if (straight(ins, r->e, &v, &cnt)) {
+		for (b = 0; b < nb; b++) {
+			if (!straight(ins, sq_check_series(r, blocks[b]), &v,
+			    &cnt))
+				continue;
 			c->s.straight_lining++;
+			mark(c, SQ_CHECK_STRAIGHT);
 			flag(file, r->line, fn, ctx, "straight-lining: all "
-			    "%zu E answers are %g", cnt, v);
+			    "%zu %c answers are %g", cnt, blocks[b], v);
 		}
-		if (straight(ins, r->p, &v, &cnt)) {
-			c->s.straight_lining++;
-			flag(file, r->line, fn, ctx, "straight-lining: all "
-			    "%zu P answers are %g", cnt, v);
+	}
+	/* an inverted zone: the adequate level above the desired one */
+	inv[0] = '\0';
+	for (i = 0; zone && i < ins->nitems; i++)
+		if (r->a[i] > r->d[i]) {
+			size_t len = strlen(inv);
+
+			/* the first ten items name the pattern */
+			if (ninv < 10)
+				snprintf(inv + len, sizeof(inv) - len, "%s%d",
+				    ninv ? ", " : "", ins->items[i].number);
+			else if (ninv == 10)
+				snprintf(inv + len, sizeof(inv) - len, ", ...");
+			ninv++;
 		}
+	if (ninv > 0) {
+		c->s.inverted++;
+		mark(c, SQ_CHECK_INVERTED);
+		flag(file, r->line, fn, ctx, "inverted zone (adequate above "
+		    "desired) on item%s %s", ninv == 1 ? "" : "s", inv);
 	}
 	if (c->o.weights) {
 		for (d = 0; d < ins->ndims; d++)
@@ -265,16 +319,31 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 			}
 		if (present > 0 && present < ins->ndims) {
 			c->s.weights_off++;
+			mark(c, SQ_CHECK_WEIGHTS);
 			flag(file, r->line, fn, ctx, "weights incomplete: %zu "
 			    "of %zu given", present, ins->ndims);
 		} else if (present > 0 &&
 		    fabs(sum - c->o.weight_total) > 0.01) {
 			c->s.weights_off++;
+			mark(c, SQ_CHECK_WEIGHTS);
 			flag(file, r->line, fn, ctx, "weights sum to %g, not "
 			    "%g", sum, c->o.weight_total);
 		}
 	}
+	c->s.straight_respondents += (c->flags & SQ_CHECK_STRAIGHT) != 0;
 	return SQ_OK;
+}
+
+unsigned
+sq_check_flags(const sq_check *c)
+{
+	return c->flags;
+}
+
+int
+sq_check_current(const sq_check *c)
+{
+	return c->current;
 }
 
 void
@@ -283,9 +352,178 @@ sq_check_result(const sq_check *c, sq_check_summary *s)
 	*s = c->s;
 	s->missing_e = c->miss_e;
 	s->missing_p = c->miss_p;
+	s->missing_a = c->miss_a;
+	s->missing_d = c->miss_d;
 }
 
-/* The canonical CSV. */
+int
+sq_check_blocks(int form, int *blocks)
+{
+	if (form == SQ_FORM_SERVPERF) {
+		blocks[0] = 'P';
+		return 1;
+	}
+	if (form == SQ_FORM_ZONE) {
+		blocks[0] = 'A';
+		blocks[1] = 'D';
+		blocks[2] = 'P';
+		return 3;
+	}
+	blocks[0] = 'E';
+	blocks[1] = 'P';
+	return 2;
+}
+
+const double *
+sq_check_series(const sq_response *r, int block)
+{
+	return block == 'E' ? r->e : block == 'A' ? r->a : block == 'D' ?
+	    r->d : r->p;
+}
+
+double
+sq_check_cell(const sq_response *r, int block, size_t i)
+{
+	return sq_check_series(r, block)[i];
+}
+
+static const char *const measure[SQ_CM_N] = {
+	[SQ_CM_ROWS] = "rows_read",
+	[SQ_CM_USABLE] = "respondents_usable",
+	[SQ_CM_RAGGED] = "ragged_rows",
+	[SQ_CM_INVALID] = "invalid_cells",
+	[SQ_CM_MISSING] = "missing_cells",
+	[SQ_CM_DUPLICATE] = "duplicate_ids",
+	[SQ_CM_STRAIGHT] = "straight_lining",
+	[SQ_CM_FEW] = "too_few_answers",
+	[SQ_CM_WEIGHTS] = "weights_not_100",
+	[SQ_CM_INVERTED] = "inverted_zone",
+};
+
+const char *
+sq_check_measure_name(int m)
+{
+	return m >= 0 && m < SQ_CM_N ? measure[m] : "";
+}
+
+void
+sq_check_measures(const sq_check *c, unsigned long invalid,
+    unsigned long ragged, double *v, double *s)
+{
+	int blocks[3], m;
+	double rows = (double)c->s.rows;
+	double cells = rows * (double)sq_check_blocks(c->s.form, blocks) *
+	    (double)c->ins->nitems;
+
+	v[SQ_CM_ROWS] = rows;
+	v[SQ_CM_USABLE] = (double)c->s.usable;
+	v[SQ_CM_RAGGED] = (double)ragged;
+	v[SQ_CM_INVALID] = (double)invalid;
+	v[SQ_CM_MISSING] = (double)c->s.missing;
+	v[SQ_CM_DUPLICATE] = (double)c->s.duplicate_ids;
+	v[SQ_CM_STRAIGHT] = (double)c->s.straight_respondents;
+	v[SQ_CM_FEW] = (double)c->s.too_few;
+	v[SQ_CM_WEIGHTS] = (double)c->s.weights_off;
+	v[SQ_CM_INVERTED] = (double)c->s.inverted;
+	for (m = 0; m < SQ_CM_N; m++)
+		s[m] = v[m] / (m == SQ_CM_INVALID || m == SQ_CM_MISSING ?
+		    cells : rows);
+}
+
+int
+sq_check_summary_table(const sq_check *c, const char *shape,
+    const double *v, const double *s, sq_table **out)
+{
+	static const char *const cols[] = { "header", "form", "measure",
+		"count", "share" };
+	int m, rc;
+
+	if ((rc = sq_table_new(cols, 5, out)) != SQ_OK)
+		return rc;
+	sq_table_style(*out, 3, SQ_NUM_INT);
+	for (m = 0; m < SQ_CM_N && rc == SQ_OK; m++)
+		if ((rc = sq_table_str(*out, shape)) == SQ_OK &&
+		    (rc = sq_table_str(*out, sq_form_name(c->s.form))) ==
+		    SQ_OK &&
+		    (rc = sq_table_str(*out, measure[m])) == SQ_OK &&
+		    (rc = sq_table_num(*out, v[m])) == SQ_OK)
+			rc = sq_table_num(*out, s[m]);
+	return rc;
+}
+
+int
+sq_check_items_table(const sq_check *c, sq_table **out)
+{
+	const sq_instrument *ins = c->ins;
+	const unsigned long *miss[3];
+	const char *cols[5] = { "item", "dimension" };
+	char names[3][16];
+	int blocks[3], nb, b, rc;
+	size_t i;
+
+	nb = sq_check_blocks(c->s.form, blocks);
+	for (b = 0; b < nb; b++) {
+		snprintf(names[b], sizeof(names[b]), "missing_%c",
+		    blocks[b] - 'A' + 'a');
+		cols[2 + b] = names[b];
+		miss[b] = blocks[b] == 'E' ? c->miss_e : blocks[b] == 'A' ?
+		    c->miss_a : blocks[b] == 'D' ? c->miss_d : c->miss_p;
+	}
+	if ((rc = sq_table_new(cols, 2 + (size_t)nb, out)) != SQ_OK)
+		return rc;
+	sq_table_style(*out, 0, SQ_NUM_INT);
+	for (b = 0; b < nb; b++)
+		sq_table_style(*out, 2 + (size_t)b, SQ_NUM_INT);
+	for (i = 0; i < ins->nitems && rc == SQ_OK; i++) {
+		if ((rc = sq_table_num(*out, ins->items[i].number)) == SQ_OK)
+			rc = sq_table_str(*out,
+			    ins->dims[ins->items[i].dim].code);
+		for (b = 0; b < nb && rc == SQ_OK; b++)
+			rc = sq_table_num(*out, (double)miss[b][i]);
+	}
+	return rc;
+}
+
+int
+sq_checkgate_parse(const char *s, sq_checkgate *g)
+{
+	const char *x;
+	char *end;
+	size_t n = 0;
+
+	memset(g, 0, sizeof(*g));
+	for (g->measure = SQ_CM_RAGGED; g->measure < SQ_CM_N; g->measure++)
+		if (strncmp(s, measure[g->measure],
+		    n = strlen(measure[g->measure])) == 0 && s[n] == '>')
+			break;
+	if (g->measure == SQ_CM_N || strlen(s) >= sizeof(g->text))
+		return SQ_EUSAGE;
+	g->ge = s[n + 1] == '=';
+	x = s + n + 1 + g->ge;
+	if (*x < '0' || *x > '9')	/* no sign, space, nan or inf */
+		return SQ_EUSAGE;
+	g->x = strtod(x, &end);
+	g->share = *end == '%';
+	if (strcmp(end, g->share ? "%" : "") != 0 ||
+	    !(g->x <= (g->share ? 100 : 1e15)))
+		return SQ_EUSAGE;
+	snprintf(g->text, sizeof(g->text), "%s", s);
+	return SQ_OK;
+}
+
+int
+sq_checkgate_holds(const sq_checkgate *g, const double *v, const double *s)
+{
+	double x = g->share ? 100 * s[g->measure] : v[g->measure];
+
+	return g->ge ? x >= g->x : x > g->x;
+}
+
+/*
+ * The canonical CSV. A row is built in a buffer and written with one
+ * fwrite; answers are whole numbers almost always, and writing them digit
+ * by digit is several times faster than "%.15g".
+ */
 
 struct sq_clean {
 	FILE *fp;
@@ -293,44 +531,113 @@ struct sq_clean {
 	size_t ncols;
 	char *keep;		/* per export column: copy it */
 	int weights, overall;
+	int blocks[3];		/* the form's answer blocks, as letters */
+	size_t nb;
+	char *buf;		/* the row being built */
+	size_t len, cap;
+	int nomem;
 };
 
-/* Write s as one CSV field, quoted when it needs it. */
+/* Append n bytes of s to the row. */
 static void
-put_field(FILE *fp, const char *s)
+put(sq_clean *c, const char *s, size_t n)
 {
-	const char *p;
-
-	if (s[0] != '\0' && strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' &&
-	    s[strlen(s) - 1] != ' ') {
-		fputs(s, fp);
+	if (room((void **)&c->buf, &c->cap, c->len, n, 1) != SQ_OK) {
+		c->nomem = 1;
 		return;
 	}
-	if (s[0] == '\0')
-		return;
-	putc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
 }
 
 static void
-put_num(FILE *fp, double x)
+put_char(sq_clean *c, char ch)
 {
-	if (!isnan(x))
-		fprintf(fp, "%.15g", x);
+	if (c->len < c->cap)
+		c->buf[c->len++] = ch;
+	else
+		put(c, &ch, 1);
+}
+
+/* Write s as one CSV field, quoted when it needs it. */
+static void
+put_field(sq_clean *c, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[n - 1] != ' ') {
+		put(c, s, n);
+		return;
+	}
+	put_char(c, '"');
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			put_char(c, '"');
+		put_char(c, s[i]);
+	}
+	put_char(c, '"');
+}
+
+/* A number as %.15g would write it; whole numbers digit by digit. */
+static void
+put_num(sq_clean *c, double x)
+{
+	char b[40], *p = b + sizeof(b);
+	unsigned long long u;
+
+	if (isnan(x))
+		return;
+	if (x != floor(x) || fabs(x) >= 1e15) {
+		put(c, b, (size_t)snprintf(b, sizeof(b), "%.15g", x));
+		return;
+	}
+	u = (unsigned long long)fabs(x);
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (x < 0)
+		*--p = '-';
+	put(c, p, (size_t)(b + sizeof(b) - p));
+}
+
+/* Write the row built and start the next. */
+static int
+flush_row(sq_clean *c)
+{
+	put_char(c, '\n');
+	if (c->nomem)
+		return SQ_ENOMEM;
+	if (fwrite(c->buf, 1, c->len, c->fp) != c->len)
+		return SQ_EIO;
+	c->len = 0;
+	return SQ_OK;
+}
+
+/* Whether the canonical CSV of c has columns of role r. */
+static int
+writes(const sq_clean *c, int r)
+{
+	size_t b;
+
+	for (b = 0; b < c->nb; b++)
+		if ((r == SQ_ROLE_E && c->blocks[b] == 'E') ||
+		    (r == SQ_ROLE_P && c->blocks[b] == 'P') ||
+		    (r == SQ_ROLE_A && c->blocks[b] == 'A') ||
+		    (r == SQ_ROLE_D && c->blocks[b] == 'D'))
+			return 1;
+	return r == SQ_ROLE_W || r == SQ_ROLE_OVERALL;
 }
 
 int
 sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
-    sq_clean **out)
+    int keep_all, sq_clean **out)
 {
 	sq_clean *c;
 	size_t i, nw = 0, sep = 0;
-	int t;
+	char name[32];
+	int t, rc;
 
 	*out = NULL;
 	if ((c = calloc(1, sizeof(*c))) == NULL)
@@ -342,6 +649,7 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	c->fp = fp;
 	c->ins = ins;
 	c->ncols = h->ncols;
+	c->nb = (size_t)sq_check_blocks(h->form, c->blocks);
 	for (i = 0; i < h->ncols; i++) {
 		switch (h->role[i]) {
 		case SQ_ROLE_W:
@@ -352,13 +660,21 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 			break;
 		case SQ_ROLE_E:
 		case SQ_ROLE_P:
+		case SQ_ROLE_A:
+		case SQ_ROLE_D:
+			break;
+		case SQ_ROLE_ID:
+		case SQ_ROLE_SEGMENT:
+			c->keep[i] = 1;
 			break;
 		default:
-			/* an unbound name that reads as an answer would
-			 * collide with the canonical columns */
-			c->keep[i] = h->role[i] != SQ_ROLE_NONE ||
-			    sq_survey_auto_role(ins, h->name[i], &t) ==
-			    SQ_ROLE_NONE;
+			/* an unbound name that reads as an answer of the
+			 * form would collide with the canonical columns */
+			c->keep[i] = (int)i == h->segcol ||
+			    (int)i == h->idcol || (keep_all &&
+			    (h->role[i] != SQ_ROLE_NONE ||
+			    !writes(c, sq_survey_auto_role(ins, h->name[i],
+			    &t))));
 			break;
 		}
 	}
@@ -366,24 +682,28 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	for (i = 0; i < h->ncols; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(',', fp);
-			put_field(fp, h->name[i]);
+				put_char(c, ',');
+			put_field(c, h->name[i]);
 		}
-	for (i = 0; i < 2 * ins->nitems; i++) {
+	for (i = 0; i < c->nb * ins->nitems; i++) {
 		if (sep++)
-			putc(',', fp);
-		fprintf(fp, "%c%d", i < ins->nitems ? 'E' : 'P',
+			put_char(c, ',');
+		snprintf(name, sizeof(name), "%c%d", c->blocks[i / ins->nitems],
 		    ins->items[i % ins->nitems].number);
+		put(c, name, strlen(name));
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		fputs(",W_", fp);
-		put_field(fp, ins->dims[i].code);
+		put(c, ",W_", 3);
+		put_field(c, ins->dims[i].code);
 	}
 	if (c->overall)
-		fputs(",overall", fp);
-	fputs("\n", fp);
+		put(c, ",overall", 8);
+	if ((rc = flush_row(c)) != SQ_OK) {
+		sq_clean_free(c);
+		return rc;
+	}
 	*out = c;
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+	return SQ_OK;
 }
 
 int
@@ -396,29 +716,29 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 	for (i = 0; i < c->ncols && i < r->row->nfields; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				putc(',', c->fp);
-			put_field(c->fp, r->row->field[i]);
+				put_char(c, ',');
+			put_field(c, r->row->field[i]);
 		}
-	for (i = 0; i < 2 * ins->nitems; i++) {
+	for (i = 0; i < c->nb * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];
 
-		x = i < ins->nitems ? r->e[i] : r->p[i - ins->nitems];
+		x = sq_check_cell(r, c->blocks[i / ins->nitems],
+		    i % ins->nitems);
 		if (!isnan(x) && it->reverse)
 			x = ins->min + ins->max - x;	/* as answered */
 		if (sep++)
-			putc(',', c->fp);
-		put_num(c->fp, x);
+			put_char(c, ',');
+		put_num(c, x);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		putc(',', c->fp);
-		put_num(c->fp, r->w[i]);
+		put_char(c, ',');
+		put_num(c, r->w[i]);
 	}
 	if (c->overall) {
-		putc(',', c->fp);
-		put_num(c->fp, r->overall);
+		put_char(c, ',');
+		put_num(c, r->overall);
 	}
-	putc('\n', c->fp);
-	return ferror(c->fp) ? SQ_EIO : SQ_OK;
+	return flush_row(c);
 }
 
 void
@@ -427,5 +747,6 @@ sq_clean_free(sq_clean *c)
 	if (c == NULL)
 		return;
 	free(c->keep);
+	free(c->buf);
 	free(c);
 }

@@ -1,4 +1,8 @@
 /* The options every tool shares. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -7,6 +11,39 @@
 #include "servqual/encoding.h"
 #include "servqual/output.h"
 #include "servqual/table.h"
+
+int
+sq_cli_number(const char *s, int whole, double lo, double hi, double *out,
+    char *msg, size_t len)
+{
+	char *end = NULL;
+	double v = NAN;
+
+	errno = 0;
+	if (whole) {
+		/* digits only: no sign, space, exponent or fraction */
+		if (s[0] != '\0' && strspn(s, "0123456789") == strlen(s) &&
+		    strlen(s) <= 20)
+			v = (double)strtoull(s, &end, 10);
+	} else if (s[0] != '\0' && !isspace((unsigned char)s[0]) &&
+	    strspn(s, "0123456789.eE+-") == strlen(s)) {
+		/* decimal only: no hex, nan, inf or space */
+		v = strtod(s, &end);
+		if (*end != '\0' || !isfinite(v))
+			v = NAN;
+	}
+	if (errno == 0 && v >= lo && v <= hi) {
+		*out = v;
+		return 0;
+	}
+	if (whole)
+		snprintf(msg, len, "\"%s\": expected a whole number from %.0f "
+		    "to %.0f", s, lo, hi);
+	else
+		snprintf(msg, len, "\"%s\": expected a number from %g to %g",
+		    s, lo, hi);
+	return -1;
+}
 
 void
 sq_cli_init(sq_cli *c)
@@ -21,10 +58,13 @@ sq_cli_init(sq_cli *c)
 int
 sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 {
-	char *end;
+	char buf[200];
+	double v;
 
 	switch (ch) {
 	case 'c':
+		if (arg[0] == '\0')
+			break;
 		c->codebook = arg;
 		return 1;
 	case 'd':
@@ -42,14 +82,16 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		    "or pretty", arg);
 		return -1;
 	case 'o':
+		if (arg[0] == '\0')
+			break;
 		c->outpath = arg;
 		return 1;
 	case SQ_OPT_CONF:
-		c->conf = strtod(arg, &end);
-		if (*arg != '\0' && *end == '\0' && c->conf > 0 &&
-		    c->conf < 1)
+		/* a confidence level: strictly between 0 and 1 */
+		if (sq_cli_number(arg, 0, 0.5, 0.9999, &c->conf, buf,
+		    sizeof(buf)) == 0)
 			return 1;
-		snprintf(msg, len, "--conf must be between 0 and 1, as 0.95");
+		snprintf(msg, len, "--conf: %s, as 0.95", buf);
 		return -1;
 	case SQ_OPT_ENCODING:
 		if (sq_encoding_parse(arg, &c->so.csv.encoding) == 0)
@@ -75,17 +117,20 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		snprintf(msg, len, "--lang: \"%s\": expected en or es", arg);
 		return -1;
 	case SQ_OPT_SKIP_ROWS:
-		c->so.skip_rows = (unsigned)strtoul(arg, &end, 10);
-		if (*arg >= '0' && *arg <= '9' && *end == '\0' &&
-		    strlen(arg) < 7)
+		if (sq_cli_number(arg, 1, 0, 999999, &v, buf,
+		    sizeof(buf)) == 0) {
+			c->so.skip_rows = (unsigned)v;
 			return 1;
-		snprintf(msg, len, "--skip-rows: \"%s\": expected a number of "
-		    "rows", arg);
+		}
+		snprintf(msg, len, "--skip-rows: %s", buf);
 		return -1;
 	default:
 		return 0;
 	}
-	snprintf(msg, len, "-d: \"%s\": expected , or ; or tab", arg);
+	if (ch == 'd')
+		snprintf(msg, len, "-d: \"%s\": expected , or ; or tab", arg);
+	else
+		snprintf(msg, len, "-%c: the file name is empty", ch);
 	return -1;
 }
 
@@ -115,15 +160,4 @@ sq_survey_read_path(const char *path, const sq_instrument *ins,
 	rc = sq_survey_read(fp, path, ins, opts, fn, ctx, st, err);
 	sq_input_close(fp);
 	return rc;
-}
-
-void
-sq_error_message(const sq_error *err, const char *file, char *buf,
-    size_t len)
-{
-	sq_error e = *err;
-
-	if (e.file[0] == '\0' && file != NULL)
-		snprintf(e.file, sizeof(e.file), "%s", file);
-	sq_error_format(&e, buf, len);
 }

@@ -73,3 +73,14 @@ sq_error_format(const sq_error *err, char *buf, size_t len)
 	APPEND("%s", err->msg);
 #undef APPEND
 }
+
+void
+sq_error_message(const sq_error *err, const char *file, char *buf,
+    size_t len)
+{
+	sq_error e = *err;
+
+	if (e.file[0] == '\0' && file != NULL)
+		snprintf(e.file, sizeof(e.file), "%s", file);
+	sq_error_format(&e, buf, len);
+}

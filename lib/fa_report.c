@@ -6,8 +6,89 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
+
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
+#include "servqual/noncentral.h"
+
+/* log|A| of the symmetric positive definite A (copied); NAN if not. */
+static double
+logdet(const double *A, size_t p, gsl_matrix *w)
+{
+	double ld = 0;
+	size_t i;
+
+	memcpy(w->data, A, p * p * sizeof(double));
+	if (gsl_linalg_cholesky_decomp1(w) != 0)
+		return NAN;
+	for (i = 0; i < p; i++)
+		ld += 2 * log(gsl_matrix_get(w, i, i));
+	return ld;
+}
+
+/* psych's fa.stats fit of the unrotated loadings L (p x k) to R. */
+static int
+fit_stats(const double *R, size_t p, double n, const double *L, size_t k,
+    sq_fa_fit_stats *fs)
+{
+	gsl_matrix *w = gsl_matrix_alloc(p, p);
+	double *M = malloc(p * p * sizeof(double));
+	double ldm, ldr, tr = 0, nm, dp = (double)p, dk = (double)k, m0, mm;
+	size_t i, j, f;
+	int rc = SQ_ENOMEM;
+
+	fs->objective = fs->chisq = fs->df = fs->p = fs->null_chisq =
+	    fs->null_df = fs->tli = fs->rmsea = fs->rmsea_lo = fs->rmsea_hi =
+	    fs->bic = NAN;
+	if (w == NULL || M == NULL)
+		goto out;
+	rc = SQ_OK;
+	for (i = 0; i < p; i++)
+		for (j = 0; j < p; j++) {
+			double s = 0;
+
+			for (f = 0; f < k; f++)
+				s += L[i * k + f] * L[j * k + f];
+			M[i * p + j] = i == j ? 1 : s;
+		}
+	ldr = logdet(R, p, w);
+	ldm = logdet(M, p, w);
+	if (isnan(ldr) || isnan(ldm) ||
+	    gsl_linalg_cholesky_invert(w) != 0)
+		goto out;
+	for (i = 0; i < p; i++)
+		for (j = 0; j < p; j++)
+			tr += gsl_matrix_get(w, i, j) * R[j * p + i];
+	fs->objective = tr - (ldr - ldm) - dp;
+	fs->df = dp * (dp - 1) / 2 - dp * dk + dk * (dk - 1) / 2;
+	nm = (n - 1) - (2 * dp + 5) / 6 - 2 * dk / 3;
+	fs->chisq = fmax(fs->objective * nm, 0);
+	fs->null_df = dp * (dp - 1) / 2;
+	fs->null_chisq = -ldr * ((n - 1) - (2 * dp + 5) / 6);
+	if (!(fs->df > 0))
+		goto out;
+	fs->p = gsl_cdf_chisq_Q(fs->chisq, fs->df);
+	m0 = -ldr / fs->null_df;
+	mm = fs->objective / fs->df;
+	fs->tli = (m0 - mm) / (m0 - 1 / nm);
+	fs->rmsea = sqrt(fmax(fs->chisq / (fs->df * n) - 1 / (n - 1), 0));
+	fs->rmsea_lo = sqrt(sq_ncchisq_ncp(fs->chisq, fs->df, 0.95) /
+	    (n - 1) / fs->df);
+	fs->rmsea_hi = sqrt(sq_ncchisq_ncp(fs->chisq, fs->df, 0.05) /
+	    (n - 1) / fs->df);
+	/* psych drops bounds on the wrong side of the estimate */
+	if (fs->rmsea_lo > fs->rmsea)
+		fs->rmsea_lo = fs->rmsea_hi = NAN;
+	if (fs->rmsea_hi < fs->rmsea)
+		fs->rmsea_hi = NAN;
+	fs->bic = fs->chisq - fs->df * log(n);
+out:
+	gsl_matrix_free(w);
+	free(M);
+	return rc;
+}
 
 void
 sq_fa_result_free(sq_fa_result *r)
@@ -83,6 +164,8 @@ sq_fa_analyse(const double *R, size_t p, double n, const int *dim,
 		goto out;
 	rc = sq_fa_check_structure(r->fa->loadings, p, fo.nfactors, dim, ndim,
 	    &r->check);
+	if (rc == SQ_OK)
+		rc = fit_stats(R, p, n, r->fa->unrotated, r->fa->k, &r->fit);
 out:
 	if (rc != SQ_OK)
 		sq_fa_result_free(r);
@@ -245,6 +328,17 @@ sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
 			R("structure", "merged_with", 0, code, f, shared,
 			    NULL);
 	}
+	R("fit", "objective", 0, NULL, 0, r->fit.objective, NULL);
+	R("fit", "chisq", 0, NULL, 0, r->fit.chisq, NULL);
+	R("fit", "df", 0, NULL, 0, r->fit.df, NULL);
+	R("fit", "p", 0, NULL, 0, r->fit.p, NULL);
+	R("fit", "null_chisq", 0, NULL, 0, r->fit.null_chisq, NULL);
+	R("fit", "null_df", 0, NULL, 0, r->fit.null_df, NULL);
+	R("fit", "tli", 0, NULL, 0, r->fit.tli, NULL);
+	R("fit", "rmsea", 0, NULL, 0, r->fit.rmsea, NULL);
+	R("fit", "rmsea_ci_low", 0, NULL, 0, r->fit.rmsea_lo, NULL);
+	R("fit", "rmsea_ci_high", 0, NULL, 0, r->fit.rmsea_hi, NULL);
+	R("fit", "bic", 0, NULL, 0, r->fit.bic, NULL);
 #undef R
 out:
 	if (rc != SQ_OK)
@@ -423,7 +517,29 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		fprintf(fp, ", \"congruence_factor\": %d}",
 		    c->congfactor[d] + 1);
 	}
-	fputs("\n    ]}\n}\n", fp);
+	fputs("\n    ]},\n  \"fit\": {\"objective\": ", fp);
+	jnum(fp, r->fit.objective);
+	fputs(", \"chisq\": ", fp);
+	jnum(fp, r->fit.chisq);
+	fputs(", \"df\": ", fp);
+	jnum(fp, r->fit.df);
+	fputs(", \"p\": ", fp);
+	jnum(fp, r->fit.p);
+	fputs(", \"null_chisq\": ", fp);
+	jnum(fp, r->fit.null_chisq);
+	fputs(", \"null_df\": ", fp);
+	jnum(fp, r->fit.null_df);
+	fputs(",\n    \"tli\": ", fp);
+	jnum(fp, r->fit.tli);
+	fputs(", \"rmsea\": ", fp);
+	jnum(fp, r->fit.rmsea);
+	fputs(", \"rmsea_ci_low\": ", fp);
+	jnum(fp, r->fit.rmsea_lo);
+	fputs(", \"rmsea_ci_high\": ", fp);
+	jnum(fp, r->fit.rmsea_hi);
+	fputs(", \"bic\": ", fp);
+	jnum(fp, r->fit.bic);
+	fputs("}\n}\n", fp);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }
 

@@ -199,6 +199,8 @@ sq_gapacc_merge(sq_gapacc *a, const sq_gapacc *b)
 	sq_pairmom_merge(&a->sq, &b->sq);
 	sq_pairmom_merge(&a->wsq, &b->wsq);
 	a->respondents += b->respondents;
+	if (b->respondents > 0)
+		a->block = b->block;
 }
 
 void
@@ -322,6 +324,9 @@ sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
 	r[k].scope = SQ_SCOPE_WEIGHTED;
 	r[k].dim = r[k].item = -1;
 	k++;
+	if (a->block == SQ_GAP_P)
+		for (i = 0; i < k; i++)
+			sq_gaprow_perf(&r[i], a->lo);
 	free(p);
 	free(adj);
 	*rows = r;
@@ -446,10 +451,21 @@ sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
     sq_error *err)
 {
 	sq_gapacc *acc;
+	sq_response pr;
 	int rc;
 
+	if (r->form != SQ_FORM_SERVQUAL) {
+		if (s->ref == NULL &&
+		    (s->ref = malloc((ins->nitems + 1) * sizeof(double))) ==
+		    NULL)
+			return sq_error_set(err, SQ_ENOMEM, NULL, r->line, 0,
+			    NULL, "out of memory");
+		sq_gap_pair(r, ins->nitems, s->all->lo, s->ref, &pr);
+		r = &pr;
+	}
 	if (s->hash == NULL || r->segment == NULL) {
 		sq_gapacc_add(s->all, ins, r);
+		s->all->block = sq_gap_block_of(r->form);
 		return SQ_OK;
 	}
 	s->rows++;
@@ -466,6 +482,7 @@ sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
 		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
 		    "out of memory");
 	sq_gapacc_add(acc, ins, r);
+	acc->block = sq_gap_block_of(r->form);
 	return SQ_OK;
 }
 
@@ -496,5 +513,6 @@ sq_gapset_free(sq_gapset *s)
 	free(s->seg);
 	free(s->acc);
 	free(s->hash);
+	free(s->ref);
 	free(s);
 }

@@ -8,7 +8,7 @@
 const char *const sq_gap_columns[] = {
 	"scope", "segment", "dimension", "item", "n", "mean_e", "mean_p",
 	"gap", "sd", "se", "ci_low", "ci_high", "t", "df", "p", "p_adj", "d",
-	NULL
+	"block", NULL
 };
 
 static const char *const scope_names[4][2] = {
@@ -16,6 +16,11 @@ static const char *const scope_names[4][2] = {
 	{ "dimension", "dimensi\xc3\xb3n" },
 	{ "servqual", "servqual" },
 	{ "servqual_weighted", "servqual ponderado" },
+};
+
+static const char *const perf_names[2][2] = {
+	{ "servperf", "servperf" },
+	{ "servperf_weighted", "servperf ponderado" },
 };
 
 static int
@@ -35,8 +40,10 @@ add_group(sq_table *t, const sq_gapacc *a, const char *seg,
 		if (r->dim >= 0)
 			dim = human ? ins->dims[r->dim].name[lang] :
 			    ins->dims[r->dim].code;
-		rc |= sq_table_str(t, human ? scope_names[r->scope][lang] :
-		    scope_names[r->scope][0]);
+		rc |= sq_table_str(t, human && a->block == SQ_GAP_P &&
+		    r->scope >= SQ_SCOPE_SERVQUAL ? perf_names[r->scope -
+		    SQ_SCOPE_SERVQUAL][lang] : human ?
+		    scope_names[r->scope][lang] : scope_names[r->scope][0]);
 		rc |= sq_table_str(t, seg);
 		rc |= sq_table_str(t, dim);
 		if (r->item >= 0) {
@@ -60,6 +67,7 @@ add_group(sq_table *t, const sq_gapacc *a, const char *seg,
 		rc |= sq_table_num(t, r->p);
 		rc |= sq_table_num(t, r->p_adj);
 		rc |= sq_table_num(t, r->d);
+		rc |= sq_table_str(t, sq_gap_block_name(a->block));
 	}
 	free(rows);
 	return rc ? SQ_ENOMEM : SQ_OK;

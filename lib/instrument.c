@@ -10,7 +10,8 @@
  *   reverse,NUMBER[,NUMBER...]
  *   missing,CODE[,CODE...]
  *   label,TEXT,VALUE
- *   column,HEADER,ROLE[,TARGET]   ROLE: E P W overall segment id
+ *   column,HEADER,ROLE[,TARGET]   ROLE: E P A D W overall segment id
+ *   recode,VALUE,NEW              NEW: a value or NA (missing)
  */
 #include <ctype.h>
 #include <errno.h>
@@ -21,6 +22,7 @@
 #include <strings.h>
 
 #include "servqual/instrument.h"
+#include "servqual/output.h"
 #include "servqual/reader.h"
 
 static const struct {
@@ -199,6 +201,7 @@ sq_instrument_free(sq_instrument *ins)
 	for (i = 0; i < ins->ncols; i++)
 		free(ins->cols[i].name);
 	free(ins->cols);
+	free(ins->recodes);
 	free(ins->items);
 	free(ins->codebook);
 	free(ins->label_slot);
@@ -446,6 +449,55 @@ scale_ends(struct cb *c, const sq_row *row, char **f, double *lo,
 	return SQ_OK;
 }
 
+/* The roles of the three-column form, by letter or name; or none. */
+static int
+zone_role(const char *role)
+{
+	if (strcmp(role, "a") == 0 || strcmp(role, "adequate") == 0 ||
+	    strcmp(role, "min") == 0 || strcmp(role, "minimum") == 0)
+		return SQ_ROLE_A;
+	if (strcmp(role, "d") == 0 || strcmp(role, "desired") == 0 ||
+	    strcmp(role, "des") == 0)
+		return SQ_ROLE_D;
+	return SQ_ROLE_NONE;
+}
+
+/* recode,VALUE,NEW: NEW a number or NA/missing/empty (missing). */
+static int
+cb_recode(struct cb *c, const sq_row *row, size_t nf, sq_error *err)
+{
+	sq_instrument *ins = c->ins;
+	char **f = row->field, to[32];
+	sq_recode *nr;
+	double from, x;
+	size_t i;
+
+	if (nf < 2 || nf > 3)
+		return cb_err(c, err, row->line, 1,
+		    "a recode row is: recode,VALUE,NEW (NEW a value or NA)");
+	if (parse_num(f[1], &from) != 0)
+		return cb_err(c, err, row->line, 2,
+		    "recode value \"%s\" is not a number", f[1]);
+	sq_fold(nf == 3 ? f[2] : "", to, sizeof(to));
+	if (to[0] == '\0' || strcmp(to, "na") == 0 ||
+	    strcmp(to, "missing") == 0)
+		x = NAN;
+	else if (parse_num(f[2], &x) != 0)
+		return cb_err(c, err, row->line, 3, "recode target \"%s\" "
+		    "is not a number or NA", f[2]);
+	for (i = 0; i < ins->nrecodes; i++)
+		if (ins->recodes[i].from == from)
+			return cb_err(c, err, row->line, 2, "value \"%s\" is "
+			    "recoded twice", f[1]);
+	nr = realloc(ins->recodes, (ins->nrecodes + 1) * sizeof(*nr));
+	if (nr == NULL)
+		return SQ_ENOMEM;
+	ins->recodes = nr;
+	nr[ins->nrecodes].from = from;
+	nr[ins->nrecodes++].to = x;
+	return 0;
+}
+
 static int
 cb_row(void *ctx, const sq_row *row, sq_error *err)
 {
@@ -645,10 +697,10 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			m->role = SQ_ROLE_SEGMENT;
 		else if (strcmp(role, "id") == 0)
 			m->role = SQ_ROLE_ID;
-		else
+		else if ((m->role = zone_role(role)) == SQ_ROLE_NONE)
 			return cb_err(c, err, row->line, 3, "unknown column "
-			    "role \"%s\" (E, P, W, overall, segment or id)",
-			    f[2]);
+			    "role \"%s\" (E, P, A, D, W, overall, segment or "
+			    "id)", f[2]);
 		if (f[1][0] == '\0')
 			return cb_err(c, err, row->line, 2,
 			    "column header is empty");
@@ -658,9 +710,10 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			    "columns are numbered from #1 (#1..#%d)", f[1],
 			    SQ_MAX_COLUMN_NUMBER);
 		if ((m->role == SQ_ROLE_E || m->role == SQ_ROLE_P ||
+		    m->role == SQ_ROLE_A || m->role == SQ_ROLE_D ||
 		    m->role == SQ_ROLE_W) && (nf < 4 || f[3][0] == '\0'))
 			return cb_err(c, err, row->line, 3, "role \"%s\" needs "
-			    "a target: an item number for E and P, a "
+			    "a target: an item number for E, P, A and D, a "
 			    "dimension code for W", f[2]);
 		if ((m->name = strdup(f[1])) == NULL)
 			return SQ_ENOMEM;
@@ -670,10 +723,12 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		ins->ncols++;
 		if (c->col_target[ins->ncols - 1] == NULL)
 			return SQ_ENOMEM;
+	} else if (strcmp(kind, "recode") == 0) {
+		return cb_recode(c, row, nf, err);
 	} else
 		return cb_err(c, err, row->line, 1, "unknown row kind \"%s\" "
-		    "(scale, dimension, item, reverse, missing, label or "
-		    "column)", f[0]);
+		    "(scale, dimension, item, reverse, missing, label, "
+		    "column or recode)", f[0]);
 	return 0;
 }
 
@@ -769,7 +824,8 @@ cb_resolve(struct cb *c, sq_error *err)
 		const char *t = c->col_target[i];
 		int n;
 
-		if (m->role == SQ_ROLE_E || m->role == SQ_ROLE_P) {
+		if (m->role == SQ_ROLE_E || m->role == SQ_ROLE_P ||
+		    m->role == SQ_ROLE_A || m->role == SQ_ROLE_D) {
 			if (parse_int(t, &n) != 0 ||
 			    (m->target = sq_instrument_item(ins, n)) < 0)
 				return cb_err(c, err, c->col_line[i], 4,
@@ -833,4 +889,33 @@ sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
 	}
 	*out = c.ins;
 	return SQ_OK;
+}
+
+int
+sq_instrument_load(const char *path, sq_instrument **ins, sq_error *err)
+{
+	FILE *fp;
+	int rc;
+
+	if (path == NULL) {
+		if ((rc = sq_instrument_servqual(ins)) != SQ_OK)
+			sq_error_set(err, rc, NULL, 0, 0, NULL,
+			    "out of memory");
+		return rc;
+	}
+	if ((rc = sq_input_open(path, &fp, err)) != SQ_OK)
+		return rc;
+	rc = sq_instrument_read(fp, path, ins, err);
+	sq_input_close(fp);
+	return rc;
+}
+
+int
+sq_lang_parse(const char *s)
+{
+	if (strcasecmp(s, "en") == 0)
+		return SQ_LANG_EN;
+	if (strcasecmp(s, "es") == 0)
+		return SQ_LANG_ES;
+	return -1;
 }

@@ -237,32 +237,3 @@ sq_input_close(FILE *fp)
 	if (fp != NULL && fp != stdin)
 		fclose(fp);
 }
-
-int
-sq_instrument_load(const char *path, sq_instrument **ins, sq_error *err)
-{
-	FILE *fp;
-	int rc;
-
-	if (path == NULL) {
-		if ((rc = sq_instrument_servqual(ins)) != SQ_OK)
-			sq_error_set(err, rc, NULL, 0, 0, NULL,
-			    "out of memory");
-		return rc;
-	}
-	if ((rc = sq_input_open(path, &fp, err)) != SQ_OK)
-		return rc;
-	rc = sq_instrument_read(fp, path, ins, err);
-	sq_input_close(fp);
-	return rc;
-}
-
-int
-sq_lang_parse(const char *s)
-{
-	if (strcasecmp(s, "en") == 0)
-		return SQ_LANG_EN;
-	if (strcasecmp(s, "es") == 0)
-		return SQ_LANG_ES;
-	return -1;
-}

@@ -21,10 +21,15 @@ sq_scores_new(const sq_instrument *ins, sq_scores **out)
 	s->dim = calloc(n, sizeof(*s->dim));
 	s->sum = calloc(n, sizeof(*s->sum));
 	s->count = calloc(n, sizeof(*s->count));
-	if (s->dim == NULL || s->sum == NULL || s->count == NULL) {
+	s->k = calloc(n, sizeof(*s->k));
+	if (s->dim == NULL || s->sum == NULL || s->count == NULL ||
+	    s->k == NULL) {
 		sq_scores_free(s);
 		return SQ_ENOMEM;
 	}
+	/* counted once here, not for every respondent */
+	for (n = 0; n < ins->nitems; n++)
+		s->k[ins->items[n].dim]++;
 	*out = s;
 	return SQ_OK;
 }
@@ -37,6 +42,7 @@ sq_scores_free(sq_scores *s)
 	free(s->dim);
 	free(s->sum);
 	free(s->count);
+	free(s->k);
 	free(s);
 }
 
@@ -120,8 +126,8 @@ mean_of_scores(const sq_scores *s, const double *w, double *wmean)
 	return num / ((double)s->ndims * (double)L);
 }
 
-void
-sq_scores_compute(sq_scores *s, const sq_instrument *ins,
+int
+sq_scores_dims(sq_scores *s, const sq_instrument *ins,
     const sq_response *r, int block)
 {
 	size_t i, d;
@@ -152,17 +158,22 @@ sq_scores_compute(sq_scores *s, const sq_instrument *ins,
 		s->count[d]++;
 	}
 	for (d = 0; d < s->ndims; d++) {
-		size_t k = sq_instrument_dim_items(ins, (int)d);
-
 		/* defined with at least ceil(k/2) of its k items */
-		if (s->count[d] == 0 || 2 * (size_t)s->count[d] < k) {
+		if (s->count[d] == 0 || 2 * s->count[d] < s->k[d]) {
 			s->dim[d] = NAN;
 			all = 0;
 		} else
 			s->dim[d] = s->sum[d] / (double)s->count[d];
 	}
+	return all;
+}
+
+void
+sq_scores_compute(sq_scores *s, const sq_instrument *ins,
+    const sq_response *r, int block)
+{
 	s->servqual = NAN;
 	s->weighted = NAN;
-	if (all)
+	if (sq_scores_dims(s, ins, r, block))
 		s->servqual = mean_of_scores(s, r->w, &s->weighted);
 }

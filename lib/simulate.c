@@ -8,9 +8,15 @@
  *   E_i = round(clamp(mu_Ei + sd (lambda F_Ed + sqrt(1 - lambda^2) e), 1, 7))
  * and P_i with mu_Pi = mu_Ei + gap_d + segment shift. Merged dimensions
  * share the factor of the first one.
+ *
+ * Forms: SERVPERF writes the P columns alone. The three-column form takes
+ * E as the desired level D and draws the adequate level A_i from the same
+ * expectation factor with mean mu_Ei - width (and an error of its own),
+ * so the zone D - A is about width wide and the P - D gaps are as above.
  */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,10 +48,17 @@ sq_sim_defaults(sq_sim_opts *o)
 	o->mean_e = 5.7;
 	o->gap = NULL;
 	o->merge[0] = o->merge[1] = -1;
+	o->form = SQ_FORM_SERVQUAL;
+	o->width = 1.5;
 }
 
-/* x rounded and clamped to lo..hi; NaN (never expected) gives lo. */
-static long
+#define SIM_MISSING	INT_MIN		/* a blank cell in val[] */
+
+/*
+ * x rounded and clamped to lo..hi (whole numbers within SQ_SCALE_LIMIT,
+ * so an int); NaN (never expected) gives lo.
+ */
+static int
 answer(double x, double lo, double hi)
 {
 	x = floor(x + 0.5);
@@ -53,7 +66,7 @@ answer(double x, double lo, double hi)
 		x = lo;
 	if (x > hi)
 		x = hi;
-	return (long)x;
+	return (int)x;
 }
 
 /* Decimal u at p; returns the end. At most 20 characters. */
@@ -140,9 +153,10 @@ check_opts(const sq_instrument *ins, const sq_sim_opts *o, sq_error *err)
 		    "missing in 0..1 (below 1)");
 	if (!within(o->sd, 0, SQ_SIM_MAX_ABS) ||
 	    !within(o->seg_shift, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS) ||
-	    !within(o->mean_e, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
+	    !within(o->mean_e, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS) ||
+	    !within(o->width, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
 		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
-		    "sd must be in 0..%g, shift and mean in -%g..%g",
+		    "sd must be in 0..%g, shift, mean and width in -%g..%g",
 		    SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS);
 	for (d = 0; o->gap != NULL && d < ins->ndims; d++)
 		if (!within(o->gap[d], -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
@@ -200,13 +214,14 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 {
 	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap, cell;
 	double fe[SQ_MAX_DIMS], fp_[SQ_MAX_DIMS], ge, gp, lam, ulam;
-	double *mue = NULL, *mup = NULL, shift, psum;
+	double *mue = NULL, *mup = NULL, shift, psum, wid;
+	int *val = NULL;
+	size_t b, nb, first;
 	long w[SQ_MAX_DIMS];
 	char *line = NULL, *p;
 	unsigned long r;
 	gsl_rng *rng;
-	long ov;
-	int rc = SQ_OK;
+	int rc = SQ_OK, ov;
 
 	if ((rc = check_opts(ins, o, err)) != SQ_OK)
 		return rc;
@@ -216,9 +231,9 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	gsl_rng_set(rng, o->seed);
 	/*
 	 * The longest line: id (20), segment name (at most 16 bytes and a
-	 * number of up to 10 digits), 2k answers and the overall rating as
-	 * wide as the widest scale end, nd weights of up to 3 digits, one
-	 * separator per cell and the newline.
+	 * number of up to 10 digits), up to 3k answers and the overall
+	 * rating as wide as the widest scale end, nd weights of up to 3
+	 * digits, one separator per cell and the newline.
 	 */
 	cell = int_width((long)ins->min);
 	if (int_width((long)ins->max) > cell)
@@ -227,11 +242,12 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 		cell = int_width((long)ins->omin);
 	if (int_width((long)ins->omax) > cell)
 		cell = int_width((long)ins->omax);
-	line_cap = 20 + 1 + 16 + 10 + (2 * k + 1) * (cell + 1) + nd * 4 + 2;
+	line_cap = 20 + 1 + 16 + 10 + (3 * k + 1) * (cell + 1) + nd * 4 + 2;
 	mue = malloc(k * sizeof(*mue));
 	mup = malloc(k * sizeof(*mup));
+	val = malloc(3 * k * sizeof(*val) + 1);
 	line = malloc(line_cap);
-	if (mue == NULL || mup == NULL || line == NULL) {
+	if (mue == NULL || mup == NULL || line == NULL || val == NULL) {
 		rc = sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 		goto out;
@@ -248,11 +264,16 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	}
 	lam = o->loading;
 	ulam = sqrt(1 - lam * lam);
+	wid = o->width * (ins->max - ins->min) / 6;
+	/* blocks written, as offsets into val[]: E 0, P k, A 2k; D is E */
+	nb = o->form == SQ_FORM_ZONE ? 3 : o->form == SQ_FORM_SERVPERF ? 1 :
+	    2;
+	first = o->form == SQ_FORM_SERVPERF ? 1 : 0;
 	fprintf(fp, "id%s", o->nseg ? ",sucursal" : "");
-	for (i = 0; i < k; i++)
-		fprintf(fp, ",E%d", ins->items[i].number);
-	for (i = 0; i < k; i++)
-		fprintf(fp, ",P%d", ins->items[i].number);
+	for (b = 0; b < nb; b++)
+		for (i = 0; i < k; i++)
+			fprintf(fp, ",%c%d", o->form == SQ_FORM_ZONE ?
+			    "ADP"[b] : "EP"[first + b], ins->items[i].number);
 	for (d = 0; d < nd; d++)
 		put_name(fp, "W_", ins->dims[d].code);
 	fprintf(fp, ",overall\n");
@@ -290,7 +311,7 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 		for (i = 0; i < 2 * k; i++) {
 			size_t it = i % k;
 			double f, mu, x;
-			long a;
+			int a;
 
 			d = (size_t)ins->items[it].dim;
 			f = i < k ? fe[d] : fp_[d];
@@ -299,14 +320,38 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 			    gsl_ran_gaussian_ziggurat(rng, 1));
 			a = answer(x, ins->min, ins->max);
 			if (i >= k)
-				psum += (double)a;
-			*p++ = ',';
+				psum += a;
+			val[i] = a;
 			if (o->missing > 0 && gsl_rng_uniform(rng) <
 			    o->missing)
-				continue;
-			if (ins->items[it].reverse)
-				a = (long)(ins->min + ins->max) - a;
-			p = put_int(p, a);
+				val[i] = SIM_MISSING;
+		}
+		for (i = 0; o->form == SQ_FORM_ZONE && i < k; i++) {
+			double x;
+
+			d = (size_t)ins->items[i].dim;
+			x = mue[i] - wid + o->sd * (lam * fe[d] + ulam *
+			    gsl_ran_gaussian_ziggurat(rng, 1));
+			val[2 * k + i] = answer(x, ins->min, ins->max);
+			if (o->missing > 0 && gsl_rng_uniform(rng) <
+			    o->missing)
+				val[2 * k + i] = SIM_MISSING;
+		}
+		for (b = 0; b < nb; b++) {
+			/* ADP: A at 2k, D (= E) at 0, P at k */
+			size_t off = o->form == SQ_FORM_ZONE ?
+			    (b == 0 ? 2 * k : b == 1 ? 0 : k) : (first + b) * k;
+
+			for (i = 0; i < k; i++) {
+				int a = val[off + i];
+
+				*p++ = ',';
+				if (a == SIM_MISSING)
+					continue;
+				if (ins->items[i].reverse)
+					a = (int)(ins->min + ins->max) - a;
+				p = put_int(p, a);
+			}
 		}
 		weights(rng, nd, w);
 		if (o->missing > 0 && gsl_rng_uniform(rng) < o->missing) {
@@ -335,6 +380,7 @@ out:
 	gsl_rng_free(rng);
 	free(mue);
 	free(mup);
+	free(val);
 	free(line);
 	return rc;
 }

@@ -72,6 +72,8 @@ struct sv {
 	struct col *col;
 	char **colname;
 	double *e, *p, *w;
+	double *a, *d;		/* three-column form */
+	int form;		/* enum sq_form */
 	double *nummiss;	/* codebook missing codes that are numbers */
 	size_t nnummiss;
 	int segcol;		/* -1 when none */
@@ -138,6 +140,8 @@ sv_free(struct sv *s)
 	free(s->e);
 	free(s->p);
 	free(s->w);
+	free(s->a);
+	free(s->d);
 	free(s->nummiss);
 	rowcopy_free(&s->h1);
 	rowcopy_free(&s->h2);
@@ -217,7 +221,8 @@ sq_parse_number(const char *v, int comma, double *x)
 	return 0;
 }
 
-/* "E1", "e01", "E_1", "P 7" -> role and item number; 0 if not such. */
+/* "E1", "e01", "E_1", "P 7", "A3", "D3" -> role and item number; 0 if
+ * not such. */
 static int
 auto_item(const char *h, size_t n, int *num)
 {
@@ -235,6 +240,10 @@ auto_item(const char *h, size_t n, int *num)
 		role = SQ_ROLE_E;
 	else if (*h == 'P' || *h == 'p')
 		role = SQ_ROLE_P;
+	else if (*h == 'A' || *h == 'a')
+		role = SQ_ROLE_A;
+	else if (*h == 'D' || *h == 'd')
+		role = SQ_ROLE_D;
 	else
 		return 0;
 	q = h + 1;
@@ -362,6 +371,7 @@ sq_survey_auto_role(const sq_instrument *ins, const char *name, int *target)
 }
 
 #define FOLD	256	/* bytes of a folded column name */
+#define NSLOT_ITEMS	4	/* item blocks in seen[]: E, P, A, D */
 
 /*
  * Does codebook column name cn (folded: fcn) designate column i named h
@@ -426,7 +436,7 @@ header_err(struct sv *s, sq_error *err, int code, size_t col,
 	    msg);
 }
 
-/* Slot of a role and target in seen[], or -1. */
+/* Slot of a role and target in seen[], or -1: E, P, A, D, W, overall. */
 static int
 slot_of(const sq_instrument *ins, int r, int t)
 {
@@ -435,10 +445,14 @@ slot_of(const sq_instrument *ins, int r, int t)
 		return t;
 	case SQ_ROLE_P:
 		return (int)ins->nitems + t;
-	case SQ_ROLE_W:
+	case SQ_ROLE_A:
 		return 2 * (int)ins->nitems + t;
+	case SQ_ROLE_D:
+		return 3 * (int)ins->nitems + t;
+	case SQ_ROLE_W:
+		return NSLOT_ITEMS * (int)ins->nitems + t;
 	case SQ_ROLE_OVERALL:
-		return 2 * (int)ins->nitems + (int)ins->ndims;
+		return NSLOT_ITEMS * (int)ins->nitems + (int)ins->ndims;
 	default:
 		return -1;
 	}
@@ -485,6 +499,80 @@ cols_present(struct sv *s, char *const *names, size_t ncols,
 	return SQ_OK;
 }
 
+/* Item slots in seen[] within block b (0 E, 1 P, 2 A, 3 D). */
+static size_t
+block_count(const sq_instrument *ins, const int *seen, size_t b)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ins->nitems; i++)
+		n += seen[b * ins->nitems + i] != 0;
+	return n;
+}
+
+/*
+ * The form from the blocks bound: P with E (SERVQUAL), alone (SERVPERF)
+ * or with A and D (three-column). A or D columns recognised by name
+ * next to E columns are not taken (a column "D1" of a SERVQUAL export is
+ * not a desired level). A block present in part is an error naming the
+ * first column missing; so is no P (or nothing at all: E1).
+ */
+static int
+settle_form(struct sv *s, int *seen, char *msg, size_t len)
+{
+	const sq_instrument *ins = s->ins;
+	size_t n = ins->nitems, i, b, cnt[NSLOT_ITEMS];
+	static const char letter[NSLOT_ITEMS] = { 'E', 'P', 'A', 'D' };
+
+	for (b = 0; b < NSLOT_ITEMS; b++)
+		cnt[b] = block_count(ins, seen, b);
+	if (cnt[0] > 0 && cnt[2] + cnt[3] > 0) {
+		for (i = 0; i < s->ncols; i++)
+			if (s->col[i].autocol && (s->col[i].role ==
+			    SQ_ROLE_A || s->col[i].role == SQ_ROLE_D)) {
+				seen[slot_of(ins, s->col[i].role,
+				    s->col[i].target)] = 0;
+				s->col[i].role = SQ_ROLE_NONE;
+			}
+		cnt[2] = block_count(ins, seen, 2);
+		cnt[3] = block_count(ins, seen, 3);
+		if (cnt[2] + cnt[3] > 0) {
+			snprintf(msg, len, "the codebook gives both E and A/D "
+			    "columns: an export is SERVQUAL (E, P), SERVPERF "
+			    "(P) or three-column (A, D, P)");
+			return -1;
+		}
+	}
+	s->form = cnt[0] > 0 ? SQ_FORM_SERVQUAL : cnt[2] + cnt[3] > 0 ?
+	    SQ_FORM_ZONE : cnt[1] > 0 ? SQ_FORM_SERVPERF : SQ_FORM_SERVQUAL;
+	for (b = 0; b < NSLOT_ITEMS; b++) {
+		int need = b == 1 || (b == 0 && s->form == SQ_FORM_SERVQUAL) ||
+		    (b >= 2 && s->form == SQ_FORM_ZONE);
+
+		if (!need || cnt[b] == n)
+			continue;
+		for (i = 0; i < n && seen[b * n + i] != 0; i++)
+			;
+		if (s->form == SQ_FORM_ZONE)
+			snprintf(msg, len, "required column %c%d not found "
+			    "(items are A1..A%d, D1..D%d and P1..P%d; name "
+			    "other columns in a codebook with -c)", letter[b],
+			    ins->items[i].number, ins->items[n - 1].number,
+			    ins->items[n - 1].number,
+			    ins->items[n - 1].number);
+		else
+			snprintf(msg, len, "required column %c%d not found "
+			    "(items are E1..E%d and P1..P%d; name other "
+			    "columns in a codebook with -c)",
+			    cnt[0] + cnt[1] == 0 ? 'E' : letter[b],
+			    ins->items[cnt[0] + cnt[1] == 0 ? 0 : i].number,
+			    ins->items[n - 1].number,
+			    ins->items[n - 1].number);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 {
@@ -499,9 +587,13 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	s->e = malloc((ins->nitems + 1) * sizeof(double));
 	s->p = malloc((ins->nitems + 1) * sizeof(double));
 	s->w = malloc((ins->ndims + 1) * sizeof(double));
-	/* who holds each E, P, W and overall slot: column index + 1 */
-	seen = calloc(2 * ins->nitems + ins->ndims + 1, sizeof(int));
-	if (!s->col || !s->colname || !s->e || !s->p || !s->w || !seen) {
+	s->a = malloc((ins->nitems + 1) * sizeof(double));
+	s->d = malloc((ins->nitems + 1) * sizeof(double));
+	/* who holds each E, P, A, D, W and overall slot: column index + 1 */
+	seen = calloc(NSLOT_ITEMS * ins->nitems + ins->ndims + 1,
+	    sizeof(int));
+	if (!s->col || !s->colname || !s->e || !s->p || !s->w || !s->a ||
+	    !s->d || !seen) {
 		free(seen);
 		return header_err(s, err, SQ_ENOMEM, 0, NULL, "out of memory");
 	}
@@ -618,24 +710,18 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		}
 	if (s->idcol >= 0 && s->col[s->idcol].role == SQ_ROLE_NONE)
 		s->col[s->idcol].role = SQ_ROLE_ID;
-	for (i = 0; i < 2 * ins->nitems; i++) {
-		if (seen[i] != 0)
-			continue;
-		snprintf(msg, sizeof(msg), "required column %c%d not found "
-		    "(items are E1..E%d and P1..P%d; name other columns "
-		    "in a codebook with -c)", i < ins->nitems ? 'E' : 'P',
-		    ins->items[i % ins->nitems].number,
-		    ins->items[ins->nitems - 1].number,
-		    ins->items[ins->nitems - 1].number);
+	if (settle_form(s, seen, msg, sizeof(msg)) != 0) {
 		rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 		goto out;
 	}
+	for (i = 0; i < ins->nitems; i++)
+		s->a[i] = s->d[i] = NAN;
 	for (i = 0; i < ins->ndims; i++)
-		if (seen[2 * ins->nitems + i] != 0)
+		if (seen[NSLOT_ITEMS * ins->nitems + i] != 0)
 			nw++;
 	if (nw > 0 && nw < ins->ndims) {
 		for (i = 0; i < ins->ndims; i++)
-			if (seen[2 * ins->nitems + i] == 0)
+			if (seen[NSLOT_ITEMS * ins->nitems + i] == 0)
 				break;
 		snprintf(msg, sizeof(msg), "weight column W_%s not found "
 		    "(the other weight columns are there)",
@@ -645,7 +731,9 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	}
 	if (s->st) {
 		s->st->has_weights = nw == ins->ndims;
-		s->st->has_overall = seen[2 * ins->nitems + ins->ndims] != 0;
+		s->st->has_overall = seen[NSLOT_ITEMS * ins->nitems +
+		    ins->ndims] != 0;
+		s->st->form = s->form;
 	}
 	if (nw != ins->ndims)	/* weights are all there or ignored */
 		for (i = 0; i < ncols; i++)
@@ -680,6 +768,7 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		h.segcol = s->segcol;
 		h.idcol = s->idcol;
 		h.shape = s->shape;
+		h.form = s->form;
 		rc = s->o->header(s->o->header_ctx, &h, err);
 		free(roles);
 		free(targets);
@@ -835,10 +924,16 @@ item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 	/* Fast path: one digit. */
 	if (row->len[i] == 1 && v[0] >= '0' && v[0] <= '9') {
 		*x = v[0] - '0';
+		if (ins->nrecodes > 0 && sq_instrument_recode(ins, x) &&
+		    isnan(*x))
+			return 0;
 	} else if (row->len[i] == 0) {
 		return 0;
 	} else if (sq_parse_number(v, 1, x) == 0) {
-		if (is_missing_num(s, *x)) {
+		if (ins->nrecodes > 0 && sq_instrument_recode(ins, x)) {
+			if (isnan(*x))
+				return 0;
+		} else if (is_missing_num(s, *x)) {
 			*x = NAN;
 			return 0;
 		}
@@ -973,6 +1068,8 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 	}
 	for (k = 0; k < ins->nitems; k++)
 		s->e[k] = s->p[k] = NAN;
+	for (k = 0; s->form == SQ_FORM_ZONE && k < ins->nitems; k++)
+		s->a[k] = s->d[k] = NAN;	/* else NAN since the header */
 	for (k = 0; k < ins->ndims; k++)
 		s->w[k] = NAN;
 	memset(&r, 0, sizeof(r));
@@ -981,6 +1078,8 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		switch (s->col[i].role) {
 		case SQ_ROLE_E:
 		case SQ_ROLE_P:
+		case SQ_ROLE_A:
+		case SQ_ROLE_D:
 			if ((rc = item_value(s, row, i, &x, err)) != 0)
 				return rc;
 			k = (size_t)s->col[i].target;
@@ -991,8 +1090,12 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 			}
 			if (s->col[i].role == SQ_ROLE_E)
 				s->e[k] = x;
-			else
+			else if (s->col[i].role == SQ_ROLE_P)
 				s->p[k] = x;
+			else if (s->col[i].role == SQ_ROLE_A)
+				s->a[k] = x;
+			else
+				s->d[k] = x;
 			break;
 		case SQ_ROLE_W:
 			if ((rc = real_value(s, row, i, 1, &x, err)) != 0)
@@ -1017,12 +1120,21 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 			s->st->missing_e += isnan(s->e[k]);
 			s->st->missing_p += isnan(s->p[k]);
 		}
+		for (k = 0; s->form == SQ_FORM_ZONE && k < ins->nitems; k++) {
+			s->st->missing_a += isnan(s->a[k]);
+			s->st->missing_d += isnan(s->d[k]);
+		}
+		if (s->form != SQ_FORM_SERVQUAL)	/* E is no block */
+			s->st->missing_e = 0;
 		s->st->rows++;
 	}
 	r.line = row->line;
 	r.e = s->e;
 	r.p = s->p;
 	r.w = s->w;
+	r.a = s->a;
+	r.d = s->d;
+	r.form = s->form;
 	r.row = row;
 	return s->fn(s->ctx, &r, err);
 }

@@ -161,6 +161,7 @@ int sq_ipa_quadrant(double imp, double perf, double imp_c, double perf_c);
 enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
+	SQ_CHART_DRIVERS, SQ_CHART_CFA, SQ_CHART_ZONE, SQ_CHART_ZONE_RADAR,
 	SQ_CHART_NTYPES
 };
 
@@ -175,9 +176,81 @@ typedef struct sq_chartstat {
 	double n, mean_e, mean_p, gap, ci_low, ci_high;
 } sq_chartstat;
 
-enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
-
 enum sq_matrix_kind { SQ_MATRIX_CORRELATION = 0, SQ_MATRIX_LOADINGS };
+
+/*
+ * What sq-drivers knows and the ipa and drivers charts draw: importance
+ * shares (0..100), the models' R^2, performance intervals, the IPA rule.
+ * Filled from an export (lib/chart_drivers.c) or sq-drivers' table.
+ */
+typedef struct sq_chartdrv {
+	int has;			/* the fields below are set */
+	int has_models;			/* r2 and derived are known */
+	double stated[SQ_MAX_DIMS];	/* mean weights rescaled to 100 */
+	double derived[SQ_MAX_DIMS];	/* servperf LMG share of R^2 */
+	double r2[2], n[2];		/* servqual, servperf */
+	double spearman;
+	double perf_lo[SQ_MAX_DIMS], perf_hi[SQ_MAX_DIMS];
+	int source;			/* enum sq_drv_source: 1 stated,
+					   2 derived */
+	int rule;			/* enum sq_drv_cross */
+	double icross, pcross;		/* IPA crosshairs */
+	double scale_min, scale_max;	/* the answer scale */
+	double conf;			/* of perf_lo, perf_hi */
+} sq_chartdrv;
+
+/*
+ * What the cfa chart draws (lib/chart_cfa.c): the factors and items of a
+ * confirmatory model as the data name them, standardized loadings, factor
+ * correlations and fit indices.
+ */
+typedef struct sq_cfachart {
+	size_t nf;			/* factors */
+	char (*code)[SQ_CODE_LEN];	/* nf dimension codes */
+	size_t ni;			/* items, grouped by factor */
+	int *number;			/* ni item numbers */
+	int *factor;			/* ni factor indices */
+	double *std;			/* ni standardized loadings */
+	double *cor;			/* SQ_MAX_DIMS^2 factor correlations */
+	double chisq, df, pval, cfi, tli, rmsea, rmsea_lo, rmsea_hi, srmr;
+	double n;			/* complete respondents */
+	char block;			/* E, P or G */
+	int not_converged;
+} sq_cfachart;
+
+/* Release a cfa chart's data. */
+void sq_cfachart_free(sq_cfachart *g);
+
+/*
+ * Path diagram rows: item i (factor[i], grouped) centred at item_y[i],
+ * 17 pt a row and 9 pt between factors from top; factor f centred on the
+ * mean of its items; *height the rows' whole height.
+ */
+int sq_cfa_layout(const int *factor, size_t ni, size_t nf, double top,
+    double *item_y, double *factor_y, double *height);
+
+/*
+ * How far left of the factors the arc between factors a and b bulges:
+ * 34 pt per factor between them, less when room (pt) is short for nf.
+ */
+double sq_cfa_arc_bulge(size_t a, size_t b, size_t nf, double room);
+
+/*
+ * One row of a zone-of-tolerance chart: the band from the adequate level
+ * a to the desired level d and the perceived level p, with its own label
+ * (the chart needs no instrument: it may come from sq-zone's table).
+ */
+typedef struct sq_zonebar {
+	int scope;			/* 0 item, 1 dimension, 2 overall */
+	char label[2][SQ_WORDING_LEN + 16]; /* by enum sq_lang */
+	double n, a, d, p;
+} sq_zonebar;
+
+typedef struct sq_zonechart {
+	size_t n;
+	sq_zonebar *bar;		/* items, then dimensions, overall */
+	double lo, hi;			/* the answer scale */
+} sq_zonechart;
 
 typedef struct sq_chartdata {
 	const sq_instrument *ins;	/* borrowed */
@@ -215,6 +288,10 @@ typedef struct sq_chartdata {
 	char **rowlab, **collab;
 	int *rowdim;			/* dimension of each row, or -1 */
 	int *coldim;
+	sq_chartdrv drv;		/* ipa, drivers */
+	sq_cfachart *cfa;		/* cfa chart, or NULL */
+	int perf;			/* item[], dim[]: P alone (SERVPERF) */
+	sq_zonechart *zone;		/* zone, zone-radar; NULL if none */
 } sq_chartdata;
 
 /* What to gather from an export. */
@@ -224,6 +301,9 @@ typedef struct sq_chartneed {
 	double conf;			/* confidence level, 0.95 */
 	unsigned long seed;		/* parallel analysis random seed */
 	int iterations;			/* parallel analysis data sets */
+	int importance;			/* ipa: enum sq_drv_source */
+	int crosshair;			/* ipa: enum sq_drv_cross; -1: the
+					   table's own, else mean */
 } sq_chartneed;
 
 /* An empty chart data set over ins. */
@@ -241,10 +321,10 @@ int sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
  * Read a tidy table from buf, tab-separated or (sq-gap -f csv) comma- or
  * semicolon-separated; the header tells which table: the sq-gap
  * table; sq-factor's long table (eigenvalues, parallel analysis, pattern
- * loadings); "component eigenvalue reference"; a matrix (first header
- * cell empty, "item", "variable" or "row", then column names; rows of a
- * label and numbers); "dimension importance performance"; or "item value
- * n" with an optional "block" (Likert answer counts). Returns SQ_ESCHEMA
+ * loadings); sq-zone's table; "component eigenvalue reference"; a matrix
+ * (first header cell empty, "item", "variable" or "row", then column
+ * names; rows of a label and numbers); "dimension importance
+ * performance"; or "item value n" with an optional "block" (Likert answer counts). Returns SQ_ESCHEMA
  * if the header is none of these.
  */
 int sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,

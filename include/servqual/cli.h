@@ -33,6 +33,15 @@ typedef struct sq_cli {
 	sq_survey_opts so;	/* -d, --encoding, --invalid, --skip-rows */
 } sq_cli;
 
+/*
+ * The one parser of numeric option values: s must be a whole number
+ * (digits only) when whole, else a finite decimal number, and lie in
+ * [lo, hi]. Returns 0 with *out set, or -1 with msg saying what was
+ * expected ("expected a whole number from 1 to 100").
+ */
+int sq_cli_number(const char *s, int whole, double lo, double hi,
+    double *out, char *msg, size_t len);
+
 /* Defaults. */
 void sq_cli_init(sq_cli *c);
 
@@ -54,9 +63,5 @@ int sq_cli_operands(sq_cli *c, int argc, char *const *argv);
 int sq_survey_read_path(const char *path, const sq_instrument *ins,
     const sq_survey_opts *opts, sq_response_fn fn, void *ctx,
     sq_survey_stats *st, sq_error *err);
-
-/* err as "FILE:LINE: column NAME (#k): msg", with file when err has none. */
-void sq_error_message(const sq_error *err, const char *file, char *buf,
-    size_t len);
 
 #endif

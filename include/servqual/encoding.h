@@ -18,9 +18,6 @@
 #include "servqual/error.h"
 #include "servqual/reader.h"
 
-/* Beyond enum sq_encoding in reader.h: UTF-16 big-endian, seldom seen. */
-#define SQ_ENC_UTF16BE		5
-
 /* Bytes of output sq_decode may write for n bytes of input. */
 #define SQ_DECODE_SPACE(n)	(3 * (n) + 32)
 

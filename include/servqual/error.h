@@ -48,4 +48,8 @@ int sq_error_set(sq_error *err, int code, const char *file,
  */
 void sq_error_format(const sq_error *err, char *buf, size_t len);
 
+/* err as "FILE:LINE: column NAME (#k): msg", with file when err has none. */
+void sq_error_message(const sq_error *err, const char *file, char *buf,
+    size_t len);
+
 #endif

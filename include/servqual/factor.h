@@ -144,6 +144,22 @@ typedef struct sq_fa_run_opts {
 	size_t iter;		/* simulated matrices; 0: no parallel analysis */
 } sq_fa_run_opts;
 
+/*
+ * The fit of a factor solution as psych::fa reports it (fa.stats): F =
+ * tr(M^-1 R) - log|M^-1 R| - p for the model M = L L' with unit
+ * diagonal; chisq = F ((n - 1) - (2p + 5)/6 - 2k/3) (Bartlett's
+ * correction, 0 if negative), df = p(p - 1)/2 - pk + k(k - 1)/2; TLI from
+ * F over df against the null model's -log|R| over p(p - 1)/2; RMSEA =
+ * sqrt(max(chisq/(df n) - 1/(n - 1), 0)) with its 90% interval from the
+ * noncentral chi-square (ncp / ((n - 1) df)), computed exactly where
+ * psych stops uniroot at ~1e-4; BIC = chisq - df ln n. NaN where df <= 0.
+ */
+typedef struct sq_fa_fit_stats {
+	double objective, chisq, df, p;
+	double null_chisq, null_df;
+	double tli, rmsea, rmsea_lo, rmsea_hi, bic;
+} sq_fa_fit_stats;
+
 /* Everything sq-factor reports about one correlation matrix. */
 typedef struct sq_fa_result {
 	size_t p;
@@ -160,6 +176,7 @@ typedef struct sq_fa_result {
 				   analysis found none, 1 factor used */
 	sq_fa *fa;
 	sq_fa_check *check;
+	sq_fa_fit_stats fit;	/* psych's fit of the solution */
 } sq_fa_result;
 
 /*

@@ -34,6 +34,17 @@ enum sq_scope {
 };
 
 /*
+ * What a gap row describes, by the export's form: P - E (SERVQUAL), P
+ * alone (SERVPERF: mean, sd and CI of P; no gap, test or effect) or
+ * P - D, the measure of service superiority (three-column; mean_e then
+ * holds the mean of D).
+ */
+enum sq_gap_block { SQ_GAP_G = 0, SQ_GAP_P, SQ_GAP_MSS };
+
+/* The block's name in the table's block column: "G", "P" or "MSS". */
+const char *sq_gap_block_name(int block);
+
+/*
  * Accumulator for one group of respondents. Items on a scale of at most
  * SQ_COUNT_MAX points are kept as counts of (E, P) answer pairs, exact
  * and cheaper than running moments; other answers go to item[].
@@ -50,6 +61,7 @@ typedef struct sq_gapacc {
 	sq_pairmom sq;		/* unweighted SERVQUAL */
 	sq_pairmom wsq;		/* weighted SERVQUAL */
 	double respondents;	/* rows added */
+	int block;		/* enum sq_gap_block of what was added */
 } sq_gapacc;
 
 /* A new, empty accumulator for ins. */
@@ -88,6 +100,22 @@ int sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
 /* Paired summary of one series: fills row's n..d (not p_adj). */
 void sq_gap_summary(const sq_pairmom *m, double conf, sq_gaprow *row);
 
+/* The block of a form (enum sq_form -> enum sq_gap_block). */
+int sq_gap_block_of(int form);
+
+/*
+ * r as the pair the gap accumulator takes: P with D (three-column) or
+ * with lo, the scale minimum (SERVPERF); ref (nitems) holds the series.
+ */
+void sq_gap_pair(const sq_response *r, size_t nitems, double lo,
+    double *ref, sq_response *out);
+
+/* The sq-gap title of a form, in lang. */
+const char *sq_gap_title(int form, int lang);
+
+/* A row of P paired with lo made a row of P alone (SERVPERF). */
+void sq_gaprow_perf(sq_gaprow *row, double lo);
+
 /* Holm step-down adjustment of p[0..n-1] into adj (NAN entries skipped). */
 int sq_holm(const double *p, size_t n, double *adj);
 
@@ -103,12 +131,13 @@ typedef struct sq_gapset {
 	sq_hash_key key;	/* of the index: random per set */
 	size_t maxseg;		/* segments the memory budget allows */
 	unsigned long rows;	/* rows added with a segment value */
+	double *ref;		/* nitems: the series P is paired with */
 } sq_gapset;
 
 /*
  * Segments are capped at SQ_MAX_SEGMENTS and at what SQ_SEGMENT_MEMORY
  * bytes of accumulators hold (64 MiB, the memory goal of a run; each
- * takes about 21 KB on the 22-item SERVQUAL, more with more items).
+ * takes about 10 KB on the 22-item SERVQUAL, more with more items).
  */
 #define SQ_MAX_SEGMENTS 100000
 #define SQ_SEGMENT_MEMORY ((size_t)64 << 20)
@@ -119,7 +148,9 @@ int sq_gapset_new(const sq_instrument *ins, int by_segment,
 
 /*
  * Add r to its segment's group (to "all" when there are no segments);
- * each respondent is accumulated once.
+ * each respondent is accumulated once. By r->form: P paired with E, with
+ * D (three-column), or alone (SERVPERF: paired with the scale minimum,
+ * which sq_gap_rows takes back out).
  */
 int sq_gapset_add(sq_gapset *s, const sq_instrument *ins,
     const sq_response *r, sq_error *err);

@@ -24,6 +24,9 @@
 
 enum sq_lang { SQ_LANG_EN = 0, SQ_LANG_ES = 1 };
 
+/* The answers a score is taken from: expectations, perceptions, P - E. */
+enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
+
 /* What a column holds. */
 enum sq_role {
 	SQ_ROLE_NONE = 0,
@@ -32,8 +35,16 @@ enum sq_role {
 	SQ_ROLE_W,		/* importance weight of dimension `target` */
 	SQ_ROLE_OVERALL,	/* overall rating */
 	SQ_ROLE_SEGMENT,	/* a grouping column */
-	SQ_ROLE_ID		/* respondent id */
+	SQ_ROLE_ID,		/* respondent id */
+	SQ_ROLE_A,		/* adequate (minimum) level of item `target` */
+	SQ_ROLE_D		/* desired level of item `target` */
 };
+
+/*
+ * The questionnaire's form, from the blocks an export has: SERVQUAL
+ * (E and P), SERVPERF (P only), the three-column zone form (A, D, P).
+ */
+enum sq_form { SQ_FORM_SERVQUAL = 0, SQ_FORM_SERVPERF, SQ_FORM_ZONE };
 
 typedef struct sq_dimension {
 	char code[SQ_CODE_LEN];		/* TAN, REL, ... */
@@ -61,6 +72,11 @@ typedef struct sq_label {
 	double value;
 } sq_label;
 
+/* A codebook "recode" row: an answer value -> value, NAN = missing. */
+typedef struct sq_recode {
+	double from, to;
+} sq_recode;
+
 typedef struct sq_instrument {
 	char name[SQ_NAME_LEN];
 	size_t ndims;
@@ -74,6 +90,8 @@ typedef struct sq_instrument {
 	size_t nlabels;
 	sq_colmap *cols;		/* explicit column names, may be 0 */
 	size_t ncols;
+	sq_recode *recodes;		/* answer values recoded, may be 0 */
+	size_t nrecodes;
 	double omin, omax;		/* overall rating's scale, inclusive */
 	char *codebook;			/* file name for messages, or NULL */
 	uint32_t *label_slot;		/* hash index of labels: index + 1 */
@@ -103,10 +121,26 @@ int sq_instrument_label(const sq_instrument *ins, const char *folded);
 /* Number of items of dimension d. */
 size_t sq_instrument_dim_items(const sq_instrument *ins, int d);
 
+/* The form's name for machines: "servqual", "servperf" or "zone". */
+const char *sq_form_name(int form);
+
+/* The form for readers in lang: "SERVPERF (perceptions only)", ... */
+const char *sq_form_label(int form, int lang);
+
+/* Recode answer x by the codebook: 1 if a recode row applied. */
+int sq_instrument_recode(const sq_instrument *ins, double *x);
+
 /*
  * Fold s for matching labels and codes: trim, collapse inner blanks, lower
  * case, strip Latin accents (UTF-8). Writes at most len bytes to out.
  */
 void sq_fold(const char *s, char *out, size_t len);
+
+/* The built-in instrument, or the codebook at path when path is set. */
+int sq_instrument_load(const char *path, sq_instrument **ins,
+    sq_error *err);
+
+/* Parse "en" or "es" into enum sq_lang; -1 if neither. */
+int sq_lang_parse(const char *s);
 
 #endif

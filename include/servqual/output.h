@@ -1,7 +1,7 @@
 /*
- * servqual output files and the small chores every tool shares: opening
- * the input, loading the instrument, writing results through a temporary
- * file that is renamed into place only when everything went well.
+ * servqual output files and opening the input: results are written
+ * through a temporary file that is renamed into place only when
+ * everything went well.
  */
 #ifndef SERVQUAL_OUTPUT_H
 #define SERVQUAL_OUTPUT_H
@@ -47,12 +47,5 @@ int sq_input_open(const char *path, FILE **fp, sq_error *err);
 
 /* Close an input opened by sq_input_open (stdin is left open). */
 void sq_input_close(FILE *fp);
-
-/* The built-in instrument, or the codebook at path when path is set. */
-int sq_instrument_load(const char *path, sq_instrument **ins,
-    sq_error *err);
-
-/* Parse "en" or "es" into enum sq_lang; -1 if neither. */
-int sq_lang_parse(const char *s);
 
 #endif

@@ -19,7 +19,8 @@ enum sq_encoding {
 	SQ_ENC_UTF8,
 	SQ_ENC_CP1252,		/* Windows-1252 (a superset of Latin-1 use) */
 	SQ_ENC_LATIN1,		/* ISO-8859-1 */
-	SQ_ENC_UTF16LE
+	SQ_ENC_UTF16LE,
+	SQ_ENC_UTF16BE		/* seldom seen */
 };
 
 typedef struct sq_reader_opts {

@@ -68,7 +68,6 @@ double sq_diff_reliability(double ree, double rpp, double ve, double vp,
  */
 double sq_diff_reliability_cov(const double *cov, size_t k);
 
-enum sq_block { SQ_BLOCK_E = 0, SQ_BLOCK_P, SQ_BLOCK_G };
 enum sq_relscope { SQ_REL_SCALE = 0, SQ_REL_ITEM };
 
 /* One row of sq-alpha's table; figures NAN where undefined. */
@@ -110,6 +109,12 @@ int sq_rel_rows(const sq_relacc *a, double conf, sq_relrow **rows,
 
 /* Release an accumulator. */
 void sq_relacc_free(sq_relacc *a);
+
+/*
+ * Keep only the rows of block (a form without E has P rows only: E and
+ * G have no data); returns how many are left, in order.
+ */
+size_t sq_rel_keep_block(sq_relrow *rows, size_t n, int block);
 
 /* sq-alpha's column names, NULL-terminated (DESIGN.md, then extras). */
 extern const char *const sq_rel_columns[];

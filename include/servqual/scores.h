@@ -36,6 +36,7 @@ typedef struct sq_scores {
 	unsigned *count;	/* ndims: items that qualified */
 	double servqual;	/* NAN unless every dimension is defined */
 	double weighted;	/* NAN unless all weights present, sum > 0 */
+	unsigned *k;		/* ndims: items of each dimension */
 } sq_scores;
 
 /* Allocate for ins; *out is the caller's, freed with sq_scores_free. */
@@ -43,6 +44,13 @@ int sq_scores_new(const sq_instrument *ins, sq_scores **out);
 
 /* Compute r's scores on block (enum sq_score_block) into s. */
 void sq_scores_compute(sq_scores *s, const sq_instrument *ins,
+    const sq_response *r, int block);
+
+/*
+ * Only the dimension scores (dim, sum, count) of r on block; servqual
+ * and weighted are left as they were. Returns 1 when all are defined.
+ */
+int sq_scores_dims(sq_scores *s, const sq_instrument *ins,
     const sq_response *r, int block);
 
 /* Parse "G", "P" or "E" (any case) into *block; -1 if none of them. */

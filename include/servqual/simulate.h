@@ -24,6 +24,8 @@ typedef struct sq_sim_opts {
 	double mean_e;		/* mean expectation */
 	const double *gap;	/* per-dimension mean gap P - E, or NULL */
 	int merge[2];		/* dimensions sharing one factor, or -1 */
+	int form;		/* enum sq_form: the blocks written */
+	double width;		/* three-column: mean D - A on a 1..7 scale */
 } sq_sim_opts;
 
 /* Bound on |sd|, |seg_shift|, |mean_e| and |gap|: the latent scale. */

@@ -22,11 +22,22 @@ typedef struct sq_response {
 	const char *segment;	/* value of the --by column, or NULL */
 	const char *id;		/* respondent id, or NULL */
 	const sq_row *row;	/* the row as read (UTF-8 fields) */
-	unsigned answered;	/* E and P cells holding a valid answer */
+	unsigned answered;	/* E, P, A, D cells holding a valid answer */
+	const double *a;	/* nitems adequate levels (three-column) */
+	const double *d;	/* nitems desired levels (three-column) */
+	int form;		/* enum sq_form; e is all NAN unless
+				   SERVQUAL, a and d unless three-column */
 } sq_response;
 
 typedef int (*sq_response_fn)(void *ctx, const sq_response *r,
     sq_error *err);
+
+/*
+ * The nitems answers of r on block (enum sq_block) into x: E, P or the
+ * gap P - E; NAN where an answer it needs is missing.
+ */
+void sq_response_block(const sq_response *r, size_t nitems, int block,
+    double *x);
 
 /* A problem found in a cell, reported when sq_survey_opts.problem is set. */
 typedef void (*sq_problem_fn)(void *ctx, const sq_error *problem);
@@ -41,6 +52,7 @@ typedef struct sq_survey_header {
 	int segcol;		/* index of the --by column, or -1 */
 	int idcol;		/* index of the id column, or -1 */
 	const char *shape;	/* "plain", "qualtrics", "surveymonkey" */
+	int form;		/* enum sq_form */
 } sq_survey_header;
 
 /* Called once the header is bound; return 0 or an SQ_E* code. */
@@ -71,6 +83,10 @@ typedef struct sq_survey_stats {
 	unsigned long missing_p;
 	int has_weights;		/* all weight columns found */
 	int has_overall;
+	int form;			/* enum sq_form, once the header is
+					   bound */
+	unsigned long missing_a;	/* three-column form */
+	unsigned long missing_d;
 } sq_survey_stats;
 
 /*
@@ -81,9 +97,9 @@ int sq_parse_number(const char *s, int comma, double *x);
 
 /*
  * The role a column name has without a codebook (E1, e01, E_1, group/E1,
- * group-E1, E[SQ001], "Expectativas [E1 ...]", "E1 text", W_TAN,
- * overall) and its item or dimension index in *target; SQ_ROLE_NONE if
- * none.
+ * group-E1, E[SQ001], "Expectativas [E1 ...]", "E1 text", likewise P, A
+ * and D; W_TAN, overall) and its item or dimension index in *target;
+ * SQ_ROLE_NONE if none.
  */
 int sq_survey_auto_role(const sq_instrument *ins, const char *name,
     int *target);

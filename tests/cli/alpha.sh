@@ -112,11 +112,10 @@ t "alpha missing file" 1 - \
     sq-alpha $_ad/nonexistent.csv
 t "alpha bad codebook path" 1 - '*' sq-alpha -c $_ad/nonexistent.cb.csv \
     $_ad/complete.csv
-t "alpha -h" 2 - '~usage: sq-alpha' sq-alpha -h
 t "alpha unknown option" 2 - '~usage: sq-alpha' sq-alpha --alpha
 t "alpha two files" 2 - '~usage: sq-alpha' sq-alpha $_ad/complete.csv \
     $_ad/holes.csv
-t "alpha bad --conf" 2 - '~--conf must be between 0 and 1' \
+t "alpha bad --conf" 2 - '~--conf: "95": expected a number from 0.5 to 0.9999' \
     sq-alpha --conf 95 $_ad/complete.csv
 t "alpha bad -f" 2 - '~usage: sq-alpha' sq-alpha -f xml $_ad/complete.csv
 printf 'sq-alpha %s\n' "$(sed -n 's/^VERSION *= *//p' Makefile)" \

@@ -106,9 +106,9 @@ t "chart: items svg has every wording, wrapped not cut" 0 - - \
 t "chart: radar svg labels" 0 - - svg_has "$CT/radar.svg" \
     "Expectations and perceptions by dimension" "Responsiveness"
 t "chart: ipa svg states the crosshair rule" 0 - - svg_has "$CT/ipa.svg" \
-    "Crosshairs at the means of importance" "Concentrate here" \
+    "Crosshairs at the means over the dimensions" "Concentrate here" \
     "Keep up the good work" "Low priority" "Possible overkill" \
-    "Importance (mean of the 100-point weights)"
+    "Stated importance (mean of the 100-point weights, %)"
 t "chart: groups svg names the segments" 0 - - svg_has "$CT/groups.svg" \
     "Dimension gaps by sucursal" "Centro" "Norte" "Sur"
 t "chart: likert svg legend" 0 - - svg_has "$CT/likert.svg" \
@@ -229,7 +229,7 @@ t "chart: no -o" 2 - "~$U" sq-chart gaps $CD/survey.csv
 t "chart: unknown extension" 2 - \
     "~sq-chart: $CT/x.gif: name the output .png, .pdf or .svg" \
     sq-chart gaps -o "$CT/x.gif" $CD/survey.csv
-t "chart: bad --dpi" 2 - "~sq-chart: --dpi wants a number from 36 to 1200" \
+t "chart: bad --dpi" 2 - "~sq-chart: --dpi: \"0\": expected a number from 36 to 1200" \
     sq-chart gaps --dpi 0 -o "$CT/x.png" $CD/survey.csv
 t "chart: bad --lang" 2 - "~$U" sq-chart gaps --lang fr -o "$CT/x.png" \
     $CD/survey.csv
@@ -245,8 +245,8 @@ t "chart: groups needs segments" 1 - \
     "sq-chart: $CD/survey.csv: no segments for a groups chart; give --by COLUMN with an export, or an sq-gap table made with --by" \
     sq-chart groups -o "$CT/x.png" $CD/survey.csv
 cut -d, -f1-46 $CD/survey.csv > "$CT/noweights.csv"
-t "chart: ipa needs weights" 1 - \
-    "sq-chart: $CT/noweights.csv: an IPA chart needs the importance weight columns W_TAN..W_EMP" \
+t "chart: ipa needs weights or the overall rating" 1 - \
+    "sq-chart: $CT/noweights.csv: an ipa chart needs the importance weight columns W_TAN..W_EMP (stated importance) or the overall rating (derived importance)" \
     sq-chart ipa -o "$CT/x.png" "$CT/noweights.csv"
 printf 'dimension\timportance\tperformance\nXYZ\t20\t5\n' > "$CT/bad.tsv"
 t "chart: unknown dimension in a table" 1 - \

@@ -97,18 +97,18 @@ t "factor: scree rows" 0 "$TMP/scree.exp" - sh -c \
     sel parallel seed < $TMP/pa1.tsv; sel parallel iterations < $TMP/pa1.tsv"
 
 # Gates: exit 3 after the output was written.
-t "factor: gate kmo holds" 3 '*' "sq-factor: gate held: kmo<0.9" sq-factor --fail-if 'kmo<0.9' $D/five.csv
+t "factor: gate kmo holds" 3 '*' "sq-factor: gate kmo<0.9 held" sq-factor --fail-if 'kmo<0.9' $D/five.csv
 t "factor: gate kmo passes" 0 '*' - sq-factor --fail-if 'kmo<0.60' --fail-if structure --fail-if heywood $D/five.csv
-t "factor: gate structure holds" 3 '*' "sq-factor: gate held: structure" sq-factor --fail-if structure $D/merged.csv
+t "factor: gate structure holds" 3 '*' "sq-factor: gate structure held" sq-factor --fail-if structure $D/merged.csv
 sq-factor -n 9 $D/five.csv > "$TMP/nc.tsv" 2>/dev/null
 t "factor: non-convergence reported" 0 "$TMP/nc.tsv" "sq-factor: pa extraction did not converge in 1000 iterations
 sq-factor: oblimin rotation did not converge in 1000 iterations" sq-factor -n 9 $D/five.csv
-t "factor: gate convergence holds" 3 '*' "~gate held: convergence" sq-factor -n 9 --fail-if convergence $D/five.csv
+t "factor: gate convergence holds" 3 '*' "~gate convergence held" sq-factor -n 9 --fail-if convergence $D/five.csv
 # E2 a copy of E1 in 49 rows of 50: maximum likelihood puts E1 at the
 # uniqueness bound, a Heywood case.
 awk -F, 'BEGIN { OFS = "," } NR > 1 && NR % 50 != 0 { $2 = $1 } 1' $D/five.csv > "$TMP/dup.csv"
 t "factor: Heywood case reported" 3 '*' "sq-factor: Heywood case: item E1 (communality >= 1 or uniqueness held at 0.005)
-sq-factor: gate held: heywood" sq-factor --extract ml --fail-if heywood "$TMP/dup.csv"
+sq-factor: gate heywood held" sq-factor --extract ml --fail-if heywood "$TMP/dup.csv"
 t "factor: Heywood item flagged" 0 '*' - sh -c \
     "$SEL; sq-factor --extract ml $TMP/dup.csv 2>/dev/null | grep -q '^item	heywood	1	TAN		1\$'"
 
@@ -117,10 +117,9 @@ t "factor: unknown option" 2 - "~$U" sq-factor -x
 t "factor: bad rotation" 2 - "~$U" sq-factor --rotate quartimax $D/five.csv
 t "factor: bad extraction" 2 - "~$U" sq-factor --extract gls $D/five.csv
 t "factor: bad block" 2 - "~$U" sq-factor --block Q $D/five.csv
-t "factor: bad gate" 2 - "~unknown gate \"alpha<0.7\"" sq-factor --fail-if 'alpha<0.7' $D/five.csv
+t "factor: bad gate" 2 - "~--fail-if: \"alpha<0.7\": expected kmo<X, heywood, structure or convergence" sq-factor --fail-if 'alpha<0.7' $D/five.csv
 t "factor: too many factors" 2 - "sq-factor: -n must be below the number of items (22)" sq-factor -n 22 $D/five.csv
-t "factor: bad -n" 2 - "~-n wants a whole number >= 1" sq-factor -n x $D/five.csv
-t "factor: help" 2 - "~$U" sq-factor -h
+t "factor: bad -n" 2 - "~-n: \"x\": expected a whole number from 1 to 1000" sq-factor -n x $D/five.csv
 t "factor: version" 0 '*' - sq-factor --version
 
 # Bad input: message with the place, exit 1, nothing on stdout.

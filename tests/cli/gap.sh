@@ -4,7 +4,7 @@ D=tests/data/gap
 U='usage: sq-gap'
 
 t "gap: unknown option" 2 - "~$U" sq-gap -x
-t "gap: bad --conf" 2 - "~--conf must be between 0 and 1" sq-gap --conf 95 $D/three.csv
+t "gap: bad --conf" 2 - "~--conf: \"95\": expected a number from 0.5 to 0.9999" sq-gap --conf 95 $D/three.csv
 t "gap: bad format" 2 - "~$U" sq-gap -f xml $D/three.csv
 t "gap: two files" 2 - "~$U" sq-gap $D/three.csv $D/three.csv
 t "gap: version" 0 '*' - sq-gap --version
@@ -33,9 +33,9 @@ sq-gap -c $D/twin_codebook.csv -b Sucursal $D/coded_twin.csv > "$TMP/twin.tsv" 2
 t "gap: codebook export equals its canonical twin" 0 "$TMP/twin.tsv" - sq-gap -c $D/codebook.csv -b Sucursal $D/coded.csv
 t "gap: codebook unknown dimension" 1 - "sq-gap: $D/cb_baddim.csv:4: column #3: unknown dimension \"FIA\" (declare it in a dimension row)" sq-gap -c $D/cb_baddim.csv $D/three.csv
 t "gap: codebook bad scale" 1 - "sq-gap: $D/cb_badscale.csv:1: column #3: scale maximum \"1\" is not above the minimum" sq-gap -c $D/cb_badscale.csv $D/three.csv
-t "gap: codebook unknown kind" 1 - "sq-gap: $D/cb_badkind.csv:1: column #1: unknown row kind \"escala\" (scale, dimension, item, reverse, missing, label or column)" sq-gap -c $D/cb_badkind.csv $D/three.csv
+t "gap: codebook unknown kind" 1 - "sq-gap: $D/cb_badkind.csv:1: column #1: unknown row kind \"escala\" (scale, dimension, item, reverse, missing, label, column or recode)" sq-gap -c $D/cb_badkind.csv $D/three.csv
 t "gap: codebook reverse of no item" 1 - "sq-gap: $D/cb_badreverse.csv:1: reverse: there is no item 23" sq-gap -c $D/cb_badreverse.csv $D/three.csv
-t "gap: codebook column without target" 1 - "sq-gap: $D/cb_notarget.csv:1: column #3: role \"E\" needs a target: an item number for E and P, a dimension code for W" sq-gap -c $D/cb_notarget.csv $D/three.csv
+t "gap: codebook column without target" 1 - "sq-gap: $D/cb_notarget.csv:1: column #3: role \"E\" needs a target: an item number for E, P, A and D, a dimension code for W" sq-gap -c $D/cb_notarget.csv $D/three.csv
 
 # Output safety: a full disk is an error; a failed run leaves no file.
 t "gap: /dev/full" 1 - "sq-gap: standard output: write error: No space left on device" sh -c "sq-gap $D/three.csv > /dev/full"

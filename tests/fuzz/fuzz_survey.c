@@ -38,7 +38,7 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	o.weights = 1;
 	if (sq_check_new(c->ins, &o, &c->chk) != 0)
 		return SQ_ENOMEM;
-	if (c->sink != NULL && sq_clean_new(c->sink, c->ins, h,
+	if (c->sink != NULL && sq_clean_new(c->sink, c->ins, h, 1,
 	    &c->clean) != 0)
 		return SQ_EIO;
 	return 0;

@@ -1,0 +1,269 @@
+/* sq-drivers: what drives the overall rating; IPA; service-level targets. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "servqual/drivers.h"
+#include "servqual/survey.h"
+#include "servqual/table.h"
+#include "tool.h"
+
+#define MAX_TARGETS 64
+
+enum { O_CROSSHAIR = TOOL_OWN, O_FAIL, O_IMPORTANCE, O_OUTCOME, O_TARGET,
+	O_TARGETS };
+
+static const tool_opt opts[] = {
+	{ "crosshair", O_CROSSHAIR, "mean|median|scale",
+	    "IPA crosshairs (default mean)" },
+	{ "fail-if", O_FAIL, "missed",
+	    "exit 3 after writing when a target is missed" },
+	{ "importance", O_IMPORTANCE, "stated|derived",
+	    "IPA importance (default: stated if weights)" },
+	{ "outcome", O_OUTCOME, "column",
+	    "the outcome (default: the overall rating)" },
+	{ "target", O_TARGET, "DIM=LEVEL,...",
+	    "REL=6,TAN=5.5 (block P), G:REL=-0.5 (gap)" },
+	{ "targets", O_TARGETS, "file",
+	    "CSV with columns dimension,block,target" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static tool t = {
+	.name = "sq-drivers",
+	.operands = "[file]",
+	.purpose = "Regresses the overall rating on the five dimension gap "
+	    "scores (servqual) and on\nthe five perception scores "
+	    "(servperf), splits R\xc2\xb2 by LMG, sets stated against\n"
+	    "derived importance, places the dimensions in importance-"
+	    "performance quadrants\nand checks service-level targets.",
+	.example = "sq-drivers -f pretty --target REL=5.5 "
+	    "samples/banco_demo.csv",
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
+	    TOOL_INVALID,
+	.by_help = "targets per value of this column too",
+	.own = opts,
+};
+
+static const char *specs[MAX_TARGETS], *files[MAX_TARGETS];
+static size_t nspec, nfile;
+static int fail_missed;
+static sq_drivers_opts dopt;
+
+struct run {
+	const sq_instrument *ins;
+	sq_drivers *acc;
+	const char *outcome;	/* NULL: the overall rating */
+	const char *file;
+	int col;		/* outcome column, -1: the overall role */
+	int invalid;		/* enum sq_invalid */
+	unsigned long bad;	/* outcome cells treated as missing */
+	sq_drvresult *res;
+	sq_target *tg;
+	size_t ntg;
+};
+
+static struct run drv;
+
+static void
+option(int ch, const char *arg)
+{
+	switch (ch) {
+	case O_CROSSHAIR:
+		if (strcmp(arg, "mean") == 0)
+			dopt.crosshair = SQ_CROSS_MEAN;
+		else if (strcmp(arg, "median") == 0)
+			dopt.crosshair = SQ_CROSS_MEDIAN;
+		else if (strcmp(arg, "scale") == 0)
+			dopt.crosshair = SQ_CROSS_SCALE;
+		else
+			tool_usage("--crosshair: \"%s\": expected mean, "
+			    "median or scale", arg);
+		break;
+	case O_FAIL:
+		if (strcmp(arg, "missed") != 0)
+			tool_usage("--fail-if: \"%s\": expected missed", arg);
+		fail_missed = 1;
+		break;
+	case O_IMPORTANCE:
+		if (strcmp(arg, "stated") == 0)
+			dopt.importance = SQ_IMP_STATED;
+		else if (strcmp(arg, "derived") == 0)
+			dopt.importance = SQ_IMP_DERIVED;
+		else
+			tool_usage("--importance: \"%s\": expected stated or "
+			    "derived", arg);
+		break;
+	case O_OUTCOME:
+		drv.outcome = arg;
+		break;
+	case O_TARGET:
+	case O_TARGETS:
+		if ((ch == O_TARGET ? nspec : nfile) == MAX_TARGETS)
+			tool_usage("at most %d --target and %d --targets",
+			    MAX_TARGETS, MAX_TARGETS);
+		if (ch == O_TARGET)
+			specs[nspec++] = arg;
+		else
+			files[nfile++] = arg;
+		break;
+	}
+}
+
+static int
+header(void *ctx, const sq_survey_header *h, sq_error *err)
+{
+	struct run *run = ctx;
+	size_t i;
+
+	run->col = -1;
+	if (run->outcome == NULL) {
+		for (i = 0; i < h->ncols; i++)
+			if (h->role[i] == SQ_ROLE_OVERALL)
+				return 0;
+		return sq_error_set(err, SQ_ESCHEMA, NULL, h->line, 0, NULL,
+		    "no overall rating column (\"overall\"); name the outcome "
+		    "with --outcome COLUMN");
+	}
+	for (i = 0; i < h->ncols && run->col < 0; i++)
+		if (strcmp(h->name[i], run->outcome) == 0)
+			run->col = (int)i;
+	for (i = 0; i < h->ncols && run->col < 0; i++)
+		if (strcasecmp(h->name[i], run->outcome) == 0)
+			run->col = (int)i;
+	if (run->col < 0)
+		return sq_error_set(err, SQ_ESCHEMA, NULL, h->line, 0, NULL,
+		    "outcome column \"%s\" not found in the header",
+		    run->outcome);
+	return 0;
+}
+
+static int
+add(void *ctx, const sq_response *r, sq_error *err)
+{
+	struct run *run = ctx;
+	double y = r->overall;
+
+	if (run->col >= 0) {
+		const char *v = r->row->field[run->col];
+
+		y = NAN;
+		if (v[0] != '\0' && strcmp(v, "NA") != 0 &&
+		    (sq_parse_number(v, r->row->delim != ',', &y) != 0 ||
+		    !isfinite(y))) {
+			y = NAN;
+			if (run->invalid != SQ_INVALID_MISSING)
+				return sq_error_set(err, SQ_EDATA, NULL,
+				    r->line, (size_t)run->col + 1,
+				    run->outcome, "\"%s\" is not a number", v);
+			run->bad++;
+		}
+	}
+	return sq_drivers_add(run->acc, run->ins, r, y, err);
+}
+
+static int
+write_result(const sq_drvresult *res, const sq_instrument *ins,
+    const sq_cli *cli, const char *outcome, FILE *fp)
+{
+	sq_table *tab;
+	int rc;
+
+	if (cli->format == SQ_FMT_JSON)
+		return sq_drivers_json(res, ins, outcome, fp);
+	if (cli->format == SQ_FMT_PRETTY)
+		return sq_drivers_pretty(res, ins, outcome, cli->lang, fp);
+	if ((rc = sq_drivers_table(res, ins, outcome, 0, cli->lang, &tab))
+	    != SQ_OK)
+		return rc;
+	rc = sq_table_write(tab, fp, cli->format, NULL);
+	sq_table_free(tab);
+	return rc;
+}
+
+/* The targets of --target and --targets; 0, 1, or exits 2. */
+static int
+targets(const sq_instrument *ins)
+{
+	char msg[256];
+	size_t i;
+
+	for (i = 0; i < nspec; i++)
+		if (sq_targets_parse(specs[i], ins, &drv.tg, &drv.ntg, msg,
+		    sizeof(msg)) != 0)
+			tool_usage("%s", msg);
+	for (i = 0; i < nfile; i++)
+		if (sq_targets_read(files[i], ins, &drv.tg, &drv.ntg,
+		    &t.err) != SQ_OK)
+			return tool_fail(&t.err, files[i]);
+	if (fail_missed && drv.ntg == 0)
+		tool_usage("--fail-if missed needs --target or --targets");
+	return 0;
+}
+
+static int
+result(FILE *fp, void *ctx)
+{
+	(void)ctx;
+	return write_result(drv.res, drv.ins, &t.cli, drv.outcome ?
+	    drv.outcome : "overall", fp);
+}
+
+/* Read, analyse, write; 0, 1, or 3 when a target was missed. */
+static int
+drivers(const sq_instrument *ins)
+{
+	sq_survey_stats st;
+	size_t i;
+
+	if (targets(ins) != 0)
+		return 1;
+	drv.ins = ins;
+	drv.file = t.cli.path;
+	drv.invalid = t.cli.so.invalid;
+	if (sq_drivers_new(ins, t.cli.so.by != NULL, &drv.acc) != SQ_OK)
+		return tool_nomem();
+	t.cli.so.header = header;
+	t.cli.so.header_ctx = &drv;
+	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, &drv, &st,
+	    &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	tool_invalid(t.cli.path, st.invalid + drv.bad);
+	dopt.conf = t.cli.conf;
+	dopt.targets = drv.tg;
+	dopt.ntargets = drv.ntg;
+	if (sq_drivers_result(drv.acc, ins, &dopt, &drv.res, &t.err) != SQ_OK)
+		return tool_fail(&t.err, t.cli.path);
+	for (i = 0; i < SQ_DRV_NMODELS; i++)
+		if (drv.res->model[i].singular)
+			tool_warn("%s: the %s model's predictors are collinear "
+			    "or constant; it is left undefined", t.cli.path,
+			    sq_drivers_model_name((int)i));
+	if (tool_write(&t, result, NULL) != 0)
+		return 1;
+	return fail_missed && sq_drivers_missed(drv.res) &&
+	    tool_gate_held("missed", NULL) ? 3 : 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	sq_instrument *ins = NULL;
+	int ch, rc;
+
+	tool_init(&t);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
+	tool_operands(&t, argc - optind, argv + optind);
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.codebook);
+	else
+		rc = drivers(ins);
+	sq_drvresult_free(drv.res);
+	sq_drivers_free(drv.acc);
+	sq_instrument_free(ins);
+	free(drv.tg);
+	return rc;
+}

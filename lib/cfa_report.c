@@ -1,0 +1,504 @@
+/*
+ * sq-cfa's renderings of a fit: a tidy long table (tsv, csv, md), a JSON
+ * document (the DESIGN.md contract first, extras after) and a summary in
+ * the spirit of lavaan's summary(fit, fit.measures = TRUE,
+ * standardized = TRUE) that fits 100 columns.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/cfa_report.h"
+
+static const char *
+dcode(const sq_cfa_source *src, size_t a)
+{
+	return src->ins->dims[src->dimidx[a]].code;
+}
+
+/* One row; item 0 leaves its cell empty, d2 NULL too. */
+static int
+row(sq_table *t, const char *section, const char *key, const char *d1,
+    int item, const char *d2, double value, const char *svalue)
+{
+	int rc;
+
+	if ((rc = sq_table_str(t, section)) != SQ_OK ||
+	    (rc = sq_table_str(t, key)) != SQ_OK ||
+	    (rc = sq_table_str(t, d1 ? d1 : "")) != SQ_OK)
+		return rc;
+	rc = item > 0 ? sq_table_num(t, item) : sq_table_str(t, "");
+	if (rc != SQ_OK || (rc = sq_table_str(t, d2 ? d2 : "")) != SQ_OK)
+		return rc;
+	return svalue ? sq_table_str(t, svalue) : sq_table_num(t, value);
+}
+
+const char *
+sq_cfa_verdict_name(int v)
+{
+	return v == SQ_CFA_FAIL ? "fail" : v == SQ_CFA_DOUBTFUL ? "doubtful" :
+	    "ok";
+}
+
+int
+sq_cfa_table(const sq_cfa *c, const sq_cfa_source *src, sq_table **out)
+{
+	static const char *cols[] = {
+		"section", "key", "dimension", "item", "dimension2", "value"
+	};
+	sq_table *t;
+	char block[2] = { src->block, '\0' };
+	size_t i, a, b, m = c->m;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sq_table_new(cols, 6, &t)) != SQ_OK)
+		return rc;
+	sq_table_style(t, 3, SQ_NUM_INT);
+#define R(...) do { if ((rc = row(t, __VA_ARGS__)) != SQ_OK) goto out; } \
+	while (0)
+#define F(key, v) R("fit", key, NULL, 0, NULL, (v), NULL)
+	R("sample", "block", NULL, 0, NULL, 0, block);
+	R("sample", "missing_data", NULL, 0, NULL, 0, "listwise");
+	R("sample", "rows", NULL, 0, NULL, (double)src->rows, NULL);
+	R("sample", "n", NULL, 0, NULL, c->n, NULL);
+	R("sample", "missing", NULL, 0, NULL, (double)src->rows - c->n,
+	    NULL);
+	R("sample", "invalid", NULL, 0, NULL, (double)src->invalid, NULL);
+	R("model", "parameterization", NULL, 0, NULL, 0, c->std_lv ?
+	    "std_lv" : "marker");
+	R("model", "items", NULL, 0, NULL, (double)c->p, NULL);
+	R("model", "factors", NULL, 0, NULL, (double)c->m, NULL);
+	R("model", "npar", NULL, 0, NULL, (double)c->npar, NULL);
+	F("converged", c->converged);
+	F("iterations", (double)c->iterations);
+	F("chisq", c->chisq);
+	F("df", c->df);
+	F("p", c->pval);
+	F("baseline_chisq", c->base_chisq);
+	F("baseline_df", c->base_df);
+	F("baseline_p", c->base_pval);
+	F("cfi", c->cfi);
+	F("tli", c->tli);
+	F("rmsea", c->rmsea);
+	F("rmsea_ci_low", c->rmsea_lo);
+	F("rmsea_ci_high", c->rmsea_hi);
+	F("srmr", c->srmr);
+	F("loglik", c->loglik);
+	F("loglik_h1", c->loglik_h1);
+	F("aic", c->aic);
+	F("bic", c->bic);
+	F("fmin", c->fmin);
+	F("heywood", (double)c->nheywood);
+	F("implied_pd", c->implied_pd);
+	F("phi_pd", c->phi_pd);
+	for (i = 0; i < c->p; i++) {
+		const char *d = dcode(src, (size_t)c->dim[i]);
+		int it = src->ins->items[i].number;
+
+		R("loading", "estimate", d, it, NULL, c->lambda[i], NULL);
+		R("loading", "se", d, it, NULL, c->lambda_se[i], NULL);
+		R("loading", "z", d, it, NULL, c->lambda_z[i], NULL);
+		R("loading", "p", d, it, NULL, c->lambda_p[i], NULL);
+		R("loading", "std", d, it, NULL, c->lambda_std[i], NULL);
+	}
+	for (i = 0; i < c->p; i++) {
+		const char *d = dcode(src, (size_t)c->dim[i]);
+		int it = src->ins->items[i].number;
+
+		R("residual", "estimate", d, it, NULL, c->theta[i], NULL);
+		R("residual", "se", d, it, NULL, c->theta_se[i], NULL);
+		R("residual", "std", d, it, NULL, c->theta_std[i], NULL);
+	}
+	for (a = 0; a < m; a++) {
+		R("factor", "variance", dcode(src, a), 0, NULL,
+		    c->phi[a * m + a], NULL);
+		R("factor", "variance_se", dcode(src, a), 0, NULL,
+		    c->phi_se[a * m + a], NULL);
+	}
+	for (a = 0; a < m; a++)
+		for (b = a + 1; b < m; b++) {
+			R("correlation", "covariance", dcode(src, a), 0,
+			    dcode(src, b), c->phi[a * m + b], NULL);
+			R("correlation", "se", dcode(src, a), 0,
+			    dcode(src, b), c->phi_se[a * m + b], NULL);
+			R("correlation", "std", dcode(src, a), 0,
+			    dcode(src, b), c->phi_cor[a * m + b], NULL);
+		}
+	for (a = 0; a < m; a++) {
+		R("reliability", "cr", dcode(src, a), 0, NULL, c->cr[a], NULL);
+		R("reliability", "ave", dcode(src, a), 0, NULL, c->ave[a],
+		    NULL);
+	}
+	for (a = 0; a < m; a++)
+		for (b = a + 1; b < m; b++) {
+			R("htmt", "htmt", dcode(src, a), 0, dcode(src, b),
+			    c->htmt[a * m + b], NULL);
+			R("htmt", "verdict", dcode(src, a), 0, dcode(src, b),
+			    0, sq_cfa_verdict_name(c->verdict[a * m + b]));
+		}
+#undef F
+#undef R
+out:
+	if (rc != SQ_OK)
+		sq_table_free(t);
+	else
+		*out = t;
+	return rc;
+}
+
+static void
+jnum(FILE *fp, double x)
+{
+	if (isfinite(x))
+		fprintf(fp, "%.15g", x == 0 ? 0.0 : x);
+	else
+		fputs("null", fp);
+}
+
+static void
+jstr(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(fp, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			fprintf(fp, "\\u%04x", *s);
+		else
+			fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+/* "key": value, */
+static void
+jkv(FILE *fp, const char *key, double x)
+{
+	fprintf(fp, "  \"%s\": ", key);
+	jnum(fp, x);
+	fputs(",\n", fp);
+}
+
+static void
+jmatrix(FILE *fp, const double *x, size_t m, int nodiag)
+{
+	size_t a, b;
+
+	fputc('[', fp);
+	for (a = 0; a < m; a++) {
+		fputs(a ? ",\n    [" : "\n    [", fp);
+		for (b = 0; b < m; b++) {
+			fputs(b ? ", " : "", fp);
+			jnum(fp, nodiag && a == b ? NAN : x[a * m + b]);
+		}
+		fputc(']', fp);
+	}
+	fputs("\n  ]", fp);
+}
+
+int
+sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
+{
+	size_t i, a, b, m = c->m;
+	int first;
+
+	fprintf(fp, "{\n  \"n\": ");
+	jnum(fp, c->n);
+	fprintf(fp, ",\n  \"block\": \"%c\",\n  \"converged\": %s,\n"
+	    "  \"iterations\": %zu,\n", src->block, c->converged ? "true" :
+	    "false", c->iterations);
+	jkv(fp, "chisq", c->chisq);
+	jkv(fp, "df", c->df);
+	jkv(fp, "p", c->pval);
+	jkv(fp, "cfi", c->cfi);
+	jkv(fp, "tli", c->tli);
+	jkv(fp, "rmsea", c->rmsea);
+	jkv(fp, "rmsea_ci_low", c->rmsea_lo);
+	jkv(fp, "rmsea_ci_high", c->rmsea_hi);
+	jkv(fp, "srmr", c->srmr);
+	jkv(fp, "aic", c->aic);
+	jkv(fp, "bic", c->bic);
+	jkv(fp, "loglik", c->loglik);
+	fputs("  \"baseline\": {\"chisq\": ", fp);
+	jnum(fp, c->base_chisq);
+	fputs(", \"df\": ", fp);
+	jnum(fp, c->base_df);
+	fputs(", \"p\": ", fp);
+	jnum(fp, c->base_pval);
+	fputs("},\n  \"loadings\": [\n", fp);
+	for (i = 0; i < c->p; i++) {
+		fprintf(fp, "    {\"item\": %d, \"dimension\": ",
+		    src->ins->items[i].number);
+		jstr(fp, dcode(src, (size_t)c->dim[i]));
+		fputs(", \"estimate\": ", fp);
+		jnum(fp, c->lambda[i]);
+		fputs(", \"se\": ", fp);
+		jnum(fp, c->lambda_se[i]);
+		fputs(", \"z\": ", fp);
+		jnum(fp, c->lambda_z[i]);
+		fputs(", \"p\": ", fp);
+		jnum(fp, c->lambda_p[i]);
+		fputs(", \"std\": ", fp);
+		jnum(fp, c->lambda_std[i]);
+		fputs(", \"residual\": ", fp);
+		jnum(fp, c->theta[i]);
+		fputs(", \"residual_se\": ", fp);
+		jnum(fp, c->theta_se[i]);
+		fputs(", \"residual_std\": ", fp);
+		jnum(fp, c->theta_std[i]);
+		fprintf(fp, ", \"heywood\": %s}%s\n", c->heywood[i] ? "true" :
+		    "false", i + 1 < c->p ? "," : "");
+	}
+	fputs("  ],\n  \"factor_correlations\": ", fp);
+	jmatrix(fp, c->phi_cor, m, 0);
+	fputs(",\n  \"reliability\": [\n", fp);
+	for (a = 0; a < m; a++) {
+		fputs("    {\"dimension\": ", fp);
+		jstr(fp, dcode(src, a));
+		fputs(", \"cr\": ", fp);
+		jnum(fp, c->cr[a]);
+		fputs(", \"ave\": ", fp);
+		jnum(fp, c->ave[a]);
+		fprintf(fp, "}%s\n", a + 1 < m ? "," : "");
+	}
+	fputs("  ],\n  \"htmt\": ", fp);
+	jmatrix(fp, c->htmt, m, 1);
+	/* extras after the contract's keys */
+	fputs(",\n  \"dimensions\": [", fp);
+	for (a = 0; a < m; a++) {
+		fputs(a ? ", " : "", fp);
+		jstr(fp, dcode(src, a));
+	}
+	fprintf(fp, "],\n  \"rows\": %lu,\n  \"parameterization\": \"%s\",\n"
+	    "  \"npar\": %zu,\n", src->rows, c->std_lv ? "std_lv" : "marker",
+	    c->npar);
+	jkv(fp, "loglik_h1", c->loglik_h1);
+	jkv(fp, "fmin", c->fmin);
+	fprintf(fp, "  \"implied_pd\": %s,\n  \"phi_pd\": %s,\n",
+	    c->implied_pd ? "true" : "false", c->phi_pd ? "true" : "false");
+	fputs("  \"factor_variances\": [", fp);
+	for (a = 0; a < m; a++) {
+		fputs(a ? ", " : "", fp);
+		jnum(fp, c->phi[a * m + a]);
+	}
+	fputs("],\n  \"factor_covariances\": ", fp);
+	jmatrix(fp, c->phi, m, 0);
+	fputs(",\n  \"discriminant\": [\n", fp);
+	for (first = 1, a = 0; a < m; a++)
+		for (b = a + 1; b < m; b++) {
+			double r = c->phi_cor[a * m + b];
+
+			fputs(first ? "    {\"dimension1\": " :
+			    ",\n    {\"dimension1\": ", fp);
+			first = 0;
+			jstr(fp, dcode(src, a));
+			fputs(", \"dimension2\": ", fp);
+			jstr(fp, dcode(src, b));
+			fputs(", \"htmt\": ", fp);
+			jnum(fp, c->htmt[a * m + b]);
+			fputs(", \"correlation\": ", fp);
+			jnum(fp, r);
+			fprintf(fp, ", \"fornell_larcker\": %s, "
+			    "\"verdict\": \"%s\"}",
+			    c->ave[a] >= r * r && c->ave[b] >= r * r ?
+			    "true" : "false",
+			    sq_cfa_verdict_name(c->verdict[a * m + b]));
+		}
+	fputs("\n  ]\n}\n", fp);
+	return ferror(fp) ? SQ_EIO : SQ_OK;
+}
+
+/* A number in a field of width w with d decimals; NaN as blank. */
+static void
+pnum(FILE *fp, double x, int w, int d)
+{
+	if (isnan(x))
+		fprintf(fp, "%*s", w, "");
+	else
+		fprintf(fp, "%*.*f", w, d, x);
+}
+
+static void
+pp(FILE *fp, double x)
+{
+	if (isnan(x))
+		fprintf(fp, "%8s", "");
+	else if (x < 0.0005)
+		fprintf(fp, "%8s", "<.001");
+	else
+		fprintf(fp, "%8.3f", x);
+}
+
+int
+sq_cfa_pretty(const sq_cfa *c, const sq_cfa_source *src, int lang,
+    FILE *fp)
+{
+	const sq_instrument *ins = src->ins;
+	size_t i, a, b, m = c->m;
+	int es = lang == SQ_LANG_ES;
+	const char *bname = src->block == 'E' ? (es ? "expectativas" :
+	    "expectations") : src->block == 'P' ? (es ? "percepciones" :
+	    "perceptions") : (es ? "brechas P - E" : "gaps P - E");
+
+	fprintf(fp, es ? "An\xc3\xa1lisis factorial confirmatorio (ML), "
+	    "bloque %c (%s)\n" : "Confirmatory factor analysis (ML), "
+	    "block %c (%s)\n", src->block, bname);
+	fprintf(fp, es ? "  %.0f de %lu encuestados (casos completos); "
+	    "%zu par\xc3\xa1metros libres; %s\n" :
+	    "  %.0f of %lu respondents (listwise); %zu free parameters; "
+	    "%s\n", c->n, src->rows, c->npar, c->std_lv ?
+	    (es ? "varianzas factoriales = 1" : "factor variances fixed to 1") :
+	    (es ? "primera carga de cada factor = 1" :
+	    "first loading of each factor fixed to 1"));
+	fprintf(fp, es ? "  %s tras %zu iteraciones\n\n" :
+	    "  %s after %zu iterations\n\n", c->converged ?
+	    (es ? "Convergi\xc3\xb3" : "Converged") :
+	    (es ? "NO CONVERGI\xc3\x93" : "DID NOT CONVERGE"), c->iterations);
+
+	fputs(es ? "Ajuste del modelo\n" : "Model fit\n", fp);
+	fprintf(fp, "  %-36s", es ? "Chi-cuadrado (gl), p" :
+	    "Chi-square (df), p");
+	fprintf(fp, "%14.3f (%.0f), p ", c->chisq, c->df);
+	if (c->pval < 0.0005)
+		fputs("< .001\n", fp);
+	else {
+		pnum(fp, c->pval, 0, 3);
+		fputc('\n', fp);
+	}
+	fprintf(fp, "  %-36s%14.3f (%.0f)\n", es ?
+	    "Modelo de base (independencia)" : "Baseline (independence)",
+	    c->base_chisq, c->base_df);
+	fprintf(fp, "  %-36s", "CFI / TLI");
+	pnum(fp, c->cfi, 14, 3);
+	fputs(" / ", fp);
+	pnum(fp, c->tli, 0, 3);
+	fputc('\n', fp);
+	fprintf(fp, "  %-36s", es ? "RMSEA [IC 90%]" : "RMSEA [90% CI]");
+	pnum(fp, c->rmsea, 14, 3);
+	fputs(" [", fp);
+	pnum(fp, c->rmsea_lo, 0, 3);
+	fputs(", ", fp);
+	pnum(fp, c->rmsea_hi, 0, 3);
+	fputs("]\n", fp);
+	fprintf(fp, "  %-36s", "SRMR");
+	pnum(fp, c->srmr, 14, 3);
+	fprintf(fp, "\n  %-36s", es ? "Log-verosimilitud" : "Log-likelihood");
+	pnum(fp, c->loglik, 14, 3);
+	fprintf(fp, "\n  %-36s", "AIC / BIC");
+	pnum(fp, c->aic, 14, 3);
+	fputs(" / ", fp);
+	pnum(fp, c->bic, 0, 3);
+	fputs("\n\n", fp);
+
+	fputs(es ? "Cargas factoriales\n" : "Loadings\n", fp);
+	fprintf(fp, "  %-6s %-6s %10s %10s %8s %8s %8s %10s %8s\n",
+	    es ? "factor" : "factor", es ? "\xc3\xadtem" : "item",
+	    es ? "estimado" : "estimate", es ? "e.t." : "se", "z", "p",
+	    "std.all", es ? "residual" : "residual", "std");
+	for (a = 0; a < m; a++)
+		for (i = 0; i < c->p; i++) {
+			if ((size_t)c->dim[i] != a)
+				continue;
+			fprintf(fp, "  %-6s %c%-5d ", dcode(src, a), src->block,
+			    ins->items[i].number);
+			pnum(fp, c->lambda[i], 10, 3);
+			pnum(fp, c->lambda_se[i], 11, 3);
+			pnum(fp, c->lambda_z[i], 9, 2);
+			fputc(' ', fp);
+			pp(fp, c->lambda_p[i]);
+			pnum(fp, c->lambda_std[i], 9, 3);
+			pnum(fp, c->theta[i], 11, 3);
+			pnum(fp, c->theta_std[i], 9, 3);
+			fputs(c->heywood[i] ? "  Heywood\n" : "\n", fp);
+		}
+
+	fputs(es ? "\nCorrelaciones entre factores (debajo) y HTMT "
+	    "(encima)\n        " : "\nFactor correlations (below) and HTMT "
+	    "(above)\n        ", fp);
+	for (b = 0; b < m; b++)
+		fprintf(fp, "%8s", dcode(src, b));
+	fputc('\n', fp);
+	for (a = 0; a < m; a++) {
+		fprintf(fp, "  %-6s", dcode(src, a));
+		for (b = 0; b < m; b++)
+			if (a == b)
+				fprintf(fp, "%8s", "1");
+			else
+				pnum(fp, a > b ? c->phi_cor[a * m + b] :
+				    c->htmt[a * m + b], 8, 3);
+		fputc('\n', fp);
+	}
+
+	fprintf(fp, es ? "\nFiabilidad y validez convergente\n"
+	    "  %-6s %5s %8s %8s\n" : "\nReliability and convergent validity\n"
+	    "  %-6s %5s %8s %8s\n", "", es ? "\xc3\xadtems" : "items", "CR",
+	    "AVE");
+	for (a = 0; a < m; a++) {
+		fprintf(fp, "  %-6s %5zu", dcode(src, a), c->nitems[a]);
+		pnum(fp, c->cr[a], 9, 3);
+		pnum(fp, c->ave[a], 9, 3);
+		fputc('\n', fp);
+	}
+	fputs(es ? "\nValidez discriminante (HTMT > 0,90: falla; > 0,85 o "
+	    "AVE < r\xc2\xb2: dudosa)\n" : "\nDiscriminant validity (HTMT "
+	    "> 0.90: fails; > 0.85 or AVE < r\xc2\xb2: doubtful)\n", fp);
+	for (i = 0, a = 0; a < m; a++)
+		for (b = a + 1; b < m; b++) {
+			int v = c->verdict[a * m + b];
+
+			if (v == SQ_CFA_OK)
+				continue;
+			i++;
+			fprintf(fp, "  %s - %s: HTMT %.3f, r %.3f: %s\n",
+			    dcode(src, a), dcode(src, b), c->htmt[a * m + b],
+			    c->phi_cor[a * m + b], v == SQ_CFA_FAIL ?
+			    (es ? "FALLA (miden lo mismo)" :
+			    "FAILS (they measure one thing)") :
+			    (es ? "dudosa" : "doubtful"));
+		}
+	if (i == 0)
+		fputs(es ? "  todas las parejas la cumplen\n" :
+		    "  every pair holds\n", fp);
+	return ferror(fp) ? SQ_EIO : SQ_OK;
+}
+
+void
+sq_cfa_notes(const sq_cfa *c, const sq_cfa_source *src, char *buf,
+    size_t len)
+{
+	size_t i, a, b, m = c->m, off = 0;
+	int first = 1;
+
+#define PUT(...) do { if (off < len) off += (size_t)snprintf(buf + off, \
+	len - off, __VA_ARGS__); } while (0)
+	if (len > 0)
+		buf[0] = '\0';
+	if (!c->converged)
+		PUT("the fit did not converge after %zu iterations "
+		    "(Newton decrement %.3g)\n", c->iterations, c->decrement);
+	if (c->nheywood > 0) {
+		PUT("Heywood case%s (negative residual variance): item",
+		    c->nheywood > 1 ? "s" : "");
+		for (i = 0; i < c->p; i++)
+			if (c->heywood[i]) {
+				PUT("%s %c%d", first ? "" : ",", src->block,
+				    src->ins->items[i].number);
+				first = 0;
+			}
+		PUT("\n");
+	}
+	if (!c->phi_pd)
+		PUT("the factor covariance matrix is not positive definite "
+		    "(a factor correlation at or beyond 1?)\n");
+	for (a = 0; a < m; a++)
+		for (b = a + 1; b < m; b++)
+			if (c->verdict[a * m + b] == SQ_CFA_FAIL)
+				PUT("%s and %s fail discriminant validity "
+				    "(HTMT %.3f, factor correlation %.3f): "
+				    "they may be one dimension\n",
+				    dcode(src, a), dcode(src, b),
+				    c->htmt[a * m + b], c->phi_cor[a * m + b]);
+#undef PUT
+}

@@ -1,0 +1,571 @@
+/*
+ * Zone-of-tolerance charts (LibQUAL+ style): per item, dimension and the
+ * overall score the band from the adequate to the desired level with the
+ * perceived level marked, a mark below the band in the warning colour;
+ * and a radar with the zone shaded between the A and D polygons and P
+ * drawn over it. Both draw from sq_zonechart alone (labels and scale
+ * included), so a table from sq-zone draws without the instrument.
+ *
+ * Also the gaps and items charts of an export with P alone (SERVPERF):
+ * mean P with its confidence interval from the bottom of the scale.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+
+#include "servqual/chart.h"
+#include "chart_int.h"
+
+enum {
+	Z_T_ZONE, Z_T_RADAR, Z_T_PDIM, Z_T_PITEM, Z_T_PRADAR, Z_BAND,
+	Z_PERC, Z_BELOW, Z_ABOVE, Z_NOTE, Z_INV, Z_PAX, Z_PNOTE, Z_SCALEAX,
+	Z_NMSG
+};
+
+static const char *const zmsg[Z_NMSG][2] = {
+	{ "Zone of tolerance", "Zona de tolerancia" },
+	{ "Zone of tolerance by dimension",
+	  "Zona de tolerancia por dimensi\u00f3n" },
+	{ "Mean perception by dimension",
+	  "Percepci\u00f3n media por dimensi\u00f3n" },
+	{ "Mean perception per item",
+	  "Percepci\u00f3n media por \u00edtem" },
+	{ "Perceptions by dimension",
+	  "Percepciones por dimensi\u00f3n" },
+	{ "Zone: adequate to desired", "Zona: de adecuado a deseado" },
+	{ "Perceived (P)", "Percibido (P)" },
+	{ "Below the zone (P < A)", "Bajo la zona (P < A)" },
+	{ "Above the zone (P > D)", "Sobre la zona (P > D)" },
+	{ "Means over the respondents with A, D and P; scale %s\u2013%s.",
+	  "Medias sobre los encuestados con A, D y P; escala %s\u2013%s." },
+	{ "Hatched: the mean adequate level is above the desired one.",
+	  "Rayado: el nivel adecuado medio supera al deseado." },
+	{ "Mean perception (P)", "Percepci\u00f3n media (P)" },
+	{ "Bars from the bottom of the scale (%s); whiskers: %s% "
+	  "confidence intervals.",
+	  "Barras desde el m\u00ednimo de la escala (%s); bigotes: "
+	  "intervalos de confianza al %s\u00a0%." },
+	{ "Mean level", "Nivel medio" },
+};
+
+static const char *
+zm(const struct ctx *c, int id)
+{
+	return zmsg[id][c->lang == SQ_LANG_ES];
+}
+
+/* The template t with its first "%s" replaced by a, the second by b. */
+static void
+zfill(const char *t, char *buf, size_t len, const char *a, const char *b)
+{
+	size_t o = 0, n;
+
+	while (*t && o + 1 < len) {
+		if (t[0] == '%' && t[1] == 's') {
+			const char *v = a ? a : "";
+
+			n = strlen(v);
+			if (n > len - 1 - o)
+				n = len - 1 - o;
+			memcpy(buf + o, v, n);
+			o += n;
+			a = b;
+			b = NULL;
+			t += 2;
+			continue;
+		}
+		buf[o++] = *t++;
+	}
+	buf[o] = '\0';
+}
+
+int
+sqc_zone_title(const sq_chartdata *d, int type, int lang, char *buf,
+    size_t len)
+{
+	int id;
+
+	if (type == SQ_CHART_ZONE)
+		id = Z_T_ZONE;
+	else if (type == SQ_CHART_ZONE_RADAR)
+		id = Z_T_RADAR;
+	else if (d->perf && type == SQ_CHART_GAPS)
+		id = Z_T_PDIM;
+	else if (d->perf && type == SQ_CHART_ITEMS)
+		id = Z_T_PITEM;
+	else if (d->perf && type == SQ_CHART_RADAR)
+		id = Z_T_PRADAR;
+	else
+		return 0;
+	snprintf(buf, len, "%s", zmsg[id][lang == SQ_LANG_ES]);
+	return 1;
+}
+
+int
+sqc_zone_add(sq_chartdata *d, int scope, const char *en, const char *es,
+    double n, double a, double dd, double p)
+{
+	sq_zonechart *z = d->zone;
+	sq_zonebar *nb, *b;
+
+	if (z->n >= 10000)
+		return SQ_ELIMIT;
+	if ((nb = realloc(z->bar, (z->n + 1) * sizeof(*nb))) == NULL)
+		return SQ_ENOMEM;
+	z->bar = nb;
+	b = &z->bar[z->n++];
+	memset(b, 0, sizeof(*b));
+	b->scope = scope;
+	snprintf(b->label[0], sizeof(b->label[0]), "%s", en);
+	snprintf(b->label[1], sizeof(b->label[1]), "%s", es);
+	b->n = n;
+	b->a = a;
+	b->d = dd;
+	b->p = p;
+	return SQ_OK;
+}
+
+void
+sqc_zone_free(sq_zonechart *z)
+{
+	if (z == NULL)
+		return;
+	free(z->bar);
+	free(z);
+}
+
+int
+sqc_zone_check(const sq_chartdata *d, int type, sq_error *err)
+{
+	size_t i, nd = 0;
+
+	if (d->zone == NULL || d->zone->n == 0)
+		return sq_error_set(err, SQ_EDATA, d->source, 0, 0, "",
+		    "no zone of tolerance for a %s chart; give a three-column "
+		    "export (A, D and P columns) or an sq-zone table",
+		    sq_chart_type_name(type));
+	if (!(d->zone->hi > d->zone->lo))
+		return sq_error_set(err, SQ_EDATA, d->source, 0, 0, "",
+		    "the zone table gives no scale (scale_min, scale_max)");
+	for (i = 0; i < d->zone->n; i++)
+		nd += d->zone->bar[i].scope == 1;
+	if (type == SQ_CHART_ZONE_RADAR && nd < 3)
+		return sq_error_set(err, SQ_EDATA, d->source, 0, 0, "",
+		    "a zone-radar chart needs at least 3 dimensions; there "
+		    "are %zu", nd);
+	return SQ_OK;
+}
+
+/* Colour of a perceived level against its zone. */
+static void
+place_color(double a, double d, double p, double v[3])
+{
+	sq_palette(p < a ? 6 : p > d ? 3 : 5, v);
+}
+
+int
+sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
+{
+	const sq_zonechart *z = c->d->zone;
+	size_t n = z->n, i;
+	char (*lab)[SQ_WORDING_LEN + 16], note[512], lo_s[32], hi_s[32];
+	char num[32];
+	struct legend_item li[4];
+	double labw, rowh, x0, x1, y0, y1, nh, s, w, vw, col[3];
+	int inverted = 0;
+	sq_ticks t;
+	sq_scale sc;
+	sq_band b;
+
+	if (n == 0)
+		return SQ_EDATA;
+	if ((lab = calloc(n, sizeof(*lab))) == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < n; i++) {
+		snprintf(lab[i], sizeof(lab[i]), "%s",
+		    z->bar[i].label[c->lang]);
+		if (z->bar[i].a > z->bar[i].d)
+			inverted = 1;
+	}
+	sqc_title_block(c);
+	li[0] = (struct legend_item){ zm(c, Z_BAND), { 0 }, 0 };
+	sq_palette(2, li[0].color);
+	li[1] = (struct legend_item){ zm(c, Z_PERC), { 0 }, 1 };
+	sq_palette(5, li[1].color);
+	li[2] = (struct legend_item){ zm(c, Z_BELOW), { 0 }, 1 };
+	sq_palette(6, li[2].color);
+	li[3] = (struct legend_item){ zm(c, Z_ABOVE), { 0 }, 1 };
+	sq_palette(3, li[3].color);
+	sqc_legend(c, NULL, li, 4, MARGIN, c->W - 2 * MARGIN);
+	sqc_fmt_g(c, z->lo, lo_s, sizeof(lo_s));
+	sqc_fmt_g(c, z->hi, hi_s, sizeof(hi_s));
+	zfill(zm(c, Z_NOTE), note, sizeof(note), lo_s, hi_s);
+	if (inverted) {
+		size_t l = strlen(note);
+
+		snprintf(note + l, sizeof(note) - l, " %s", zm(c, Z_INV));
+	}
+	nh = sqc_notes_h(c, note);
+	sqc_rows_layout(c, lab, n, 0.42, &labw, &rowh);
+	sqc_set_font(c, FS_LABEL, 1);	/* dimension rows are bold */
+	for (i = 0; i < n; i++)
+		if (z->bar[i].scope > 0)
+			labw = fmax(labw, sqc_wrapped_w(c, lab[i],
+			    (c->W - 2 * MARGIN) * 0.42));
+	y0 = c->top;
+	if (c->H <= 0)
+		c->H = y0 + rowh * (double)n + sqc_xaxis_h() + nh + MARGIN + 4;
+	y1 = c->H - MARGIN - nh - sqc_xaxis_h();
+	sqc_notes(c, note);
+	vw = sqc_value_w(c) + 6;
+	x0 = MARGIN + labw + 12;
+	x1 = c->W - MARGIN - vw;
+	if (x1 - x0 < 80 || y1 - y0 < 8 * (double)n) {
+		free(lab);
+		return SQ_ELIMIT;
+	}
+	if (sqc_ticks_fit(c, z->lo, z->hi, 8, x1 - x0, 1, &t) != SQ_OK) {
+		free(lab);
+		return SQ_ENUMERIC;
+	}
+	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	rowh = (y1 - y0) / (double)n;
+	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.3;
+	b = (sq_band){ y0, y1, n, b.pad_inner, b.pad_inner / 2 };
+	sqc_xaxis(c, &sc, &t, y0, y1, zm(c, Z_SCALEAX), 0);
+	for (i = 0; i < n; i++) {
+		const sq_zonebar *r = &z->bar[i];
+		double mid, xa, xd, xp, lo, hi;
+
+		sq_band_pos(&b, i, &s, &w);
+		mid = s + w / 2;
+		if (i > 0 && r->scope != z->bar[i - 1].scope) {
+			/* a rule between items, dimensions and overall */
+			sqc_grey(c, 0.6);
+			cairo_set_line_width(c->cr, 0.8);
+			cairo_move_to(c->cr, MARGIN, y0 + rowh * (double)i);
+			cairo_line_to(c->cr, c->W - MARGIN, y0 + rowh *
+			    (double)i);
+			cairo_stroke(c->cr);
+		}
+		sqc_set_font(c, FS_LABEL, r->scope > 0);
+		sqc_grey(c, 0.1);
+		sqc_wrapped(c, lab[i], MARGIN, y0 + rowh * (double)i +
+		    rowh / 2, labw + 0.5, FS_LABEL, 0, 0.5, 0);
+		if (isnan(r->a) || isnan(r->d) || isnan(r->p))
+			continue;
+		xa = sq_scale_map(&sc, r->a);
+		xd = sq_scale_map(&sc, r->d);
+		xp = sq_scale_map(&sc, r->p);
+		lo = fmin(xa, xd);
+		hi = fmax(xa, xd);
+		sq_palette(2, col);
+		cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.55);
+		cairo_rectangle(c->cr, lo, s, hi - lo, w);
+		cairo_fill(c->cr);
+		if (r->a > r->d) {
+			double x;
+
+			/* an inverted mean zone: hatched */
+			sqc_grey(c, 0.35);
+			cairo_set_line_width(c->cr, 0.6);
+			for (x = lo - w; x < hi; x += 4) {
+				cairo_move_to(c->cr, fmax(x, lo),
+				    s + w - (fmax(x, lo) - x));
+				cairo_line_to(c->cr, fmin(x + w, hi),
+				    s + w - (fmin(x + w, hi) - x));
+			}
+			cairo_stroke(c->cr);
+		}
+		/* P: a bar across the band, in the colour of its place */
+		place_color(r->a, r->d, r->p, col);
+		sqc_rgb(c, col);
+		cairo_rectangle(c->cr, xp - 1.6, s - 2, 3.2, w + 4);
+		cairo_fill(c->cr);
+		sqc_set_font(c, FS_TICK, r->p < r->a);
+		if (r->p < r->a)
+			sqc_rgb(c, col);
+		else
+			sqc_grey(c, 0.1);
+		sqc_fmt_num(c, r->p, 2, num, sizeof(num));
+		sqc_text(c, fmax(hi, xp) + 5, mid + FS_TICK * 0.35, num, 0);
+	}
+	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
+	free(lab);
+	return SQ_OK;
+}
+
+/* The polygon of values v over n spokes. */
+static void
+zpolygon(struct ctx *c, const double *v, size_t n, const sq_scale *rs,
+    double cx, double cy)
+{
+	size_t k;
+	double x, y;
+
+	for (k = 0; k < n; k++) {
+		sq_polar(cx, cy, sq_scale_map(rs, v[k]), k, n, &x, &y);
+		if (k == 0)
+			cairo_move_to(c->cr, x, y);
+		else
+			cairo_line_to(c->cr, x, y);
+	}
+	cairo_close_path(c->cr);
+}
+
+int
+sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame)
+{
+	const sq_zonechart *z = c->d->zone;
+	double a[SQ_MAX_DIMS], d[SQ_MAX_DIMS], p[SQ_MAX_DIMS];
+	const sq_zonebar *bar[SQ_MAX_DIMS];
+	double cx, cy, R, labw = 120, x, y, col[3], dash[] = { 4, 3 };
+	char note[512], lo_s[32], hi_s[32], num[32];
+	struct legend_item li[3];
+	size_t nd = 0, i, k;
+	sq_ticks t;
+	sq_scale rs;
+	int dec;
+
+	for (i = 0; i < z->n && nd < SQ_MAX_DIMS; i++)
+		if (z->bar[i].scope == 1) {
+			bar[nd] = &z->bar[i];
+			/* an undefined mean draws at the centre */
+			a[nd] = isnan(bar[nd]->a) ? z->lo : bar[nd]->a;
+			d[nd] = isnan(bar[nd]->d) ? z->lo : bar[nd]->d;
+			p[nd] = isnan(bar[nd]->p) ? z->lo : bar[nd]->p;
+			nd++;
+		}
+	if (nd < 3)
+		return SQ_EDATA;
+	sqc_title_block(c);
+	li[0] = (struct legend_item){ zm(c, Z_BAND), { 0 }, 0 };
+	sq_palette(2, li[0].color);
+	li[1] = (struct legend_item){ zm(c, Z_PERC), { 0 }, 1 };
+	sq_palette(5, li[1].color);
+	li[2] = (struct legend_item){ zm(c, Z_BELOW), { 0 }, 1 };
+	sq_palette(6, li[2].color);
+	sqc_legend(c, NULL, li, 3, MARGIN, c->W - 2 * MARGIN);
+	sqc_fmt_g(c, z->lo, lo_s, sizeof(lo_s));
+	sqc_fmt_g(c, z->hi, hi_s, sizeof(hi_s));
+	sqc_fill(c, M_RADIAL, note, sizeof(note), lo_s, hi_s);
+	sqc_notes(c, note);
+	cx = c->W / 2;
+	cy = (c->top + c->bottom) / 2;
+	R = (c->bottom - c->top) / 2 - 2 * sqc_lh(FS_LABEL) - 6;
+	if ((c->W - 2 * MARGIN) / 2 - labw - 8 < R)
+		R = (c->W - 2 * MARGIN) / 2 - labw - 8;
+	if (R < 40)
+		return SQ_ELIMIT;
+	if (sq_nice_ticks(z->lo, z->hi, 8, &t) != SQ_OK)
+		return SQ_ENUMERIC;
+	rs = (sq_scale){ z->lo, z->hi, 0, R };
+	dec = sq_tick_decimals(t.step);
+	cairo_set_line_width(c->cr, 0.6);
+	for (i = 0; i < t.n; i++) {
+		double v = sq_tick(&t, i), ring[SQ_MAX_DIMS];
+
+		if (v < z->lo || v > z->hi)
+			continue;
+		for (k = 0; k < nd; k++)
+			ring[k] = v;
+		sqc_grey(c, 0.85);
+		zpolygon(c, ring, nd, &rs, cx, cy);
+		cairo_stroke(c->cr);
+	}
+	for (k = 0; k < nd; k++) {
+		sq_polar(cx, cy, R, k, nd, &x, &y);
+		sqc_grey(c, 0.8);
+		cairo_move_to(c->cr, cx, cy);
+		cairo_line_to(c->cr, x, y);
+		cairo_stroke(c->cr);
+	}
+	/* The zone: between the A and D polygons (even-odd fill). */
+	sq_palette(2, col);
+	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.45);
+	cairo_set_fill_rule(c->cr, CAIRO_FILL_RULE_EVEN_ODD);
+	zpolygon(c, a, nd, &rs, cx, cy);
+	zpolygon(c, d, nd, &rs, cx, cy);
+	cairo_fill(c->cr);
+	cairo_set_fill_rule(c->cr, CAIRO_FILL_RULE_WINDING);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 1);
+	cairo_set_dash(c->cr, dash, 2, 0);
+	zpolygon(c, a, nd, &rs, cx, cy);
+	cairo_stroke(c->cr);
+	zpolygon(c, d, nd, &rs, cx, cy);
+	cairo_stroke(c->cr);
+	cairo_set_dash(c->cr, NULL, 0, 0);
+	/* P over it. */
+	sq_palette(5, col);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 2);
+	zpolygon(c, p, nd, &rs, cx, cy);
+	cairo_stroke(c->cr);
+	for (k = 0; k < nd; k++) {
+		place_color(a[k], d[k], p[k], col);
+		sqc_rgb(c, col);
+		sq_polar(cx, cy, sq_scale_map(&rs, p[k]), k, nd, &x, &y);
+		cairo_arc(c->cr, x, y, p[k] < a[k] ? 4 : 3, 0, 2 * M_PI);
+		cairo_fill(c->cr);
+	}
+	sqc_set_font(c, FS_TICK, 0);
+	for (i = 0; i < t.n; i++) {
+		double v = sq_tick(&t, i);
+
+		if (v < z->lo || v > z->hi)
+			continue;
+		sqc_fmt_num(c, v, dec, num, sizeof(num));
+		y = cy - sq_scale_map(&rs, v);
+		sqc_grey(c, 0.35);
+		sqc_halo_text(c, cx + 6, y + FS_TICK * 0.35, num, 0);
+	}
+	for (k = 0; k < nd; k++) {
+		double sx, sy, al, va, h1, h, ang = 2 * M_PI * (double)k /
+		    (double)nd;
+		char lab[SQ_WORDING_LEN + 96], ma[32], md[32], mp[32];
+
+		sq_polar(cx, cy, R + 10, k, nd, &x, &y);
+		sx = sin(ang);
+		sy = cos(ang);
+		al = fabs(sx) < 0.2 ? 0.5 : sx > 0 ? 0 : 1;
+		va = sy > 0.2 ? 1 : sy < -0.2 ? 0 : 0.5;
+		sqc_set_font(c, FS_LABEL, 1);
+		sqc_grey(c, 0.1);
+		snprintf(lab, sizeof(lab), "%s", bar[k]->label[c->lang]);
+		h1 = sqc_wrapped(c, lab, x, 0, labw, FS_LABEL, al, 0, 1);
+		h = h1 + sqc_lh(FS_TICK);
+		sqc_wrapped(c, lab, x, y - h * va, labw, FS_LABEL, al, 0, 0);
+		sqc_fmt_num(c, bar[k]->a, 2, ma, sizeof(ma));
+		sqc_fmt_num(c, bar[k]->d, 2, md, sizeof(md));
+		sqc_fmt_num(c, bar[k]->p, 2, mp, sizeof(mp));
+		snprintf(lab, sizeof(lab), "A %s \u00b7 D %s \u00b7 P %s", ma,
+		    md, mp);
+		sqc_set_font(c, FS_TICK, 0);
+		sqc_grey(c, 0.3);
+		sqc_text(c, x, y - h * va + h1 + FS_TICK, lab, al);
+	}
+	if (frame) {
+		frame->plot = (sq_rect){ cx - R, cy - R, 2 * R, 2 * R };
+		frame->value = rs;
+		frame->horizontal = 0;
+	}
+	return SQ_OK;
+}
+
+static int
+cmp_mean(const void *x, const void *y, void *ctx)
+{
+	const sq_chartstat *s = ctx;
+	double a = s[*(const size_t *)x].mean_p;
+	double b = s[*(const size_t *)y].mean_p;
+
+	if (isnan(a) || isnan(b))
+		return isnan(a) - isnan(b);
+	if (a != b)
+		return a < b ? -1 : 1;
+	return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+}
+
+int
+sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
+{
+	const sq_chartdata *d = c->d;
+	const sq_instrument *ins = d->ins;
+	const sq_chartstat *st = items ? d->item : d->dim;
+	size_t n = items ? ins->nitems : ins->ndims, i, *ord;
+	char (*lab)[SQ_WORDING_LEN + 16], note[512], ci[32], lo_s[32];
+	char num[32];
+	double labw, rowh, x0, x1, y0, y1, nh, s, w, col[3], base;
+	sq_ticks t;
+	sq_scale sc;
+	sq_band b;
+	sq_rect r;
+
+	if (n == 0)
+		return SQ_EDATA;
+	lab = calloc(n, sizeof(*lab));
+	ord = calloc(n, sizeof(*ord));
+	if (!lab || !ord) {
+		free(lab);
+		free(ord);
+		return SQ_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		ord[i] = i;
+		if (items)
+			sqc_item_label(c, i, lab[i], sizeof(lab[i]));
+		else
+			snprintf(lab[i], sizeof(lab[i]), "%s",
+			    sqc_dim_name(c, i));
+	}
+	if (items)	/* the lowest perception first */
+		qsort_r(ord, n, sizeof(*ord), cmp_mean, (void *)st);
+	sqc_title_block(c);
+	sqc_dim_legend(c);
+	base = ins->min;
+	sqc_fmt_g(c, base, lo_s, sizeof(lo_s));
+	sqc_fmt_g(c, c->o->conf * 100, ci, sizeof(ci));
+	zfill(zm(c, Z_PNOTE), note, sizeof(note), lo_s, ci);
+	nh = sqc_notes_h(c, note);
+	sqc_rows_layout(c, lab, n, 0.42, &labw, &rowh);
+	y0 = c->top;
+	if (c->H <= 0)
+		c->H = y0 + rowh * (double)n + sqc_xaxis_h() + nh + MARGIN + 4;
+	y1 = c->H - MARGIN - nh - sqc_xaxis_h();
+	sqc_notes(c, note);
+	x0 = MARGIN + labw + 12;
+	x1 = c->W - MARGIN - sqc_value_w(c) - 6;
+	if (x1 - x0 < 80 || y1 - y0 < 8 * (double)n) {
+		free(lab);
+		free(ord);
+		return SQ_ELIMIT;
+	}
+	if (sqc_ticks_fit(c, ins->min, ins->max, 6, x1 - x0, 1, &t) !=
+	    SQ_OK) {
+		free(lab);
+		free(ord);
+		return SQ_ENUMERIC;
+	}
+	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	rowh = (y1 - y0) / (double)n;
+	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
+	b = (sq_band){ y0, y1, n, b.pad_inner, b.pad_inner / 2 };
+	sqc_xaxis(c, &sc, &t, y0, y1, zm(c, Z_PAX), 0);
+	for (i = 0; i < n; i++) {
+		const sq_chartstat *v = &st[ord[i]];
+		double mid, end;
+
+		sq_band_pos(&b, i, &s, &w);
+		mid = s + w / 2;
+		sqc_set_font(c, FS_LABEL, !items);
+		sqc_grey(c, 0.1);
+		sqc_wrapped(c, lab[ord[i]], MARGIN, y0 + rowh * (double)i +
+		    rowh / 2, labw + 0.5, FS_LABEL, 0, 0.5, 0);
+		if (isnan(v->mean_p))
+			continue;
+		sq_bar_rect(&sc, base, v->mean_p, s, w, 1, &r);
+		sqc_dim_color(items ? (size_t)ins->items[ord[i]].dim : ord[i],
+		    col);
+		sqc_rgb(c, col);
+		sqc_fill_rect(c, &r);
+		end = v->mean_p;
+		if (!isnan(v->ci_low) && !isnan(v->ci_high)) {
+			sqc_whisker(c, sq_scale_map(&sc, v->ci_low),
+			    sq_scale_map(&sc, v->ci_high), mid, 1, w * 0.3);
+			end = v->ci_high;
+		}
+		sqc_set_font(c, FS_TICK, 0);
+		sqc_grey(c, 0.1);
+		sqc_fmt_num(c, v->mean_p, 2, num, sizeof(num));
+		sqc_text(c, sq_scale_map(&sc, end) + 4, mid + FS_TICK * 0.35,
+		    num, 0);
+	}
+	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
+	free(lab);
+	free(ord);
+	return SQ_OK;
+}

@@ -1,0 +1,748 @@
+/* What drives the overall rating: see include/servqual/drivers.h. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_sf_gamma.h>
+
+#include "servqual/chart.h"
+#include "servqual/drivers.h"
+#include "servqual/hash.h"
+#include "servqual/scores.h"
+
+#define NQ	(SQ_MAX_DIMS + 1)
+
+/* Running mean and centred co-moments of (x_1..x_p, y) (Welford). */
+struct momacc {
+	double n;
+	double m[NQ];
+	double *C;		/* q x q, q = p + 1 */
+};
+
+/* Mean and sum of squared deviations of one score. */
+struct mom1 {
+	double n, mean, m2;
+};
+
+struct sq_drivers {
+	size_t nd;
+	struct momacc mod[SQ_DRV_NMODELS];
+	double wsum[SQ_MAX_DIMS], wn;	/* rescaled weights */
+	double respondents;
+	sq_scores *sg, *sp;
+	struct mom1 *all;	/* 2 * nd: block P then G */
+	int by_segment;
+	size_t nseg, cap, hcap;
+	char **seg;
+	struct mom1 *segmom;	/* nseg * 2 * nd */
+	size_t *hash;
+};
+
+int
+sq_drivers_new(const sq_instrument *ins, int by_segment, sq_drivers **out)
+{
+	sq_drivers *a;
+	size_t q = ins->ndims + 1, m;
+
+	*out = NULL;
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return SQ_ENOMEM;
+	a->nd = ins->ndims;
+	for (m = 0; m < SQ_DRV_NMODELS; m++)
+		if ((a->mod[m].C = calloc(q * q, sizeof(double))) == NULL)
+			goto nomem;
+	if (sq_scores_new(ins, &a->sg) != SQ_OK ||
+	    sq_scores_new(ins, &a->sp) != SQ_OK)
+		goto nomem;
+	if ((a->all = calloc(2 * q, sizeof(*a->all))) == NULL)
+		goto nomem;
+	a->by_segment = by_segment;
+	if (by_segment) {
+		a->hcap = 64;
+		if ((a->hash = calloc(a->hcap, sizeof(*a->hash))) == NULL)
+			goto nomem;
+	}
+	*out = a;
+	return SQ_OK;
+nomem:
+	sq_drivers_free(a);
+	return SQ_ENOMEM;
+}
+
+void
+sq_drivers_free(sq_drivers *a)
+{
+	size_t i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < SQ_DRV_NMODELS; i++)
+		free(a->mod[i].C);
+	sq_scores_free(a->sg);
+	sq_scores_free(a->sp);
+	free(a->all);
+	for (i = 0; i < a->nseg; i++)
+		free(a->seg[i]);
+	free(a->seg);
+	free(a->segmom);
+	free(a->hash);
+	free(a);
+}
+
+static void
+mom1_add(struct mom1 *s, double x)
+{
+	double d;
+
+	if (isnan(x))
+		return;
+	s->n += 1;
+	d = x - s->mean;
+	s->mean += d / s->n;
+	s->m2 += d * (x - s->mean);
+}
+
+static void
+momacc_add(struct momacc *a, size_t q, const double *z)
+{
+	double d[NQ];
+	size_t i, j;
+
+	a->n += 1;
+	for (i = 0; i < q; i++) {
+		d[i] = z[i] - a->m[i];
+		a->m[i] += d[i] / a->n;
+	}
+	/* C += d (z - m_new)', symmetric: fill the upper triangle */
+	for (i = 0; i < q; i++)
+		for (j = i; j < q; j++)
+			a->C[i * q + j] += d[i] * (z[j] - a->m[j]);
+}
+
+static int
+rehash(sq_drivers *a)
+{
+	size_t cap = a->hcap * 2, i, h;
+	size_t *nh = calloc(cap, sizeof(*nh));
+
+	if (nh == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < a->nseg; i++) {
+		h = (size_t)sq_hash_str(a->seg[i]) & (cap - 1);
+		while (nh[h] != 0)
+			h = (h + 1) & (cap - 1);
+		nh[h] = i + 1;
+	}
+	free(a->hash);
+	a->hash = nh;
+	a->hcap = cap;
+	return SQ_OK;
+}
+
+/* The moments of segment v (2 * nd of them), added when new. */
+static int
+segment_of(sq_drivers *a, const char *v, struct mom1 **out)
+{
+	size_t h = (size_t)sq_hash_str(v) & (a->hcap - 1), i, per = 2 * a->nd;
+
+	while (a->hash[h] != 0) {
+		i = a->hash[h] - 1;
+		if (strcmp(a->seg[i], v) == 0) {
+			*out = a->segmom + i * per;
+			return SQ_OK;
+		}
+		h = (h + 1) & (a->hcap - 1);
+	}
+	if (a->nseg >= 100000)
+		return SQ_ELIMIT;
+	if (a->nseg == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 16;
+		char **ns = realloc(a->seg, cap * sizeof(*ns));
+		struct mom1 *nm;
+
+		if (ns == NULL)
+			return SQ_ENOMEM;
+		a->seg = ns;
+		nm = realloc(a->segmom, cap * (per ? per : 1) * sizeof(*nm));
+		if (nm == NULL)
+			return SQ_ENOMEM;
+		a->segmom = nm;
+		a->cap = cap;
+	}
+	if ((a->seg[a->nseg] = strdup(v)) == NULL)
+		return SQ_ENOMEM;
+	memset(a->segmom + a->nseg * per, 0, per * sizeof(struct mom1));
+	a->hash[h] = a->nseg + 1;
+	*out = a->segmom + a->nseg * per;
+	a->nseg++;
+	if (2 * a->nseg > a->hcap)
+		return rehash(a);
+	return SQ_OK;
+}
+
+int
+sq_drivers_add(sq_drivers *a, const sq_instrument *ins,
+    const sq_response *r, double y, sq_error *err)
+{
+	size_t nd = a->nd, d, m;
+	double z[NQ], wsum = 0;
+	struct mom1 *sm = NULL;
+	int rc, wok = r->w != NULL;
+
+	a->respondents += 1;
+	sq_scores_dims(a->sg, ins, r, SQ_SCORE_G);
+	sq_scores_dims(a->sp, ins, r, SQ_SCORE_P);
+	if (a->by_segment && r->segment != NULL) {
+		rc = segment_of(a, r->segment[0] ? r->segment : "(blank)",
+		    &sm);
+		if (rc == SQ_ELIMIT)
+			return sq_error_set(err, rc, NULL, r->line, 0, NULL,
+			    "more than 100000 distinct segment values");
+		if (rc != SQ_OK)
+			return sq_error_set(err, rc, NULL, r->line, 0, NULL,
+			    "out of memory");
+	}
+	for (d = 0; d < nd; d++) {
+		mom1_add(&a->all[d], a->sp->dim[d]);
+		mom1_add(&a->all[nd + d], a->sg->dim[d]);
+		if (sm != NULL) {
+			mom1_add(&sm[d], a->sp->dim[d]);
+			mom1_add(&sm[nd + d], a->sg->dim[d]);
+		}
+	}
+	for (m = 0; m < SQ_DRV_NMODELS && !isnan(y) && nd > 0; m++) {
+		const sq_scores *s = m == SQ_DRV_SERVQUAL ? a->sg : a->sp;
+
+		for (d = 0; d < nd; d++)
+			if (isnan(z[d] = s->dim[d]))
+				break;
+		if (d < nd)
+			continue;
+		z[nd] = y;
+		momacc_add(&a->mod[m], nd + 1, z);
+	}
+	for (d = 0; d < nd && wok; d++) {
+		if (isnan(r->w[d]))
+			wok = 0;
+		else
+			wsum += r->w[d];
+	}
+	if (wok && nd > 0 && wsum > 0) {
+		for (d = 0; d < nd; d++)
+			a->wsum[d] += 100 * r->w[d] / wsum;
+		a->wn += 1;
+	}
+	return SQ_OK;
+}
+
+/* ---- the models ---- */
+
+static void
+model_nan(sq_drvmodel *mod)
+{
+	size_t i;
+
+	mod->r2 = mod->adj_r2 = mod->f = mod->p = NAN;
+	for (i = 0; i < SQ_MAX_DIMS + 1; i++)
+		mod->est[i] = mod->se[i] = mod->t[i] = mod->pv[i] =
+		    mod->beta[i] = mod->vif[i] = NAN;
+	for (i = 0; i < SQ_MAX_DIMS; i++)
+		mod->lmg[i] = mod->share[i] = NAN;
+}
+
+void
+sq_drivers_fit(double n, size_t p, const double *m, const double *C,
+    sq_drvmodel *mod)
+{
+	size_t q = p + 1, i, j;
+	double s[NQ], sy, r2, rss, sigma2, v0;
+	gsl_matrix *R = NULL;
+	gsl_vector *z = NULL;
+
+	model_nan(mod);
+	mod->singular = 0;
+	mod->n = n;
+	mod->df1 = (double)p;
+	mod->df2 = n >= (double)p + 1 ? n - (double)p - 1 : NAN;
+	if (p == 0 || p > SQ_MAX_DIMS || !(mod->df2 >= 1))
+		return;
+	for (i = 0; i < q; i++)
+		s[i] = sqrt(C[i * q + i]);
+	sy = s[p];
+	for (i = 0; i < p; i++)
+		if (!(s[i] > 0))
+			mod->singular = 1;
+	if (mod->singular || !(sy > 0))
+		return;
+	R = gsl_matrix_alloc(p, p);
+	z = gsl_vector_alloc(p);
+	if (R == NULL || z == NULL)
+		goto out;
+	for (i = 0; i < p; i++) {
+		for (j = 0; j < p; j++) {
+			size_t a = i < j ? i : j, b = i < j ? j : i;
+
+			gsl_matrix_set(R, i, j, C[a * q + b] / (s[a] * s[b]));
+		}
+		gsl_vector_set(z, i, C[i * q + p] / (s[i] * sy));
+	}
+	if (gsl_linalg_cholesky_decomp1(R) != GSL_SUCCESS) {
+		mod->singular = 1;
+		goto out;
+	}
+	/* z = L^-1 r: R^2 = z'z; then beta = L^-T z */
+	if (gsl_blas_dtrsv(CblasLower, CblasNoTrans, CblasNonUnit, R, z) !=
+	    GSL_SUCCESS)
+		goto out;
+	r2 = 0;
+	for (i = 0; i < p; i++)
+		r2 += gsl_vector_get(z, i) * gsl_vector_get(z, i);
+	if (gsl_blas_dtrsv(CblasLower, CblasTrans, CblasNonUnit, R, z) !=
+	    GSL_SUCCESS)
+		goto out;
+	/* R now holds the inverse of the correlation matrix */
+	if (gsl_linalg_cholesky_invert(R) != GSL_SUCCESS)
+		goto out;
+	rss = fmax(0, 1 - r2) * sy * sy;
+	sigma2 = rss / mod->df2;
+	mod->r2 = r2;
+	mod->adj_r2 = 1 - (1 - r2) * (n - 1) / mod->df2;
+	mod->f = (r2 / (double)p) / ((1 - r2) / mod->df2);
+	mod->p = isfinite(mod->f) ? gsl_cdf_fdist_Q(mod->f, (double)p,
+	    mod->df2) : 0;
+	v0 = 1 / n;
+	mod->est[0] = m[p];
+	for (i = 0; i < p; i++) {
+		double b = gsl_vector_get(z, i);
+
+		mod->beta[1 + i] = b;
+		mod->est[1 + i] = b * sy / s[i];
+		mod->est[0] -= mod->est[1 + i] * m[i];
+		mod->vif[1 + i] = gsl_matrix_get(R, i, i);
+		mod->se[1 + i] = sqrt(sigma2 * gsl_matrix_get(R, i, i) /
+		    (s[i] * s[i]));
+		for (j = 0; j < p; j++)
+			v0 += m[i] * m[j] * gsl_matrix_get(R, i, j) /
+			    (s[i] * s[j]);
+	}
+	mod->se[0] = sqrt(sigma2 * v0);
+	for (i = 0; i <= p; i++) {
+		mod->t[i] = mod->est[i] / mod->se[i];
+		mod->pv[i] = isfinite(mod->t[i]) ? 2 * gsl_cdf_tdist_Q(
+		    fabs(mod->t[i]), mod->df2) : NAN;
+	}
+out:
+	gsl_matrix_free(R);
+	gsl_vector_free(z);
+}
+
+/* R^2 of the predictors in mask, from R and r; NAN if singular. */
+static double
+subset_r2(size_t p, const double *R, const double *r, unsigned mask,
+    gsl_matrix *A, gsl_vector *z)
+{
+	size_t idx[SQ_LMG_MAX_DIMS], k = 0, i, j;
+	gsl_matrix_view Av;
+	gsl_vector_view zv;
+	double r2 = 0;
+
+	for (i = 0; i < p; i++)
+		if (mask & (1u << i))
+			idx[k++] = i;
+	if (k == 0)
+		return 0;
+	Av = gsl_matrix_submatrix(A, 0, 0, k, k);
+	zv = gsl_vector_subvector(z, 0, k);
+	for (i = 0; i < k; i++) {
+		for (j = 0; j < k; j++)
+			gsl_matrix_set(&Av.matrix, i, j, R[idx[i] * p + idx[j]]);
+		gsl_vector_set(&zv.vector, i, r[idx[i]]);
+	}
+	if (gsl_linalg_cholesky_decomp1(&Av.matrix) != GSL_SUCCESS ||
+	    gsl_blas_dtrsv(CblasLower, CblasNoTrans, CblasNonUnit,
+	    &Av.matrix, &zv.vector) != GSL_SUCCESS)
+		return NAN;
+	for (i = 0; i < k; i++)
+		r2 += gsl_vector_get(&zv.vector, i) *
+		    gsl_vector_get(&zv.vector, i);
+	return r2;
+}
+
+int
+sq_lmg(size_t p, const double *R, const double *r, double *lmg)
+{
+	size_t nsub, s, j;
+	double *r2, w[SQ_LMG_MAX_DIMS];
+	gsl_matrix *A;
+	gsl_vector *z;
+	int rc = SQ_OK;
+
+	if (p == 0 || p > SQ_LMG_MAX_DIMS)
+		return SQ_EUSAGE;
+	nsub = (size_t)1 << p;
+	r2 = malloc(nsub * sizeof(*r2));
+	A = gsl_matrix_alloc(p, p);
+	z = gsl_vector_alloc(p);
+	if (r2 == NULL || A == NULL || z == NULL) {
+		rc = SQ_ENOMEM;
+		goto out;
+	}
+	for (s = 0; s < nsub; s++)
+		if (isnan(r2[s] = subset_r2(p, R, r, (unsigned)s, A, z))) {
+			rc = SQ_ENUMERIC;
+			goto out;
+		}
+	/* weight of a subset of size k without j: k! (p - 1 - k)! / p! */
+	for (s = 0; s < p; s++)
+		w[s] = exp(gsl_sf_lnfact((unsigned)s) +
+		    gsl_sf_lnfact((unsigned)(p - 1 - s)) -
+		    gsl_sf_lnfact((unsigned)p));
+	for (j = 0; j < p; j++) {
+		double acc = 0;
+
+		for (s = 0; s < nsub; s++) {
+			if (s & ((size_t)1 << j))
+				continue;
+			acc += w[__builtin_popcountl(s)] *
+			    (r2[s | ((size_t)1 << j)] - r2[s]);
+		}
+		lmg[j] = acc;
+	}
+out:
+	free(r2);
+	gsl_matrix_free(A);
+	gsl_vector_free(z);
+	return rc;
+}
+
+/* The LMG of a fitted model from its co-moments. */
+static void
+model_lmg(size_t p, const double *C, sq_drvmodel *mod)
+{
+	size_t q = p + 1, i, j;
+	double R[SQ_LMG_MAX_DIMS * SQ_LMG_MAX_DIMS] = { 0 };
+	double r[SQ_LMG_MAX_DIMS] = { 0 };
+	double lmg[SQ_LMG_MAX_DIMS];
+
+	if (isnan(mod->r2) || p > SQ_LMG_MAX_DIMS)
+		return;
+	for (i = 0; i < p; i++) {
+		for (j = 0; j < p; j++) {
+			size_t a = i < j ? i : j, b = i < j ? j : i;
+
+			R[i * p + j] = C[a * q + b] / sqrt(C[a * q + a] *
+			    C[b * q + b]);
+		}
+		r[i] = C[i * q + p] / sqrt(C[i * q + i] * C[p * q + p]);
+	}
+	if (sq_lmg(p, R, r, lmg) != SQ_OK)
+		return;
+	for (i = 0; i < p; i++) {
+		mod->lmg[i] = lmg[i];
+		mod->share[i] = 100 * lmg[i] / mod->r2;
+	}
+}
+
+void
+sq_rank_desc(const double *x, size_t n, double *rank)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		double above = 0, tie = 0;
+
+		if (isnan(x[i])) {
+			rank[i] = NAN;
+			continue;
+		}
+		for (j = 0; j < n; j++) {
+			if (j == i || isnan(x[j]))
+				continue;
+			if (x[j] > x[i])
+				above++;
+			else if (x[j] == x[i])
+				tie++;
+		}
+		rank[i] = 1 + above + tie / 2;
+	}
+}
+
+/* Pearson correlation of the pairs where both are defined. */
+static double
+pearson(const double *a, const double *b, size_t n)
+{
+	double ma = 0, mb = 0, saa = 0, sbb = 0, sab = 0, k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(a[i]) && !isnan(b[i])) {
+			ma += a[i];
+			mb += b[i];
+			k++;
+		}
+	if (k < 2)
+		return NAN;
+	ma /= k;
+	mb /= k;
+	for (i = 0; i < n; i++)
+		if (!isnan(a[i]) && !isnan(b[i])) {
+			saa += (a[i] - ma) * (a[i] - ma);
+			sbb += (b[i] - mb) * (b[i] - mb);
+			sab += (a[i] - ma) * (b[i] - mb);
+		}
+	if (!(saa > 0) || !(sbb > 0))
+		return NAN;
+	return sab / sqrt(saa * sbb);
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double
+median(const double *x, size_t n)
+{
+	double v[SQ_MAX_DIMS];
+	size_t k = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i]))
+			v[k++] = x[i];
+	if (k == 0)
+		return NAN;
+	qsort(v, k, sizeof(*v), cmp_double);
+	return k % 2 ? v[k / 2] : (v[k / 2 - 1] + v[k / 2]) / 2;
+}
+
+static double
+mean_def(const double *x, size_t n)
+{
+	double s = 0, k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(x[i])) {
+			s += x[i];
+			k++;
+		}
+	return k > 0 ? s / k : NAN;
+}
+
+/* Mean, t-based CI at conf; t and one-sided p against target. */
+static void
+summarise(const struct mom1 *s, double conf, double target, double *mean,
+    double *lo, double *hi, double *t, double *p)
+{
+	double se, q;
+
+	*mean = s->n > 0 ? s->mean : NAN;
+	*lo = *hi = *t = *p = NAN;
+	if (s->n < 2)
+		return;
+	se = sqrt(s->m2 / (s->n - 1) / s->n);
+	q = gsl_cdf_tdist_Pinv((1 + conf) / 2, s->n - 1);
+	*lo = *mean - q * se;
+	*hi = *mean + q * se;
+	if (se > 0 && !isnan(target)) {
+		*t = (*mean - target) / se;
+		*p = gsl_cdf_tdist_P(*t, s->n - 1);
+	}
+}
+
+static int
+add_targets(sq_drvresult *res, const struct mom1 *mom, long seg,
+    const sq_drivers_opts *o, size_t nd)
+{
+	size_t i;
+
+	for (i = 0; i < o->ntargets; i++) {
+		const sq_target *tg = &o->targets[i];
+		sq_drvtarget *r = &res->target[res->ntarget++];
+		const struct mom1 *s = &mom[(tg->block == SQ_DRV_G ? nd : 0) +
+		    (size_t)tg->dim];
+
+		r->dim = tg->dim;
+		r->block = tg->block;
+		r->seg = seg;
+		r->target = tg->target;
+		r->n = s->n;
+		summarise(s, o->conf, tg->target, &r->mean, &r->ci_low,
+		    &r->ci_high, &r->t, &r->p);
+		if (r->ci_low >= tg->target)
+			r->verdict = SQ_MET;
+		else if (r->ci_high < tg->target)
+			r->verdict = SQ_MISSED;
+		else
+			r->verdict = SQ_INCONCLUSIVE;
+	}
+	return SQ_OK;
+}
+
+int
+sq_drivers_result(const sq_drivers *a, const sq_instrument *ins,
+    const sq_drivers_opts *o, sq_drvresult **out, sq_error *err)
+{
+	sq_drvresult *res;
+	size_t nd = a->nd, m, d, i;
+	double t, p;
+
+	*out = NULL;
+	if ((res = calloc(1, sizeof(*res))) == NULL)
+		return SQ_ENOMEM;
+	res->ndims = nd;
+	res->respondents = a->respondents;
+	res->conf = o->conf;
+	res->scale_min = ins->min;
+	res->scale_max = ins->max;
+	for (m = 0; m < SQ_DRV_NMODELS; m++) {
+		sq_drvmodel *mod = &res->model[m];
+
+		sq_drivers_fit(a->mod[m].n, nd, a->mod[m].m, a->mod[m].C, mod);
+		model_lmg(nd, a->mod[m].C, mod);
+	}
+	res->stated_n = a->wn;
+	for (d = 0; d < nd; d++) {
+		res->stated[d] = a->wn > 0 ? a->wsum[d] / a->wn : NAN;
+		res->derived[d] = res->model[SQ_DRV_SERVPERF].share[d];
+	}
+	sq_rank_desc(res->stated, nd, res->rank_stated);
+	sq_rank_desc(res->derived, nd, res->rank_derived);
+	res->spearman = pearson(res->rank_stated, res->rank_derived, nd);
+	/* IPA */
+	res->source = o->importance;
+	if (res->source == SQ_IMP_AUTO)
+		res->source = a->wn > 0 ? SQ_IMP_STATED : SQ_IMP_DERIVED;
+	if (res->source == SQ_IMP_STATED && !(a->wn > 0)) {
+		sq_drvresult_free(res);
+		return sq_error_set(err, SQ_EDATA, NULL, 0, 0, NULL,
+		    "--importance stated: no respondent has all %zu "
+		    "importance weights with a sum above 0", nd);
+	}
+	res->rule = o->crosshair;
+	for (d = 0; d < nd; d++) {
+		res->importance[d] = res->source == SQ_IMP_STATED ?
+		    res->stated[d] : res->derived[d];
+		res->perf_n[d] = a->all[d].n;
+		summarise(&a->all[d], o->conf, NAN, &res->perf[d],
+		    &res->perf_lo[d], &res->perf_hi[d], &t, &p);
+	}
+	switch (res->rule) {
+	case SQ_CROSS_MEDIAN:
+		res->icross = median(res->importance, nd);
+		res->pcross = median(res->perf, nd);
+		break;
+	case SQ_CROSS_SCALE:
+		res->icross = nd > 0 ? 100.0 / (double)nd : NAN;
+		res->pcross = (ins->min + ins->max) / 2;
+		break;
+	default:
+		res->icross = mean_def(res->importance, nd);
+		res->pcross = mean_def(res->perf, nd);
+		break;
+	}
+	for (d = 0; d < nd; d++)
+		res->quadrant[d] = isnan(res->importance[d]) ||
+		    isnan(res->perf[d]) || isnan(res->icross) ||
+		    isnan(res->pcross) ? -1 : sq_ipa_quadrant(
+		    res->importance[d], res->perf[d], res->icross,
+		    res->pcross);
+	/* targets: all respondents, then each segment */
+	res->by_segment = a->by_segment;
+	if (o->ntargets > 0) {
+		res->target = calloc(o->ntargets * (1 + a->nseg),
+		    sizeof(*res->target));
+		if (res->target == NULL)
+			goto nomem;
+		add_targets(res, a->all, -1, o, nd);
+		for (i = 0; i < a->nseg; i++)
+			add_targets(res, a->segmom + i * 2 * nd, (long)i, o,
+			    nd);
+	}
+	if (a->nseg > 0) {
+		if ((res->seg = calloc(a->nseg, sizeof(*res->seg))) == NULL)
+			goto nomem;
+		for (i = 0; i < a->nseg; i++) {
+			if ((res->seg[i] = strdup(a->seg[i])) == NULL)
+				goto nomem;
+			res->nseg = i + 1;
+		}
+	}
+	*out = res;
+	return SQ_OK;
+nomem:
+	sq_drvresult_free(res);
+	return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
+	    "out of memory");
+}
+
+void
+sq_drvresult_free(sq_drvresult *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->nseg; i++)
+		free(r->seg[i]);
+	free(r->seg);
+	free(r->target);
+	free(r);
+}
+
+int
+sq_drivers_missed(const sq_drvresult *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ntarget; i++)
+		if (r->target[i].verdict == SQ_MISSED)
+			return 1;
+	return 0;
+}
+
+/* ---- names ---- */
+
+const char *
+sq_drivers_model_name(int m)
+{
+	return m == SQ_DRV_SERVQUAL ? "servqual" : "servperf";
+}
+
+const char *
+sq_drivers_block_name(int b)
+{
+	return b == SQ_DRV_G ? "G" : "P";
+}
+
+const char *
+sq_drivers_verdict_name(int v)
+{
+	return v == SQ_MET ? "met" : v == SQ_MISSED ? "missed" :
+	    "inconclusive";
+}
+
+const char *
+sq_drivers_rule_name(int r)
+{
+	return r == SQ_CROSS_MEDIAN ? "median" : r == SQ_CROSS_SCALE ?
+	    "scale" : "mean";
+}
+
+const char *
+sq_drivers_quadrant_name(int q)
+{
+	static const char *const names[] = {
+		"concentrate", "keep_up", "low_priority", "overkill"
+	};
+
+	return q >= 0 && q < 4 ? names[q] : "";
+}

@@ -1,0 +1,364 @@
+/*
+ * The zone of tolerance: sums per item, dimension score and overall
+ * score, and their summaries (means, paired t of P - A and P - D, shares
+ * of respondents below, within and above their zone).
+ */
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/hash.h"
+#include "servqual/zone.h"
+
+/* Where a triple lies against its zone, from exact numerators. */
+static void
+zone_place(sq_zonemom *m, double a, double d, double p)
+{
+	if (a > d)
+		m->inverted++;
+	else if (p < a)
+		m->below++;
+	else if (p > d)
+		m->above++;
+	else
+		m->within++;
+}
+
+/* Add a triple of scores; (na, nd, np) are exact numerators over one
+ * common denominator, to place the respondent without rounding. */
+static void
+zone_add(sq_zonemom *m, double a, double d, double p, double na,
+    double nd, double np)
+{
+	double x, delta;
+
+	m->n += 1;
+	m->sa += a;
+	m->sd += d;
+	m->sp += p;
+	x = p - a;
+	delta = x - m->msa;
+	m->msa += delta / m->n;
+	m->m2msa += delta * (x - m->msa);
+	x = p - d;
+	delta = x - m->mss;
+	m->mss += delta / m->n;
+	m->m2mss += delta * (x - m->mss);
+	zone_place(m, na, nd, np);
+}
+
+int
+sq_zoneacc_new(const sq_instrument *ins, sq_zoneacc **out)
+{
+	sq_zoneacc *a;
+
+	*out = NULL;
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return SQ_ENOMEM;
+	a->nitems = ins->nitems;
+	a->ndims = ins->ndims;
+	a->item = calloc(ins->nitems + 1, sizeof(*a->item));
+	a->dim = calloc(ins->ndims + 1, sizeof(*a->dim));
+	if (a->item == NULL || a->dim == NULL) {
+		sq_zoneacc_free(a);
+		return SQ_ENOMEM;
+	}
+	*out = a;
+	return SQ_OK;
+}
+
+void
+sq_zoneacc_free(sq_zoneacc *a)
+{
+	if (a == NULL)
+		return;
+	free(a->item);
+	free(a->dim);
+	free(a);
+}
+
+static unsigned long long
+gcd(unsigned long long a, unsigned long long b)
+{
+	while (b != 0) {
+		unsigned long long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+void
+sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
+    const sq_response *r)
+{
+	double sa[SQ_MAX_DIMS], sd[SQ_MAX_DIMS], sp[SQ_MAX_DIMS];
+	size_t cnt[SQ_MAX_DIMS], tot[SQ_MAX_DIMS], i, d, K = ins->ndims;
+	double ta = 0, td = 0, tp = 0, na = 0, nd = 0, np = 0;
+	unsigned long long L = 1;
+	int all = K > 0;
+
+	a->respondents += 1;
+	for (d = 0; d < K; d++) {
+		sa[d] = sd[d] = sp[d] = 0;
+		cnt[d] = tot[d] = 0;
+	}
+	for (i = 0; i < ins->nitems; i++) {
+		double x = r->a[i], y = r->d[i], z = r->p[i];
+
+		d = (size_t)ins->items[i].dim;
+		tot[d]++;
+		if (isnan(x) || isnan(y) || isnan(z))
+			continue;
+		zone_add(&a->item[i], x, y, z, x, y, z);
+		sa[d] += x;
+		sd[d] += y;
+		sp[d] += z;
+		cnt[d]++;
+	}
+	for (d = 0; d < K; d++) {
+		double c = (double)cnt[d];
+
+		/* defined with at least ceil(k/2) of its k items */
+		if (cnt[d] == 0 || 2 * cnt[d] < tot[d]) {
+			all = 0;
+			continue;
+		}
+		zone_add(&a->dim[d], sa[d] / c, sd[d] / c, sp[d] / c, sa[d],
+		    sd[d], sp[d]);
+		if (L <= (1ULL << 20))
+			L = L / gcd(L, cnt[d]) * cnt[d];
+	}
+	if (!all)
+		return;
+	/*
+	 * The overall score is the mean of the dimension scores; over the
+	 * common denominator L of the item counts its numerators are whole
+	 * (sums of answers times L / count), exact while L stays small.
+	 */
+	for (d = 0; d < K; d++) {
+		double c = (double)cnt[d], f = (double)(L / cnt[d]);
+
+		ta += sa[d] / c;
+		td += sd[d] / c;
+		tp += sp[d] / c;
+		na += sa[d] * f;
+		nd += sd[d] * f;
+		np += sp[d] * f;
+	}
+	if (L > (1ULL << 20)) {
+		na = ta;
+		nd = td;
+		np = tp;
+	}
+	zone_add(&a->all, ta / (double)K, td / (double)K, tp / (double)K, na,
+	    nd, np);
+}
+
+/* Mean, sd, t and two-sided p of a paired difference. */
+static void
+paired(double n, double mean, double m2, double *sd, double *t, double *p)
+{
+	*sd = *t = *p = NAN;
+	if (n < 2)
+		return;
+	*sd = sqrt(m2 / (n - 1));
+	if (*sd > 0) {
+		*t = mean / (*sd / sqrt(n));
+		*p = 2 * gsl_cdf_tdist_Q(fabs(*t), n - 1);
+		if (*p > 1)
+			*p = 1;
+	}
+}
+
+static void
+summary(const sq_zonemom *m, sq_zonerow *r)
+{
+	double placed = m->below + m->within + m->above;
+
+	r->n = m->n;
+	r->inverted = m->inverted;
+	r->mean_a = r->mean_d = r->mean_p = r->msa = r->mss = NAN;
+	r->width = r->below = r->within = r->above = NAN;
+	r->msa_sd = r->msa_t = r->msa_p = NAN;
+	r->mss_sd = r->mss_t = r->mss_p = NAN;
+	if (m->n < 1)
+		return;
+	r->mean_a = m->sa / m->n;
+	r->mean_d = m->sd / m->n;
+	r->mean_p = m->sp / m->n;
+	r->msa = (m->sp - m->sa) / m->n;
+	r->mss = (m->sp - m->sd) / m->n;
+	r->width = (m->sd - m->sa) / m->n;
+	paired(m->n, r->msa, m->m2msa, &r->msa_sd, &r->msa_t, &r->msa_p);
+	paired(m->n, r->mss, m->m2mss, &r->mss_sd, &r->mss_t, &r->mss_p);
+	if (placed > 0) {
+		r->below = m->below / placed;
+		r->within = m->within / placed;
+		r->above = m->above / placed;
+	}
+}
+
+int
+sq_zone_rows(const sq_zoneacc *a, const sq_instrument *ins,
+    sq_zonerow **rows, size_t *nrows)
+{
+	size_t n = ins->nitems + ins->ndims + 1, i, k = 0;
+	sq_zonerow *r;
+
+	*rows = NULL;
+	*nrows = 0;
+	if ((r = calloc(n, sizeof(*r))) == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < ins->nitems; i++, k++) {
+		summary(&a->item[i], &r[k]);
+		r[k].scope = SQ_ZONE_ITEM;
+		r[k].dim = ins->items[i].dim;
+		r[k].item = (int)i;
+	}
+	for (i = 0; i < ins->ndims; i++, k++) {
+		summary(&a->dim[i], &r[k]);
+		r[k].scope = SQ_ZONE_DIMENSION;
+		r[k].dim = (int)i;
+		r[k].item = -1;
+	}
+	summary(&a->all, &r[k]);
+	r[k].scope = SQ_ZONE_OVERALL;
+	r[k].dim = r[k].item = -1;
+	*rows = r;
+	*nrows = k + 1;
+	return SQ_OK;
+}
+
+/* Segments. */
+
+int
+sq_zoneset_new(const sq_instrument *ins, int by_segment, sq_zoneset **out)
+{
+	sq_zoneset *s;
+	int rc;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return SQ_ENOMEM;
+	if ((rc = sq_zoneacc_new(ins, &s->all)) != SQ_OK) {
+		free(s);
+		return rc;
+	}
+	if (by_segment) {
+		s->hcap = 64;
+		if ((s->hash = calloc(s->hcap, sizeof(*s->hash))) == NULL) {
+			sq_zoneset_free(s);
+			return SQ_ENOMEM;
+		}
+	}
+	*out = s;
+	return SQ_OK;
+}
+
+void
+sq_zoneset_free(sq_zoneset *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	sq_zoneacc_free(s->all);
+	for (i = 0; i < s->nseg; i++) {
+		free(s->seg[i]);
+		sq_zoneacc_free(s->acc[i]);
+	}
+	free(s->seg);
+	free(s->acc);
+	free(s->hash);
+	free(s);
+}
+
+static int
+rehash(sq_zoneset *s)
+{
+	size_t cap = s->hcap * 2, i, h;
+	size_t *nh = calloc(cap, sizeof(*nh));
+
+	if (nh == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < s->nseg; i++) {
+		h = (size_t)sq_hash_str(s->seg[i]) & (cap - 1);
+		while (nh[h] != 0)
+			h = (h + 1) & (cap - 1);
+		nh[h] = i + 1;
+	}
+	free(s->hash);
+	s->hash = nh;
+	s->hcap = cap;
+	return SQ_OK;
+}
+
+#define SQ_ZONE_MAX_SEGMENTS 100000
+
+static int
+segment_of(sq_zoneset *s, const sq_instrument *ins, const char *v,
+    sq_zoneacc **acc)
+{
+	size_t h = (size_t)sq_hash_str(v) & (s->hcap - 1), i;
+	int rc;
+
+	while (s->hash[h] != 0) {
+		i = s->hash[h] - 1;
+		if (strcmp(s->seg[i], v) == 0) {
+			*acc = s->acc[i];
+			return SQ_OK;
+		}
+		h = (h + 1) & (s->hcap - 1);
+	}
+	if (s->nseg >= SQ_ZONE_MAX_SEGMENTS)
+		return SQ_ELIMIT;
+	if (s->nseg == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		char **ns = realloc(s->seg, cap * sizeof(*ns));
+		sq_zoneacc **na;
+
+		if (ns == NULL)
+			return SQ_ENOMEM;
+		s->seg = ns;
+		if ((na = realloc(s->acc, cap * sizeof(*na))) == NULL)
+			return SQ_ENOMEM;
+		s->acc = na;
+		s->cap = cap;
+	}
+	if ((s->seg[s->nseg] = strdup(v)) == NULL)
+		return SQ_ENOMEM;
+	if ((rc = sq_zoneacc_new(ins, &s->acc[s->nseg])) != SQ_OK) {
+		free(s->seg[s->nseg]);
+		return rc;
+	}
+	s->hash[h] = s->nseg + 1;
+	*acc = s->acc[s->nseg++];
+	if (2 * s->nseg > s->hcap)
+		return rehash(s);
+	return SQ_OK;
+}
+
+int
+sq_zoneset_add(sq_zoneset *s, const sq_instrument *ins,
+    const sq_response *r, sq_error *err)
+{
+	sq_zoneacc *acc;
+	int rc;
+
+	sq_zoneacc_add(s->all, ins, r);
+	if (s->hash == NULL || r->segment == NULL)
+		return SQ_OK;
+	rc = segment_of(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
+	if (rc == SQ_ELIMIT)
+		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
+		    "more than %d distinct segment values",
+		    SQ_ZONE_MAX_SEGMENTS);
+	if (rc != SQ_OK)
+		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
+		    "out of memory");
+	sq_zoneacc_add(acc, ins, r);
+	return SQ_OK;
+}
