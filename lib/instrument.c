@@ -130,8 +130,11 @@ instrument_alloc(void)
 	sq_instrument *ins = calloc(1, sizeof(*ins));
 
 	if (ins != NULL) {
-		ins->min = ins->omin = 1;
-		ins->max = ins->omax = 7;
+		ins->min = 1;
+		ins->max = 7;
+		/* the overall rating: any number until an overall row */
+		ins->omin = -INFINITY;
+		ins->omax = INFINITY;
 	}
 	return ins;
 }
@@ -812,10 +815,6 @@ cb_resolve(struct cb *c, sq_error *err)
 			    "reverse: there is no item %s", num);
 		}
 		ins->items[k].reverse = 1;
-	}
-	if (!c->have_overall) {
-		ins->omin = ins->min;
-		ins->omax = ins->max;
 	}
 	if ((k = cols_unique(c, err)) != SQ_OK)
 		return k;

@@ -54,6 +54,10 @@ sq_sim_defaults(sq_sim_opts *o)
 
 #define SIM_MISSING	INT_MIN		/* a blank cell in val[] */
 
+/* The overall rating's scale: its own if declared, else the items'. */
+#define OMIN(ins)	(isfinite((ins)->omin) ? (ins)->omin : (ins)->min)
+#define OMAX(ins)	(isfinite((ins)->omax) ? (ins)->omax : (ins)->max)
+
 /*
  * x rounded and clamped to lo..hi (whole numbers within SQ_SCALE_LIMIT,
  * so an int); NaN (never expected) gives lo.
@@ -143,6 +147,7 @@ within(double x, double lo, double hi)
 static int
 check_opts(const sq_instrument *ins, const sq_sim_opts *o, sq_error *err)
 {
+	double omin = OMIN(ins), omax = OMAX(ins);
 	size_t d;
 
 	if (!within(o->loading, 0, 1) || !within(o->rho, 0, 1) ||
@@ -166,9 +171,9 @@ check_opts(const sq_instrument *ins, const sq_sim_opts *o, sq_error *err)
 	if (!within(ins->min, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
 	    !within(ins->max, ins->min + 1, SQ_SCALE_LIMIT) ||
 	    ins->min != floor(ins->min) || ins->max != floor(ins->max) ||
-	    !within(ins->omin, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
-	    !within(ins->omax, ins->omin + 1, SQ_SCALE_LIMIT) ||
-	    ins->omin != floor(ins->omin) || ins->omax != floor(ins->omax))
+	    !within(omin, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
+	    !within(omax, omin + 1, SQ_SCALE_LIMIT) ||
+	    omin != floor(omin) || omax != floor(omax))
 		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
 		    "the scales must be whole numbers in -%d..%d",
 		    SQ_SCALE_LIMIT, SQ_SCALE_LIMIT);
@@ -238,10 +243,10 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	cell = int_width((long)ins->min);
 	if (int_width((long)ins->max) > cell)
 		cell = int_width((long)ins->max);
-	if (int_width((long)ins->omin) > cell)
-		cell = int_width((long)ins->omin);
-	if (int_width((long)ins->omax) > cell)
-		cell = int_width((long)ins->omax);
+	if (int_width((long)OMIN(ins)) > cell)
+		cell = int_width((long)OMIN(ins));
+	if (int_width((long)OMAX(ins)) > cell)
+		cell = int_width((long)OMAX(ins));
 	line_cap = 20 + 1 + 16 + 10 + (3 * k + 1) * (cell + 1) + nd * 4 + 2;
 	mue = malloc(k * sizeof(*mue));
 	mup = malloc(k * sizeof(*mup));
@@ -363,9 +368,9 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 				p = put_int(p, w[d]);
 			}
 		/* the mean P answer moved onto the overall rating's scale */
-		ov = answer(ins->omin + (psum / (double)k - ins->min) *
-		    (ins->omax - ins->omin) / (ins->max - ins->min) + 0.5 *
-		    gsl_ran_gaussian_ziggurat(rng, 1), ins->omin, ins->omax);
+		ov = answer(OMIN(ins) + (psum / (double)k - ins->min) *
+		    (OMAX(ins) - OMIN(ins)) / (ins->max - ins->min) + 0.5 *
+		    gsl_ran_gaussian_ziggurat(rng, 1), OMIN(ins), OMAX(ins));
 		*p++ = ',';
 		p = put_int(p, ov);
 		*p++ = '\n';

@@ -58,7 +58,7 @@ def respondents(seed, n=15):
             w[1] -= 2.5
         if i == 4:
             w = None
-        overall = rnd.choice([4, 5, 5.5, 6, 6.5, 7])
+        overall = rnd.choice([6, 7, 7.5, 8, 8.5, 9])
         out.append(dict(seg=seg, e=e, p=p, w=w, overall=overall))
     return out
 
@@ -144,7 +144,7 @@ def qualtrics(name, legacy):
         ["Reparta 100 puntos entre: - %s" % d for d in
          ["Tangibles", "Fiabilidad", "Capacidad de respuesta", "Seguridad",
           "Empatía"]] + \
-        ["Calificación general (1-7)", "sucursal"]
+        ["Calificación general (1-10)", "sucursal"]
     if legacy:
         imp = ["{'ImportId': '%s'}" % x for x in
                ["startDate", "endDate", "status", "ipAddress", "progress",

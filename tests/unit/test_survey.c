@@ -261,14 +261,14 @@ test_values(void)
 	for (k = 2; k <= 22; k++)
 		o += (size_t)snprintf(text + o, sizeof(text) - o, ";4;4");
 	o += (size_t)snprintf(text + o, sizeof(text) - o,
-	    ";12,5;1.000,0;NS/NR;0;-99;6,5\n;;");
+	    ";12,5;1.000,0;NS/NR;0;-99;8,5\n;;");
 	for (k = 2; k <= 22; k++)
 		o += (size_t)snprintf(text + o, sizeof(text) - o, ";;");
 	o += (size_t)snprintf(text + o, sizeof(text) - o, ";;;;;\n");
 	rc = readtext(text, ins, "seg", &s, 0, &err);
 	CHECK(rc == 0 && s.rows == 1, "a row of empty cells is no respondent");
 	CHECK(s.e1[0] == 7 && isnan(s.p1[0]), "7.00 and #N/D");
-	CHECK(s.w1[0] == 12.5 && s.overall[0] == 6.5,
+	CHECK(s.w1[0] == 12.5 && s.overall[0] == 8.5,
 	    "decimal comma in weight and rating with ';'");
 	CHECK_STR(s.seg[0], "Se\xC3\xB1or\xC3\xADo", "accents in segments");
 	sq_instrument_free(ins);
