@@ -12,16 +12,17 @@ CC       ?= cc
 SAN      ?= 0
 
 # Debian packages the build and the tests need.
-DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpng-dev pkg-config fonts-dejavu-core
+DEB_PKGS  = libcsv-dev libgsl-dev libcairo2-dev libpango1.0-dev libpng-dev \
+	    libunistring-dev pkg-config fonts-dejavu-core
 
 WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 \
 	    -Wmissing-prototypes -Wno-missing-field-initializers
 OPT      ?= -O2 -g
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -DSQ_VERSION='"$(VERSION)"'
-CAIRO_CFLAGS = $(shell pkg-config --cflags cairo libpng fontconfig 2>/dev/null)
-CAIRO_LIBS   = $(shell pkg-config --libs cairo libpng fontconfig 2>/dev/null)
+CAIRO_CFLAGS = $(shell pkg-config --cflags pangocairo cairo libpng fontconfig 2>/dev/null)
+CAIRO_LIBS   = $(shell pkg-config --libs pangocairo cairo libpng fontconfig 2>/dev/null)
 LDLIBS   += -lcsv $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) \
-	    $(CAIRO_LIBS) -lpthread -lm
+	    $(CAIRO_LIBS) -lunistring -lpthread -lm
 
 ifeq ($(SAN),1)
 O         = build/san

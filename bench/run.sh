@@ -174,3 +174,9 @@ if [ -x "$BIN/sq-chart" ] && [ -f bench/chart.sh ]; then
 	echo
 	BIN=$BIN O=$O sh bench/chart.sh
 fi
+
+# sq-compare (bench/compare.sh writes $O/bench/compare.md).
+if [ -x "$BIN/sq-compare" ] && [ -f bench/compare.sh ]; then
+	echo
+	BIN=$BIN O=$O sh bench/compare.sh
+fi

@@ -115,6 +115,7 @@ alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
 	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, acc, &st,
 	    &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid);
 	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) == SQ_OK &&
 	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */

@@ -145,6 +145,7 @@ covariance(struct run *run, const sq_instrument *ins, double *S,
 	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, run, st,
 	    &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(st);
 	tool_invalid(t.cli.path, st->invalid);
 	if ((*n = sq_covacc_n(run->acc)) < (double)run->p + 1) {
 		tool_warn("%s: %.0f complete respondents for %zu items; the "

@@ -8,7 +8,7 @@
 #include "tool.h"
 
 enum { O_BLOCK = TOOL_OWN, O_CROSSHAIR, O_DPI, O_HEIGHT, O_IMPORTANCE,
-	O_ITER, O_SEED, O_TITLE, O_WIDTH };
+	O_ITER, O_SEED, O_SUBTITLE, O_TITLE, O_WIDTH };
 
 static const tool_opt opts[] = {
 	{ "block", O_BLOCK, "E|P|G",
@@ -22,6 +22,8 @@ static const tool_opt opts[] = {
 	{ "iter", O_ITER, "n",
 	    "scree: parallel-analysis matrices, 1 to 100000" },
 	{ "seed", O_SEED, "n", "scree: seed, 1 to 4294967295 (default 1)" },
+	{ "subtitle", O_SUBTITLE, "text",
+	    "the line under the title (default: source and n)" },
 	{ "title", O_TITLE, "text", "the chart's title" },
 	{ "width", O_WIDTH, "pt", "width in points, 72 to 14400" },
 	{ NULL, 0, NULL, NULL }
@@ -34,17 +36,18 @@ static tool t = {
 	.required = "o",
 	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
-	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa or sq-zone table. Types: "
+	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa, sq-zone or sq-compare table. Types: "
 	    "gaps items radar ipa groups likert\nscree heatmap drivers cfa "
-	    "zone zone-radar.",
+	    "zone zone-radar compare.",
 	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_BY | TOOL_OUTPUT | TOOL_CONF |
-	    TOOL_INVALID | TOOL_LANG,
+	    TOOL_INVALID | TOOL_LANG | TOOL_FOLD,
 	.own = opts,
 };
 
 static sq_chart_opts co;
-static sq_chartneed need = { 0, SQ_BLOCK_P, 0.95, 1, 1000, 0, -1 };
+static sq_chartneed need = { .type = 0, .block = SQ_BLOCK_P, .conf = 0.95,
+	.seed = 1, .iterations = 1000, .importance = 0, .crosshair = -1 };
 
 static void
 option(int ch, const char *arg)
@@ -80,6 +83,9 @@ option(int ch, const char *arg)
 	case O_SEED:
 		need.seed = tool_seed("--seed", arg);
 		break;
+	case O_SUBTITLE:
+		co.subtitle = arg;
+		break;
 	case O_TITLE:
 		co.title = arg;
 		break;
@@ -105,7 +111,10 @@ chart(sq_chartdata *d)
 	sq_input_close(in);
 	if (rc != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid);
+	if (co.type == SQ_CHART_GROUPS)
+		tool_lookalikes(d->seg, d->nseg);
 	if (sq_chart_write(d, &co, t.cli.outpath, NULL, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.outpath);
 	return 0;
@@ -132,6 +141,8 @@ main(int argc, char *argv[])
 	tool_operands(&t, argc - optind - 1, argv + optind + 1);
 	need.type = co.type;
 	co.conf = need.conf = t.cli.conf;
+	need.conf_given = t.cli.conf_given;
+	need.ins_given = t.cli.codebook != NULL;
 	co.lang = t.cli.lang;
 	if (!sq_chart_font(font, sizeof(font)))
 		tool_warn("warning: the font DejaVu Sans is not installed "

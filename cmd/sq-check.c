@@ -39,7 +39,7 @@ static tool t = {
 	    "straight-lining, too few answers, weights not 100).",
 	.example = "sq-check --fail-if 'invalid_cells>0' --fail-if "
 	    "'straight_lining>5%' samples/banco_demo.csv",
-	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY,
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_GUARD,
 	.by_help = "the segment column: must exist; --clean keeps it",
 	.own = opts,
 };
@@ -123,16 +123,21 @@ option(int ch, const char *arg)
 static void
 problem_row(struct run *run, const sq_error *p, const char *kind)
 {
-	char field[32];
+	char field[32], msg[1024];
+	sq_error e = *p;
 
 	if (report != 0)	/* the problems are not the table asked for */
 		return;
+	/* the message alone, its control characters visible (\x1B) */
+	e.file[0] = '\0';
+	e.col = 0;
+	sq_error_format(&e, msg, sizeof(msg));
 	snprintf(field, sizeof(field), p->col ? "%zu" : "", p->col);
 	if (sq_table_num(run->probs, (double)p->line) != SQ_OK ||
 	    sq_table_str(run->probs, field) != SQ_OK ||
 	    sq_table_str(run->probs, p->colname) != SQ_OK ||
 	    sq_table_str(run->probs, kind) != SQ_OK ||
-	    sq_table_str(run->probs, p->msg) != SQ_OK)
+	    sq_table_str(run->probs, msg) != SQ_OK)
 		run->nomem = 1;
 }
 
@@ -185,6 +190,7 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	    &run->clean)) != SQ_OK)
 		return sq_error_set(err, rc, cleanpath, 0, 0, NULL, "%s",
 		    rc == SQ_EIO ? "write error" : sq_strerror(rc));
+	sq_clean_guard(run->clean, t.cli.guard);
 	return SQ_OK;
 }
 
@@ -229,6 +235,7 @@ check(struct run *run, sq_table **tab)
 		sq_output_close(&run->cout, 0, NULL);
 		return tool_fail(&t.err, t.cli.path);
 	}
+	tool_read_warn(&st);
 	if (sq_output_close(&run->cout, 1, &t.err) != SQ_OK)
 		return tool_fail(&t.err, cleanpath);
 	if (run->dropped > 0)
@@ -246,6 +253,7 @@ check(struct run *run, sq_table **tab)
 	}
 	if (rc != SQ_OK)
 		return tool_nomem();
+	sq_table_guard(*tab, t.cli.guard);
 	snprintf(title, sizeof(title), es ? "Revisi\xc3\xb3n de %s: %lu "
 	    "filas, cabecera %s, %s" : "Check of %s: %lu rows, %s header, %s",
 	    strcmp(t.cli.path, "-") ? t.cli.path : es ? "la entrada" :

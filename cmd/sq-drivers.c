@@ -42,7 +42,7 @@ static tool t = {
 	.example = "sq-drivers -f pretty --target REL=5.5 "
 	    "samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
-	    TOOL_INVALID,
+	    TOOL_INVALID | TOOL_FOLD,
 	.by_help = "targets per value of this column too",
 	.own = opts,
 };
@@ -230,12 +230,14 @@ drivers(const sq_instrument *ins)
 	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, &drv, &st,
 	    &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid + drv.bad);
 	dopt.conf = t.cli.conf;
 	dopt.targets = drv.tg;
 	dopt.ntargets = drv.ntg;
 	if (sq_drivers_result(drv.acc, ins, &dopt, &drv.res, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_lookalikes(drv.res->seg, drv.res->nseg);
 	for (i = 0; i < SQ_DRV_NMODELS; i++)
 		if (drv.res->model[i].singular)
 			tool_warn("%s: the %s model's predictors are collinear "

@@ -15,7 +15,7 @@ enum { O_BLOCK = TOOL_OWN, O_EXTRACT, O_FAIL, O_ITER, O_PAIRWISE, O_ROTATE,
 
 static const tool_opt opts[] = {
 	{ "block", O_BLOCK, "E|P|G",
-	    "analyse expectations, perceptions or gaps (default E)" },
+	    "analyse expectations, perceptions or gaps (default P)" },
 	{ "extract", O_EXTRACT, "pa|minres|ml",
 	    "extraction method (default pa)" },
 	{ "factors", 'n', "factors",
@@ -49,8 +49,9 @@ static const char *gates[MAX_GATES];
 static size_t ngates;
 static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
     .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
-static sq_fa_source src = { .block = 'E' };
-static int block = SQ_BLOCK_E, block_given, form;
+/* perceptions (P): what analysts factor; scree and heatmap too */
+static sq_fa_source src = { .block = 'P' };
+static int block = SQ_BLOCK_P, block_given, form;
 
 struct run {
 	sq_covacc *acc;
@@ -150,8 +151,10 @@ correlations(struct run *run, const sq_instrument *ins)
 	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, run, &st,
 	    &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid);
 	src.rows = st.rows;
+	src.lang = t.cli.lang;
 	src.invalid = st.invalid;
 	form = st.form;
 	if (sq_covacc_n(run->acc) < (double)run->p + 1) {

@@ -6,6 +6,12 @@
 #include "servqual/table.h"
 #include "tool.h"
 
+static const tool_opt opts[] = {
+	{ "adjust", TOOL_OWN, "holm|bh|bonferroni|none",
+	    "what p_adj holds (default holm)" },
+	{ NULL, 0, NULL, NULL }
+};
+
 static tool t = {
 	.name = "sq-gap",
 	.operands = "[file]",
@@ -13,8 +19,11 @@ static tool t = {
 	    "paired tests.",
 	.example = "sq-gap -f pretty -b sucursal samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
-	    TOOL_INVALID,
+	    TOOL_INVALID | TOOL_FOLD | TOOL_GUARD,
+	.own = opts,
 };
+
+static int adjust = SQ_ADJ_HOLM;
 
 struct run {
 	const sq_instrument *ins;
@@ -39,14 +48,18 @@ gap(struct run *run, sq_table **table)
 
 	if (sq_gapset_new(run->ins, t.cli.so.by != NULL, &run->set) != SQ_OK)
 		return tool_nomem();
+	run->set->adjust = adjust;
 	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, add, run,
 	    &st, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid);
+	tool_lookalikes(run->set->seg, run->set->nseg);
 	sq_gapset_finish(run->set);
 	if (sq_gap_table(run->set, run->ins, t.cli.conf,
 	    t.cli.format >= SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
 		return tool_nomem();
+	sq_table_guard(*table, t.cli.guard);
 	snprintf(title, sizeof(title), es ? "%s: %lu encuestados, IC %g%%" :
 	    "%s: %lu respondents, %g%% CI", sq_gap_title(st.form, t.cli.lang),
 	    st.rows, t.cli.conf * 100);
@@ -62,8 +75,10 @@ main(int argc, char *argv[])
 	int rc = 1;
 
 	tool_init(&t);
-	if (tool_getopt(&t, argc, argv) != -1)
-		tool_usage(NULL);
+	while (tool_getopt(&t, argc, argv) != -1)
+		if ((adjust = sq_adjust_parse(optarg)) < 0)
+			tool_usage("--adjust: \"%s\": expected holm, bh, "
+			    "bonferroni or none", optarg);
 	tool_operands(&t, argc - optind, argv + optind);
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);

@@ -18,7 +18,8 @@ static tool t = {
 	    "(A > D) counts.",
 	.example = "sq-zone -f pretty -c tests/oracle/zone/zone_codebook.csv "
 	    "tests/oracle/zone/zone.csv",
-	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_INVALID,
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_INVALID |
+	    TOOL_FOLD,
 };
 
 static int
@@ -60,7 +61,9 @@ zone(struct run *run, sq_table **table)
 	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, add, run,
 	    &st, &t.err) != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
+	tool_read_warn(&st);
 	tool_invalid(t.cli.path, st.invalid);
+	tool_lookalikes(run->set->seg, run->set->nseg);
 	if (sq_zone_table(run->set, run->ins, t.cli.format >= SQ_FMT_MD,
 	    t.cli.lang, table) != SQ_OK)
 		return tool_nomem();

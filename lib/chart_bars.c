@@ -21,9 +21,10 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
 	size_t nd = ins->ndims, i;
-	struct legend_item li[4];
+	struct legend_item li[5];
 	const char *lab[SQ_MAX_DIMS];
 	char note[512], buf[256], num[64], lo_s[32], hi_s[32];
+	int ns0 = 0;
 	double labw = 0, split, lx0, lx1, rx0, rx1, y0, y1, lo, hi, s, w, vw;
 	sq_ticks tl, tr;
 	sq_scale sl, sr;
@@ -34,6 +35,7 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	sqc_title_block(c);
 	for (i = 0; i < nd; i++) {
 		lab[i] = sqc_dim_name(c, i);
+		ns0 |= sqc_includes0(d->dim[i].ci_low, d->dim[i].ci_high);
 		if (d->dim[i].gap < 0)
 			neg = 1;
 		else if (d->dim[i].gap >= 0)
@@ -51,6 +53,10 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	if (pos) {
 		li[i] = (struct legend_item){ "P \u2212 E \u2265 0", { 0 }, 0 };
 		sq_palette(3, li[i++].color);
+	}
+	if (ns0) {
+		li[i++] = (struct legend_item){ sqc_msg(c, M_INCL0),
+		    { 0.45, 0.45, 0.45 }, 3 };
 	}
 	sqc_legend(c, NULL, li, i, MARGIN, c->W - 2 * MARGIN);
 	sqc_fmt_g(c, ins->min, lo_s, sizeof(lo_s));
@@ -128,13 +134,14 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	for (i = 0; i < nd; i++) {
 		const sq_chartstat *st = &d->dim[i];
 		double col[3], end;
+		int solid;
 
 		if (isnan(st->gap))
 			continue;
 		sq_band_pos(&b, i, &s, &w);
 		sq_bar_rect(&sr, 0, st->gap, s, w, 1, &r);
-		sqc_rgb(c, sqc_gapcol(st->gap, col));
-		sqc_fill_rect(c, &r);
+		solid = sqc_gap_bar(c, &r, sqc_gapcol(st->gap, col),
+		    st->ci_low, st->ci_high);
 		end = st->gap;
 		if (!isnan(st->ci_low) && !isnan(st->ci_high)) {
 			sqc_whisker(c, sq_scale_map(&sr, st->ci_low),
@@ -143,14 +150,9 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 			end = st->gap < 0 ? st->ci_low : st->ci_high;
 		}
 		sqc_set_font(c, FS_TICK, 1);
-		sqc_grey(c, 0.1);
 		sqc_fmt_num(c, st->gap, 2, num, sizeof(num));
-		if (st->gap < 0)
-			sqc_text(c, sq_scale_map(&sr, end) - 4, s + w / 2 +
-			    FS_TICK * 0.35, num, 1);
-		else
-			sqc_text(c, sq_scale_map(&sr, end) + 4, s + w / 2 +
-			    FS_TICK * 0.35, num, 0);
+		sqc_bar_value(c, &r, st->gap, sq_scale_map(&sr, end), s + w / 2,
+		    num, col, solid);
 	}
 	sqc_set_frame(frame, rx0, y0, rx1, y1, &sr, &b, 1);
 	return SQ_OK;
@@ -174,8 +176,8 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 {
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
-	size_t ni = ins->nitems, i, *ord;
-	char (*lab)[SQ_WORDING_LEN + 16], note[512], ci[256], num[64];
+	size_t ni = ins->nitems, i, j, *ord;
+	char **lab, note[512], ci[256], num[64];
 	double labw, rowh, x0, x1, y0, y1, lo, hi, pad, nh, s, w;
 	sq_ticks t;
 	sq_scale sc;
@@ -191,19 +193,32 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	}
 	for (i = 0; i < ni; i++) {
 		ord[i] = i;
-		sqc_item_label(c, i, lab[i], sizeof(lab[i]));
+		if ((lab[i] = sqc_item_label_dup(c, i)) == NULL) {
+			sqc_free_strv(lab, ni);
+			free(ord);
+			return SQ_ENOMEM;
+		}
 	}
 	qsort_r(ord, ni, sizeof(*ord), cmp_gap, d->item);
 	sqc_title_block(c);
-	sqc_dim_legend(c);
+	for (i = 0, j = 0; i < ni; i++)
+		j |= (size_t)sqc_includes0(d->item[i].ci_low,
+		    d->item[i].ci_high);
+	sqc_dim_legend_x(c, j != 0);
 	sqc_pct_text(c, c->o->conf, M_WHISK, ci, sizeof(ci));
 	snprintf(note, sizeof(note), "%s %s", sqc_msg(c, M_SORTED), ci);
 	nh = sqc_notes_h(c, note);
-	sqc_rows_layout(c, lab, ni, 0.42, &labw, &rowh);
+	sqc_rows_layout_v(c, (const char *const *)lab, ni, 0.42, &labw, &rowh);
 	y0 = c->top;
 	if (c->H <= 0)
 		c->H = y0 + rowh * (double)ni + sqc_xaxis_h() + nh + MARGIN + 4;
 	y1 = c->H - MARGIN - nh - sqc_xaxis_h();
+	/* Every label must fit its row: a set height never overlaps them. */
+	if (y1 - y0 < (rowh - 7) * (double)ni) {
+		sqc_free_strv(lab, ni);
+		free(ord);
+		return SQ_ELIMIT;
+	}
 	sqc_notes(c, note);
 	sqc_gap_range(d->item, ni, &lo, &hi);
 	pad = sqc_value_w(c) + 6;
@@ -213,7 +228,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 		if (d->item[i].gap >= 0)
 			x1 = c->W - MARGIN - pad;
 	if (x1 - x0 < 80 || y1 - y0 < 10 * (double)ni / 2) {
-		free(lab);
+		sqc_free_strv(lab, ni);
 		free(ord);
 		return SQ_ELIMIT;
 	}
@@ -230,6 +245,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	for (i = 0; i < ni; i++) {
 		const sq_chartstat *st = &d->item[ord[i]];
 		double col[3], end, mid;
+		int solid;
 
 		sq_band_pos(&b, i, &s, &w);
 		mid = s + w / 2;
@@ -241,8 +257,7 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 			continue;
 		sq_bar_rect(&sc, 0, st->gap, s, w, 1, &r);
 		sqc_dim_color((size_t)ins->items[ord[i]].dim, col);
-		sqc_rgb(c, col);
-		sqc_fill_rect(c, &r);
+		solid = sqc_gap_bar(c, &r, col, st->ci_low, st->ci_high);
 		end = st->gap;
 		if (!isnan(st->ci_low) && !isnan(st->ci_high)) {
 			sqc_whisker(c, sq_scale_map(&sc, st->ci_low),
@@ -250,19 +265,22 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 			end = st->gap < 0 ? st->ci_low : st->ci_high;
 		}
 		sqc_set_font(c, FS_TICK, 0);
-		sqc_grey(c, 0.1);
 		sqc_fmt_num(c, st->gap, 2, num, sizeof(num));
-		if (st->gap < 0)
-			sqc_text(c, sq_scale_map(&sc, end) - 4,
-			    mid + FS_TICK * 0.35, num, 1);
-		else
-			sqc_text(c, sq_scale_map(&sc, end) + 4,
-			    mid + FS_TICK * 0.35, num, 0);
+		sqc_bar_value(c, &r, st->gap, sq_scale_map(&sc, end), mid, num,
+		    col, solid);
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
-	free(lab);
+	sqc_free_strv(lab, ni);
 	free(ord);
 	return SQ_OK;
+}
+
+static int
+cmp_seg(const void *a, const void *b, void *ctx)
+{
+	char *const *seg = ctx;
+
+	return strcmp(seg[*(const size_t *)a], seg[*(const size_t *)b]);
 }
 
 int
@@ -273,7 +291,8 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	size_t nd = ins->ndims, ns = d->nseg, i, j;
 	struct legend_item li[8];
 	const char *lab[SQ_MAX_DIMS];
-	char note[256], num[32];
+	char note[256], num[32], *segl[8];
+	size_t ord[8], k;
 	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
 	sq_ticks t;
 	sq_scale sc;
@@ -285,21 +304,50 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	if (ns > 8)
 		return SQ_ELIMIT;
 	sqc_title_block(c);
+	/* Segments in name order, each with its n (the most respondents
+	   behind any of its dimension scores). */
+	for (j = 0; j < ns; j++)
+		ord[j] = j;
+	qsort_r(ord, ns, sizeof(ord[0]), cmp_seg, d->seg);
 	for (j = 0; j < ns; j++) {
-		li[j] = (struct legend_item){ d->seg[j], { 0 }, 0 };
+		double n = NAN;
+
+		for (i = 0; i < nd; i++)
+			if (!isnan(d->segdim[ord[j] * nd + i].n) &&
+			    !(d->segdim[ord[j] * nd + i].n <= n))
+				n = d->segdim[ord[j] * nd + i].n;
+		k = strlen(d->seg[ord[j]]) + 40;
+		if ((segl[j] = malloc(k)) == NULL) {
+			sqc_free_strv(segl, j);
+			return SQ_ENOMEM;
+		}
+		if (isnan(n))
+			snprintf(segl[j], k, "%s", d->seg[ord[j]]);
+		else
+			snprintf(segl[j], k, "%s (n = %.0f)", d->seg[ord[j]], n);
+		li[j] = (struct legend_item){ segl[j], { 0 }, 0 };
 		sqc_seg_color(j, li[j].color);
 	}
 	sqc_legend(c, d->segname[0] ? d->segname : sqc_msg(c, M_SEGMENT), li,
-	    ns,
-	    MARGIN, c->W - 2 * MARGIN);
+	    ns, MARGIN, c->W - 2 * MARGIN);
+	for (j = 0; j < ns; j++)
+		free(segl[j]);
 	sqc_pct_text(c, c->o->conf, M_WHISK, note, sizeof(note));
+	for (k = 0; k < ns * nd; k++)
+		if (sqc_includes0(d->segdim[k].ci_low, d->segdim[k].ci_high)) {
+			size_t l = strlen(note);
+
+			snprintf(note + l, sizeof(note) - l, " %s",
+			    sqc_msg(c, M_LIGHT));
+			break;
+		}
 	sqc_notes(c, note);
 	for (i = 0; i < nd; i++)
 		lab[i] = sqc_dim_name(c, i);
 	for (j = 0; j < ns; j++) {
 		double a, bb;
 
-		sqc_gap_range(d->segdim + j * nd, nd, &a, &bb);
+		sqc_gap_range(d->segdim + ord[j] * nd, nd, &a, &bb);
 		lo = fmin(lo, a);
 		hi = fmax(hi, bb);
 	}
@@ -317,7 +365,7 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	sqc_yaxis(c, &sc, &t, x0, x1, sqc_msg(c, M_GAPAX));
 	for (i = 0; i < nd; i++)
 		for (j = 0; j < ns; j++) {
-			const sq_chartstat *st = &d->segdim[j * nd + i];
+			const sq_chartstat *st = &d->segdim[ord[j] * nd + i];
 			double col[3];
 
 			if (isnan(st->gap))
@@ -325,8 +373,7 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 			sq_band_sub(&b, i, j, ns, &s, &w);
 			sq_bar_rect(&sc, 0, st->gap, s + 0.5, w - 1, 0, &r);
 			sqc_seg_color(j, col);
-			sqc_rgb(c, col);
-			sqc_fill_rect(c, &r);
+			sqc_gap_bar(c, &r, col, st->ci_low, st->ci_high);
 			if (!isnan(st->ci_low) && !isnan(st->ci_high))
 				sqc_whisker(c, sq_scale_map(&sc, st->ci_low),
 				    sq_scale_map(&sc, st->ci_high), s + w / 2,
@@ -338,15 +385,29 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
+/* Items by dimension, then instrument order. */
+static int
+cmp_dim(const void *a, const void *b, void *ctx)
+{
+	const sq_instrument *ins = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int dx = ins->items[x].dim, dy = ins->items[y].dim;
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
 int
 sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 {
 	const sq_chartdata *d = c->d;
 	const sq_instrument *ins = d->ins;
 	size_t ni = ins->nitems, nv = d->nvals, i, v;
-	char (*lab)[SQ_WORDING_LEN + 16], note[512], num[32], mid[32];
+	char **lab, note[512], num[32], mid[32];
 	struct legend_item li[21];
-	char vl[21][32];
+	char *vl[21] = { NULL };
+	size_t *ord = NULL;
 	double *lo, *hi, labw, rowh, x0, x1, y0, y1, nh, mn = 0, mx = 0, s, w;
 	sq_ticks t;
 	sq_scale sc;
@@ -363,7 +424,10 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 		goto out;
 	}
 	for (i = 0; i < ni; i++) {
-		sqc_item_label(c, i, lab[i], sizeof(lab[i]));
+		if ((lab[i] = sqc_item_label_dup(c, i)) == NULL) {
+			rc = SQ_ENOMEM;
+			goto out;
+		}
 		sq_likert_layout(d->count + i * nv, nv, lo + i * nv,
 		    hi + i * nv);
 		mn = fmin(mn, lo[i * nv]);
@@ -371,13 +435,26 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	}
 	sqc_title_block(c);
 	for (v = 0; v < nv; v++) {
-		sqc_fmt_g(c, d->vmin + (double)v, vl[v], sizeof(vl[v]));
-		if (v == 0 || v == nv - 1) {
-			size_t l = strlen(vl[v]);
+		const char *shown = NULL;
+		size_t l, k;
 
-			snprintf(vl[v] + l, sizeof(vl[v]) - l, " (%s)",
-			    sqc_msg(c, v == 0 ? M_LOWEST : M_HIGHEST));
+		/* The codebook's answer label, when it has one. */
+		for (k = 0; k < ins->nlabels; k++)
+			if (ins->labels[k].value == d->vmin + (double)v &&
+			    ins->labels[k].shown != NULL)
+				shown = ins->labels[k].shown;
+		l = (shown ? strlen(shown) : 0) + 64;
+		if ((vl[v] = malloc(l)) == NULL) {
+			rc = SQ_ENOMEM;
+			goto out;
 		}
+		sqc_fmt_g(c, d->vmin + (double)v, vl[v], l);
+		if (shown)
+			snprintf(vl[v] + strlen(vl[v]), l - strlen(vl[v]),
+			    " %s", shown);
+		else if (v == 0 || v == nv - 1)
+			snprintf(vl[v] + strlen(vl[v]), l - strlen(vl[v]),
+			    " (%s)", sqc_msg(c, v == 0 ? M_LOWEST : M_HIGHEST));
 		li[v] = (struct legend_item){ vl[v], { 0 }, 0 };
 		sq_likert_color(v, nv, li[v].color);
 	}
@@ -388,11 +465,15 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	} else
 		sqc_fill(c, M_LIKNOTE_EVEN, note, sizeof(note), NULL, NULL);
 	nh = sqc_notes_h(c, note);
-	sqc_rows_layout(c, lab, ni, 0.38, &labw, &rowh);
+	sqc_rows_layout_v(c, (const char *const *)lab, ni, 0.38, &labw, &rowh);
 	y0 = c->top;
 	if (c->H <= 0)
 		c->H = y0 + rowh * (double)ni + sqc_xaxis_h() + nh + MARGIN + 4;
 	y1 = c->H - MARGIN - nh - sqc_xaxis_h();
+	if (y1 - y0 < (rowh - 7) * (double)ni) {
+		rc = SQ_ELIMIT;
+		goto out;
+	}
 	sqc_notes(c, note);
 	x0 = MARGIN + labw + 12;
 	x1 = c->W - MARGIN - 6;
@@ -409,12 +490,21 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;
 	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
 	sqc_xaxis(c, &sc, &t, y0, y1, sqc_msg(c, M_PCT), 1);
-	for (i = 0; i < ni; i++) {
-		sq_band_pos(&b, i, &s, &w);
+	/* Rows grouped by dimension, in instrument order within each. */
+	if ((ord = malloc((ni ? ni : 1) * sizeof(*ord))) == NULL) {
+		rc = SQ_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < ni; i++)
+		ord[i] = i;
+	qsort_r(ord, ni, sizeof(*ord), cmp_dim, (void *)ins);
+	for (size_t row = 0; row < ni; row++) {
+		i = ord[row];
+		sq_band_pos(&b, row, &s, &w);
 		sqc_set_font(c, FS_LABEL, 0);
 		sqc_grey(c, 0.1);
-		sqc_wrapped(c, lab[i], MARGIN, y0 + rowh * (double)i + rowh / 2,
-		    labw + 0.5, FS_LABEL, 0, 0.5, 0);
+		sqc_wrapped(c, lab[i], MARGIN, y0 + rowh * (double)row +
+		    rowh / 2, labw + 0.5, FS_LABEL, 0, 0.5, 0);
 		sqc_set_font(c, FS_TICK - 1, 0);
 		for (v = 0; v < nv; v++) {
 			double col[3], a = lo[i * nv + v], z = hi[i * nv + v];
@@ -436,7 +526,10 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
 out:
-	free(lab);
+	for (v = 0; v < 21; v++)
+		free(vl[v]);
+	free(ord);
+	sqc_free_strv(lab, ni);
 	free(lo);
 	free(hi);
 	return rc;

@@ -12,6 +12,7 @@
 #include "servqual/chart.h"
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
+#include "servqual/compare.h"
 #include "servqual/gap.h"
 #include "servqual/reader.h"
 #include "servqual/zone.h"
@@ -19,7 +20,7 @@
 
 static const char *const type_names[SQ_CHART_NTYPES] = {
 	"gaps", "items", "radar", "ipa", "groups", "likert", "scree",
-	"heatmap", "drivers", "cfa", "zone", "zone-radar"
+	"heatmap", "drivers", "cfa", "zone", "zone-radar", "compare"
 };
 
 int
@@ -58,6 +59,7 @@ sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		return SQ_ENOMEM;
 	d->ins = ins;
+	d->conf = NAN;
 	d->respondents = NAN;
 	d->cases = NAN;
 	d->block = -1;
@@ -76,6 +78,46 @@ sq_chartdata_new(const sq_instrument *ins, sq_chartdata **out)
 		d->importance[i] = d->performance[i] = NAN;
 	}
 	*out = d;
+	return SQ_OK;
+}
+
+int
+sqc_chartdata_rebase(sq_chartdata *d, sq_instrument *ins)
+{
+	sq_chartstat *item, *dim;
+	double *imp, *perf;
+	size_t i, ni = ins->nitems ? ins->nitems : 1;
+	size_t nd = ins->ndims ? ins->ndims : 1;
+
+	item = calloc(ni, sizeof(*item));
+	dim = calloc(nd, sizeof(*dim));
+	imp = calloc(nd, sizeof(double));
+	perf = calloc(nd, sizeof(double));
+	if (!item || !dim || !imp || !perf) {
+		free(item);
+		free(dim);
+		free(imp);
+		free(perf);
+		sq_instrument_free(ins);
+		return SQ_ENOMEM;
+	}
+	for (i = 0; i < ins->nitems; i++)
+		sqc_stat_nan(&item[i]);
+	for (i = 0; i < ins->ndims; i++) {
+		sqc_stat_nan(&dim[i]);
+		imp[i] = perf[i] = NAN;
+	}
+	free(d->item);
+	free(d->dim);
+	free(d->importance);
+	free(d->performance);
+	d->item = item;
+	d->dim = dim;
+	d->importance = imp;
+	d->performance = perf;
+	sq_instrument_free(d->own_ins);
+	d->own_ins = ins;
+	d->ins = ins;
 	return SQ_OK;
 }
 
@@ -100,6 +142,7 @@ sq_chartdata_free(sq_chartdata *d)
 	free(d->dim);
 	sqc_free_strv(d->seg, d->nseg);
 	free(d->segdim);
+	sqc_compare_free(d->cmp);
 	free(d->importance);
 	free(d->performance);
 	free(d->count);
@@ -111,6 +154,7 @@ sq_chartdata_free(sq_chartdata *d)
 	sqc_free_strv(d->collab, d->mcols);
 	free(d->rowdim);
 	free(d->coldim);
+	sq_instrument_free(d->own_ins);
 	sqc_zone_free(d->zone);
 	free(d);
 }
@@ -161,6 +205,7 @@ struct sctx {
 	double *x;
 	sq_zoneset *zs;
 	int block_given;	/* likert, scree, heatmap: E or G asked */
+	sq_cmpset *cmp;		/* compare: scores by group */
 };
 
 static int
@@ -194,6 +239,9 @@ survey_row(void *vctx, const sq_response *r, sq_error *err)
 		    "columns) or an sq-zone table; this export is %s",
 		    sq_form_label(r->form, SQ_LANG_EN));
 	if (c->zs && (rc = sq_zoneset_add(c->zs, ins, r, err)) != SQ_OK)
+		return rc;
+	if (c->cmp && (rc = sq_cmpset_add(c->cmp, ins, r->segment, r, err)) !=
+	    SQ_OK)
 		return rc;
 	if (d->count) {
 		const double *v = c->block == SQ_BLOCK_E ? r->e : r->p;
@@ -332,28 +380,32 @@ gather_zone(sq_chartdata *d, const sq_zoneacc *a, const sq_instrument *ins)
 		return rc;
 	for (i = 0; i < n && rc == SQ_OK; i++) {
 		const sq_zonerow *r = &rows[i];
-		char lab[2][SQ_WORDING_LEN + 16];
+		char *lab[2] = { NULL, NULL };
 
 		for (l = 0; l < 2; l++) {
-			if (r->item >= 0) {
-				const sq_item *it = &ins->items[r->item];
+			/* Labels of any length: no wording is cut. */
+			const char *w = r->item >= 0 ?
+			    ins->items[r->item].wording[l] : r->dim >= 0 ?
+			    ins->dims[r->dim].name[l] : l ? "Global" :
+			    "Overall";
+			size_t m = strlen(w) + 24;
 
-				if (it->wording[l][0])
-					snprintf(lab[l], sizeof(lab[l]),
-					    "%d. %s", it->number,
-					    it->wording[l]);
-				else
-					snprintf(lab[l], sizeof(lab[l]), "%d",
-					    it->number);
-			} else if (r->dim >= 0)
-				snprintf(lab[l], sizeof(lab[l]), "%s",
-				    ins->dims[r->dim].name[l]);
+			if ((lab[l] = malloc(m)) == NULL)
+				break;
+			if (r->item >= 0 && w[0])
+				snprintf(lab[l], m, "%d. %s",
+				    ins->items[r->item].number, w);
+			else if (r->item >= 0)
+				snprintf(lab[l], m, "%d",
+				    ins->items[r->item].number);
 			else
-				snprintf(lab[l], sizeof(lab[l]), "%s",
-				    l ? "Global" : "Overall");
+				snprintf(lab[l], m, "%s", w);
 		}
-		rc = sqc_zone_add(d, r->scope, lab[0], lab[1], r->n,
-		    r->mean_a, r->mean_d, r->mean_p);
+		rc = lab[0] && lab[1] ? sqc_zone_add(d, r->scope, lab[0],
+		    lab[1], r->n, r->mean_a, r->mean_d, r->mean_p) :
+		    SQ_ENOMEM;
+		free(lab[0]);
+		free(lab[1]);
 	}
 	free(rows);
 	return rc;
@@ -381,6 +433,7 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 	if (st == NULL)
 		st = &st0;
 	snprintf(d->source, sizeof(d->source), "%s", name);
+	d->conf = need->conf;
 	if (opts && opts->by)
 		snprintf(d->segname, sizeof(d->segname), "%s", opts->by);
 	rc = SQ_ENOMEM;
@@ -423,9 +476,34 @@ sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 		if ((c.x = malloc(ins->nitems * sizeof(double))) == NULL)
 			goto out;
 	}
+	if (type == SQ_CHART_COMPARE) {
+		if (opts == NULL || opts->by == NULL) {
+			rc = sq_error_set(err, SQ_EUSAGE, name, 0, 0, "",
+			    "a compare chart from an export needs the group "
+			    "column: give -b COLUMN");
+			goto out;
+		}
+		if ((rc = sq_cmpset_new(ins, SQ_SCORE_G, 0, &c.cmp)) != SQ_OK)
+			goto out;
+	}
 	rc = sq_survey_read(fp, name, ins, opts, survey_row, &c, st, err);
 	if (rc != SQ_OK)
 		goto out;
+	if (c.cmp) {
+		sq_cmprow *rows = NULL;
+		size_t nr = 0;
+
+		if ((rc = sq_cmp_rows(c.cmp, need->conf, &rows, &nr)) ==
+		    SQ_OK)
+			rc = sqc_compare_rows(d, rows, nr, c.cmp->name,
+			    need->conf);
+		free(rows);
+		if (rc == SQ_EEMPTY)
+			rc = sq_error_set(err, rc, name, 0, 0, "", "fewer than "
+			    "two groups in column %s", opts->by);
+		if (rc != SQ_OK)
+			goto out;
+	}
 	d->respondents = (double)st->rows;
 	d->perf = st->form != SQ_FORM_SERVQUAL;	/* P where there is no E */
 	if (st->rows == 0) {
@@ -479,6 +557,7 @@ out:
 	sq_covacc_free(c.cov);
 	free(c.x);
 	sq_zoneset_free(c.zs);
+	sq_cmpset_free(c.cmp);
 	return rc;
 }
 
@@ -543,6 +622,7 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		    "read failed: %s", strerror(e ? e : EIO));
 	}
 	d->from_table = sq_chart_is_table(buf, len);
+	d->ins_given = need->ins_given;
 	if (d->from_table) {
 		/* Tables are small: read the rest into memory. */
 		for (;;) {
@@ -579,6 +659,15 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		else if ((rc = sq_chartdata_table(d, buf, len, name, err)) ==
 		    SQ_OK)
 			rc = sqc_drivers_table_done(d, need, err);
+		/* The intervals' level: the table's, else --conf's. */
+		if (rc == SQ_OK && isnan(d->conf) && need->conf_given)
+			d->conf = need->conf;
+		else if (rc == SQ_OK && need->conf_given &&
+		    fabs(d->conf - need->conf) > 1e-12)
+			rc = sq_error_set(err, SQ_EUSAGE, name, 0, 0, "",
+			    "the table's intervals are at the %g%% level, not "
+			    "the %g%% of --conf", 100 * d->conf,
+			    100 * need->conf);
 	} else {
 		struct replay r = { buf, len, 0, fp };
 		cookie_io_functions_t io = { replay_read, NULL, NULL, NULL };

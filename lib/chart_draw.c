@@ -27,7 +27,8 @@ static const double default_size[SQ_CHART_NTYPES][2] = {
 	{ 640, 400 },	/* drivers */
 	{ 640, 0 },	/* cfa: as tall as the items need */
 	{ 640, 0 },	/* zone: as tall as the rows need */
-	{ 540, 480 }	/* zone-radar */
+	{ 540, 480 },	/* zone-radar */
+	{ 640, 420 }	/* compare */
 };
 
 
@@ -51,6 +52,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no gap statistics for a %s chart; give a survey "
 			    "export or an sq-gap table", tn);
+		if (type != SQ_CHART_RADAR && d->from_table &&
+		    isnan(d->conf))
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "the table does not say the confidence level of "
+			    "its intervals (no column conf); give it with "
+			    "--conf");
 		for (i = 0; type == SQ_CHART_RADAR && i < d->ins->ndims; i++)
 			if ((isnan(d->dim[i].mean_e) && !d->perf) ||
 			    isnan(d->dim[i].mean_p))
@@ -78,6 +85,11 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 			    "a groups chart draws gaps (P \u2212 E); the data "
 			    "have no E (SERVPERF or three-column): draw gaps or "
 			    "radar");
+		if (d->from_table && isnan(d->conf))
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "the table does not say the confidence level of "
+			    "its intervals (no column conf); give it with "
+			    "--conf");
 		if (d->nseg == 0)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
 			    "no segments for a groups chart; give --by COLUMN"
@@ -109,6 +121,12 @@ check_data(const sq_chartdata *d, int type, sq_error *err)
 	case SQ_CHART_ZONE:
 	case SQ_CHART_ZONE_RADAR:
 		return sqc_zone_check(d, type, err);
+	case SQ_CHART_COMPARE:
+		if (d->cmp == NULL)
+			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
+			    "no groups to compare; give an export with --by "
+			    "COLUMN or sq-compare's table");
+		return SQ_OK;
 	case SQ_CHART_HEATMAP:
 		if (!d->has_matrix)
 			return sq_error_set(err, SQ_EDATA, src, 0, 0, "",
@@ -127,10 +145,16 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 {
 	struct ctx c;
 	sq_chart_frame f0;
+	sq_chart_opts o;
 	int rc;
 
 	if ((rc = check_data(d, opts->type, err)) != SQ_OK)
 		return rc;
+	/* Label the intervals at the level the data were computed at. */
+	o = *opts;
+	if (!isnan(d->conf))
+		o.conf = d->conf;
+	opts = &o;
 	memset(&c, 0, sizeof(c));
 	c.cr = vcr;
 	c.labels = labels;
@@ -139,6 +163,10 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	c.lang = opts->lang == SQ_LANG_ES ? SQ_LANG_ES : SQ_LANG_EN;
 	c.W = width;
 	c.H = height;
+	/* Device space back to chart points, for text bounds. */
+	cairo_get_matrix(c.cr, &c.to_chart);
+	if (cairo_matrix_invert(&c.to_chart) != CAIRO_STATUS_SUCCESS)
+		cairo_matrix_init_identity(&c.to_chart);
 	if (frame == NULL)
 		frame = &f0;
 	memset(frame, 0, sizeof(*frame));
@@ -183,12 +211,20 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	case SQ_CHART_CFA:
 		rc = sqc_draw_cfa(&c, frame);
 		break;
+	case SQ_CHART_COMPARE:
+		rc = sqc_draw_compare(&c, frame);
+		break;
 	default:
 		rc = sqc_draw_heatmap(&c, frame);
 		break;
 	}
 	frame->width = c.W;
 	frame->height = c.H;
+	sqc_release(&c);
+	if (rc == SQ_OK && c.failed)
+		rc = SQ_ENOMEM;
+	if (rc == SQ_OK && c.overflow)
+		rc = SQ_ELIMIT;
 	if (rc == SQ_ELIMIT)
 		return sq_error_set(err, rc, d->source, 0, 0, "",
 		    "the %s chart does not fit in %.0f x %.0f pt; make it "

@@ -33,6 +33,12 @@ void sq_labels_release(struct sq_labels *l);
 /* Set every figure of s to NAN. */
 void sqc_stat_nan(sq_chartstat *s);
 
+/*
+ * Make ins (taken over, freed on failure too) the chart data's own
+ * instrument, with fresh NAN item, dimension and IPA arrays.
+ */
+int sqc_chartdata_rebase(sq_chartdata *d, sq_instrument *ins);
+
 /* Free n strings of v, then v; NULL is a no-op. */
 void sqc_free_strv(char **v, size_t n);
 
@@ -57,12 +63,19 @@ enum {
 	M_ABOVE, M_EIGNOTE, M_CORR, M_LOADING, M_SORTED, M_RADIAL, M_SEGBY,
 	    M_FROM,
 	M_LIKNOTE, M_LIKNOTE_EVEN, M_CORRNOTE, M_LOWEST, M_HIGHEST, M_EP,
-	M_NANCELL, M_STDIN, M_BOLD,
+	M_NANCELL, M_STDIN, M_BOLD, M_INCL0, M_LIGHT, M_RESP_OF, M_CASES_OF,
 	M_NMSG
 };
 
+struct _PangoLayout;
+
 struct ctx {
 	cairo_t *cr;
+	struct _PangoLayout *layout;	/* made on first text, see chart_kit.c */
+	cairo_matrix_t to_chart;	/* device space to chart points */
+	int bold;		/* current font weight */
+	int overflow;		/* some text left the W x H chart */
+	int failed;		/* out of memory in a text primitive */
 	struct sq_labels *labels;
 	const sq_chartdata *d;
 	const sq_chart_opts *o;
@@ -76,7 +89,8 @@ struct ctx {
 struct legend_item {
 	const char *label;
 	double color[3];
-	int kind;		/* 0 box, 1 line with dot, 2 dashed line */
+	int kind;		/* 0 box, 1 line with dot, 2 dashed line,
+				   3 outlined tint (interval includes 0) */
 };
 
 /* Message id in the chart's language. */
@@ -136,11 +150,23 @@ void sqc_fmt_g(const struct ctx *c, double v, char *buf, size_t len);
 /* Name of dimension d in the chart's language. */
 const char * sqc_dim_name(const struct ctx *c, size_t d);
 
-/* "12. wording" for item i. */
+/* "12. wording" for item i, cut at a character boundary to len bytes. */
 void sqc_item_label(const struct ctx *c, size_t i, char *buf, size_t len);
+
+/* "12. wording" for item i, whole (caller frees; NULL: out of memory). */
+char *sqc_item_label_dup(const struct ctx *c, size_t i);
+
+/* A copy of len bytes of s as valid UTF-8 (bad bytes as U+FFFD). */
+char *sqc_utf8_dup(const char *s, size_t len);
+
+/* Release what the text primitives hold (the Pango layout). */
+void sqc_release(struct ctx *c);
 
 /* Colour of dimension d: Okabe-Ito without black and yellow first. */
 void sqc_dim_color(size_t d, double v[3]);
+
+/* The n the figure rests on (complete cases, respondents); NAN unknown. */
+double sqc_figure_n(const struct ctx *c);
 
 /* Title and subtitle; sets c->top. */
 void sqc_title_block(struct ctx *c);
@@ -194,6 +220,26 @@ void sqc_pct_text(const struct ctx *c, double conf, int id, char *buf,
 /* Colour of a gap bar: vermillion below 0, bluish green else. */
 const double * sqc_gapcol(double g, double v[3]);
 
+/*
+ * Fill the bar r of a gap g with confidence interval [lo, hi]: solid in
+ * its colour col when the interval excludes 0, a light tint with an
+ * outline when it includes 0 (not significant), so the two differ in
+ * print and to colour-blind readers. Returns whether it was solid.
+ */
+int sqc_gap_bar(struct ctx *c, const sq_rect *r, const double col[3],
+    double lo, double hi);
+
+/* Whether a gap's interval [lo, hi] includes 0 (NAN ends: no). */
+int sqc_includes0(double lo, double hi);
+
+/*
+ * Draw the value label num of a horizontal bar r ending at the gap g,
+ * just beyond the bar end or the whisker end we, whichever is further
+ * out (col and solid: the bar's look, for future placements inside).
+ */
+void sqc_bar_value(struct ctx *c, const sq_rect *r, double g, double we,
+    double mid, const char *num, const double col[3], int solid);
+
 /* Relative luminance of v, to pick black or white text. */
 double sqc_luminance(const double v[3]);
 
@@ -211,15 +257,22 @@ double sqc_notes_h(struct ctx *c, const char *s);
  * Row layout for one wrapped label per row: the label column is at most
  * share of the width; *labw gets its width, *rowh the uniform row height.
  */
+void sqc_rows_layout_v(struct ctx *c, const char *const *lab, size_t n,
+    double share, double *labw, double *rowh);
+
+/* As sqc_rows_layout_v() over fixed-size label buffers. */
 void sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
     double share, double *labw, double *rowh);
 
 /* A legend of the dimensions' colours. */
 void sqc_dim_legend(struct ctx *c);
 
+/* The same, with an entry for intervals that include 0 when incl0. */
+void sqc_dim_legend_x(struct ctx *c, int incl0);
+
 /*
- * Colour of segment j: Okabe-Ito without black, which the whiskers use,
- * and a neutral grey as the eighth.
+ * Colour of segment j: Okabe-Ito without black (the whiskers'), yellow
+ * and sky blue (low contrast on white), then dark grey, brown, grey.
  */
 void sqc_seg_color(size_t j, double v[3]);
 
@@ -301,5 +354,13 @@ int sqc_zone_add(sq_chartdata *d, int scope, const char *en,
     const char *es, double n, double a, double dd, double p);
 /* Release a zone chart's rows. */
 void sqc_zone_free(sq_zonechart *z);
+/* lib/chart_compare.c: the compare chart, its data and their release. */
+struct sq_cmprow;
+int sqc_draw_compare(struct ctx *c, sq_chart_frame *frame);
+int sqc_compare_rows(sq_chartdata *d, const struct sq_cmprow *rows,
+    size_t nr, char *const *name, double conf);
+int sqc_compare_table(sq_chartdata *d, const char *buf, size_t len,
+    const char *name, sq_error *err);
+void sqc_compare_free(struct sq_cmpchart *m);
 
 #endif

@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 
 #include "servqual/chart.h"
+#include "servqual/encoding.h"
 #include "chart_int.h"
 
 
@@ -128,6 +130,14 @@ static const char *const msg[M_NMSG][2] = {
 	[M_BOLD] =
 	    { "Bold: loadings of 0.40 or more in absolute value.",
 	      "En negrita: cargas de 0,40 o más en valor absoluto." },
+	[M_INCL0] = { "Interval includes 0", "El intervalo incluye 0" },
+	[M_LIGHT] =
+	    { "Light, outlined bars: the interval includes 0.",
+	      "Barras claras con borde: el intervalo incluye 0." },
+	[M_RESP_OF] = { "n = %s of %s respondents", "n = %s de %s encuestados" },
+	[M_CASES_OF] =
+	    { "n = %s complete cases of %s respondents",
+	      "n = %s casos completos de %s encuestados" },
 };
 
 
@@ -184,6 +194,10 @@ sqc_chart_title(const sq_chartdata *d, const sq_chart_opts *o, char *buf,
 	case SQ_CHART_CFA:
 		snprintf(buf, len, "%s", sqc_cfa_title(c.lang));
 		return 0;
+	case SQ_CHART_COMPARE:
+		snprintf(buf, len, "%s", c.lang == SQ_LANG_ES ?
+		    "Comparaci\xc3\xb3n de grupos" : "Group comparison");
+		return 0;
 	default:
 		id = d->matrix_kind == SQ_MATRIX_CORRELATION ? M_T_CORR :
 		    M_T_LOAD;
@@ -202,13 +216,179 @@ sq_chart_title(const sq_chartdata *d, const sq_chart_opts *opts, char *buf,
 
 
 
+/*
+ * Text goes through Pango (pangocairo): shaping, font fallback for any
+ * script DejaVu Sans lacks, line breaking by Unicode's rules (a word or
+ * URL wider than its column breaks between characters rather than
+ * running out of it) and measured heights. Metrics are unhinted and glyph
+ * positions unrounded, so a chart measures the same on the scratch
+ * surface that sizes it as on the PNG, PDF or SVG it is drawn into.
+ */
+
+/* The chart's layout, made on first use (charts draw on one cr). */
+static PangoLayout *
+layout_of(struct ctx *c)
+{
+	PangoContext *pc;
+	cairo_font_options_t *fo;
+
+	if (c->layout)
+		return c->layout;
+	c->layout = pango_cairo_create_layout(c->cr);
+	if (c->layout == NULL)
+		return NULL;
+	pc = pango_layout_get_context(c->layout);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(pc, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(pc, FALSE);
+	pango_layout_context_changed(c->layout);
+	return c->layout;
+}
+
+void
+sqc_release(struct ctx *c)
+{
+	if (c->layout)
+		g_object_unref(c->layout);
+	c->layout = NULL;
+}
+
+char *
+sqc_utf8_dup(const char *s, size_t len)
+{
+	size_t o = 0, k;
+	char *out = malloc(3 * len + 1);
+
+	if (out == NULL)
+		return NULL;
+	while (len > 0) {
+		k = sq_utf8_valid(s, len);
+		memcpy(out + o, s, k);
+		o += k;
+		s += k;
+		len -= k;
+		if (len > 0) {
+			/* A byte that starts no valid sequence: U+FFFD. */
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			s++;
+			len--;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Set len bytes of s into the layout (valid UTF-8), unwrapped or to maxw. */
+static PangoLayout *
+set_text(struct ctx *c, const char *s, size_t len, double maxw,
+    PangoAlignment al)
+{
+	PangoLayout *l = layout_of(c);
+	PangoFontDescription *fd;
+	char *t;
+
+	if (l == NULL)
+		return NULL;
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, FONT);
+	pango_font_description_set_weight(fd, c->bold ? PANGO_WEIGHT_BOLD :
+	    PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(fd, c->fs * PANGO_SCALE);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	if (maxw > 0) {
+		pango_layout_set_width(l, (int)(maxw * PANGO_SCALE));
+		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	} else
+		pango_layout_set_width(l, -1);
+	pango_layout_set_alignment(l, al);
+	if (sq_utf8_valid(s, len) == len && memchr(s, '\0', len) == NULL)
+		pango_layout_set_text(l, s, (int)len);
+	else {
+		if ((t = sqc_utf8_dup(s, len)) == NULL) {
+			c->failed = 1;
+			pango_layout_set_text(l, "", 0);
+			return l;
+		}
+		/* An embedded NUL ends the text, as it would for C. */
+		pango_layout_set_text(l, t, -1);
+		free(t);
+	}
+	return l;
+}
+
+/*
+ * Note the box (x, y, w, h) in user space as inked by text: text that
+ * leaves the chart is recorded, so that a chart of a size the user set
+ * refuses rather than cuts its text.
+ */
+static void
+note_box(struct ctx *c, double x, double y, double w, double h)
+{
+	double px[4] = { x, x + w, x, x + w }, py[4] = { y, y, y + h, y + h };
+	int i;
+
+	if (c->H <= 0 || w <= 0)
+		return;
+	for (i = 0; i < 4; i++) {
+		cairo_user_to_device(c->cr, &px[i], &py[i]);
+		cairo_matrix_transform_point(&c->to_chart, &px[i], &py[i]);
+		if (px[i] < -0.5 || py[i] < -0.5 || px[i] > c->W + 0.5 ||
+		    py[i] > c->H + 0.5)
+			c->overflow = 1;
+	}
+}
+
+/* Draw the layout with its top-left at (x, y); record its lines. */
+static void
+show(struct ctx *c, PangoLayout *l, double x, double y)
+{
+	PangoLayoutIter *it;
+	PangoRectangle log;
+	const char *text = pango_layout_get_text(l);
+
+	pango_layout_get_extents(l, NULL, &log);
+	note_box(c, x + (double)log.x / PANGO_SCALE, y, (double)log.width /
+	    PANGO_SCALE, (double)log.height / PANGO_SCALE);
+	if (c->H <= 0)
+		return;
+	cairo_move_to(c->cr, x, y);
+	pango_cairo_update_layout(c->cr, l);
+	pango_cairo_show_layout(c->cr, l);
+	if (c->labels == NULL)
+		return;
+	it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutLine *ln = pango_layout_iter_get_line_readonly(it);
+		double dx, dy;
+		size_t n;
+
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		dx = x + (double)log.x / PANGO_SCALE;
+		dy = y + (double)pango_layout_iter_get_baseline(it) /
+		    PANGO_SCALE;
+		cairo_user_to_device(c->cr, &dx, &dy);
+		/* The blank a line was broken at is no part of it. */
+		n = (size_t)ln->length;
+		while (n > 0 && (text[ln->start_index + n - 1] == ' ' ||
+		    text[ln->start_index + n - 1] == '\n'))
+			n--;
+		if (n > 0)
+			sq_labels_add(c->labels, dx, dy, c->fs,
+			    text + ln->start_index, n);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
 void
 sqc_set_font(struct ctx *c, double size, int bold)
 {
-	cairo_select_font_face(c->cr, FONT, CAIRO_FONT_SLANT_NORMAL,
-	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(c->cr, size);
 	c->fs = size;
+	c->bold = bold;
 }
 
 void
@@ -227,15 +407,13 @@ double
 sqc_measure(void *vctx, const char *s, size_t len)
 {
 	struct ctx *c = vctx;
-	cairo_text_extents_t e;
-	char buf[512];
+	PangoLayout *l = set_text(c, s, len, 0, PANGO_ALIGN_LEFT);
+	PangoRectangle log;
 
-	if (len >= sizeof(buf))
-		len = sizeof(buf) - 1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	cairo_text_extents(c->cr, buf, &e);
-	return e.x_advance;
+	if (l == NULL)
+		return 0;
+	pango_layout_get_extents(l, NULL, &log);
+	return (double)log.width / PANGO_SCALE;
 }
 
 double
@@ -249,23 +427,14 @@ void
 sqc_text_n(struct ctx *c, double x, double y, const char *s, size_t len,
     double align)
 {
-	char buf[512];
-	double w;
+	PangoLayout *l = set_text(c, s, len, 0, PANGO_ALIGN_LEFT);
+	PangoRectangle log;
 
-	if (len >= sizeof(buf))
-		len = sizeof(buf) - 1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	w = sqc_measure(c, buf, len);
-	x -= w * align;
-	cairo_move_to(c->cr, x, y);
-	cairo_show_text(c->cr, buf);
-	if (c->labels) {
-		double dx = x, dy = y;
-
-		cairo_user_to_device(c->cr, &dx, &dy);
-		sq_labels_add(c->labels, dx, dy, c->fs, buf, len);
-	}
+	if (l == NULL)
+		return;
+	pango_layout_get_extents(l, NULL, &log);
+	show(c, l, x - (double)log.width / PANGO_SCALE * align,
+	    y - (double)pango_layout_get_baseline(l) / PANGO_SCALE);
 }
 
 void
@@ -306,19 +475,31 @@ double
 sqc_wrapped(struct ctx *c, const char *s, double x, double y, double maxw,
     double size, double align, double valign, int dry)
 {
-	sq_line ln[MAXLINES];
-	size_t n, i, m;
-	double h;
+	PangoAlignment al = align <= 0.25 ? PANGO_ALIGN_LEFT : align >= 0.75 ?
+	    PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER;
+	PangoLayout *l;
+	PangoRectangle log;
+	double h, fs = c->fs;
 
-	n = sq_wrap(s, maxw, sqc_measure, c, ln, MAXLINES, NULL);
-	m = n < MAXLINES ? n : MAXLINES;
-	h = sqc_lh(size) * (double)m;
-	if (dry)
-		return h;
-	y -= h * valign;
-	for (i = 0; i < m; i++)
-		sqc_text_n(c, x, y + sqc_lh(size) * (double)i + size * 0.93,
-		    s + ln[i].off, ln[i].len, align);
+	if (maxw < 1)
+		maxw = 1;
+	c->fs = size;
+	l = set_text(c, s, strlen(s), maxw, al);
+	c->fs = fs;
+	if (l == NULL)
+		return 0;
+	pango_layout_get_extents(l, NULL, &log);
+	h = (double)log.height / PANGO_SCALE;
+	if (s[0] == '\0')
+		return 0;
+	if (!dry) {
+		double fs0 = c->fs;
+
+		c->fs = size;
+		show(c, l, x - maxw * (al == PANGO_ALIGN_LEFT ? 0 :
+		    al == PANGO_ALIGN_CENTER ? 0.5 : 1), y - h * valign);
+		c->fs = fs0;
+	}
 	return h;
 }
 
@@ -326,10 +507,21 @@ sqc_wrapped(struct ctx *c, const char *s, double x, double y, double maxw,
 double
 sqc_wrapped_w(struct ctx *c, const char *s, double maxw)
 {
-	sq_line ln[MAXLINES];
-	double w;
+	PangoLayout *l = set_text(c, s, strlen(s), maxw < 1 ? 1 : maxw,
+	    PANGO_ALIGN_LEFT);
+	PangoLayoutIter *it;
+	PangoRectangle log;
+	double w = 0;
 
-	sq_wrap(s, maxw, sqc_measure, c, ln, MAXLINES, &w);
+	if (l == NULL)
+		return 0;
+	it = pango_layout_get_iter(l);
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		if ((double)log.width / PANGO_SCALE > w)
+			w = (double)log.width / PANGO_SCALE;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
 	return w;
 }
 
@@ -378,14 +570,40 @@ sqc_dim_name(const struct ctx *c, size_t d)
 void
 sqc_item_label(const struct ctx *c, size_t i, char *buf, size_t len)
 {
+	char *s = sqc_item_label_dup(c, i);
+
+	if (s == NULL) {
+		snprintf(buf, len, "%d", c->d->ins->items[i].number);
+		return;
+	}
+	/* Cut only at a character boundary, never inside one. */
+	if (strlen(s) >= len && len > 0) {
+		size_t k = len - 1;
+
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		s[k] = '\0';
+	}
+	snprintf(buf, len, "%s", s);
+	free(s);
+}
+
+char *
+sqc_item_label_dup(const struct ctx *c, size_t i)
+{
 	const sq_item *it = &c->d->ins->items[i];
 	const char *w = it->wording[c->lang][0] ? it->wording[c->lang] :
 	    it->wording[0];
+	size_t n = strlen(w) + 24;
+	char *s = malloc(n);
 
+	if (s == NULL)
+		return NULL;
 	if (w[0])
-		snprintf(buf, len, "%d. %s", it->number, w);
+		snprintf(s, n, "%d. %s", it->number, w);
 	else
-		snprintf(buf, len, "%d", it->number);
+		snprintf(s, n, "%d", it->number);
+	return s;
 }
 
 /* Colour of dimension d: Okabe-Ito without black and yellow first. */
@@ -397,31 +615,99 @@ sqc_dim_color(size_t d, double v[3])
 	sq_palette(order[d % 8], v);
 }
 
+/*
+ * The n the figure rests on: the complete cases behind a scree or heatmap,
+ * the most respondents behind any bar or point of the other charts; NAN
+ * when unknown.
+ */
+double
+sqc_figure_n(const struct ctx *c)
+{
+	const sq_chartdata *d = c->d;
+	double n = NAN;
+	size_t i, v;
+
+	switch (c->o->type) {
+	case SQ_CHART_SCREE:
+	case SQ_CHART_HEATMAP:
+		return d->cases;
+	case SQ_CHART_ITEMS:
+		for (i = 0; d->item && i < d->ins->nitems; i++)
+			if (!isnan(d->item[i].n) && !(d->item[i].n <= n))
+				n = d->item[i].n;
+		return n;
+	case SQ_CHART_LIKERT:
+		for (i = 0; d->count && i < d->ins->nitems; i++) {
+			double t = 0;
+
+			for (v = 0; v < d->nvals; v++)
+				t += d->count[i * d->nvals + v];
+			if (!(t <= n))
+				n = t;
+		}
+		return n;
+	case SQ_CHART_GROUPS:
+		return d->respondents;
+	default:
+		for (i = 0; d->dim && i < d->ins->ndims; i++)
+			if (!isnan(d->dim[i].n) && !(d->dim[i].n <= n))
+				n = d->dim[i].n;
+		return n;
+	}
+}
+
 /* Title and subtitle; sets c->top. */
 void
 sqc_title_block(struct ctx *c)
 {
 	double y = MARGIN, h;
 	char t[512], sub[384], num[64];
+	const char *src = c->d->source, *slash;
 
-	sqc_chart_title(c->d, c->o, t, sizeof(t));
 	sqc_set_font(c, FS_TITLE, 1);
 	sqc_grey(c, 0.1);
-	h = sqc_wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE, 0, 0, 0);
-	y += h + 2;
-	sub[0] = '\0';
-	if (!isnan(c->d->respondents)) {
-		char nn[32];
-
-		snprintf(nn, sizeof(nn), "%.0f", c->d->respondents);
-		sqc_fill(c, M_RESP, num, sizeof(num), nn, NULL);
-		snprintf(sub, sizeof(sub), "%s \u00b7 ", num);
+	if (c->o->title)
+		h = sqc_wrapped(c, c->o->title, MARGIN, y, c->W - 2 * MARGIN,
+		    FS_TITLE, 0, 0, 0);
+	else {
+		sqc_chart_title(c->d, c->o, t, sizeof(t));
+		h = sqc_wrapped(c, t, MARGIN, y, c->W - 2 * MARGIN, FS_TITLE,
+		    0, 0, 0);
 	}
-	sqc_fill(c, M_FROM, sub + strlen(sub), sizeof(sub) - strlen(sub),
-	    c->d->source[0] && strcmp(c->d->source, "-") != 0 ?
-	    c->d->source : sqc_msg(c, M_STDIN), NULL);
+	y += h + 2;
+	if (c->o->subtitle && c->o->subtitle[0] == '\0') {
+		c->top = y + 6;
+		return;
+	}
 	sqc_set_font(c, FS_SUB, 0);
 	sqc_grey(c, 0.35);
+	if (c->o->subtitle) {
+		h = sqc_wrapped(c, c->o->subtitle, MARGIN, y,
+		    c->W - 2 * MARGIN, FS_SUB, 0, 0, 0);
+		c->top = y + h + 8;
+		return;
+	}
+	sub[0] = '\0';
+	if (!isnan(c->d->respondents)) {
+		char nn[32], na[32];
+		double used = sqc_figure_n(c);
+
+		snprintf(na, sizeof(na), "%.0f", c->d->respondents);
+		snprintf(nn, sizeof(nn), "%.0f", used);
+		if (isnan(used) || used == c->d->respondents)
+			sqc_fill(c, M_RESP, num, sizeof(num), na, NULL);
+		else
+			sqc_fill(c, c->o->type == SQ_CHART_SCREE ||
+			    c->o->type == SQ_CHART_HEATMAP ? M_CASES_OF :
+			    M_RESP_OF, num, sizeof(num), nn, na);
+		snprintf(sub, sizeof(sub), "%s \u00b7 ", num);
+	}
+	/* The file's base name: never a path of the analyst's machine. */
+	if ((slash = strrchr(src, '/')) != NULL && slash[1] != '\0')
+		src = slash + 1;
+	sqc_fill(c, M_FROM, sub + strlen(sub), sizeof(sub) - strlen(sub),
+	    src[0] && strcmp(src, "-") != 0 ? src : sqc_msg(c, M_STDIN),
+	    NULL);
 	h = sqc_wrapped(c, sub, MARGIN, y, c->W - 2 * MARGIN, FS_SUB, 0, 0, 0);
 	c->top = y + h + 8;
 }
@@ -465,7 +751,11 @@ sqc_legend(struct ctx *c, const char *heading, const struct legend_item *it,
 			y += row;
 		}
 		sqc_rgb(c, it[i].color);
-		if (it[i].kind == 0) {
+		if (it[i].kind == 3) {
+			sq_rect r = { cx, y + 1, sw, sw - 2 };
+
+			sqc_gap_bar(c, &r, it[i].color, -1, 1);
+		} else if (it[i].kind == 0) {
 			cairo_rectangle(c->cr, cx, y + 1, sw, sw - 2);
 			cairo_fill(c->cr);
 		} else {
@@ -696,6 +986,51 @@ sqc_gapcol(double g, double v[3])
 	return v;
 }
 
+int
+sqc_includes0(double lo, double hi)
+{
+	return !isnan(lo) && !isnan(hi) && lo <= 0 && hi >= 0;
+}
+
+int
+sqc_gap_bar(struct ctx *c, const sq_rect *r, const double col[3],
+    double lo, double hi)
+{
+	if (!sqc_includes0(lo, hi)) {
+		sqc_rgb(c, col);
+		sqc_fill_rect(c, r);
+		return 1;
+	}
+	cairo_set_source_rgb(c->cr, 1 - 0.3 * (1 - col[0]),
+	    1 - 0.3 * (1 - col[1]), 1 - 0.3 * (1 - col[2]));
+	sqc_fill_rect(c, r);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 1.2);
+	cairo_rectangle(c->cr, r->x + 0.6, r->y + 0.6, fmax(r->w - 1.2, 0),
+	    fmax(r->h - 1.2, 0));
+	cairo_stroke(c->cr);
+	return 0;
+}
+
+void
+sqc_bar_value(struct ctx *c, const sq_rect *r, double g, double we,
+    double mid, const char *num, const double col[3], int solid)
+{
+	double y = mid + c->fs * 0.35;
+
+	/*
+	 * Beyond the bar's end, or beyond the whisker when it reaches
+	 * further: inside the bar the whisker would cross the figure.
+	 */
+	(void)col;
+	(void)solid;
+	sqc_grey(c, 0.1);
+	if (g < 0)
+		sqc_text(c, fmin(r->x, we) - 4, y, num, 1);
+	else
+		sqc_text(c, fmax(r->x + r->w, we) + 4, y, num, 0);
+}
+
 double
 sqc_luminance(const double v[3])
 {
@@ -732,12 +1067,8 @@ sqc_notes_h(struct ctx *c, const char *s)
 	return sqc_wrapped(c, s, 0, 0, c->W - 2 * MARGIN, FS_NOTE, 0, 0, 1) + 6;
 }
 
-/*
- * Row layout for one wrapped label per row: the label column is at most
- * share of the width; *labw gets its width, *rowh the uniform row height.
- */
 void
-sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
+sqc_rows_layout_v(struct ctx *c, const char *const *lab, size_t n,
     double share, double *labw, double *rowh)
 {
 	double maxw = (c->W - 2 * MARGIN) * share, w, h, wm = 0, hm = 0;
@@ -757,15 +1088,43 @@ sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
 }
 
 void
+sqc_rows_layout(struct ctx *c, char (*lab)[SQ_WORDING_LEN + 16], size_t n,
+    double share, double *labw, double *rowh)
+{
+	const char **v = malloc((n ? n : 1) * sizeof(*v));
+	size_t i;
+
+	if (v == NULL) {
+		c->failed = 1;
+		*labw = 0;
+		*rowh = 17;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = lab[i];
+	sqc_rows_layout_v(c, v, n, share, labw, rowh);
+	free(v);
+}
+
+void
 sqc_dim_legend(struct ctx *c)
 {
-	struct legend_item li[SQ_MAX_DIMS];
+	sqc_dim_legend_x(c, 0);
+}
+
+void
+sqc_dim_legend_x(struct ctx *c, int incl0)
+{
+	struct legend_item li[SQ_MAX_DIMS + 1];
 	size_t i, nd = c->d->ins->ndims;
 
 	for (i = 0; i < nd; i++) {
 		li[i] = (struct legend_item){ sqc_dim_name(c, i), { 0 }, 0 };
 		sqc_dim_color(i, li[i].color);
 	}
+	if (incl0)
+		li[nd++] = (struct legend_item){ sqc_msg(c, M_INCL0),
+		    { 0.45, 0.45, 0.45 }, 3 };
 	sqc_legend(c, NULL, li, nd, MARGIN, c->W - 2 * MARGIN);
 }
 
@@ -776,13 +1135,23 @@ sqc_dim_legend(struct ctx *c)
 void
 sqc_seg_color(size_t j, double v[3])
 {
-	static const size_t pal[7] = { 5, 1, 3, 6, 7, 2, 4 };
+	/*
+	 * Okabe-Ito without black (the whiskers'), yellow and sky blue
+	 * (too light on white), then a dark grey, a brown and a mid grey.
+	 */
+	static const double extra[3][3] = {
+		{ 0.33, 0.33, 0.33 }, { 0.55, 0.35, 0.15 }, { 0.6, 0.6, 0.6 }
+	};
+	static const size_t pal[5] = { 5, 1, 3, 6, 7 };
 
-	if (j >= 7) {
-		v[0] = v[1] = v[2] = 0.6;
+	if (j < 5) {
+		sq_palette(pal[j], v);
 		return;
 	}
-	sq_palette(pal[j], v);
+	j = j - 5 < 3 ? j - 5 : 2;
+	v[0] = extra[j][0];
+	v[1] = extra[j][1];
+	v[2] = extra[j][2];
 }
 
 /* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */

@@ -33,6 +33,28 @@ polygon(struct ctx *c, const double *v, size_t n, const sq_scale *rs,
 	cairo_close_path(c->cr);
 }
 
+/*
+ * Whether the edge of polygon v (n spokes around cx, cy) from spoke 0 to
+ * spoke 1, or its vertex on spoke 0, passes through the box
+ * [x0, x1] x [y0, y1].
+ */
+static int
+crosses(const sq_scale *rs, const double *v, size_t n, double cx, double cy,
+    double x0, double x1, double y0, double y1)
+{
+	double ax, ay, bx, by, ya, yb;
+
+	sq_polar(cx, cy, sq_scale_map(rs, v[0]), 0, n, &ax, &ay);
+	sq_polar(cx, cy, sq_scale_map(rs, v[1]), 1, n, &bx, &by);
+	if (!(bx > ax + 1e-9))
+		return ay >= y0 - 4 && ay <= y1 + 4;
+	ya = ay + (x0 - ax) * (by - ay) / (bx - ax);
+	yb = ay + (x1 - ax) * (by - ay) / (bx - ax);
+	if (x0 > bx)
+		return 0;
+	return fmax(ya, yb) >= y0 - 1 && fmin(ya, yb) <= y1 + 1;
+}
+
 int
 sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 {
@@ -136,6 +158,13 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 			continue;
 		sqc_fmt_num(c, v, dec, num, sizeof(num));
 		y = cy - sq_scale_map(&rs, v);
+		/* The E and P lines keep clear of the ring values: a value
+		   their first edge would cross is left out (its ring stays). */
+		if (crosses(&rs, e, nd, cx, cy, cx + 5, cx + 7 +
+		    sqc_text_w(c, num), y - FS_TICK * 0.7, y + FS_TICK * 0.7) ||
+		    crosses(&rs, p, nd, cx, cy, cx + 5, cx + 7 +
+		    sqc_text_w(c, num), y - FS_TICK * 0.7, y + FS_TICK * 0.7))
+			continue;
 		cairo_set_source_rgba(c->cr, 1, 1, 1, 0.8);
 		cairo_rectangle(c->cr, cx + 5, y - FS_TICK * 0.6,
 		    sqc_text_w(c, num) + 2, FS_TICK * 1.2);
@@ -146,7 +175,8 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 	/* Dimension names outside the rings, with the two means. */
 	for (k = 0; k < nd; k++) {
 		double sx, sy, al, va, a = 2 * M_PI * (double)k / (double)nd;
-		char lab[SQ_NAME_LEN + 64], me[32], mp[32];
+		char lab[128], me[32], mp[32];
+		const char *name = sqc_dim_name(c, k);
 
 		sq_polar(cx, cy, R + 10, k, nd, &x, &y);
 		sx = sin(a);
@@ -157,14 +187,13 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		sqc_fmt_num(c, d->dim[k].mean_p, 2, mp, sizeof(mp));
 		sqc_set_font(c, FS_LABEL, 1);
 		sqc_grey(c, 0.1);
-		snprintf(lab, sizeof(lab), "%s", sqc_dim_name(c, k));
 		{
-			double h1 = sqc_wrapped(c, lab, x, 0, labw, FS_LABEL,
+			double h1 = sqc_wrapped(c, name, x, 0, labw, FS_LABEL,
 			    al, 0,
 			    1);
 			double h = h1 + sqc_lh(FS_TICK);
 
-			sqc_wrapped(c, lab, x, y - h * va, labw, FS_LABEL, al,
+			sqc_wrapped(c, name, x, y - h * va, labw, FS_LABEL, al,
 			    0, 0);
 			sqc_set_font(c, FS_TICK, 0);
 			sqc_grey(c, 0.3);
@@ -338,6 +367,19 @@ sqc_draw_scree(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
+/* Factors by their dominant dimension (ctx: int per factor), then number. */
+static int
+cmp_factor(const void *a, const void *b, void *ctx)
+{
+	const int *dom = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	unsigned dx = (unsigned)dom[x], dy = (unsigned)dom[y];
+
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
 int
 sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 {
@@ -346,7 +388,10 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	size_t nr = d->mrows, nc = d->mcols, i, j;
 	double rw = 0, chh = 0, cw, ch, x0, y0, legw = 70, nh, col[3];
 	double maxlab, rowlines = 1;
-	char note[640], num[32], (*lab)[SQ_WORDING_LEN + 32];
+	char note[640], num[32], **lab, **cl = NULL;
+	size_t *cord = NULL;
+	int *cdom = NULL, rc = SQ_OK;
+	double dimh = 0;
 	int rotate = 0, values, corr = d->matrix_kind == SQ_MATRIX_CORRELATION;
 	sq_ticks t;
 	sq_scale ls;
@@ -378,17 +423,69 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 	for (i = 0; i < nr; i++) {
 		int it = corr ? -1 : sqc_label_item(ins, d->rowlab[i]);
 		const char *w = it >= 0 ? ins->items[it].wording[c->lang] : "";
+		size_t n;
 
 		if (it >= 0 && w[0] == '\0')
 			w = ins->items[it].wording[0];
-		snprintf(lab[i], sizeof(lab[i]), "%s%s%s", d->rowlab[i],
-		    w[0] ? " " : "", w);
+		n = strlen(d->rowlab[i]) + strlen(w) + 2;
+		if ((lab[i] = malloc(n)) == NULL) {
+			sqc_free_strv(lab, nr);
+			return SQ_ENOMEM;
+		}
+		snprintf(lab[i], n, "%s%s%s", d->rowlab[i], w[0] ? " " : "",
+		    w);
 		rw = fmax(rw, sqc_wrapped_w(c, lab[i], maxlab));
 		rowlines = fmax(rowlines, sqc_wrapped(c, lab[i], 0, 0, maxlab,
 		    FS_TICK, 0, 0, 1) / sqc_lh(FS_TICK));
 	}
+	/*
+	 * Loadings: each factor named by the dimension whose items load on
+	 * it most (sum of squares) and ordered like the instrument.
+	 */
+	if ((cl = calloc(nc, sizeof(*cl))) == NULL ||
+	    (cord = malloc(nc * sizeof(*cord))) == NULL ||
+	    (cdom = malloc(nc * sizeof(*cdom))) == NULL) {
+		free(cl);
+		free(cord);
+		sqc_free_strv(lab, nr);
+		return SQ_ENOMEM;
+	}
+	for (j = 0; j < nc; j++) {
+		double best = 0, ss[SQ_MAX_DIMS] = { 0 };
+		size_t k, n;
+
+		cord[j] = j;
+		cdom[j] = corr ? d->coldim[j] : -1;
+		for (i = 0; !corr && i < nr; i++)
+			if (d->rowdim[i] >= 0 && d->rowdim[i] < SQ_MAX_DIMS &&
+			    !isnan(d->matrix[i * nc + j]))
+				ss[d->rowdim[i]] += d->matrix[i * nc + j] *
+				    d->matrix[i * nc + j];
+		for (k = 0; !corr && k < ins->ndims && k < SQ_MAX_DIMS; k++)
+			if (ss[k] > best) {
+				best = ss[k];
+				cdom[j] = (int)k;
+			}
+		n = strlen(d->collab[j]) + (cdom[j] >= 0 && !corr ?
+		    strlen(ins->dims[cdom[j]].code) : 0) + 4;
+		if ((cl[j] = malloc(n)) == NULL) {
+			rc = SQ_ENOMEM;
+			goto out;
+		}
+		if (cdom[j] >= 0 && !corr)
+			snprintf(cl[j], n, "%s %s", d->collab[j],
+			    ins->dims[cdom[j]].code);
+		else
+			snprintf(cl[j], n, "%s", d->collab[j]);
+	}
+	if (!corr)
+		qsort_r(cord, nc, sizeof(*cord), cmp_factor, cdom);
+	/* Correlations: the dimension blocks named above the columns. */
+	for (j = 0; corr && j < nc; j++)
+		if (d->coldim[j] >= 0 && (size_t)d->coldim[j] < ins->ndims)
+			dimh = sqc_lh(FS_TICK) + 4;
 	for (j = 0; j < nc; j++)
-		chh = fmax(chh, sqc_text_w(c, d->collab[j]));
+		chh = fmax(chh, sqc_text_w(c, cl[j]));
 	cw = (c->W - 2 * MARGIN - rw - 8 - legw) / (double)nc;
 	if (cw > (corr ? 44 : 64))
 		cw = corr ? 44 : 64;
@@ -402,12 +499,13 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		if (corr)
 			cw = ch = fmin(cw, ch);
 	}
-	if (cw < 6 || ch < 6) {
-		free(lab);
-		return SQ_ELIMIT;
+	if (cw < 6 || ch < 6 ||
+	    (!corr && ch < rowlines * sqc_lh(FS_TICK))) {
+		rc = SQ_ELIMIT;
+		goto out;
 	}
 	rotate = chh + 4 > cw;
-	chh = rotate ? chh + 6 : sqc_lh(FS_TICK) + 4;
+	chh = (rotate ? chh + 6 : sqc_lh(FS_TICK) + 4) + dimh;
 	if (c->H <= 0)
 		c->H = c->top + chh + ch * (double)nr + nh + MARGIN + 4;
 	sqc_notes(c, note);
@@ -423,10 +521,33 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			cairo_save(c->cr);
 			cairo_translate(c->cr, cx + FS_TICK * 0.35, y0 - 4);
 			cairo_rotate(c->cr, -M_PI / 2);
-			sqc_text(c, 0, 0, d->collab[j], 0);
+			sqc_text(c, 0, 0, cl[cord[j]], 0);
 			cairo_restore(c->cr);
 		} else
-			sqc_text(c, cx, y0 - 5, d->collab[j], 0.5);
+			sqc_text(c, cx, y0 - 5, cl[cord[j]], 0.5);
+	}
+	/* Dimension names over their blocks of columns. */
+	for (j = 0; dimh > 0 && j < nc; ) {
+		size_t e = j;
+		int dm = d->coldim[j];
+
+		while (e < nc && d->coldim[e] == dm)
+			e++;
+		if (dm >= 0 && (size_t)dm < ins->ndims) {
+			double a = x0 + cw * (double)j, z = x0 + cw * (double)e;
+
+			sqc_set_font(c, FS_TICK, 1);
+			sqc_grey(c, 0.25);
+			if (sqc_text_w(c, ins->dims[dm].code) <= z - a)
+				sqc_text(c, (a + z) / 2, c->top + FS_TICK,
+				    ins->dims[dm].code, 0.5);
+			cairo_set_line_width(c->cr, 0.8);
+			cairo_move_to(c->cr, a + 2, c->top + dimh - 2);
+			cairo_line_to(c->cr, z - 2, c->top + dimh - 2);
+			cairo_stroke(c->cr);
+			sqc_set_font(c, FS_TICK, 0);
+		}
+		j = e;
 	}
 	for (i = 0; i < nr; i++) {
 		double cy = y0 + ch * (double)i;
@@ -440,7 +561,7 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			sqc_wrapped(c, lab[i], MARGIN, cy + ch / 2, rw + 0.5,
 			    FS_TICK, 0, 0.5, 0);
 		for (j = 0; j < nc; j++) {
-			double v = d->matrix[i * nc + j];
+			double v = d->matrix[i * nc + cord[j]];
 
 			sq_diverging(v, col);
 			if (isnan(v))
@@ -470,7 +591,8 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			    y0 + ch * (double)i);
 		}
 	for (j = 1; j < nc; j++)
-		if (d->coldim[j] != d->coldim[j - 1]) {
+		if ((corr ? d->coldim[j] != d->coldim[j - 1] :
+		    cdom[cord[j]] != cdom[cord[j - 1]])) {
 			cairo_move_to(c->cr, x0 + cw * (double)j, y0);
 			cairo_line_to(c->cr, x0 + cw * (double)j,
 			    y0 + ch * (double)nr);
@@ -522,6 +644,10 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 		frame->band = (sq_band){ y0, y0 + ch * (double)nr, nr, 0, 0 };
 		frame->horizontal = 0;
 	}
-	free(lab);
-	return SQ_OK;
+out:
+	sqc_free_strv(cl, nc);
+	free(cord);
+	free(cdom);
+	sqc_free_strv(lab, nr);
+	return rc;
 }

@@ -134,6 +134,185 @@ need_cols(const struct tab *t, const char *const *names, int *idx,
 	return SQ_OK;
 }
 
+/* Index of dimension code in ins, added (named name, else code) if new. */
+static int
+ins_dim(sq_instrument *ins, const char *code, const char *name)
+{
+	int k = sq_instrument_dim(ins, code);
+
+	if (k >= 0)
+		return k;
+	if (sq_instrument_add_dim(ins, code, name && name[0] ? name : code,
+	    NULL) != SQ_OK)
+		return -1;
+	return (int)ins->ndims - 1;
+}
+
+/* The number in an item label such as "12", "P12" or "E_12"; -1 if none. */
+static int
+label_number(const char *s)
+{
+	char *end;
+	long v;
+
+	while (*s && (*s < '0' || *s > '9'))
+		s++;
+	if (*s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || v < 1 || v > 1000000)
+		return -1;
+	return (int)v;
+}
+
+/* The instrument named by column ci of the first row, or the table's. */
+static const char *
+tab_ins_name(const struct tab *t, int ci)
+{
+	return ci >= 0 && t->nrows > 0 && t->cell[0][ci][0] ? t->cell[0][ci] :
+	    t->name;
+}
+
+/*
+ * The scale a table states in columns cmin, cmax: the same on every row,
+ * min below max.
+ */
+static int
+tab_scale(const struct tab *t, int cmin, int cmax, double *lo, double *hi,
+    sq_error *err)
+{
+	size_t r;
+	double a, b;
+	int rc;
+
+	*lo = *hi = NAN;
+	for (r = 0; r < t->nrows; r++) {
+		if ((rc = tab_num(t, r, cmin, &a, err)) != SQ_OK ||
+		    (rc = tab_num(t, r, cmax, &b, err)) != SQ_OK)
+			return rc;
+		if (!(isfinite(a) && isfinite(b) && a < b))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)cmin + 1, t->head[cmin], "the scale "
+			    "\"%s\"..\"%s\" is not a range", t->cell[r][cmin],
+			    t->cell[r][cmax]);
+		if (r > 0 && (a != *lo || b != *hi))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)cmin + 1, t->head[cmin], "the scale "
+			    "changes from %g..%g to %g..%g", *lo, *hi, a, b);
+		*lo = a;
+		*hi = b;
+	}
+	if (t->nrows == 0)
+		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
+		    "the table has no rows");
+	return SQ_OK;
+}
+
+/* The table's confidence level from column cc (one value), into *conf. */
+static int
+tab_conf(const struct tab *t, int cc, double *conf, sq_error *err)
+{
+	size_t r;
+	double v;
+	int rc;
+
+	*conf = NAN;
+	for (r = 0; cc >= 0 && r < t->nrows; r++) {
+		if ((rc = tab_num(t, r, cc, &v, err)) != SQ_OK)
+			return rc;
+		if (!(v > 0 && v < 1))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)cc + 1, t->head[cc], "\"%s\" is not a "
+			    "confidence level between 0 and 1",
+			    t->cell[r][cc]);
+		if (!isnan(*conf) && v != *conf)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)cc + 1, t->head[cc], "the confidence "
+			    "level changes from %g to %g", *conf, v);
+		*conf = v;
+	}
+	return SQ_OK;
+}
+
+/* An instrument without dimensions or items, for tables that need none. */
+static int
+bare_instrument(sq_chartdata *d, const struct tab *t)
+{
+	sq_instrument *ins;
+	int rc;
+
+	if (d->ins_given)
+		return SQ_OK;
+	if ((rc = sq_instrument_new(t->name, 1, 7, &ins)) != SQ_OK)
+		return rc;
+	return sqc_chartdata_rebase(d, ins);
+}
+
+/*
+ * The sq-gap table's instrument from its own columns: the dimensions of
+ * the "all" dimension rows named by their labels, the items of the "all"
+ * item rows with their wordings, the scale, the instrument's name.
+ */
+static int
+gap_instrument(sq_chartdata *d, const struct tab *t, const int *c, int cl,
+    int cmin, int cmax, int ci, sq_error *err)
+{
+	sq_instrument *ins;
+	double lo, hi;
+	size_t r;
+	int rc, pass, k, num;
+
+	if ((rc = tab_scale(t, cmin, cmax, &lo, &hi, err)) != SQ_OK)
+		return rc;
+	rc = sq_instrument_new(tab_ins_name(t, ci), lo, hi, &ins);
+	if (rc != SQ_OK)
+		return rc;
+	for (pass = 0; pass < 2; pass++)
+		for (r = 0; r < t->nrows; r++) {
+			const char *scope = t->cell[r][c[0]];
+			const char *code = t->cell[r][c[2]];
+
+			if (strcmp(t->cell[r][c[1]], "all") != 0 ||
+			    strcmp(scope, pass ? "item" : "dimension") != 0)
+				continue;
+			k = ins_dim(ins, code, pass ? NULL : t->cell[r][cl]);
+			if (k < 0) {
+				sq_instrument_free(ins);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[2] + 1,
+				    t->head[c[2]], "\"%s\" is not a dimension"
+				    " code (1-15 bytes, at most %d codes)",
+				    code, SQ_MAX_DIMS);
+			}
+			if (!pass)
+				continue;
+			num = label_number(t->cell[r][c[3]]);
+			if (num < 0 || sq_instrument_add_item(ins, num, k,
+			    t->cell[r][cl], NULL) != SQ_OK) {
+				sq_instrument_free(ins);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[3] + 1,
+				    t->head[c[3]], "\"%s\" is not a new item "
+				    "number", t->cell[r][c[3]]);
+			}
+		}
+	return sqc_chartdata_rebase(d, ins);
+}
+
+/* Names of the columns of want[] the table lacks, into buf. */
+static void
+missing_cols(const struct tab *t, const char *const *want, size_t n,
+    char *buf, size_t len)
+{
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n; i++)
+		if (tab_col(t, want[i]) < 0 && o + 1 < len)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s",
+			    o ? ", " : "", want[i]);
+}
+
 static int
 read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 {
@@ -141,12 +320,35 @@ read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		"scope", "segment", "dimension", "item", "n", "mean_e",
 		"mean_p", "gap", "ci_low", "ci_high"
 	};
-	const sq_instrument *ins = d->ins;
-	int c[10], rc;
+	static const char *const facts[] = {
+		"label", "scale_min", "scale_max"
+	};
+	const sq_instrument *ins;
+	int c[10], rc, cl, cmin, cmax;
 	size_t r, s, j;
+	char miss[64];
 
 	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
 		return rc;
+	cl = tab_col(t, "label");
+	cmin = tab_col(t, "scale_min");
+	cmax = tab_col(t, "scale_max");
+	if ((rc = tab_conf(t, tab_col(t, "conf"), &d->conf, err)) != SQ_OK)
+		return rc;
+	if (cl >= 0 && cmin >= 0 && cmax >= 0) {
+		rc = gap_instrument(d, t, c, cl, cmin, cmax,
+		    tab_col(t, "instrument"), err);
+		if (rc != SQ_OK)
+			return rc;
+	} else if (!d->ins_given) {
+		missing_cols(t, facts, 3, miss, sizeof(miss));
+		return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
+		    "the table does not say its instrument (no column %s): "
+		    "its dimensions, item wordings and scale are unknown; "
+		    "make it with sq-gap -f tsv or csv, or give the "
+		    "codebook with -c", miss);
+	}
+	ins = d->ins;
 	for (r = 0; r < t->nrows; r++) {
 		const char *scope = t->cell[r][c[0]];
 		const char *seg = t->cell[r][c[1]];
@@ -243,9 +445,9 @@ read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		"scale_min", "scale_max", "label", "item"
 	};
 	int c[10], rc, scope;
-	size_t r, j;
+	size_t r, j, m;
 	double v[6];
-	char lab[SQ_WORDING_LEN + 16];
+	char *lab;
 
 	if ((rc = need_cols(t, cols, c, 10, err)) != SQ_OK)
 		return rc;
@@ -272,11 +474,15 @@ read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 			d->zone->hi = v[5];
 		}
 		/* items as the other charts label them: "12. wording" */
-		snprintf(lab, sizeof(lab), "%s%s%s", t->cell[r][c[9]],
+		m = strlen(t->cell[r][c[9]]) + strlen(t->cell[r][c[8]]) + 3;
+		if ((lab = malloc(m)) == NULL)
+			return SQ_ENOMEM;
+		snprintf(lab, m, "%s%s%s", t->cell[r][c[9]],
 		    t->cell[r][c[9]][0] && t->cell[r][c[8]][0] ? ". " : "",
 		    t->cell[r][c[8]]);
-		if ((rc = sqc_zone_add(d, scope, lab, lab, v[0], v[1], v[2],
-		    v[3])) != SQ_OK)
+		rc = sqc_zone_add(d, scope, lab, lab, v[0], v[1], v[2], v[3]);
+		free(lab);
+		if (rc != SQ_OK)
 			return rc == SQ_ELIMIT ? sq_error_set(err, rc, t->name,
 			    t->line[r], 0, "", "more than 10000 rows") : rc;
 	}
@@ -301,6 +507,8 @@ read_scree_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	if (ce < 0)
 		return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
 		    "the table has no column \"eigenvalue\"");
+	if ((rc = bare_instrument(d, t)) != SQ_OK)
+		return rc;
 	if (t->nrows == 0)
 		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
 		    "the table has no rows");
@@ -327,11 +535,30 @@ read_ipa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	static const char *const cols[] = {
 		"dimension", "importance", "performance"
 	};
-	int c[3], rc, idx;
+	int c[3], rc, idx, cl = tab_col(t, "label");
 	size_t r;
 
 	if ((rc = need_cols(t, cols, c, 3, err)) != SQ_OK)
 		return rc;
+	if (!d->ins_given) {
+		/* The dimensions the table names, by their labels if any. */
+		sq_instrument *ins;
+
+		if ((rc = sq_instrument_new(t->name, 1, 7, &ins)) != SQ_OK)
+			return rc;
+		for (r = 0; r < t->nrows; r++)
+			if (ins_dim(ins, t->cell[r][c[0]], cl >= 0 ?
+			    t->cell[r][cl] : NULL) < 0) {
+				sq_instrument_free(ins);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[0] + 1,
+				    t->head[c[0]], "\"%s\" is not a dimension"
+				    " code (1-15 bytes, at most %d codes)",
+				    t->cell[r][c[0]], SQ_MAX_DIMS);
+			}
+		if ((rc = sqc_chartdata_rebase(d, ins)) != SQ_OK)
+			return rc;
+	}
 	for (r = 0; r < t->nrows; r++) {
 		idx = sq_instrument_dim(d->ins, t->cell[r][c[0]]);
 		if (idx < 0)
@@ -359,6 +586,45 @@ read_drivers_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
 		return rc;
+	if (!d->ins_given) {
+		/* The dimensions the table names (by code), on its scale. */
+		sq_instrument *ins;
+		double lo = 1, hi = 7, x;
+		char *end;
+
+		for (r = 0; r < t->nrows; r++) {
+			char **v = t->cell[r];
+
+			if (strcmp(v[c[0]], "summary") != 0)
+				continue;
+			x = strtod(v[c[5]], &end);
+			if (end == v[c[5]] || *end != '\0')
+				continue;
+			if (strcmp(v[c[4]], "scale_min") == 0)
+				lo = x;
+			else if (strcmp(v[c[4]], "scale_max") == 0)
+				hi = x;
+		}
+		if ((rc = sq_instrument_new(t->name, lo, hi, &ins)) != SQ_OK)
+			return rc;
+		for (r = 0; r < t->nrows; r++) {
+			const char *term = t->cell[r][c[3]];
+
+			if (term[0] == '\0' || strcmp(term, "intercept") == 0 ||
+			    strcmp(t->cell[r][c[1]], "all") != 0)
+				continue;
+			if (ins_dim(ins, term, NULL) < 0) {
+				sq_instrument_free(ins);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[3] + 1, "term",
+				    "\"%s\" is not a dimension code (1-15 "
+				    "bytes, at most %d codes)", term,
+				    SQ_MAX_DIMS);
+			}
+		}
+		if ((rc = sqc_chartdata_rebase(d, ins)) != SQ_OK)
+			return rc;
+	}
 	for (r = 0; r < t->nrows; r++) {
 		char **v = t->cell[r];
 
@@ -369,33 +635,71 @@ read_drivers_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return SQ_OK;
 }
 
+/*
+ * Answer counts "item value n", optionally with "block", "dimension",
+ * "label" (the item's wording), "scale_min" and "scale_max". The scale is
+ * the table's, else the codebook's: never the values that happen to occur,
+ * so "lowest" and "highest" name the scale's ends.
+ */
 static int
 read_likert_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 {
 	static const char *const cols[] = { "item", "value", "n" };
-	int c[3], cb, rc, idx;
+	int c[3], cb, cd, cl, cmin, cmax, rc, idx;
 	size_t r;
-	double lo = INFINITY, hi = -INFINITY, v, n;
+	double lo, hi, v, n;
 
 	if ((rc = need_cols(t, cols, c, 3, err)) != SQ_OK)
 		return rc;
 	cb = tab_col(t, "block");
-	for (r = 0; r < t->nrows; r++) {
-		if ((rc = tab_num(t, r, c[1], &v, err)) != SQ_OK)
+	cd = tab_col(t, "dimension");
+	cl = tab_col(t, "label");
+	cmin = tab_col(t, "scale_min");
+	cmax = tab_col(t, "scale_max");
+	if (cmin >= 0 && cmax >= 0) {
+		if ((rc = tab_scale(t, cmin, cmax, &lo, &hi, err)) != SQ_OK)
 			return rc;
-		if (!isfinite(v) || v != floor(v))
-			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
-			    (size_t)c[1] + 1, "value", "\"%s\" is not a "
-			    "whole answer value", t->cell[r][c[1]]);
-		if (v < lo)
-			lo = v;
-		if (v > hi)
-			hi = v;
+	} else if (d->ins_given) {
+		lo = d->ins->min;
+		hi = d->ins->max;
+	} else
+		return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
+		    "the table does not say the answer scale (columns "
+		    "scale_min, scale_max); add them or give the codebook "
+		    "with -c");
+	if (!d->ins_given || cl >= 0 || cd >= 0) {
+		/* The items (and dimensions) as the table names them. */
+		sq_instrument *ins;
+		int num, k;
+
+		if ((rc = sq_instrument_new(t->name, lo, hi, &ins)) != SQ_OK)
+			return rc;
+		for (r = 0; r < t->nrows; r++) {
+			num = label_number(t->cell[r][c[0]]);
+			k = ins_dim(ins, cd >= 0 ? t->cell[r][cd] : "ALL", NULL);
+			if (num < 0 || k < 0) {
+				sq_instrument_free(ins);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)(num < 0 ? c[0] : cd) +
+				    1, num < 0 ? "item" : "dimension", "\"%s\" "
+				    "names no item or dimension", num < 0 ?
+				    t->cell[r][c[0]] : t->cell[r][cd]);
+			}
+			if (sq_instrument_item(ins, num) < 0 &&
+			    sq_instrument_add_item(ins, num, k, cl >= 0 ?
+			    t->cell[r][cl] : NULL, NULL) != SQ_OK) {
+				sq_instrument_free(ins);
+				return SQ_ENOMEM;
+			}
+		}
+		if ((rc = sqc_chartdata_rebase(d, ins)) != SQ_OK)
+			return rc;
 	}
-	if (t->nrows == 0 || hi - lo > 20)
+	if (t->nrows == 0 || hi - lo > 20 || lo != floor(lo) ||
+	    hi != floor(hi))
 		return sq_error_set(err, SQ_EDATA, t->name, 0, 0, "",
-		    "a Likert table needs rows with answer values spanning "
-		    "at most 21 points");
+		    "a Likert chart needs a whole-number scale of 2 to 21 "
+		    "points, not %g..%g", lo, hi);
 	d->vmin = lo;
 	d->nvals = (size_t)(hi - lo) + 1;
 	d->likert_block = SQ_BLOCK_P;
@@ -413,6 +717,11 @@ read_likert_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		if ((rc = tab_num(t, r, c[1], &v, err)) != SQ_OK ||
 		    (rc = tab_num(t, r, c[2], &n, err)) != SQ_OK)
 			return rc;
+		if (!(v >= lo && v <= hi) || v != floor(v))
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[1] + 1, "value", "\"%s\" is not a whole "
+			    "answer on the scale %g..%g", t->cell[r][c[1]], lo,
+			    hi);
 		if (!(n >= 0))
 			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
 			    (size_t)c[2] + 1, "n", "\"%s\" is not a count",
@@ -429,6 +738,8 @@ read_matrix_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	size_t r, j, nc = t->ncols - 1;
 	int rc, square;
 
+	if ((rc = bare_instrument(d, t)) != SQ_OK)
+		return rc;
 	if (t->ncols < 2 || t->nrows == 0)
 		return sq_error_set(err, SQ_EEMPTY, t->name, 0, 0, "",
 		    "a matrix needs a row of column names, then rows of a "
@@ -482,7 +793,7 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	static const char *const cols[] = {
 		"section", "key", "item", "dimension", "factor", "value"
 	};
-	const sq_instrument *ins = d->ins;
+	const sq_instrument *ins;
 	int c[6], rc, it;
 	size_t r, ncomp = 0, nfac = 0, i, j;
 	char block = 'P', buf[32];
@@ -490,6 +801,43 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 	if ((rc = need_cols(t, cols, c, 6, err)) != SQ_OK)
 		return rc;
+	if (!d->ins_given) {
+		/* Items and dimensions as the table names them. */
+		sq_instrument *ni;
+		const char *name = t->name;
+		int cl = tab_col(t, "label"), k, num;
+
+		for (r = 0; r < t->nrows; r++)
+			if (strcmp(t->cell[r][c[0]], "sample") == 0 &&
+			    strcmp(t->cell[r][c[1]], "instrument") == 0)
+				name = t->cell[r][c[5]];
+		if ((rc = sq_instrument_new(name, 1, 7, &ni)) != SQ_OK)
+			return rc;
+		for (r = 0; r < t->nrows; r++) {
+			if (t->cell[r][c[2]][0] == '\0' ||
+			    t->cell[r][c[3]][0] == '\0')
+				continue;
+			num = label_number(t->cell[r][c[2]]);
+			k = ins_dim(ni, t->cell[r][c[3]], NULL);
+			if (num < 0 || k < 0) {
+				sq_instrument_free(ni);
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[2] + 1, "item",
+				    "\"%s\" of \"%s\" names no item and "
+				    "dimension", t->cell[r][c[2]],
+				    t->cell[r][c[3]]);
+			}
+			if (sq_instrument_item(ni, num) < 0 &&
+			    sq_instrument_add_item(ni, num, k, cl >= 0 ?
+			    t->cell[r][cl] : NULL, NULL) != SQ_OK) {
+				sq_instrument_free(ni);
+				return SQ_ENOMEM;
+			}
+		}
+		if ((rc = sqc_chartdata_rebase(d, ni)) != SQ_OK)
+			return rc;
+	}
+	ins = d->ins;
 	/* First pass: sizes. */
 	for (r = 0; r < t->nrows; r++) {
 		const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[1]];
@@ -598,7 +946,7 @@ read_factor_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 enum {
 	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
-	T_DRIVERS, T_CFA, T_ZONE
+	T_DRIVERS, T_CFA, T_ZONE, T_COMPARE
 };
 
 /*
@@ -721,6 +1069,38 @@ read_cfa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return sqc_cfa_finish(d, t->name, err);
 }
 
+/* Whether every column of the first line is one of ok[0..n-1]. */
+static int
+head_all_in(const struct head *h, const char *const *ok, size_t n)
+{
+	size_t i = h->start, a = i, j;
+
+	for (;; i++) {
+		if (i == h->end || h->buf[i] == h->delim) {
+			for (j = 0; j < n; j++)
+				if (head_field_is(h, a, i, ok[j]))
+					break;
+			if (j == n)
+				return 0;
+			if (i == h->end)
+				return 1;
+			a = i + 1;
+		}
+	}
+}
+
+/* Whether every column is one a table of answer counts may have. */
+static int
+likert_names(const struct head *h)
+{
+	static const char *const ok[] = {
+		"item", "value", "n", "block", "dimension", "label",
+		"scale_min", "scale_max"
+	};
+
+	return head_all_in(h, ok, sizeof(ok) / sizeof(ok[0]));
+}
+
 static int
 table_kind(const char *buf, size_t len)
 {
@@ -742,6 +1122,9 @@ table_kind(const char *buf, size_t len)
 		return T_ZONE;
 	if (head_is(&h, 0, "scope") && head_has(&h, "gap"))
 		return T_GAP;
+	if (head_is(&h, 0, "block") && head_has(&h, "test") &&
+	    head_has(&h, "group1"))
+		return T_COMPARE;
 	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
 	    head_has(&h, "value") && head_has(&h, "model") &&
 	    head_has(&h, "term"))
@@ -758,7 +1141,7 @@ table_kind(const char *buf, size_t len)
 	    head_has(&h, "performance"))
 		return T_IPA;
 	if (head_has(&h, "item") && head_has(&h, "value") &&
-	    head_has(&h, "n") && n <= 4)
+	    head_has(&h, "n") && likert_names(&h))
 		return T_LIKERT;
 	/*
 	 * A matrix: the first header cell is empty or names the rows, and
@@ -816,6 +1199,8 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 		return sq_error_set(err, SQ_ESCHEMA, name, 1, 0, "",
 		    "not a table sq-chart reads (sq-gap, sq-factor, a matrix,"
 		    " importance-performance or Likert counts)");
+	if (kind == T_COMPARE)
+		return sqc_compare_table(d, buf, len, name, err);
 	memset(&t, 0, sizeof(t));
 	t.name = name;
 	memset(&ro, 0, sizeof(ro));

@@ -116,11 +116,16 @@ sqc_zone_add(sq_chartdata *d, int scope, const char *en, const char *es,
 	if ((nb = realloc(z->bar, (z->n + 1) * sizeof(*nb))) == NULL)
 		return SQ_ENOMEM;
 	z->bar = nb;
-	b = &z->bar[z->n++];
+	b = &z->bar[z->n];
 	memset(b, 0, sizeof(*b));
 	b->scope = scope;
-	snprintf(b->label[0], sizeof(b->label[0]), "%s", en);
-	snprintf(b->label[1], sizeof(b->label[1]), "%s", es);
+	/* Labels of any length: no wording is cut. */
+	if ((b->label[0] = strdup(en)) == NULL ||
+	    (b->label[1] = strdup(es)) == NULL) {
+		free(b->label[0]);
+		return SQ_ENOMEM;
+	}
+	z->n++;
 	b->n = n;
 	b->a = a;
 	b->d = dd;
@@ -131,8 +136,14 @@ sqc_zone_add(sq_chartdata *d, int scope, const char *en, const char *es,
 void
 sqc_zone_free(sq_zonechart *z)
 {
+	size_t i;
+
 	if (z == NULL)
 		return;
+	for (i = 0; i < z->n; i++) {
+		free(z->bar[i].label[0]);
+		free(z->bar[i].label[1]);
+	}
 	free(z->bar);
 	free(z);
 }
@@ -171,7 +182,8 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 {
 	const sq_zonechart *z = c->d->zone;
 	size_t n = z->n, i;
-	char (*lab)[SQ_WORDING_LEN + 16], note[512], lo_s[32], hi_s[32];
+	const char **lab;
+	char note[512], lo_s[32], hi_s[32];
 	char num[32];
 	struct legend_item li[4];
 	double labw, rowh, x0, x1, y0, y1, nh, s, w, vw, col[3];
@@ -185,8 +197,7 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 	if ((lab = calloc(n, sizeof(*lab))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < n; i++) {
-		snprintf(lab[i], sizeof(lab[i]), "%s",
-		    z->bar[i].label[c->lang]);
+		lab[i] = z->bar[i].label[c->lang];
 		if (z->bar[i].a > z->bar[i].d)
 			inverted = 1;
 	}
@@ -209,7 +220,7 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 		snprintf(note + l, sizeof(note) - l, " %s", zm(c, Z_INV));
 	}
 	nh = sqc_notes_h(c, note);
-	sqc_rows_layout(c, lab, n, 0.42, &labw, &rowh);
+	sqc_rows_layout_v(c, lab, n, 0.42, &labw, &rowh);
 	sqc_set_font(c, FS_LABEL, 1);	/* dimension rows are bold */
 	for (i = 0; i < n; i++)
 		if (z->bar[i].scope > 0)
@@ -426,7 +437,8 @@ sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame)
 	for (k = 0; k < nd; k++) {
 		double sx, sy, al, va, h1, h, ang = 2 * M_PI * (double)k /
 		    (double)nd;
-		char lab[SQ_WORDING_LEN + 96], ma[32], md[32], mp[32];
+		char lab[128], ma[32], md[32], mp[32];
+		const char *name = bar[k]->label[c->lang];
 
 		sq_polar(cx, cy, R + 10, k, nd, &x, &y);
 		sx = sin(ang);
@@ -435,10 +447,9 @@ sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame)
 		va = sy > 0.2 ? 1 : sy < -0.2 ? 0 : 0.5;
 		sqc_set_font(c, FS_LABEL, 1);
 		sqc_grey(c, 0.1);
-		snprintf(lab, sizeof(lab), "%s", bar[k]->label[c->lang]);
-		h1 = sqc_wrapped(c, lab, x, 0, labw, FS_LABEL, al, 0, 1);
+		h1 = sqc_wrapped(c, name, x, 0, labw, FS_LABEL, al, 0, 1);
 		h = h1 + sqc_lh(FS_TICK);
-		sqc_wrapped(c, lab, x, y - h * va, labw, FS_LABEL, al, 0, 0);
+		sqc_wrapped(c, name, x, y - h * va, labw, FS_LABEL, al, 0, 0);
 		sqc_fmt_num(c, bar[k]->a, 2, ma, sizeof(ma));
 		sqc_fmt_num(c, bar[k]->d, 2, md, sizeof(md));
 		sqc_fmt_num(c, bar[k]->p, 2, mp, sizeof(mp));
@@ -477,7 +488,7 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	const sq_instrument *ins = d->ins;
 	const sq_chartstat *st = items ? d->item : d->dim;
 	size_t n = items ? ins->nitems : ins->ndims, i, *ord;
-	char (*lab)[SQ_WORDING_LEN + 16], note[512], ci[32], lo_s[32];
+	char **lab, note[512], ci[32], lo_s[32];
 	char num[32];
 	double labw, rowh, x0, x1, y0, y1, nh, s, w, col[3], base;
 	sq_ticks t;
@@ -496,11 +507,13 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	}
 	for (i = 0; i < n; i++) {
 		ord[i] = i;
-		if (items)
-			sqc_item_label(c, i, lab[i], sizeof(lab[i]));
-		else
-			snprintf(lab[i], sizeof(lab[i]), "%s",
-			    sqc_dim_name(c, i));
+		lab[i] = items ? sqc_item_label_dup(c, i) :
+		    strdup(sqc_dim_name(c, i));
+		if (lab[i] == NULL) {
+			sqc_free_strv(lab, n);
+			free(ord);
+			return SQ_ENOMEM;
+		}
 	}
 	if (items)	/* the lowest perception first */
 		qsort_r(ord, n, sizeof(*ord), cmp_mean, (void *)st);
@@ -511,7 +524,7 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	sqc_fmt_g(c, c->o->conf * 100, ci, sizeof(ci));
 	zfill(zm(c, Z_PNOTE), note, sizeof(note), lo_s, ci);
 	nh = sqc_notes_h(c, note);
-	sqc_rows_layout(c, lab, n, 0.42, &labw, &rowh);
+	sqc_rows_layout_v(c, (const char *const *)lab, n, 0.42, &labw, &rowh);
 	y0 = c->top;
 	if (c->H <= 0)
 		c->H = y0 + rowh * (double)n + sqc_xaxis_h() + nh + MARGIN + 4;
@@ -520,7 +533,7 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	x0 = MARGIN + labw + 12;
 	x1 = c->W - MARGIN - sqc_value_w(c) - 6;
 	if (x1 - x0 < 80 || y1 - y0 < 8 * (double)n) {
-		free(lab);
+		sqc_free_strv(lab, n);
 		free(ord);
 		return SQ_ELIMIT;
 	}
@@ -565,7 +578,7 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 		    num, 0);
 	}
 	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 1);
-	free(lab);
+	sqc_free_strv(lab, n);
 	free(ord);
 	return SQ_OK;
 }

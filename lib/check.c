@@ -536,7 +536,14 @@ struct sq_clean {
 	char *buf;		/* the row being built */
 	size_t len, cap;
 	int nomem;
+	int guard;		/* formula guard: see sq_clean_guard() */
 };
+
+void
+sq_clean_guard(sq_clean *c, int on)
+{
+	c->guard = on;
+}
 
 /* Append n bytes of s to the row. */
 static void
@@ -717,7 +724,19 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 		if (c->keep[i]) {
 			if (sep++)
 				put_char(c, ',');
-			put_field(c, r->row->field[i]);
+			if (c->guard && r->row->field[i][0] != '\0' &&
+			    strchr("=+-@\t\r", r->row->field[i][0]) != NULL) {
+				/* The apostrophe is part of the field. */
+				size_t n = strlen(r->row->field[i]) + 2;
+				char *g = malloc(n);
+
+				if (g == NULL)
+					return SQ_ENOMEM;
+				snprintf(g, n, "'%s", r->row->field[i]);
+				put_field(c, g);
+				free(g);
+			} else
+				put_field(c, r->row->field[i]);
 		}
 	for (i = 0; i < c->nb * ins->nitems; i++) {
 		const sq_item *it = &ins->items[i % ins->nitems];

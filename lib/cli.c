@@ -89,15 +89,24 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 	case SQ_OPT_CONF:
 		/* a confidence level: strictly between 0 and 1 */
 		if (sq_cli_number(arg, 0, 0.5, 0.9999, &c->conf, buf,
-		    sizeof(buf)) == 0)
+		    sizeof(buf)) == 0) {
+			c->conf_given = 1;
 			return 1;
+		}
 		snprintf(msg, len, "--conf: %s, as 0.95", buf);
 		return -1;
 	case SQ_OPT_ENCODING:
 		if (sq_encoding_parse(arg, &c->so.csv.encoding) == 0)
 			return 1;
+		/* Any other name iconv knows: CP949, EUC-KR, MacRoman... */
+		if (sq_charset_known(arg)) {
+			c->so.csv.encoding = SQ_ENC_ICONV;
+			c->so.csv.charset = arg;
+			return 1;
+		}
 		snprintf(msg, len, "--encoding: \"%s\": expected auto, utf-8, "
-		    "cp1252, latin1, utf-16le or utf-16be", arg);
+		    "cp1252, latin1, utf-16le, utf-16be or a name iconv knows "
+		    "(iconv -l)", arg);
 		return -1;
 	case SQ_OPT_INVALID:
 		if (strcmp(arg, "missing") == 0)
@@ -116,6 +125,12 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		c->lang = SQ_LANG_EN;
 		snprintf(msg, len, "--lang: \"%s\": expected en or es", arg);
 		return -1;
+	case SQ_OPT_FORMULA_GUARD:
+		c->guard = 1;
+		return 1;
+	case SQ_OPT_FOLD_SEGMENTS:
+		c->so.fold_segments = 1;
+		return 1;
 	case SQ_OPT_SKIP_ROWS:
 		if (sq_cli_number(arg, 1, 0, 999999, &v, buf,
 		    sizeof(buf)) == 0) {
@@ -160,4 +175,21 @@ sq_survey_read_path(const char *path, const sq_instrument *ins,
 	rc = sq_survey_read(fp, path, ins, opts, fn, ctx, st, err);
 	sq_input_close(fp);
 	return rc;
+}
+
+void
+sq_cli_warn_encoding(const char *tool, const char *path,
+    const sq_survey_stats *st)
+{
+	if (st->item_like[0])
+		fprintf(stderr, "%s: %s: warning: columns that look like items "
+		    "but the instrument has no such item: %s (describe them "
+		    "in a codebook, or rename them)\n", tool,
+		    path && strcmp(path, "-") != 0 ? path : "standard input",
+		    st->item_like);
+	if (st->guessed_cp1252)
+		fprintf(stderr, "%s: %s: warning: not valid UTF-8; read as "
+		    "Windows-1252 (if it is another encoding, say which with "
+		    "--encoding, e.g. cp949)\n", tool,
+		    path && strcmp(path, "-") != 0 ? path : "standard input");
 }

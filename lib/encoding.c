@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <iconv.h>
+#include <errno.h>
 #include <strings.h>
 
 #include "servqual/encoding.h"
@@ -175,6 +177,55 @@ sq_decoder_init(sq_decoder *d, int enc, const char *name)
 }
 
 int
+sq_charset_known(const char *charset)
+{
+	iconv_t cd = iconv_open("UTF-8", charset);
+
+	if (cd == (iconv_t)-1)
+		return 0;
+	iconv_close(cd);
+	return 1;
+}
+
+int
+sq_decoder_init_charset(sq_decoder *d, const char *charset,
+    const char *name)
+{
+	iconv_t cd;
+	char in[] = "Az09,;\t\n", out[64], *ip = in, *op = out;
+	size_t il = sizeof(in) - 1, ol = sizeof(out);
+
+	sq_decoder_init(d, SQ_ENC_ICONV, name);
+	if ((cd = iconv_open("UTF-8", charset)) == (iconv_t)-1)
+		return SQ_EUSAGE;
+	d->cd = cd;
+	d->charset = charset;
+	/* ASCII-compatible (CP949, ISO-8859-15...): the fast path holds. */
+	d->ascii_same = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 &&
+	    il == 0 && (size_t)(op - out) == sizeof(in) - 1 &&
+	    memcmp(out, in, sizeof(in) - 1) == 0;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	return SQ_OK;
+}
+
+void
+sq_decoder_release(sq_decoder *d)
+{
+	if (d->cd != NULL)
+		iconv_close((iconv_t)d->cd);
+	d->cd = NULL;
+}
+
+/*
+ * One character of an iconv charset at i: the shortest run of 1 to 4
+ * bytes that converts whole. Returns the bytes consumed, 0 when more
+ * input is needed, -1 on error (err set).
+ */
+static int
+iconv_unit(sq_decoder *d, const vbuf *v, size_t i, size_t n, int last,
+    char *o, size_t *olen, sq_error *err);
+
+int
 sq_decoder_encoding(const sq_decoder *d)
 {
 	return d->enc;
@@ -243,6 +294,8 @@ unit(sq_decoder *d, const vbuf *v, size_t i, size_t n, int last, char *o,
 	int k;
 
 	switch (d->enc) {
+	case SQ_ENC_ICONV:
+		return iconv_unit(d, v, i, n, last, o, olen, err);
 	case SQ_ENC_UTF16LE:
 	case SQ_ENC_UTF16BE:
 		if (n - i < 2) {
@@ -300,6 +353,7 @@ unit(sq_decoder *d, const vbuf *v, size_t i, size_t n, int last, char *o,
 			return k;
 		}
 		if (d->fallback) {
+			d->guessed = 1;
 			*olen = put_utf8(cp1252(vb(v, i)), o);
 			return 1;
 		}
@@ -307,6 +361,40 @@ unit(sq_decoder *d, const vbuf *v, size_t i, size_t n, int last, char *o,
 		    "Windows-1252 give --encoding cp1252", vb(v, i));
 		return -1;
 	}
+}
+
+static int
+iconv_unit(sq_decoder *d, const vbuf *v, size_t i, size_t n, int last,
+    char *o, size_t *olen, sq_error *err)
+{
+	char in[4], *ip, *op;
+	size_t k, j, il, ol;
+
+	for (k = 1; k <= 4; k++) {
+		if (i + k > n) {
+			if (!last)
+				return 0;
+			bad(d, err, "the input ends in the middle of a %s "
+			    "character", d->charset);
+			return -1;
+		}
+		for (j = 0; j < k; j++)
+			in[j] = (char)vb(v, i + j);
+		ip = in;
+		il = k;
+		op = o;
+		ol = 16;
+		iconv((iconv_t)d->cd, NULL, NULL, NULL, NULL);
+		if (iconv((iconv_t)d->cd, &ip, &il, &op, &ol) != (size_t)-1 &&
+		    il == 0) {
+			*olen = (size_t)(op - o);
+			return (int)k;
+		}
+		if (errno != EINVAL)
+			break;
+	}
+	bad(d, err, "byte 0x%02X is not valid %s", vb(v, i), d->charset);
+	return -1;
 }
 
 /* Resolve the encoding and drop a byte-order mark; 0 if more is needed. */
@@ -333,6 +421,7 @@ start(sq_decoder *d, const vbuf *v, size_t n, int last, size_t *skip)
 			lim = n < SQ_DETECT_BYTES ? n : SQ_DETECT_BYTES;
 			d->enc = vb_valid(v, lim, last && lim == n) == lim ?
 			    SQ_ENC_UTF8 : SQ_ENC_CP1252;
+			d->guessed = d->enc == SQ_ENC_CP1252;
 		}
 		if (d->enc == SQ_ENC_UTF8)
 			d->fallback = 1;
@@ -364,7 +453,8 @@ sq_decode(sq_decoder *d, const void *in, size_t n, int last, char *out,
 		}
 	}
 	/* One byte per character below 0x80 in all but UTF-16. */
-	ascii_ok = d->enc != SQ_ENC_UTF16LE && d->enc != SQ_ENC_UTF16BE;
+	ascii_ok = d->enc != SQ_ENC_UTF16LE && d->enc != SQ_ENC_UTF16BE &&
+	    (d->enc != SQ_ENC_ICONV || d->ascii_same);
 	while (i < tot) {
 		if (ascii_ok && i >= v.na) {
 			const unsigned char *p = v.b + (i - v.na);
@@ -415,7 +505,8 @@ sq_decode_same(const sq_decoder *d, const void *in, size_t n)
 	size_t i = 0;
 
 	if (!d->started || d->npend != 0 || !(d->fallback ||
-	    d->enc == SQ_ENC_CP1252 || d->enc == SQ_ENC_LATIN1))
+	    d->enc == SQ_ENC_CP1252 || d->enc == SQ_ENC_LATIN1 ||
+	    (d->enc == SQ_ENC_ICONV && d->ascii_same)))
 		return 0;
 	for (; i + 32 <= n; i += 32) {
 		memcpy(&w, s + i, 8);

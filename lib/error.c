@@ -43,6 +43,41 @@ sq_error_set(sq_error *err, int code, const char *file, unsigned long line,
 	return code;
 }
 
+/*
+ * Control characters of the data quoted in a message (ESC, BEL, CR, LF)
+ * as visible \xHH, so a message cannot act on the terminal it reaches.
+ */
+static void
+escape_controls(char *buf, size_t len)
+{
+	char tmp[2048];
+	size_t i, o = 0;
+
+	for (i = 0; buf[i]; i++)
+		if ((unsigned char)buf[i] < 0x20 || buf[i] == 0x7F)
+			break;
+	if (buf[i] == '\0')
+		return;
+	for (i = 0; buf[i] && o + 5 < sizeof(tmp); i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c < 0x20 || c == 0x7F)
+			o += (size_t)snprintf(tmp + o, sizeof(tmp) - o,
+			    "\\x%02X", c);
+		else
+			tmp[o++] = (char)c;
+	}
+	tmp[o] = '\0';
+	/* Cut, if at all, at a character boundary. */
+	if (o >= len) {
+		o = len - 1;
+		while (o > 0 && ((unsigned char)tmp[o] & 0xC0) == 0x80)
+			o--;
+		tmp[o] = '\0';
+	}
+	memcpy(buf, tmp, o + 1);
+}
+
 void
 sq_error_format(const sq_error *err, char *buf, size_t len)
 {
@@ -72,6 +107,7 @@ sq_error_format(const sq_error *err, char *buf, size_t len)
 	}
 	APPEND("%s", err->msg);
 #undef APPEND
+	escape_controls(buf, len);
 }
 
 void

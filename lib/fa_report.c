@@ -174,12 +174,18 @@ out:
 	return rc;
 }
 
-/* One row of the long table; item 0 and factor 0 leave their cells empty. */
+/*
+ * One row of the long table; item 0 and factor 0 leave their cells
+ * empty. The last cell, label, is the item's wording (what a chart of
+ * the table prints beside the item), empty on other rows.
+ */
 static int
-row(sq_table *t, const char *section, const char *key, int item,
-    const char *dimension, size_t factor, double value, const char *svalue)
+row(sq_table *t, const sq_fa_source *src, const char *section,
+    const char *key, int item, const char *dimension, size_t factor,
+    double value, const char *svalue)
 {
-	int rc;
+	const char *label = "";
+	int rc, k;
 
 	if ((rc = sq_table_str(t, section)) != SQ_OK ||
 	    (rc = sq_table_str(t, key)) != SQ_OK)
@@ -191,7 +197,16 @@ row(sq_table *t, const char *section, const char *key, int item,
 	rc = factor > 0 ? sq_table_num(t, (double)factor) : sq_table_str(t, "");
 	if (rc != SQ_OK)
 		return rc;
-	return svalue ? sq_table_str(t, svalue) : sq_table_num(t, value);
+	rc = svalue ? sq_table_str(t, svalue) : sq_table_num(t, value);
+	if (rc != SQ_OK)
+		return rc;
+	if (item > 0 && (k = sq_instrument_item(src->ins, item)) >= 0) {
+		const sq_item *it = &src->ins->items[k];
+		int l = src->lang == SQ_LANG_ES ? 1 : 0;
+
+		label = it->wording[l][0] ? it->wording[l] : it->wording[0];
+	}
+	return sq_table_str(t, label);
 }
 
 static const char *
@@ -210,7 +225,8 @@ int
 sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
 {
 	static const char *cols[] = {
-		"section", "key", "item", "dimension", "factor", "value"
+		"section", "key", "item", "dimension", "factor", "value",
+		"label"
 	};
 	const sq_fa *fa = r->fa;
 	const sq_fa_check *c = r->check;
@@ -221,13 +237,16 @@ sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
 	int rc;
 
 	*out = NULL;
-	if ((rc = sq_table_new(cols, 6, &t)) != SQ_OK)
+	if ((rc = sq_table_new(cols, 7, &t)) != SQ_OK)
 		return rc;
 	sq_table_style(t, 2, SQ_NUM_INT);
 	sq_table_style(t, 4, SQ_NUM_INT);
-#define R(...) do { if ((rc = row(t, __VA_ARGS__)) != SQ_OK) goto out; } \
+#define R(...) do { if ((rc = row(t, src, __VA_ARGS__)) != SQ_OK) \
+	goto out; } \
 	while (0)
 	R("sample", "block", 0, NULL, 0, 0, block);
+	R("sample", "instrument", 0, NULL, 0, 0, src->ins->name ?
+	    src->ins->name : "");
 	R("sample", "missing_data", 0, NULL, 0, 0,
 	    src->pairwise ? "pairwise" : "listwise");
 	R("sample", "rows", 0, NULL, 0, (double)src->rows, NULL);

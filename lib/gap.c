@@ -56,14 +56,16 @@ sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
 	a->ndims = ins->ndims;
 	a->item = calloc(ins->nitems, sizeof(*a->item));
 	a->dim = calloc(ins->ndims, sizeof(*a->dim));
+	a->wdim = calloc(ins->ndims + 1, sizeof(*a->wdim));
+	a->witem = calloc(ins->nitems + 1, sizeof(*a->witem));
 	a->lo = ceil(ins->min);
 	if (floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX) {
 		a->range = (size_t)(floor(ins->max) - a->lo + 1);
 		a->cnt = calloc(ins->nitems * a->range * a->range,
 		    sizeof(*a->cnt));
 	}
-	if (a->item == NULL || a->dim == NULL ||
-	    (a->range > 0 && a->cnt == NULL)) {
+	if (a->item == NULL || a->dim == NULL || a->wdim == NULL ||
+	    a->witem == NULL || (a->range > 0 && a->cnt == NULL)) {
 		sq_gapacc_free(a);
 		return SQ_ENOMEM;
 	}
@@ -74,8 +76,16 @@ sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
 void
 sq_gapacc_free(sq_gapacc *a)
 {
+	size_t i;
+
 	if (a == NULL)
 		return;
+	for (i = 0; a->wdim != NULL && i < a->ndims; i++)
+		sq_valcount_release(&a->wdim[i]);
+	for (i = 0; a->witem != NULL && i < a->nitems; i++)
+		sq_valcount_release(&a->witem[i]);
+	free(a->wdim);
+	free(a->witem);
 	free(a->cnt);
 	free(a->item);
 	free(a->dim);
@@ -118,6 +128,15 @@ sq_gapacc_item(const sq_gapacc *a, size_t i, sq_pairmom *m)
 	sq_pairmom_merge(m, &a->item[i]);
 }
 
+/* An item answer pair the counts cannot hold. */
+static void
+add_item(sq_gapacc *a, size_t i, double e, double p)
+{
+	sq_pairmom_add(&a->item[i], e, p);
+	if (sq_valcount_add(&a->witem[i], p - e, 1) != SQ_OK)
+		a->nomem = 1;
+}
+
 void
 sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 {
@@ -149,9 +168,9 @@ sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 			if (ok && (double)ie == xe && (double)ip == xp)
 				a->cnt[(i * R + ie) * R + ip]++;
 			else
-				sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
+				add_item(a, i, r->e[i], r->p[i]);
 		} else
-			sq_pairmom_add(&a->item[i], r->e[i], r->p[i]);
+			add_item(a, i, r->e[i], r->p[i]);
 		se[d] += r->e[i];
 		sp[d] += r->p[i];
 		cnt[d]++;
@@ -165,6 +184,10 @@ sq_gapacc_add(sq_gapacc *a, const sq_instrument *ins, const sq_response *r)
 		de[d] = se[d] / (double)cnt[d];
 		dp[d] = sp[d] / (double)cnt[d];
 		sq_pairmom_add(&a->dim[d], de[d], dp[d]);
+		/* one division of exact sums: equal gaps are equal doubles */
+		if (sq_valcount_add(&a->wdim[d], (sp[d] - se[d]) /
+		    (double)cnt[d], 1) != SQ_OK)
+			a->nomem = 1;
 	}
 	if (!all || ins->ndims == 0)
 		return;
@@ -201,6 +224,13 @@ sq_gapacc_merge(sq_gapacc *a, const sq_gapacc *b)
 	a->respondents += b->respondents;
 	if (b->respondents > 0)
 		a->block = b->block;
+	for (i = 0; i < a->ndims; i++)
+		if (sq_valcount_merge(&a->wdim[i], &b->wdim[i]) != SQ_OK)
+			a->nomem = 1;
+	for (i = 0; i < a->nitems; i++)
+		if (sq_valcount_merge(&a->witem[i], &b->witem[i]) != SQ_OK)
+			a->nomem = 1;
+	a->nomem |= b->nomem;
 }
 
 void
@@ -273,16 +303,95 @@ sq_holm(const double *p, size_t n, double *adj)
 }
 
 int
+sq_adjust(const double *p, size_t n, int method, double *adj)
+{
+	size_t *o, i, m = 0;
+	double run = 1;
+
+	switch (method) {
+	case SQ_ADJ_HOLM:
+		return sq_holm(p, n, adj);
+	case SQ_ADJ_NONE:
+		for (i = 0; i < n; i++)
+			adj[i] = p[i];
+		return SQ_OK;
+	}
+	if ((o = malloc((n ? n : 1) * sizeof(*o))) == NULL)
+		return SQ_ENOMEM;
+	for (i = 0; i < n; i++) {
+		adj[i] = NAN;
+		if (!isnan(p[i]))
+			o[m++] = i;
+	}
+	if (method == SQ_ADJ_BONFERRONI) {
+		for (i = 0; i < m; i++)
+			adj[o[i]] = fmin(1, p[o[i]] * (double)m);
+		free(o);
+		return SQ_OK;
+	}
+	/* Benjamini-Hochberg: p_(i) m / i, cumulative minimum from the top */
+	qsort_r(o, m, sizeof(*o), cmp_idx, (void *)p);
+	for (i = m; i-- > 0;) {
+		run = fmin(run, p[o[i]] * (double)m / (double)(i + 1));
+		adj[o[i]] = run;
+	}
+	free(o);
+	return SQ_OK;
+}
+
+int
+sq_adjust_parse(const char *s)
+{
+	static const char *const names[] = { "holm", "bh", "bonferroni",
+	    "none" };
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* The signed-rank test of item i's differences: counted pairs and the
+   others. */
+static int
+item_signrank(const sq_gapacc *a, size_t i, sq_gaprow *row)
+{
+	sq_valcount v = { 0 };
+	size_t e, p, R = a->range;
+	int rc = SQ_OK;
+
+	for (e = 0; e < R; e++)
+		for (p = 0; p < R; p++)
+			rc |= sq_valcount_add(&v, (double)p - (double)e,
+			    a->cnt[(i * R + e) * R + p]);
+	rc |= sq_valcount_merge(&v, &a->witem[i]);
+	if (rc == SQ_OK)
+		rc = sq_signrank(&v, &row->w_n, &row->w, &row->p_w);
+	sq_valcount_release(&v);
+	return rc ? SQ_ENOMEM : SQ_OK;
+}
+
+int
 sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
     sq_gaprow **rows, size_t *nrows)
+{
+	return sq_gap_rows_adjust(a, ins, conf, SQ_ADJ_HOLM, rows, nrows);
+}
+
+int
+sq_gap_rows_adjust(const sq_gapacc *a, const sq_instrument *ins,
+    double conf, int adjust, sq_gaprow **rows, size_t *nrows)
 {
 	size_t n = ins->nitems + ins->ndims + 2, i, k = 0;
 	sq_gaprow *r;
 	double *p, *adj;
-	int rc;
+	int rc = SQ_OK;
 
 	*rows = NULL;
 	*nrows = 0;
+	if (a->nomem)
+		return SQ_ENOMEM;
 	r = calloc(n, sizeof(*r));
 	p = malloc((ins->nitems + 1) * sizeof(*p));
 	adj = malloc((ins->nitems + 1) * sizeof(*adj));
@@ -301,8 +410,11 @@ sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
 		r[k].dim = ins->items[i].dim;
 		r[k].item = (int)i;
 		p[i] = r[k].p;
+		if ((rc = item_signrank(a, i, &r[k])) != SQ_OK)
+			break;
 	}
-	if ((rc = sq_holm(p, ins->nitems, adj)) != SQ_OK) {
+	if (rc != SQ_OK ||
+	    (rc = sq_adjust(p, ins->nitems, adjust, adj)) != SQ_OK) {
 		free(r);
 		free(p);
 		free(adj);
@@ -315,12 +427,21 @@ sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
 		r[k].scope = SQ_SCOPE_DIMENSION;
 		r[k].dim = (int)i;
 		r[k].item = -1;
+		if (sq_signrank(&a->wdim[i], &r[k].w_n, &r[k].w,
+		    &r[k].p_w) != SQ_OK) {
+			free(r);
+			free(p);
+			free(adj);
+			return SQ_ENOMEM;
+		}
 	}
 	sq_gap_summary(&a->sq, conf, &r[k]);
+	r[k].w_n = r[k].w = r[k].p_w = NAN;
 	r[k].scope = SQ_SCOPE_SERVQUAL;
 	r[k].dim = r[k].item = -1;
 	k++;
 	sq_gap_summary(&a->wsq, conf, &r[k]);
+	r[k].w_n = r[k].w = r[k].p_w = NAN;
 	r[k].scope = SQ_SCOPE_WEIGHTED;
 	r[k].dim = r[k].item = -1;
 	k++;

@@ -24,6 +24,7 @@
 #include "servqual/instrument.h"
 #include "servqual/output.h"
 #include "servqual/reader.h"
+#include "servqual/unicode.h"
 
 static const struct {
 	const char *code, *en, *es;
@@ -122,6 +123,26 @@ sq_fold(const char *s, char *out, size_t len)
 		out[o++] = (char)c;
 	}
 	out[o] = '\0';
+	/* Beyond Latin-1 (Ş, Σ, Д...): full Unicode case and accent folding. */
+	for (p = (const unsigned char *)out; *p != '\0'; p++)
+		if (*p >= 0x80) {
+			char *k = sq_fold_key(out);
+
+			if (k != NULL) {
+				size_t n = strlen(k);
+
+				if (n >= len) {
+					n = len - 1;
+					while (n > 0 &&
+					    ((unsigned char)k[n] & 0xC0) == 0x80)
+						n--;
+				}
+				memcpy(out, k, n);
+				out[n] = '\0';
+				free(k);
+			}
+			break;
+		}
 }
 
 static sq_instrument *
@@ -139,34 +160,125 @@ instrument_alloc(void)
 	return ins;
 }
 
+/* Release the strings of the dimensions and items and forget them all. */
+static void
+clear_dims_items(sq_instrument *ins)
+{
+	size_t i;
+
+	for (i = 0; i < ins->ndims; i++) {
+		free(ins->dims[i].name[0]);
+		free(ins->dims[i].name[1]);
+	}
+	for (i = 0; i < ins->nitems; i++) {
+		free(ins->items[i].wording[0]);
+		free(ins->items[i].wording[1]);
+	}
+	ins->ndims = 0;
+	ins->nitems = 0;
+}
+
+int
+sq_instrument_add_dim(sq_instrument *ins, const char *code, const char *en,
+    const char *es)
+{
+	sq_dimension *dm;
+
+	if (code == NULL || code[0] == '\0' || strlen(code) >= SQ_CODE_LEN ||
+	    sq_instrument_dim(ins, code) >= 0 || ins->ndims == SQ_MAX_DIMS)
+		return SQ_EUSAGE;
+	if (en == NULL)
+		en = "";
+	if (es == NULL || es[0] == '\0')
+		es = en;
+	dm = &ins->dims[ins->ndims];
+	memset(dm, 0, sizeof(*dm));
+	snprintf(dm->code, SQ_CODE_LEN, "%s", code);
+	if ((dm->name[0] = strdup(en)) == NULL ||
+	    (dm->name[1] = strdup(es)) == NULL) {
+		free(dm->name[0]);
+		return SQ_ENOMEM;
+	}
+	ins->ndims++;
+	return SQ_OK;
+}
+
+int
+sq_instrument_add_item(sq_instrument *ins, int number, int dim,
+    const char *en, const char *es)
+{
+	sq_item *it;
+
+	if (dim < 0 || (size_t)dim >= ins->ndims ||
+	    sq_instrument_item(ins, number) >= 0 ||
+	    ins->nitems == SQ_MAX_ITEMS)
+		return SQ_EUSAGE;
+	if (ins->nitems == ins->itemcap) {
+		size_t cap = ins->itemcap ? 2 * ins->itemcap : 32;
+		sq_item *ni = realloc(ins->items, cap * sizeof(*ni));
+
+		if (ni == NULL)
+			return SQ_ENOMEM;
+		ins->items = ni;
+		ins->itemcap = cap;
+	}
+	if (en == NULL)
+		en = "";
+	if (es == NULL || es[0] == '\0')
+		es = en;
+	it = &ins->items[ins->nitems];
+	memset(it, 0, sizeof(*it));
+	it->number = number;
+	it->dim = dim;
+	if ((it->wording[0] = strdup(en)) == NULL ||
+	    (it->wording[1] = strdup(es)) == NULL) {
+		free(it->wording[0]);
+		return SQ_ENOMEM;
+	}
+	ins->nitems++;
+	return SQ_OK;
+}
+
+int
+sq_instrument_new(const char *name, double min, double max,
+    sq_instrument **out)
+{
+	sq_instrument *ins;
+
+	*out = NULL;
+	if ((ins = instrument_alloc()) == NULL)
+		return SQ_ENOMEM;
+	ins->min = min;
+	ins->max = max;
+	if ((ins->name = strdup(name ? name : "")) == NULL) {
+		free(ins);
+		return SQ_ENOMEM;
+	}
+	*out = ins;
+	return SQ_OK;
+}
+
 static int
 set_builtin(sq_instrument *ins)
 {
-	size_t d, i;
-	int n;
+	size_t d;
+	int n, rc;
 
-	ins->items = calloc(22, sizeof(*ins->items));
-	if (ins->items == NULL)
+	clear_dims_items(ins);
+	free(ins->name);
+	if ((ins->name = strdup("SERVQUAL-22")) == NULL)
 		return SQ_ENOMEM;
-	snprintf(ins->name, sizeof(ins->name), "SERVQUAL-22");
-	ins->ndims = 5;
-	ins->nitems = 22;
 	for (d = 0; d < 5; d++) {
-		snprintf(ins->dims[d].code, SQ_CODE_LEN, "%s",
-		    builtin_dims[d].code);
-		snprintf(ins->dims[d].name[0], SQ_NAME_LEN, "%s",
-		    builtin_dims[d].en);
-		snprintf(ins->dims[d].name[1], SQ_NAME_LEN, "%s",
-		    builtin_dims[d].es);
+		rc = sq_instrument_add_dim(ins, builtin_dims[d].code,
+		    builtin_dims[d].en, builtin_dims[d].es);
+		if (rc != SQ_OK)
+			return rc;
 		for (n = builtin_dims[d].first; n <= builtin_dims[d].last;
 		    n++) {
-			i = (size_t)n - 1;
-			ins->items[i].number = n;
-			ins->items[i].dim = (int)d;
-			snprintf(ins->items[i].wording[0], SQ_WORDING_LEN,
-			    "%s", builtin_words[i][0]);
-			snprintf(ins->items[i].wording[1], SQ_WORDING_LEN,
-			    "%s", builtin_words[i][1]);
+			rc = sq_instrument_add_item(ins, n, (int)d,
+			    builtin_words[n - 1][0], builtin_words[n - 1][1]);
+			if (rc != SQ_OK)
+				return rc;
 		}
 	}
 	return SQ_OK;
@@ -195,11 +307,15 @@ sq_instrument_free(sq_instrument *ins)
 
 	if (ins == NULL)
 		return;
+	clear_dims_items(ins);
+	free(ins->name);
 	for (i = 0; i < ins->nmissing; i++)
 		free(ins->missing[i]);
 	free(ins->missing);
-	for (i = 0; i < ins->nlabels; i++)
+	for (i = 0; i < ins->nlabels; i++) {
 		free(ins->labels[i].text);
+		free(ins->labels[i].shown);
+	}
 	free(ins->labels);
 	for (i = 0; i < ins->ncols; i++)
 		free(ins->cols[i].name);
@@ -545,8 +661,7 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			    "\"%s\" must be 1-15 characters without blanks",
 			    f[1]);
 		if (!c->have_items) {
-			ins->ndims = 0;
-			ins->nitems = 0;
+			clear_dims_items(ins);
 			c->have_items = 1;
 		}
 		if (sq_instrument_dim(ins, f[1]) >= 0)
@@ -555,14 +670,10 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		if (ins->ndims == SQ_MAX_DIMS)
 			return cb_err(c, err, row->line, 2,
 			    "more than 32 dimensions");
-		d = (int)ins->ndims++;
-		snprintf(ins->dims[d].code, SQ_CODE_LEN, "%s", f[1]);
-		snprintf(ins->dims[d].name[0], SQ_NAME_LEN, "%s", f[2]);
-		snprintf(ins->dims[d].name[1], SQ_NAME_LEN, "%s",
-		    nf == 4 && f[3][0] ? f[3] : f[2]);
+		if (sq_instrument_add_dim(ins, f[1], f[2],
+		    nf == 4 ? f[3] : NULL) != SQ_OK)
+			return SQ_ENOMEM;
 	} else if (strcmp(kind, "item") == 0) {
-		sq_item *it;
-
 		if (nf < 3 || nf > 5)
 			return cb_err(c, err, row->line, 1, "an item row is: "
 			    "item,NUMBER,DIMENSION[,WORDING_EN[,WORDING_ES]]"
@@ -583,14 +694,9 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		if (ins->nitems == SQ_MAX_ITEMS)
 			return cb_err(c, err, row->line, 2,
 			    "more than 512 items");
-		it = &ins->items[ins->nitems++];
-		memset(it, 0, sizeof(*it));
-		it->number = n;
-		it->dim = d;
-		snprintf(it->wording[0], SQ_WORDING_LEN, "%s",
-		    nf >= 4 ? f[3] : "");
-		snprintf(it->wording[1], SQ_WORDING_LEN, "%s",
-		    nf == 5 && f[4][0] ? f[4] : nf >= 4 ? f[3] : "");
+		if (sq_instrument_add_item(ins, n, d, nf >= 4 ? f[3] : NULL,
+		    nf == 5 ? f[4] : NULL) != SQ_OK)
+			return SQ_ENOMEM;
 	} else if (strcmp(kind, "reverse") == 0) {
 		if (nf < 2)
 			return cb_err(c, err, row->line, 1, "a reverse row is: "
@@ -654,8 +760,13 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			return SQ_ENOMEM;
 		nl = ins->labels;
 		nl[ins->nlabels].value = v;
+		nl[ins->nlabels].shown = NULL;
 		if ((nl[ins->nlabels].text = strdup(t)) == NULL)
 			return SQ_ENOMEM;
+		if ((nl[ins->nlabels].shown = strdup(f[1])) == NULL) {
+			free(nl[ins->nlabels].text);
+			return SQ_ENOMEM;
+		}
 		ins->nlabels++;
 		if (label_index(ins, ins->nlabels - 1) != SQ_OK)
 			return SQ_ENOMEM;
@@ -856,22 +967,22 @@ sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
 		    "out of memory");
 	rc = set_builtin(c.ins);
-	if (rc == SQ_OK) {
-		/* Room for a codebook's own items. */
-		sq_item *ni = realloc(c.ins->items,
-		    SQ_MAX_ITEMS * sizeof(*ni));
-
-		if (ni == NULL)
-			rc = SQ_ENOMEM;
-		else
-			c.ins->items = ni;
-	}
 	if (rc == SQ_OK)
 		rc = sq_read_csv(fp, name, &o, cb_row, &c, err);
 	if (rc == SQ_OK)
 		rc = cb_resolve(&c, err);
-	if (rc == SQ_OK && c.have_items)
-		snprintf(c.ins->name, sizeof(c.ins->name), "%s", name);
+	if (rc == SQ_OK && c.have_items) {
+		/* The codebook's base name: no analyst's path in a table. */
+		const char *base = strrchr(name, '/');
+		char *nn = strdup(base ? base + 1 : name);
+
+		if (nn == NULL)
+			rc = SQ_ENOMEM;
+		else {
+			free(c.ins->name);
+			c.ins->name = nn;
+		}
+	}
 	if (rc == SQ_OK && (c.ins->codebook = strdup(name)) == NULL)
 		rc = SQ_ENOMEM;
 	if (rc == SQ_ENOMEM)

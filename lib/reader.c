@@ -13,6 +13,7 @@
 
 #include "servqual/encoding.h"
 #include "servqual/reader.h"
+#include "servqual/unicode.h"
 
 #define CHUNK		(64 * 1024)
 #define ROW_BYTES_MAX	(16u << 20)
@@ -114,6 +115,32 @@ field_room(struct rd *r, size_t n)
 	return 0;
 }
 
+/*
+ * The field of n bytes just copied to buf + used, in NFC: text that looks
+ * the same is the same bytes (an NFD export from macOS and an NFC one
+ * give one segment, one header). Returns its new length.
+ */
+static size_t
+nfc_field(struct rd *r, size_t n)
+{
+	char *big;
+	size_t len;
+	int k = sq_nfc(r->buf + r->used, n, &big, &len);
+
+	if (k < 0)
+		return n;
+	if (k == 0)
+		return len;
+	/* Longer in NFC (rare): make room, then copy. */
+	if (field_room(r, len) != 0) {
+		free(big);
+		return n;
+	}
+	memcpy(r->buf + r->used, big, len);
+	free(big);
+	return len;
+}
+
 /* libcsv's field callback: copy the bytes out (hot: one call a field). */
 static void
 on_field(void *s, size_t n, void *data)
@@ -130,11 +157,24 @@ on_field(void *s, size_t n, void *data)
 		if (field_room(r, n) != 0)
 			return;
 	dst = r->buf + r->used;
-	if (n <= 16)	/* survey answers are short: skip the call */
+	if (n <= 16) {	/* survey answers are short: skip the call */
+		unsigned char hi = 0;
+
 		for (i = 0; i < n; i++)
-			dst[i] = src[i];
-	else
+			hi |= (unsigned char)(dst[i] = src[i]);
+		if (hi & 0x80)
+			n = nfc_field(r, n);
+	} else {
 		memcpy(dst, src, n);
+		for (i = 0; i < n; i++)
+			if ((unsigned char)src[i] & 0x80) {
+				n = nfc_field(r, n);
+				break;
+			}
+	}
+	if (r->rc != 0)
+		return;
+	dst = r->buf + r->used;
 	dst[n] = '\0';
 	r->off[r->nf] = r->used;
 	r->len[r->nf] = n;
@@ -302,7 +342,9 @@ rd_init(struct rd *r, const char *name, const sq_reader_opts *o,
 	    o->delim != '\t')
 		return sq_error_set(err, SQ_EUSAGE, name, 0, 0, NULL,
 		    "delimiter must be comma, semicolon or tab");
-	if (o && (o->encoding < SQ_ENC_AUTO || o->encoding > SQ_ENC_UTF16BE))
+	if (o && (o->encoding < SQ_ENC_AUTO || o->encoding > SQ_ENC_ICONV ||
+	    (o->encoding == SQ_ENC_ICONV && (o->charset == NULL ||
+	    !sq_charset_known(o->charset)))))
 		return sq_error_set(err, SQ_EUSAGE, name, 0, 0, NULL,
 		    "unknown encoding");
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
@@ -341,12 +383,17 @@ sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
 
 	if ((rc = rd_init(&r, name, opts, fn, ctx, err)) != 0)
 		return rc;
-	sq_decoder_init(&dec, opts ? opts->encoding : SQ_ENC_AUTO, name);
+	if (opts && opts->encoding == SQ_ENC_ICONV)
+		sq_decoder_init_charset(&dec, opts->charset, name);
+	else
+		sq_decoder_init(&dec, opts ? opts->encoding : SQ_ENC_AUTO,
+		    name);
 	chunk = malloc(CHUNK);
 	text = malloc(SQ_DECODE_SPACE(CHUNK));
 	if (chunk == NULL || text == NULL) {
 		free(chunk);
 		free(text);
+		sq_decoder_release(&dec);
 		fail(&r, 0, 0, SQ_ENOMEM, "out of memory");
 		return rd_finish(&r);
 	}
@@ -372,6 +419,9 @@ sq_read_csv(FILE *fp, const char *name, const sq_reader_opts *opts,
 			skip = start(&r, out, tn, opts ? opts->delim : 0);
 		feed(&r, out + skip, tn - skip);
 	}
+	if (opts && opts->guessed && dec.guessed)
+		*opts->guessed = 1;
+	sq_decoder_release(&dec);
 	free(chunk);
 	free(text);
 	return rd_finish(&r);
@@ -385,7 +435,7 @@ sq_read_csv_mem(const void *buf, size_t len, const char *name,
 	struct rd r;
 	char *text = NULL;
 	size_t skip, tn = 0;
-	int rc, enc;
+	int rc, enc, used = 0;
 
 	if ((rc = rd_init(&r, name, opts, fn, ctx, err)) != 0)
 		return rc;
@@ -398,8 +448,27 @@ sq_read_csv_mem(const void *buf, size_t len, const char *name,
 		feed(&r, s + skip, len - skip);
 		return rd_finish(&r);
 	}
-	if ((r.rc = sq_decode_all(buf, len, enc, name, &text, &tn, NULL,
-	    err)) == 0 && tn > 0) {
+	if (enc == SQ_ENC_ICONV) {
+		sq_decoder dec;
+
+		sq_decoder_init_charset(&dec, opts->charset, name);
+		if (len > ((size_t)-1 - 64) / 3 ||
+		    (text = malloc(SQ_DECODE_SPACE(len) + 1)) == NULL)
+			r.rc = sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
+			    "out of memory");
+		else
+			r.rc = sq_decode(&dec, buf, len, 1, text, &tn, err);
+		sq_decoder_release(&dec);
+		if (r.rc == 0 && tn > 0) {
+			skip = start(&r, (unsigned char *)text, tn,
+			    opts->delim);
+			feed(&r, (unsigned char *)text + skip, tn - skip);
+		}
+	} else if ((r.rc = sq_decode_all(buf, len, enc, name, &text, &tn,
+	    &used, err)) == 0 && tn > 0) {
+		if (opts && opts->guessed && used == SQ_ENC_CP1252 &&
+		    enc == SQ_ENC_AUTO)
+			*opts->guessed = 1;
 		skip = start(&r, (unsigned char *)text, tn,
 		    opts ? opts->delim : 0);
 		feed(&r, (unsigned char *)text + skip, tn - skip);

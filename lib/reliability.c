@@ -723,6 +723,8 @@ sq_rel_rows(const sq_relacc *a, double conf, sq_relrow **rows,
 			}
 		}
 	relbuf_free(&bf);
+	for (i = 0; i < nr; i++)
+		out[i].conf = conf;
 	*rows = out;
 	*nrows = nr;
 	return SQ_OK;
@@ -771,6 +773,10 @@ const char *const sq_rel_columns[] = {
 	"average_r", "omega_total", "r_diff", "missing", NULL
 };
 
+const char *const sq_rel_fact_columns[] = {
+	"conf", "scale_min", "scale_max", "label", "instrument", NULL
+};
+
 static const char *const scope_names[2][2] = {
 	{ "scale", "escala" },
 	{ "item", "\xc3\xadtem" },
@@ -787,14 +793,19 @@ sq_rel_table(const sq_relrow *rows, size_t nrows, const sq_instrument *ins,
 {
 	sq_table *t;
 	const sq_relrow *r;
+	const char *cols[64];
 	size_t i, nc = 0;
 	char num[16];
 	int rc, l = human ? lang : SQ_LANG_EN;
 
 	*out = NULL;
-	while (sq_rel_columns[nc] != NULL)
+	while (sq_rel_columns[nc] != NULL && nc < 48) {
+		cols[nc] = sq_rel_columns[nc];
 		nc++;
-	if ((rc = sq_table_new(sq_rel_columns, nc, &t)) != SQ_OK)
+	}
+	for (i = 0; !human && sq_rel_fact_columns[i] != NULL; i++)
+		cols[nc++] = sq_rel_fact_columns[i];
+	if ((rc = sq_table_new(cols, nc, &t)) != SQ_OK)
 		return rc;
 	sq_table_style(t, 4, SQ_NUM_INT);
 	sq_table_style(t, 5, SQ_NUM_INT);
@@ -827,6 +838,23 @@ sq_rel_table(const sq_relrow *rows, size_t nrows, const sq_instrument *ins,
 		rc |= sq_table_num(t, r->omega_total);
 		rc |= sq_table_num(t, r->r_diff);
 		rc |= sq_table_str(t, mode_names[pairwise != 0][l]);
+		if (!human) {
+			const char *lab = "";
+			int lg = lang == SQ_LANG_ES ? 1 : 0;
+
+			if (r->item >= 0) {
+				const sq_item *it = &ins->items[r->item];
+
+				lab = it->wording[lg][0] ? it->wording[lg] :
+				    it->wording[0];
+			} else if (r->dim >= 0)
+				lab = ins->dims[r->dim].name[lg];
+			rc |= sq_table_num(t, r->conf);
+			rc |= sq_table_num(t, ins->min);
+			rc |= sq_table_num(t, ins->max);
+			rc |= sq_table_str(t, lab);
+			rc |= sq_table_str(t, ins->name ? ins->name : "");
+		}
 	}
 	if (rc != SQ_OK) {
 		sq_table_free(t);

@@ -78,7 +78,7 @@ gcd(uint64_t a, uint64_t b)
  * past exact doubles.
  */
 static double
-mean_of_scores(const sq_scores *s, const double *w, double *wmean)
+mean_of_scores(sq_scores *s, const double *w, double *wmean)
 {
 	uint64_t L = 1;
 	double num = 0, wnum = 0, wsum = 0, big = 0;
@@ -120,9 +120,17 @@ mean_of_scores(const sq_scores *s, const double *w, double *wmean)
 				wnum += w[d] * s->dim[d];
 		}
 		*wmean = wok && wsum > 0 ? wnum / wsum : NAN;
-		return num / (double)s->ndims;
+		s->sq_num = num / (double)s->ndims;
+		s->sq_den = 1;
+		s->w_num = *wmean;
+		s->w_den = 1;
+		return s->sq_num;
 	}
 	*wmean = wok && wsum > 0 ? wnum / (wsum * (double)L) : NAN;
+	s->sq_num = num;
+	s->sq_den = (double)s->ndims * (double)L;
+	s->w_num = wnum;
+	s->w_den = wsum * (double)L;
 	return num / ((double)s->ndims * (double)L);
 }
 

@@ -25,6 +25,7 @@
 
 #include "servqual/pipeline.h"
 #include "servqual/survey.h"
+#include "servqual/unicode.h"
 
 /* Missing-value codes every tool knows, folded (see sq_fold). */
 static const char *const default_missing[] = {
@@ -393,6 +394,69 @@ name_match(const char *cn, const char *fcn, const char *h, const char *fh,
 	return fcn[0] != '\0' && strcmp(fcn, fh) == 0;
 }
 
+/* Length of name without its trailing digits; *digits: how many. */
+static size_t
+stem(const char *name, size_t *digits)
+{
+	size_t n = strlen(name), k = n;
+
+	while (k > 0 && isdigit((unsigned char)name[k - 1]))
+		k--;
+	*digits = n - k;
+	return k;
+}
+
+/*
+ * Columns that look like items but no role claims (E23 under the built-in
+ * 22 items; Q1_23 beside a codebook's Q1_1..Q1_22): their names into
+ * s->st->item_like, for the tool to warn about.
+ */
+static void
+item_like(struct sv *s, char *const *names, size_t ncols)
+{
+	size_t i, j, o = 0, more = 0, ki, kj, di, dj;
+	char *out = s->st->item_like;
+	size_t cap = sizeof(s->st->item_like);
+
+	out[0] = '\0';
+	for (i = 0; i < ncols; i++) {
+		char f[64];
+		int like = 0;
+
+		if ((int)i == s->segcol || (int)i == s->idcol ||
+		    s->col[i].role != SQ_ROLE_NONE)
+			continue;
+		ki = stem(names[i], &di);
+		if (di == 0)
+			continue;
+		/* E23, P_23, e023: the built-in shape of an item column. */
+		sq_fold(names[i], f, sizeof(f));
+		if ((f[0] == 'e' || f[0] == 'p') && (ki == 1 ||
+		    (ki == 2 && (f[1] == '_' || f[1] == '-' || f[1] == ' '))))
+			like = 1;
+		/* The stem of an answer column the codebook named. */
+		for (j = 0; !like && j < ncols; j++) {
+			if (s->col[j].role != SQ_ROLE_E &&
+			    s->col[j].role != SQ_ROLE_P &&
+			    s->col[j].role != SQ_ROLE_A &&
+			    s->col[j].role != SQ_ROLE_D)
+				continue;
+			kj = stem(names[j], &dj);
+			like = dj > 0 && kj == ki && kj > 0 &&
+			    strncasecmp(names[i], names[j], ki) == 0;
+		}
+		if (!like)
+			continue;
+		if (o + strlen(names[i]) + 8 < cap)
+			o += (size_t)snprintf(out + o, cap - o, "%s%s",
+			    o ? ", " : "", names[i]);
+		else
+			more++;
+	}
+	if (more > 0 && o + 24 < cap)
+		snprintf(out + o, cap - o, " and %zu more", more);
+}
+
 /* Index of the column named want: exact, folded, then a unique group
  * suffix (servqual/sucursal for "sucursal"); -1 none, -2 ambiguous. */
 static int
@@ -406,6 +470,13 @@ find_column(char *const *names, size_t n, const char *want)
 	for (i = 0; i < n; i++)
 		if (strcasecmp(names[i], want) == 0)
 			return (int)i;
+	/* "#3": the third column, as a codebook's column rows allow. */
+	if (want[0] == '#' && isdigit((unsigned char)want[1])) {
+		char *end;
+		unsigned long k = strtoul(want + 1, &end, 10);
+
+		return *end == '\0' && k >= 1 && k <= n ? (int)(k - 1) : -1;
+	}
 	sq_fold(want, a, sizeof(a));
 	for (i = 0; i < n; i++) {
 		sq_fold(names[i], b, sizeof(b));
@@ -734,6 +805,7 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		s->st->has_overall = seen[NSLOT_ITEMS * ins->nitems +
 		    ins->ndims] != 0;
 		s->st->form = s->form;
+		item_like(s, names, ncols);
 	}
 	if (nw != ins->ndims)	/* weights are all there or ignored */
 		for (i = 0; i < ncols; i++)
@@ -1136,6 +1208,18 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 	r.d = s->d;
 	r.form = s->form;
 	r.row = row;
+	if (r.segment && s->o && s->o->fold_segments) {
+		/* Values that differ only in case or accents are one. */
+		char *key = sq_fold_key(r.segment);
+
+		if (key == NULL)
+			return sq_error_set(err, SQ_ENOMEM, s->name, row->line,
+			    0, NULL, "out of memory");
+		r.segment = key;
+		rc = s->fn(s->ctx, &r, err);
+		free(key);
+		return rc;
+	}
 	return s->fn(s->ctx, &r, err);
 }
 
@@ -1306,8 +1390,16 @@ sq_survey_read(FILE *fp, const char *name, const sq_instrument *ins,
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
 		    "out of memory");
 	}
-	rc = sq_read_csv_pipelined(fp, name, opts ? &opts->csv : NULL, on_row,
-	    &s, err);
+	{
+		sq_reader_opts ro;
+
+		if (opts)
+			ro = opts->csv;
+		else
+			memset(&ro, 0, sizeof(ro));
+		ro.guessed = &st->guessed_cp1252;
+		rc = sq_read_csv_pipelined(fp, name, &ro, on_row, &s, err);
+	}
 	/* Rows held back while the header's shape was open. */
 	if (rc == SQ_OK && s.state == 1) {
 		s.state = 3;

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "servqual/table.h"
+#include "servqual/unicode.h"
 
 struct cell {
 	char *s;		/* string cell, or NULL for a number */
@@ -19,7 +20,21 @@ struct sq_table {
 	int *style;
 	struct cell *cell;
 	size_t ncell, cap;
+	int guard;		/* formula guard on text cells (tsv, csv) */
 };
+
+void
+sq_table_guard(sq_table *t, int on)
+{
+	t->guard = on;
+}
+
+/* Whether a text cell would start a spreadsheet formula. */
+static int
+formula_like(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
 
 int
 sq_table_new(const char *const *cols, size_t ncols, sq_table **out)
@@ -208,16 +223,42 @@ put_json_str(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-/* Display width: code points, not bytes. */
+/* Display width: terminal columns by grapheme cluster. */
 static size_t
 width(const char *s)
 {
-	size_t w = 0;
+	return sq_display_width(s);
+}
 
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			w++;
-	return w;
+/*
+ * Text for a terminal or a Markdown reader: control characters (ESC, BEL,
+ * newlines, C1 controls) escaped visibly as \xHH or \u00HH, so a cell
+ * cannot move the cursor or clear the screen; in md a "|" is "\|" and a
+ * "\" is "\\". Caller frees; NULL when out of memory.
+ */
+static char *
+human_escape(const char *s, int md)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(6 * n + 1);
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (out == NULL)
+		return NULL;
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			o += (size_t)sprintf(out + o, "\\x%02X", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			o += (size_t)sprintf(out + o, "\\u00%02X", p[1]);
+			p++;
+		} else if (md && (*p == '|' || *p == '\\')) {
+			out[o++] = '\\';
+			out[o++] = (char)*p;
+		} else
+			out[o++] = (char)*p;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 static void
@@ -249,8 +290,8 @@ write_human(const sq_table *t, FILE *fp, int md, const char *title)
 
 			if (ce->s == NULL)
 				fmt_human(ce->x, t->style[c], buf, sizeof(buf));
-			if ((txt[r * t->ncols + c] = strdup(ce->s ? ce->s :
-			    buf)) == NULL) {
+			if ((txt[r * t->ncols + c] = human_escape(ce->s ?
+			    ce->s : buf, md)) == NULL) {
 				rc = SQ_ENOMEM;
 				goto out;
 			}
@@ -349,6 +390,21 @@ sq_table_write(const sq_table *t, FILE *fp, int format, const char *title)
 			if (ce->s == NULL) {
 				fmt_machine(ce->x, buf, sizeof(buf));
 				fputs(buf, fp);
+				continue;
+			}
+			if (t->guard && formula_like(ce->s)) {
+				/* The apostrophe is part of the field. */
+				size_t n = strlen(ce->s) + 2;
+				char *g = malloc(n);
+
+				if (g == NULL)
+					return SQ_ENOMEM;
+				snprintf(g, n, "'%s", ce->s);
+				if (format == SQ_FMT_CSV)
+					put_csv_str(fp, g);
+				else
+					put_tsv_str(fp, g);
+				free(g);
 			} else if (format == SQ_FMT_CSV)
 				put_csv_str(fp, ce->s);
 			else

@@ -5,7 +5,9 @@
 BIN=${BIN:-bin}
 O=${O:-build/rel}
 PATH=$(pwd)/$BIN:$PATH
-export PATH BIN O
+# Fontconfig keeps its configuration to exit (see sq_chart_release_fonts).
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}
+export PATH BIN O LSAN_OPTIONS
 TSVCMP=$O/tests/tsvcmp
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM

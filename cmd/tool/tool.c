@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "servqual/output.h"
+#include "servqual/unicode.h"
 #include "tool.h"
 
 #define TOOL_VERSION	(TOOL_OWN - 1)
@@ -27,7 +28,11 @@ static const struct {
 	{ TOOL_DELIM, { "delimiter", 'd', "delim",
 	    "field separator: , ; or tab (default: detected)" } },
 	{ TOOL_ENCODING, { "encoding", SQ_OPT_ENCODING, "enc",
-	    "auto, utf-8, cp1252, latin1, utf-16le or utf-16be" } },
+	    "auto, utf-8, cp1252, latin1, utf-16le/be or iconv -l" } },
+	{ TOOL_FOLD, { "fold-segments", SQ_OPT_FOLD_SEGMENTS, NULL,
+	    "case or accent variants of a segment value are one" } },
+	{ TOOL_GUARD, { "formula-guard", SQ_OPT_FORMULA_GUARD, NULL,
+	    "csv/tsv text starting = + - @ gets a leading '" } },
 	{ TOOL_FORMAT, { "format", 'f', "format",
 	    "tsv, csv, json, md or pretty (pretty on a terminal)" } },
 	{ TOOL_INVALID, { "invalid", SQ_OPT_INVALID, "error|missing",
@@ -340,6 +345,26 @@ tool_invalid(const char *file, unsigned long n)
 	if (n > 0)
 		tool_warn("%s: %lu invalid value%s treated as missing", file,
 		    n, n == 1 ? "" : "s");
+}
+
+void
+tool_read_warn(const sq_survey_stats *st)
+{
+	sq_cli_warn_encoding(progname, the->cli.path, st);
+}
+
+void
+tool_lookalikes(char *const *seg, size_t n)
+{
+	char *look = sq_lookalikes(seg, n);
+
+	if (look == NULL)
+		return;
+	tool_warn("%s: warning: segment values that differ only in case or "
+	    "accents: %s (--fold-segments makes them one)",
+	    strcmp(the->cli.path, "-") != 0 ? the->cli.path :
+	    "standard input", look);
+	free(look);
 }
 
 int

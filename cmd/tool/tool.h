@@ -34,6 +34,8 @@ enum {
 	TOOL_INVALID = 1 << 7,	/* --invalid */
 	TOOL_LANG = 1 << 8,	/* --lang */
 	TOOL_SKIP = 1 << 9,	/* --skip-rows */
+	TOOL_FOLD = 1 << 10,	/* --fold-segments */
+	TOOL_GUARD = 1 << 11,	/* --formula-guard */
 	/* reading an export; writing a table */
 	TOOL_READ = TOOL_CODEBOOK | TOOL_DELIM | TOOL_ENCODING | TOOL_SKIP,
 	TOOL_TABLE = TOOL_FORMAT | TOOL_OUTPUT | TOOL_LANG
@@ -109,6 +111,18 @@ int tool_nomem(void);
 
 /* "NAME: FILE: N invalid values treated as missing" when n > 0. */
 void tool_invalid(const char *file, unsigned long n);
+
+/*
+ * What a read found worth a warning, once on stderr: a file read as
+ * Windows-1252 by guess, item-like columns no role claims.
+ */
+void tool_read_warn(const sq_survey_stats *st);
+
+/*
+ * "NAME: FILE: warning: segment values that differ only in case or
+ * accents: ..." when seg[0..n) has such values.
+ */
+void tool_lookalikes(char *const *seg, size_t n);
 
 /* "NAME: gate TEXT held[: where]"; returns 1 (count it). */
 int tool_gate_held(const char *text, const char *where);

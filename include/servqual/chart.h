@@ -162,6 +162,7 @@ enum sq_chart_type {
 	SQ_CHART_GAPS = 0, SQ_CHART_ITEMS, SQ_CHART_RADAR, SQ_CHART_IPA,
 	SQ_CHART_GROUPS, SQ_CHART_LIKERT, SQ_CHART_SCREE, SQ_CHART_HEATMAP,
 	SQ_CHART_DRIVERS, SQ_CHART_CFA, SQ_CHART_ZONE, SQ_CHART_ZONE_RADAR,
+	SQ_CHART_COMPARE,
 	SQ_CHART_NTYPES
 };
 
@@ -242,7 +243,8 @@ double sq_cfa_arc_bulge(size_t a, size_t b, size_t nf, double room);
  */
 typedef struct sq_zonebar {
 	int scope;			/* 0 item, 1 dimension, 2 overall */
-	char label[2][SQ_WORDING_LEN + 16]; /* by enum sq_lang */
+	char *label[2];			/* by enum sq_lang; owned, any
+					   length */
 	double n, a, d, p;
 } sq_zonebar;
 
@@ -253,7 +255,12 @@ typedef struct sq_zonechart {
 } sq_zonechart;
 
 typedef struct sq_chartdata {
-	const sq_instrument *ins;	/* borrowed */
+	const sq_instrument *ins;	/* borrowed, or own_ins */
+	sq_instrument *own_ins;		/* built from a table's own facts */
+	int ins_given;			/* ins is the user's (-c), so a table
+					   lacking facts may rest on it */
+	double conf;			/* confidence level of the intervals;
+					   NAN if a table does not say */
 	char source[256];		/* input name, for notes */
 	double respondents;		/* rows read; NAN if a table says not */
 	int from_table;			/* read from a tidy table */
@@ -292,6 +299,8 @@ typedef struct sq_chartdata {
 	sq_cfachart *cfa;		/* cfa chart, or NULL */
 	int perf;			/* item[], dim[]: P alone (SERVPERF) */
 	sq_zonechart *zone;		/* zone, zone-radar; NULL if none */
+	struct sq_cmpchart *cmp;	/* compare: groups, intervals, pairs
+					   that differ (lib/chart_compare.c) */
 } sq_chartdata;
 
 /* What to gather from an export. */
@@ -304,6 +313,9 @@ typedef struct sq_chartneed {
 	int importance;			/* ipa: enum sq_drv_source */
 	int crosshair;			/* ipa: enum sq_drv_cross; -1: the
 					   table's own, else mean */
+	int conf_given;			/* --conf was given: a table without
+					   a conf column is taken at it */
+	int ins_given;			/* the instrument is the user's (-c) */
 } sq_chartneed;
 
 /* An empty chart data set over ins. */
@@ -319,7 +331,10 @@ int sq_chartdata_survey(sq_chartdata *d, FILE *fp, const char *name,
 
 /*
  * Read a tidy table from buf, tab-separated or (sq-gap -f csv) comma- or
- * semicolon-separated; the header tells which table: the sq-gap
+ * semicolon-separated; the header tells which table. A table is drawn
+ * as it says: its instrument (dimensions, items, wordings, scale) comes
+ * from its own columns, and only when it has none and d->ins_given from
+ * d->ins; the built-in instrument is never assumed. The sq-gap
  * table; sq-factor's long table (eigenvalues, parallel analysis, pattern
  * loadings); sq-zone's table; "component eigenvalue reference"; a matrix
  * (first header cell empty, "item", "variable" or "row", then column
@@ -357,7 +372,10 @@ typedef struct sq_chart_opts {
 	double width, height;	/* points; 0 = the type's default */
 	double dpi;		/* PNG only; 0 = 150 */
 	const char *title;	/* NULL = a title for the type */
-	double conf;		/* confidence level the data use, for labels */
+	double conf;		/* confidence level the data use, for labels
+				   (the data's own, d->conf, when known) */
+	const char *subtitle;	/* NULL = "n = ... · Source: base name";
+				   "" = none */
 } sq_chart_opts;
 
 /* Where the main panel was drawn, for tests and callers. */

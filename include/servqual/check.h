@@ -153,6 +153,13 @@ int sq_clean_new(FILE *fp, const sq_instrument *ins,
 int sq_clean_row(sq_clean *c, const sq_response *r);
 
 /* Release the writer (fp stays open). */
+/*
+ * Guard against spreadsheet formula injection: a text cell that starts
+ * with =, +, -, @, tab or CR is written with a leading apostrophe, which
+ * spreadsheets show as text (OWASP's "CSV injection" advice).
+ */
+void sq_clean_guard(sq_clean *c, int on);
+
 void sq_clean_free(sq_clean *c);
 
 #endif

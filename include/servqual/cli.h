@@ -20,6 +20,8 @@ enum {
 	SQ_OPT_LANG,
 	SQ_OPT_SKIP_ROWS,
 	SQ_OPT_VERSION,
+	SQ_OPT_FOLD_SEGMENTS,	/* --fold-segments */
+	SQ_OPT_FORMULA_GUARD,	/* --formula-guard */
 	SQ_OPT_TOOL		/* a tool's own long-only codes start here */
 };
 
@@ -30,8 +32,17 @@ typedef struct sq_cli {
 	int format;		/* -f, -1 until sq_cli_operands */
 	int lang;		/* --lang */
 	double conf;		/* --conf, 0.95 */
+	int conf_given;		/* --conf was given */
 	sq_survey_opts so;	/* -d, --encoding, --invalid, --skip-rows */
+	int guard;		/* --formula-guard */
 } sq_cli;
+
+/*
+ * Say once on stderr what a read found worth a warning: a file read as
+ * Windows-1252 by guess, columns that look like items no role claims.
+ */
+void sq_cli_warn_encoding(const char *tool, const char *path,
+    const sq_survey_stats *st);
 
 /*
  * The one parser of numeric option values: s must be a whole number

@@ -33,6 +33,11 @@ typedef struct sq_decoder {
 	unsigned long line;	/* 1 + newlines decoded so far */
 	unsigned long long offset; /* input bytes consumed so far */
 	const char *name;	/* input name for messages (borrowed) */
+	void *cd;		/* iconv_t for SQ_ENC_ICONV, else NULL */
+	const char *charset;	/* its name (borrowed) */
+	int ascii_same;		/* SQ_ENC_ICONV: ASCII bytes are themselves */
+	int guessed;		/* read as Windows-1252 by guess: no BOM and
+				   not valid UTF-8 */
 } sq_decoder;
 
 /* Start decoding from enc (enum sq_encoding); name is used in messages. */
@@ -54,6 +59,19 @@ int sq_decode(sq_decoder *d, const void *in, size_t n, int last, char *out,
  * sq_decode (the decoder's line count is then not kept).
  */
 int sq_decode_same(const sq_decoder *d, const void *in, size_t n);
+
+/*
+ * Start decoding from charset, any name iconv knows. SQ_EUSAGE if iconv
+ * does not know it. Release with sq_decoder_release().
+ */
+int sq_decoder_init_charset(sq_decoder *d, const char *charset,
+    const char *name);
+
+/* Release what a decoder holds (an iconv descriptor); safe to repeat. */
+void sq_decoder_release(sq_decoder *d);
+
+/* Whether iconv can convert charset to UTF-8. */
+int sq_charset_known(const char *charset);
 
 /* The encoding in use (detected once sq_decode has seen input). */
 int sq_decoder_encoding(const sq_decoder *d);

@@ -196,11 +196,12 @@ typedef struct sq_fa_source {
 	int pairwise;
 	unsigned long rows;		/* data rows read */
 	unsigned long invalid;		/* cells treated as missing */
+	int lang;			/* enum sq_lang of the labels */
 } sq_fa_source;
 
 /*
  * The result as a tidy long table with columns section key item
- * dimension factor value (see man/sq-factor.1).
+ * dimension factor value label (see man/sq-factor.1).
  */
 int sq_fa_table(const sq_fa_result *r, const sq_fa_source *src,
     sq_table **out);

@@ -12,6 +12,7 @@
 #include "servqual/hash.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
+#include "servqual/valcount.h"
 
 /* Running moments of a paired (E, P) series. */
 typedef struct sq_pairmom {
@@ -62,6 +63,12 @@ typedef struct sq_gapacc {
 	sq_pairmom wsq;		/* weighted SERVQUAL */
 	double respondents;	/* rows added */
 	int block;		/* enum sq_gap_block of what was added */
+	/* counts of the distinct P - E for the signed-rank test: of each
+	   dimension score (an exact fraction, (sum P - sum E) / count), and
+	   of the item answers cnt[] does not hold */
+	sq_valcount *wdim;	/* ndims */
+	sq_valcount *witem;	/* nitems */
+	int nomem;		/* a count could not grow: rows fail */
 } sq_gapacc;
 
 /* A new, empty accumulator for ins. */
@@ -87,6 +94,7 @@ typedef struct sq_gaprow {
 	int item;		/* item index, -1 unless scope is item */
 	double n, mean_e, mean_p, gap, sd, se, ci_low, ci_high;
 	double t, df, p, p_adj, d;
+	double w_n, w, p_w;	/* Wilcoxon signed-rank (items, dimensions) */
 } sq_gaprow;
 
 /*
@@ -96,6 +104,10 @@ typedef struct sq_gaprow {
  */
 int sq_gap_rows(const sq_gapacc *a, const sq_instrument *ins, double conf,
     sq_gaprow **rows, size_t *nrows);
+
+/* As sq_gap_rows with p_adj by method adjust (enum sq_adjust). */
+int sq_gap_rows_adjust(const sq_gapacc *a, const sq_instrument *ins,
+    double conf, int adjust, sq_gaprow **rows, size_t *nrows);
 
 /* Paired summary of one series: fills row's n..d (not p_adj). */
 void sq_gap_summary(const sq_pairmom *m, double conf, sq_gaprow *row);
@@ -119,6 +131,14 @@ void sq_gaprow_perf(sq_gaprow *row, double lo);
 /* Holm step-down adjustment of p[0..n-1] into adj (NAN entries skipped). */
 int sq_holm(const double *p, size_t n, double *adj);
 
+/* Holm, Benjamini-Hochberg, Bonferroni or no adjustment (NAN skipped). */
+enum sq_adjust { SQ_ADJ_HOLM = 0, SQ_ADJ_BH, SQ_ADJ_BONFERRONI,
+    SQ_ADJ_NONE };
+int sq_adjust(const double *p, size_t n, int method, double *adj);
+
+/* Parse "holm", "bh", "bonferroni" or "none"; -1 if none of them. */
+int sq_adjust_parse(const char *s);
+
 /* Accumulators per segment value, in order of first appearance. */
 typedef struct sq_gapset {
 	sq_gapacc *all;
@@ -132,6 +152,7 @@ typedef struct sq_gapset {
 	size_t maxseg;		/* segments the memory budget allows */
 	unsigned long rows;	/* rows added with a segment value */
 	double *ref;		/* nitems: the series P is paired with */
+	int adjust;		/* enum sq_adjust of p_adj, 0: Holm */
 } sq_gapset;
 
 /*
@@ -165,12 +186,19 @@ struct sq_table;
 
 /*
  * The sq-gap table of a set: "all" first, then each segment. With human
- * set, scope and dimension cells are labels in lang, for md and pretty.
+ * set, scope and dimension cells are labels in lang, for md and pretty;
+ * without, the fact columns follow (labels in lang).
  */
 int sq_gap_table(const sq_gapset *s, const sq_instrument *ins, double conf,
     int human, int lang, struct sq_table **out);
 
 /* The column names of the sq-gap table, NULL-terminated. */
 extern const char *const sq_gap_columns[];
+
+/*
+ * Columns the machine formats append after sq_gap_columns: conf,
+ * scale_min, scale_max, label, instrument (what a chart needs).
+ */
+extern const char *const sq_gap_fact_columns[];
 
 #endif

@@ -15,6 +15,10 @@
 #define SQ_MAX_DIMS	32
 #define SQ_MAX_ITEMS	512
 #define SQ_CODE_LEN	16
+/*
+ * Display-buffer sizes older code used for labels; names and wordings
+ * themselves have no length limit (see sq_dimension, sq_item).
+ */
 #define SQ_NAME_LEN	96
 #define SQ_WORDING_LEN	160
 /* Scale ends are whole numbers within -SQ_SCALE_LIMIT..SQ_SCALE_LIMIT. */
@@ -46,16 +50,21 @@ enum sq_role {
  */
 enum sq_form { SQ_FORM_SERVQUAL = 0, SQ_FORM_SERVPERF, SQ_FORM_ZONE };
 
+/*
+ * Names and wordings are UTF-8 strings of any length, owned by the
+ * instrument: for every dimension d < ndims and item i < nitems they are
+ * never NULL ("" when the codebook gives none).
+ */
 typedef struct sq_dimension {
 	char code[SQ_CODE_LEN];		/* TAN, REL, ... */
-	char name[2][SQ_NAME_LEN];	/* by enum sq_lang */
+	char *name[2];			/* by enum sq_lang */
 } sq_dimension;
 
 typedef struct sq_item {
 	int number;			/* as printed: 1..22 */
 	int dim;			/* index into dims */
 	int reverse;			/* reverse-keyed: x -> min + max - x */
-	char wording[2][SQ_WORDING_LEN]; /* short wording by language */
+	char *wording[2];		/* short wording by language */
 } sq_item;
 
 /* A codebook "column" row: header name -> role and target. */
@@ -70,6 +79,7 @@ typedef struct sq_colmap {
 typedef struct sq_label {
 	char *text;			/* folded: see sq_fold() */
 	double value;
+	char *shown;			/* as the codebook writes it */
 } sq_label;
 
 /* A codebook "recode" row: an answer value -> value, NAN = missing. */
@@ -78,11 +88,12 @@ typedef struct sq_recode {
 } sq_recode;
 
 typedef struct sq_instrument {
-	char name[SQ_NAME_LEN];
+	char *name;			/* "SERVQUAL-22" or the codebook's */
 	size_t ndims;
 	sq_dimension dims[SQ_MAX_DIMS];
 	size_t nitems;
 	sq_item *items;			/* in instrument order */
+	size_t itemcap;			/* room in items */
 	double min, max;		/* answer scale, inclusive */
 	char **missing;			/* extra missing codes (folded) */
 	size_t nmissing;
@@ -102,6 +113,28 @@ typedef struct sq_instrument {
 
 /* The built-in 22-item SERVQUAL on a 1..7 scale. */
 int sq_instrument_servqual(sq_instrument **out);
+
+/*
+ * An instrument with no dimensions or items on the scale min..max, named
+ * name, to be filled with sq_instrument_add_dim() and _add_item().
+ */
+int sq_instrument_new(const char *name, double min, double max,
+    sq_instrument **out);
+
+/*
+ * Append a dimension (code 1-15 bytes; es may be NULL or "" for en).
+ * SQ_EUSAGE on a bad or repeated code or more than SQ_MAX_DIMS.
+ */
+int sq_instrument_add_dim(sq_instrument *ins, const char *code,
+    const char *en, const char *es);
+
+/*
+ * Append item number of dimension index dim with its wordings (NULL or
+ * "" for none; es falls back to en). SQ_EUSAGE on a repeated number, a
+ * bad dimension or more than SQ_MAX_ITEMS.
+ */
+int sq_instrument_add_item(sq_instrument *ins, int number, int dim,
+    const char *en, const char *es);
 
 /* Read a codebook; name is used in messages. */
 int sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,

@@ -20,7 +20,8 @@ enum sq_encoding {
 	SQ_ENC_CP1252,		/* Windows-1252 (a superset of Latin-1 use) */
 	SQ_ENC_LATIN1,		/* ISO-8859-1 */
 	SQ_ENC_UTF16LE,
-	SQ_ENC_UTF16BE		/* seldom seen */
+	SQ_ENC_UTF16BE,		/* seldom seen */
+	SQ_ENC_ICONV		/* any other iconv knows, named in .charset */
 };
 
 typedef struct sq_reader_opts {
@@ -28,6 +29,11 @@ typedef struct sq_reader_opts {
 	int encoding;		/* enum sq_encoding */
 	size_t max_field;	/* 0 = SQ_MAX_FIELD_DEFAULT */
 	size_t max_cols;	/* 0 = SQ_MAX_COLS_DEFAULT */
+	const char *charset;	/* encoding SQ_ENC_ICONV (encoding.h): any
+				   name iconv knows, e.g. "CP949" */
+	int *guessed;		/* if set: becomes 1 when the input, not
+				   valid UTF-8, was read as Windows-1252 by
+				   guess (the caller says so once) */
 } sq_reader_opts;
 
 /* One record; valid only during the callback. */

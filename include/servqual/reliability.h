@@ -82,6 +82,7 @@ typedef struct sq_relrow {
 	double average_r, omega_total;			/* scale rows */
 	double r_diff;		/* scale rows of block G */
 	int omega_status;	/* SQ_OK or SQ_ENUMERIC */
+	double conf;		/* confidence level of ci_low, ci_high */
 } sq_relrow;
 
 typedef struct sq_relacc sq_relacc;
@@ -118,6 +119,14 @@ size_t sq_rel_keep_block(sq_relrow *rows, size_t n, int block);
 
 /* sq-alpha's column names, NULL-terminated (DESIGN.md, then extras). */
 extern const char *const sq_rel_columns[];
+
+/*
+ * Columns the machine formats append after sq_rel_columns, the facts a
+ * chart of the table needs: conf (level of ci_low, ci_high), scale_min,
+ * scale_max, label (item wording on item rows, dimension name on
+ * dimension rows, in lang) and instrument.
+ */
+extern const char *const sq_rel_fact_columns[];
 
 /*
  * rows as a table; human != 0 (md, pretty) names scopes, dimensions and

@@ -37,6 +37,9 @@ typedef struct sq_scores {
 	double servqual;	/* NAN unless every dimension is defined */
 	double weighted;	/* NAN unless all weights present, sum > 0 */
 	unsigned *k;		/* ndims: items of each dimension */
+	/* servqual = sq_num / sq_den, weighted = w_num / w_den: the one
+	   division each was computed as (den 1 when it was not exact) */
+	double sq_num, sq_den, w_num, w_den;
 } sq_scores;
 
 /* Allocate for ins; *out is the caller's, freed with sq_scores_free. */

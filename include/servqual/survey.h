@@ -74,6 +74,9 @@ typedef struct sq_survey_opts {
 	const char *id;		/* id column name, or NULL: auto */
 	int no_shapes;		/* 1: do not recognise the extra header
 				   rows of Qualtrics and SurveyMonkey */
+	int fold_segments;	/* 1: segment values that differ only in
+				   case or accents are one, named by their
+				   folding key (sq_fold_key) */
 } sq_survey_opts;
 
 typedef struct sq_survey_stats {
@@ -87,6 +90,11 @@ typedef struct sq_survey_stats {
 					   bound */
 	unsigned long missing_a;	/* three-column form */
 	unsigned long missing_d;
+	int guessed_cp1252;		/* not valid UTF-8: read as
+					   Windows-1252 by guess */
+	char item_like[512];		/* columns that look like items but
+					   no role claims, ", "-separated
+					   ("" if none) */
 } sq_survey_stats;
 
 /*

@@ -36,6 +36,13 @@ int sq_table_str(sq_table *t, const char *s);
 /* Append a number cell. */
 int sq_table_num(sq_table *t, double x);
 
+/*
+ * Guard tsv and csv output against spreadsheet formula injection: a text
+ * cell that starts with =, +, -, @, tab or CR gets a leading apostrophe
+ * (numbers are never changed).
+ */
+void sq_table_guard(sq_table *t, int on);
+
 /* Number of complete rows. */
 size_t sq_table_rows(const sq_table *t);
 

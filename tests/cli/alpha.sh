@@ -48,7 +48,7 @@ done
 t "alpha json is an array of 150 rows" 0 '*' - sh -c \
     "sq-alpha -f json $_ad/complete.csv | grep -c '\"scope\"' | grep -qx 150"
 t "alpha csv header" 0 '*' - sh -c "sq-alpha -f csv $_ad/complete.csv |
-    head -n 1 | grep -qx 'scope,block,dimension,item,n,k,alpha,alpha_std,ci_low,ci_high,r_drop,alpha_if_deleted,average_r,omega_total,r_diff,missing'"
+    head -n 1 | grep -qx 'scope,block,dimension,item,n,k,alpha,alpha_std,ci_low,ci_high,r_drop,alpha_if_deleted,average_r,omega_total,r_diff,missing,conf,scale_min,scale_max,label,instrument'"
 t "alpha pretty in Spanish names dimensions" 0 '*' - sh -c \
     "sq-alpha -f pretty --lang es $_ad/complete.csv | grep -q 'Elementos tangibles'"
 t "alpha --lang es keeps column names" 0 '*' - sh -c \

@@ -172,7 +172,7 @@ t "chart: scree from sq-factor is a PNG" 0 - - \
 t "chart: loadings from sq-factor" 0 - - sh -c \
     "sq-factor $CD/survey.csv | sq-chart heatmap -o $CT/t-load.svg"
 t "chart: loadings labelled with wordings" 0 - - svg_has "$CT/t-load.svg" \
-    "Factor loadings" "F1" "E1 Modern-looking equipment"
+    "Factor loadings" "F1" "P1 Modern-looking equipment"
 t "chart: scree from a three-column table" 0 - - sh -c \
     "sq-chart scree -o $CT/t-scree2.pdf < $CD/scree.tsv"
 t "chart: scree table pdf" 0 - - pdf_size "$CT/t-scree2.pdf" 560 400
@@ -181,10 +181,17 @@ t "chart: heatmap from a matrix" 0 - - \
 t "chart: matrix labels" 0 - - svg_has "$CT/t-mat.svg" "TAN" "EMP" "0.55"
 t "chart: ipa from a table" 0 - - sh -c \
     "sq-chart ipa -o $CT/t-ipa.png < $CD/ipa.tsv"
-t "chart: likert from counts" 0 - - sh -c \
-    "sq-chart likert -o $CT/t-likert.svg < $CD/likert.tsv"
-t "chart: likert counts labels" 0 - - svg_has "$CT/t-likert.svg" \
-    "7 (highest)" "1. Modern-looking equipment"
+t "chart: likert counts without a scale are refused" 1 - \
+    "sq-chart: -:1: the table does not say the answer scale (columns scale_min, scale_max); add them or give the codebook with -c" \
+    sh -c "sq-chart likert -o $CT/t-likert.svg < $CD/likert.tsv"
+awk -F'\t' 'BEGIN { OFS = "\t" } NR == 1 { print $0, "scale_min", "scale_max"; next }
+    { print $0, 1, 7 }' $CD/likert.tsv > "$CT/likert-scale.tsv"
+t "chart: likert from counts with their scale" 0 - - sh -c \
+    "sq-chart likert -o $CT/t-likert.svg < $CT/likert-scale.tsv"
+t "chart: likert counts labels (no wording assumed)" 0 - - \
+    svg_has "$CT/t-likert.svg" "7 (highest)" "1 (lowest)"
+t "chart: likert counts do not borrow the built-in wording" 0 - - \
+    sh -c "! grep -qF 'Modern-looking equipment' $CT/t-likert.svg"
 t "chart: an export on stdin" 0 - - sh -c \
     "sq-chart gaps -o $CT/stdin.png < $CD/survey.csv"
 t "chart: sq-gap -f csv is read too" 0 - - sh -c \
@@ -251,8 +258,8 @@ t "chart: ipa needs weights or the overall rating" 1 - \
 printf 'dimension\timportance\tperformance\nXYZ\t20\t5\n' > "$CT/bad.tsv"
 t "chart: unknown dimension in a table" 1 - \
     "sq-chart: $CT/bad.tsv:2: column dimension (#1): \"XYZ\" is no dimension of the instrument" \
-    sq-chart ipa -o "$CT/x.png" "$CT/bad.tsv"
-printf 'item\tvalue\tn\nP1\t3\tmany\n' > "$CT/bad2.tsv"
+    sq-chart ipa -c tests/data/gap/codebook.csv -o "$CT/x.png" "$CT/bad.tsv"
+printf 'item\tvalue\tn\tscale_min\tscale_max\nP1\t3\tmany\t1\t7\n' > "$CT/bad2.tsv"
 t "chart: not a number in a table" 1 - \
     "sq-chart: $CT/bad2.tsv:2: column n (#3): \"many\" is not a number" \
     sq-chart likert -o "$CT/x.png" "$CT/bad2.tsv"

@@ -66,4 +66,4 @@ t "ipa chart: bad --crosshair" 2 - '*' sq-chart ipa --crosshair max -o "$DC/x.pn
 printf 'section\tsegment\tmodel\tterm\tkey\tvalue\nipa\tall\t\tXYZ\tperformance\t5\n' > "$DC/bad.tsv"
 t "ipa chart: unknown dimension in sq-drivers' table" 1 - \
     "sq-chart: $DC/bad.tsv:2: column term (#4): \"XYZ\" is no dimension of the instrument" \
-    sq-chart ipa -o "$DC/x.png" "$DC/bad.tsv"
+    sq-chart ipa -c tests/data/gap/codebook.csv -o "$DC/x.png" "$DC/bad.tsv"

@@ -19,11 +19,11 @@ _ff() {
 	fi
 }
 _fd=tests/data/factor
-_ff five_E.ml.fit.tsv 1e-7 -n 5 --extract ml $_fd/five.csv
+_ff five_E.ml.fit.tsv 1e-7 --block E -n 5 --extract ml $_fd/five.csv
 _ff five_P.ml.fit.tsv 1e-7 -n 5 --extract ml --block P $_fd/five.csv
-_ff five_E_k3.ml.fit.tsv 1e-7 -n 3 --extract ml $_fd/five.csv
-_ff merged_E.ml.fit.tsv 1e-7 -n 4 --extract ml $_fd/merged.csv
-_ff five_missing_E.ml.fit.tsv 1e-7 -n 5 --extract ml $_fd/five_missing.csv
-_ff five_E.minres.fit.tsv 1e-4 -n 5 --extract minres $_fd/five.csv
+_ff five_E_k3.ml.fit.tsv 1e-7 --block E -n 3 --extract ml $_fd/five.csv
+_ff merged_E.ml.fit.tsv 1e-7 --block E -n 4 --extract ml $_fd/merged.csv
+_ff five_missing_E.ml.fit.tsv 1e-7 --block E -n 5 --extract ml $_fd/five_missing.csv
+_ff five_E.minres.fit.tsv 1e-4 --block E -n 5 --extract minres $_fd/five.csv
 t "factor json: fit appended after structure" 0 '*' - sh -c "sq-factor -n 5 \
     --extract ml -f json $_fd/five.csv | grep -q '^  \"fit\": {\"objective\": '"

@@ -2,13 +2,16 @@
 # codebook, gives byte for byte the sq-gap --by table of its canonical
 # twin (plain UTF-8 E1..E22, P1..P22), which is read with no codebook.
 _fd=samples/formats
+# A file read as Windows-1252 by guess is said so on stderr (issue 11).
+_w1252="~warning: not valid UTF-8; read as Windows-1252"
 _fmt() {	# NAME EXPORT BY-COLUMN [CODEBOOK]
 	sq-gap -f tsv --by segment $_fd/$1.twin.csv > "$TMP/fmt_$1.tsv" 2>&1
+	case $1 in *cp1252*) _e=$_w1252 ;; *) _e=- ;; esac
 	if [ -n "${4:-}" ]; then
-		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" - \
+		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" "$_e" \
 		    sq-gap -f tsv -c "$4" --by "$3" "$2"
 	else
-		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" - \
+		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" "$_e" \
 		    sq-gap -f tsv --by "$3" "$2"
 	fi
 }
@@ -51,7 +54,7 @@ t "formats: --skip-rows 2" 0 "$TMP/fmt_kobo.tsv" - \
     sq-gap -f tsv --skip-rows 2 --by sucursal "$TMP/fmt_title.csv"
 # Excel's "sep=" first line, in front of a Windows-1252 file
 { printf 'sep=;\r\n'; cat $_fd/excel_es_cp1252.csv; } > "$TMP/fmt_sep.csv"
-t "formats: sep= line before cp1252" 0 "$TMP/fmt_excel_es_cp1252.tsv" - \
+t "formats: sep= line before cp1252" 0 "$TMP/fmt_excel_es_cp1252.tsv" "$_w1252" \
     sq-gap -f tsv -c $_fd/excel_es_cp1252.codebook.csv --by Sucursal \
     "$TMP/fmt_sep.csv"
 
@@ -73,7 +76,7 @@ _late() {	# ENYE-BYTES
 _late "$(printf '\303\261')" > "$TMP/late8.csv"
 _late "$(printf '\361')" > "$TMP/late1252.csv"
 sq-gap -f tsv --by seg "$TMP/late8.csv" > "$TMP/late8.tsv" 2>&1
-t "formats: cp1252 detected late" 0 "$TMP/late8.tsv" - \
+t "formats: cp1252 detected late" 0 "$TMP/late8.tsv" "$_w1252" \
     sq-gap -f tsv --by seg "$TMP/late1252.csv"
 t "formats: the late file is over 64 KiB" 0 - - \
     test "$(wc -c < "$TMP/late1252.csv")" -gt 65536

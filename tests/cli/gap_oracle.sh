@@ -43,3 +43,10 @@ t "tsvcmp: extra column, columns reordered" 0 - - sh -c "awk -F'\t' -v OFS='\t' 
 t "tsvcmp: -t loosens one column" 0 - - sh -c "awk -F'\t' -v OFS='\t' 'NR == 4 { \$8 = sprintf(\"%.17g\", \$8 * (1 + 1e-8)) } { print }' $_go/clean.tsv >$TMP/tsvcmp_tol.tsv &&
     $TSVCMP -t gap=1e-7 $_go/clean.tsv $TMP/tsvcmp_tol.tsv"
 t "tsvcmp: usage" 2 - '*' "$TSVCMP" $_go/clean.tsv
+
+# --adjust: what p_adj holds (Holm is the default, checked above)
+for _go_a in bh bonferroni none; do
+	oracle "gap oracle --adjust $_go_a" $_go/missing_$_go_a.tsv \
+	    sq-gap -f tsv --by sucursal --adjust $_go_a $_go/missing.csv
+done
+t "gap: bad --adjust" 2 - "~--adjust: \"hochberg\": expected holm, bh, bonferroni or none" sq-gap --adjust hochberg $_go/clean.csv

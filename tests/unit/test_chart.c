@@ -289,6 +289,20 @@ static const char gap_table[] =
     "dimension\tNorte\tTAN\t\t5\t6\t5\t-1\t1\t0.3\t-2\tNaN\t0\t4\t0\t0\t0\n"
     "servqual\tall\t\t\t10\t6\t5\t-1\t1\t0.3\t-2\t0\t0\t9\t0\t0\t0\n";
 
+/* sq-gap's table with the fact columns, on a 1..5 codebook. */
+static const char fact_table[] =
+    "scope\tsegment\tdimension\titem\tn\tmean_e\tmean_p\tgap\tsd\tse\t"
+    "ci_low\tci_high\tt\tdf\tp\tp_adj\td\tconf\tscale_min\tscale_max\t"
+    "label\tinstrument\n"
+    "item\tall\tREL\t4\t10\t4\t3\t-1\t1\t0.3\t-1.5\t-0.5\t0\t9\t0\t0\t0"
+    "\t0.9\t1\t5\tCumple\thospital.cb.csv\n"
+    "item\tall\tTAN\t1\t10\t4\t3\t-1\t1\t0.3\t-1.5\t-0.5\t0\t9\t0\t0\t0"
+    "\t0.9\t1\t5\tEquipos\thospital.cb.csv\n"
+    "dimension\tall\tTAN\t\t10\t4\t3\t-1\t1\t0.3\t-1.5\t-0.5\t0\t9\t0\t0"
+    "\t0\t0.9\t1\t5\tTangibles\thospital.cb.csv\n"
+    "dimension\tall\tREL\t\t10\t4\t3\t-1\t1\t0.3\t-1.5\t-0.5\t0\t9\t0\t0"
+    "\t0\t0.9\t1\t5\tFiabilidad cl\xc3\xadnica\thospital.cb.csv\n";
+
 static void
 test_tables(const sq_instrument *ins)
 {
@@ -304,7 +318,15 @@ test_tables(const sq_instrument *ins)
 	sq_chartdata_new(ins, &d);
 	memset(&err, 0, sizeof(err));
 	CHECK(sq_chartdata_table(d, gap_table, sizeof(gap_table) - 1, "-",
+	    &err) == SQ_ESCHEMA && strstr(err.msg, "label, scale_min, "
+	    "scale_max") != NULL, "table: no instrument facts, none given: "
+	    "refused, naming the columns");
+	sq_chartdata_free(d);
+	sq_chartdata_new(ins, &d);
+	d->ins_given = 1;
+	CHECK(sq_chartdata_table(d, gap_table, sizeof(gap_table) - 1, "-",
 	    &err) == SQ_OK, "table: sq-gap table read");
+	CHECK(isnan(d->conf), "table: no conf column, level unknown");
 	CHECK(d->has_gaps, "table: gaps present");
 	CHECK(d->item[6].gap == -1 && d->item[6].ci_low == -1.7,
 	    "table: item 7 row");
@@ -317,6 +339,24 @@ test_tables(const sq_instrument *ins)
 	sq_chartdata_free(d);
 
 	sq_chartdata_new(ins, &d);
+	CHECK(sq_chartdata_table(d, fact_table, sizeof(fact_table) - 1, "-",
+	    &err) == SQ_OK, "table: sq-gap table with its facts read");
+	CHECK(d->ins != ins && d->ins->min == 1 && d->ins->max == 5,
+	    "table: the table's 1..5 scale, not the built-in 1..7");
+	CHECK(d->ins->ndims == 2 && d->ins->nitems == 2 &&
+	    strcmp(d->ins->dims[1].name[0], "Fiabilidad cl\xc3\xadnica") == 0,
+	    "table: dimensions and their names from the table");
+	CHECK(d->ins->items[0].number == 4 && d->ins->items[0].dim == 1 &&
+	    strcmp(d->ins->items[0].wording[0], "Cumple") == 0,
+	    "table: item 4 is REL with the table's wording");
+	CHECK(d->conf == 0.9 && d->item[0].gap == -1,
+	    "table: confidence level 0.90 and the item's gap");
+	CHECK(strcmp(d->ins->name, "hospital.cb.csv") == 0,
+	    "table: the instrument's name");
+	sq_chartdata_free(d);
+
+	sq_chartdata_new(ins, &d);
+	d->ins_given = 1;
 	CHECK(sq_chartdata_table(d, mat, strlen(mat), "-", &err) == SQ_OK,
 	    "table: matrix read");
 	CHECK(d->has_matrix && d->mrows == 2 && d->mcols == 2 &&
@@ -331,6 +371,7 @@ test_tables(const sq_instrument *ins)
 		const char *bad = "dimension\timportance\tperformance\n"
 		    "XYZ\t20\t5\n";
 
+		d->ins_given = 1;	/* against the user's instrument */
 		CHECK(sq_chartdata_table(d, bad, strlen(bad), "t.tsv", &err) ==
 		    SQ_EDATA, "table: unknown dimension refused");
 		CHECK(err.line == 2 && err.col == 1,

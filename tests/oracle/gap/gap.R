@@ -6,8 +6,12 @@
 # for each, the gap table DESIGN.md defines, once for the whole sample
 # (NAME.tsv) and once with --by sucursal (NAME_by.tsv). Nothing here comes
 # from servqual's own code: every figure is computed from the definitions
-# in DESIGN.md ("Definitions", "Output contract") with base R (t.test,
-# p.adjust, qt).
+# in DESIGN.md ("Definitions", "Output contract", "sq-gap additions") with
+# base R (t.test, wilcox.test, p.adjust, qt). The signed-rank columns
+# w_n w p_w are wilcox.test(P - E, exact = FALSE, correct = TRUE) with a
+# dimension's difference taken as one division of exact sums,
+# (sum P - sum E) / count, so that equal gaps tie exactly (DESIGN.md
+# "Scores"). missing_ADJ.tsv: p_adj with --adjust ADJ.
 
 local({
 	a <- grep("^--file=", commandArgs(FALSE), value = TRUE)
@@ -24,7 +28,8 @@ PCOLS <- paste0("P", 1:NITEM)
 WCOLS <- paste0("W_", DIMS)
 COLS <- c("scope", "segment", "dimension", "item", "n", "mean_e",
     "mean_p", "gap", "sd", "se", "ci_low", "ci_high", "t", "df", "p",
-    "p_adj", "d")
+    "p_adj", "d", "w_n", "w", "p_w")
+ADJUST <- "holm"
 
 # ---------------------------------------------------------------------
 # Statistics
@@ -75,11 +80,23 @@ paired <- function(e, p, conf) {
 	r
 }
 
-# Per-respondent dimension scores: list of matrices E, P (respondents x
-# dimensions), NA where the dimension is undefined for the respondent.
+# Wilcoxon's signed-rank test of the differences d (NA dropped).
+signrank <- function(d) {
+	d <- d[!is.na(d)]
+	nz <- sum(d != 0)
+	if (nz == 0)
+		return(c(w_n = 0, w = NaN, p_w = NaN))
+	w <- suppressWarnings(wilcox.test(d, exact = FALSE, correct = TRUE))
+	c(w_n = nz, w = unname(w$statistic), p_w = w$p.value)
+}
+
+# Per-respondent dimension scores: list of matrices E, P and G = P - E as
+# one division (respondents x dimensions), NA where the dimension is
+# undefined for the respondent.
 dimscores <- function(x) {
 	N <- nrow(x)
-	E <- P <- matrix(NA_real_, N, length(DIMS), dimnames = list(NULL, DIMS))
+	E <- P <- G <- matrix(NA_real_, N, length(DIMS),
+	    dimnames = list(NULL, DIMS))
 	for (dc in DIMS) {
 		it <- which(ITEM_DIM == dc)
 		k <- length(it)
@@ -91,10 +108,12 @@ dimscores <- function(x) {
 			if (sum(q) >= ceiling(k / 2)) {
 				E[i, dc] <- mean(ee[i, q])
 				P[i, dc] <- mean(pp[i, q])
+				G[i, dc] <- (sum(pp[i, q]) - sum(ee[i, q])) /
+				    sum(q)
 			}
 		}
 	}
-	list(E = E, P = P)
+	list(E = E, P = P, G = G)
 }
 
 # Rows of the gap table for the respondents in x, as a data frame of
@@ -107,22 +126,25 @@ gaptable <- function(x, segment, conf) {
 
 	items <- lapply(1:NITEM, function(j)
 		paired(x[[ECOLS[j]]], x[[PCOLS[j]]], conf))
-	padj <- p.adjust(sapply(items, function(v) v[["p"]]), method = "holm")
+	padj <- p.adjust(sapply(items, function(v) v[["p"]]), method = ADJUST)
 	for (j in 1:NITEM) {
 		v <- items[[j]]
 		v["p_adj"] <- padj[j]
+		v <- c(v, signrank(x[[PCOLS[j]]] - x[[ECOLS[j]]]))
 		add("item", ITEM_DIM[j], as.character(j), v)
 	}
 
 	ds <- dimscores(x)
 	for (dc in DIMS)
-		add("dimension", dc, "", paired(ds$E[, dc], ds$P[, dc], conf))
+		add("dimension", dc, "", c(paired(ds$E[, dc], ds$P[, dc], conf),
+		    signrank(ds$G[, dc])))
+	nows <- c(w_n = NaN, w = NaN, p_w = NaN)
 
 	# SERVQUAL: mean of the five dimension scores, only where all five
 	# are defined (rowMeans gives NA otherwise).
 	se <- rowMeans(ds$E)
 	sp <- rowMeans(ds$P)
-	add("servqual", "", "", paired(se, sp, conf))
+	add("servqual", "", "", c(paired(se, sp, conf), nows))
 
 	# Weighted: sum(w_d * score_d) / sum(w_d) with the respondent's own
 	# weights; undefined when a weight is missing, the weights sum to 0,
@@ -132,7 +154,7 @@ gaptable <- function(x, segment, conf) {
 	good <- !is.na(sw) & sw != 0
 	we <- ifelse(good, rowSums(W * ds$E) / sw, NA_real_)
 	wp <- ifelse(good, rowSums(W * ds$P) / sw, NA_real_)
-	add("servqual_weighted", "", "", paired(we, wp, conf))
+	add("servqual_weighted", "", "", c(paired(we, wp, conf), nows))
 
 	fmt <- function(z) {
 		s <- sprintf("%.17g", z)
@@ -284,6 +306,11 @@ run("clean", simulate(300, SEGS, c(0, 0.3, -0.4, 0.1, -0.2)))
 set.seed(4471)
 run("missing", punch(simulate(320, SEGS[1:4], c(0.2, 0, -0.3, 0.4)),
     0.08))
+y <- readcsv("missing.csv")
+for (ADJUST in c("BH", "bonferroni", "none"))
+	writetsv(oracle(y, 0.95, "sucursal"),
+	    paste0("missing_", tolower(ADJUST), ".tsv"))
+ADJUST <- "holm"
 
 # (c) edge cases
 # One respondent.
