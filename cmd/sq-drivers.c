@@ -104,6 +104,8 @@ option(int ch, const char *arg)
 		if ((ch == O_TARGET ? nspec : nfile) == MAX_TARGETS)
 			tool_usage("at most %d --target and %d --targets",
 			    MAX_TARGETS, MAX_TARGETS);
+		if (ch == O_TARGETS && *arg == '\0')
+			tool_usage("--targets: the file name is empty");
 		if (ch == O_TARGET)
 			specs[nspec++] = arg;
 		else

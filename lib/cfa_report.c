@@ -475,9 +475,12 @@ sq_cfa_notes(const sq_cfa *c, const sq_cfa_source *src, char *buf,
 	len - off, __VA_ARGS__); } while (0)
 	if (len > 0)
 		buf[0] = '\0';
-	if (!c->converged)
+	if (!c->converged && isfinite(c->decrement))
 		PUT("the fit did not converge after %zu iterations "
 		    "(Newton decrement %.3g)\n", c->iterations, c->decrement);
+	else if (!c->converged)
+		PUT("the fit did not converge after %zu iterations (the "
+		    "Newton decrement is undefined)\n", c->iterations);
 	if (c->nheywood > 0) {
 		PUT("Heywood case%s (negative residual variance): item",
 		    c->nheywood > 1 ? "s" : "");
@@ -494,11 +497,20 @@ sq_cfa_notes(const sq_cfa *c, const sq_cfa_source *src, char *buf,
 		    "(a factor correlation at or beyond 1?)\n");
 	for (a = 0; a < m; a++)
 		for (b = a + 1; b < m; b++)
-			if (c->verdict[a * m + b] == SQ_CFA_FAIL)
-				PUT("%s and %s fail discriminant validity "
-				    "(HTMT %.3f, factor correlation %.3f): "
-				    "they may be one dimension\n",
-				    dcode(src, a), dcode(src, b),
-				    c->htmt[a * m + b], c->phi_cor[a * m + b]);
+			if (c->verdict[a * m + b] != SQ_CFA_FAIL)
+				continue;
+			else if (isfinite(c->phi_cor[a * m + b]))
+				PUT("%s and %s fail discriminant "
+				    "validity (HTMT %.3f, factor "
+				    "correlation %.3f): they may be "
+				    "one dimension\n", dcode(src, a),
+				    dcode(src, b), c->htmt[a * m + b],
+				    c->phi_cor[a * m + b]);
+			else
+				PUT("%s and %s fail discriminant "
+				    "validity (HTMT %.3f, factor "
+				    "correlation undefined): they may "
+				    "be one dimension\n", dcode(src, a),
+				    dcode(src, b), c->htmt[a * m + b]);
 #undef PUT
 }

@@ -472,7 +472,22 @@ read_zone_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		if (isnan(d->zone->lo)) {
 			d->zone->lo = v[4];
 			d->zone->hi = v[5];
-		}
+			if (!(v[5] > v[4]) || v[5] - v[4] > 1000)
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[6] + 1, "scale_min",
+				    "the scale %g..%g is not an answer scale",
+				    v[4], v[5]);
+		} else if (v[4] != d->zone->lo || v[5] != d->zone->hi)
+			return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+			    (size_t)c[6] + 1, "scale_min", "the scale %g..%g "
+			    "differs from the first row's", v[4], v[5]);
+		/* a mean off the scale hung the drawing (ticks to 1e308) */
+		for (j = 1; j < 4; j++)
+			if (!isnan(v[j]) && !(v[j] >= v[4] && v[j] <= v[5]))
+				return sq_error_set(err, SQ_EDATA, t->name,
+				    t->line[r], (size_t)c[2 + j] + 1,
+				    cols[2 + j], "%g is outside the scale "
+				    "%g..%g", v[j], v[4], v[5]);
 		/* items as the other charts label them: "12. wording" */
 		m = strlen(t->cell[r][c[9]]) + strlen(t->cell[r][c[8]]) + 3;
 		if ((lab = malloc(m)) == NULL)

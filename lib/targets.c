@@ -50,6 +50,25 @@ block_of(const char *s, int *block)
 	return 0;
 }
 
+/*
+ * A target must lie where the score can: on the scale for block P, within
+ * +-(max - min) for a gap. "REL=55" for 5.5 would otherwise be "missed"
+ * every month and a --fail-if gate would alarm forever.
+ */
+static int
+on_scale(const sq_instrument *ins, int block, double x, char *range,
+    size_t len)
+{
+	double lo = ins->min, hi = ins->max;
+
+	if (block == SQ_DRV_G) {
+		lo = ins->min - ins->max;
+		hi = ins->max - ins->min;
+	}
+	snprintf(range, len, "%g..%g", lo, hi);
+	return x >= lo && x <= hi;
+}
+
 static const char *const append_msg[] = {
 	"", "a second target for the same dimension and block",
 	"more than 4096 targets", "out of memory"
@@ -59,7 +78,7 @@ int
 sq_targets_parse(const char *spec, const sq_instrument *ins,
     sq_target **t, size_t *n, char *msg, size_t len)
 {
-	char buf[256], *tok, *save = NULL, *eq, *code, *end;
+	char buf[256], range[64], *tok, *save = NULL, *eq, *code, *end;
 	int block, dim, rc;
 	double x;
 
@@ -91,6 +110,12 @@ sq_targets_parse(const char *spec, const sq_instrument *ins,
 		x = strtod(eq + 1, &end);
 		if (end == eq + 1 || *end != '\0' || !isfinite(x))
 			goto bad;
+		if (!on_scale(ins, block, x, range, sizeof(range))) {
+			snprintf(msg, len, "--target: %s=%s is outside %s, "
+			    "where the %s score lies", code, eq + 1, range,
+			    block == SQ_DRV_G ? "gap" : "perception");
+			return -1;
+		}
 		if ((rc = append(t, n, dim, block, x)) != 0) {
 			snprintf(msg, len, "--target: %s", append_msg[-rc]);
 			return -1;
@@ -121,6 +146,7 @@ trow(void *vctx, const sq_row *row, sq_error *err)
 	static const char *const names[3] = { "dimension", "block", "target" };
 	struct tctx *c = vctx;
 	const char *v;
+	char range[64];
 	size_t i, k;
 	int dim, block, rc;
 	double x;
@@ -169,6 +195,11 @@ trow(void *vctx, const sq_row *row, sq_error *err)
 		return sq_error_set(err, SQ_EDATA, c->name, row->line,
 		    (size_t)c->col[2] + 1, names[2], "\"%s\" is not a number",
 		    v);
+	if (!on_scale(c->ins, block, x, range, sizeof(range)))
+		return sq_error_set(err, SQ_EDATA, c->name, row->line,
+		    (size_t)c->col[2] + 1, names[2], "\"%s\" is outside %s, "
+		    "where the %s score lies", v, range,
+		    block == SQ_DRV_G ? "gap" : "perception");
 	if ((rc = append(c->t, c->n, dim, block, x)) != 0)
 		return sq_error_set(err, rc == -3 ? SQ_ENOMEM : SQ_EDATA,
 		    c->name, row->line, 0, NULL, "%s", append_msg[-rc]);
