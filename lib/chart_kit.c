@@ -1179,20 +1179,21 @@ sqc_label_item(const sq_instrument *ins, const char *s)
 	return sq_instrument_item(ins, (int)v);
 }
 
-void
+int
 sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
     int horizontal, sq_ticks *t)
 {
 	char buf[64];
 	double need;
 	size_t i;
-	int dec;
+	int dec, rc;
 
 	sqc_set_font(c, FS_TICK, 0);
 	for (; target >= 1; target--) {
-		sq_nice_ticks(lo, hi, target, t);
+		if ((rc = sq_nice_ticks(lo, hi, target, t)) != SQ_OK)
+			return SQ_EDATA;
 		if (target == 1)
-			return;
+			return SQ_OK;
 		dec = sq_tick_decimals(t->step);
 		need = 0;
 		for (i = 0; i < t->n; i++) {
@@ -1204,6 +1205,7 @@ sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
 			need += sqc_text_w(c, buf) + 8;
 		}
 		if (need <= len)
-			return;
+			return SQ_OK;
 	}
+	return SQ_EUSAGE;
 }

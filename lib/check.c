@@ -39,6 +39,7 @@ struct sq_check {
 	size_t capids;
 	unsigned flags;		/* SQ_CHECK_* of the last respondent */
 	int current;		/* the flag being reported */
+	sq_hash_key key;	/* of the id index: random per check */
 };
 
 int
@@ -52,6 +53,7 @@ sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return SQ_ENOMEM;
 	c->ins = ins;
+	sq_hash_key_init(&c->key);
 	if (o != NULL)
 		c->o = *o;
 	if (c->o.min_answers == 0) {
@@ -104,7 +106,8 @@ ids_grow(sq_check *c)
 	if ((n = calloc(cap, sizeof(*n))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < c->nids; i++) {
-		for (j = sq_hash_str(c->text + c->ent[i].off) & (cap - 1);
+		for (j = sq_hash_keyed(&c->key, c->text + c->ent[i].off) &
+		    (cap - 1);
 		    n[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
@@ -145,7 +148,8 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	*first = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
-	for (j = sq_hash_str(id) & (c->capids - 1); c->slot[j] != 0;
+	for (j = sq_hash_keyed(&c->key, id) & (c->capids - 1);
+	    c->slot[j] != 0;
 	    j = (j + 1) & (c->capids - 1)) {
 		e = &c->ent[c->slot[j] - 1];
 		if (strcmp(c->text + e->off, id) == 0) {

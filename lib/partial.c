@@ -111,6 +111,7 @@ sq_gapset_fold(sq_gapset *dst, const sq_gapset *src, const sq_instrument *ins)
 	int rc;
 
 	sq_gapacc_merge(dst->all, src->all);
+	dst->rows += src->rows;
 	for (i = 0; i < src->nseg; i++) {
 		if ((rc = sq_gapset_segment(dst, ins, src->seg[i], &acc)) !=
 		    SQ_OK)

@@ -66,7 +66,7 @@ if command -v pdftotext >/dev/null 2>&1; then
 	t "report: summary json" 0 - - sh -c "sq-report --summary -f json $S | grep -q '\"summary\": \"The SERVQUAL score'"
 	t "report: absent sections say why" 0 - - grep -q "no segment column was given" "$(pdftotext "$TMP/l.pdf" "$TMP/l.txt"; echo "$TMP/l.txt")"
 fi
-t "report: full disk" 1 - "sq-report: /dev/full: write error" sq-report -o /dev/full $S
+t "report: full disk" 1 - "sq-report: /dev/full: write error: No space left on device" sq-report -o /dev/full $S
 t "report: summary to a full disk" 1 - "sq-report: standard output: write error" sh -c "sq-report --summary $S > /dev/full"
 t "report: empty export" 1 - "sq-report: tests/data/gap/empty.csv: empty file: no header row" sq-report -o "$TMP/e.pdf" tests/data/gap/empty.csv
 t "report: codebook export" 0 '*' - sq-report -c tests/data/gap/codebook.csv -b Sucursal --summary tests/data/gap/coded.csv
