@@ -112,6 +112,9 @@ set -- \
 [ -x "$BIN/sq-drivers" ] && set -- "$@" "sq-drivers -f json|$BIN/sq-drivers -f json" \
     "sq-drivers -f json --target REL=5 --by $by|$BIN/sq-drivers -f json --target REL=5 --by $by"
 [ -x "$BIN/sq-cfa" ] && set -- "$@" "sq-cfa -f json|$BIN/sq-cfa -f json"
+# The whole report (goal: under 10 s); the file is its one pass.
+[ -x "$BIN/sq-report" ] && set -- "$@" \
+    "sq-report${by:+ -b $by} (whole PDF)|$BIN/sq-report ${by:+-b $by} --date 2026-11-30 -o $TMP/report.pdf"
 
 {
 echo "Input: $rows respondents, $mb MB ($big); $(nproc) CPU,"
@@ -167,6 +170,15 @@ if [ -x "$BIN/sq-cfa" ]; then
 	echo
 	"$BIN/sq-cfa" --verbose -f json "$big" 2>&1 >/dev/null |
 	    grep 'fit 22' | sed 's/^/    /' | tee -a "$OUT"
+fi
+
+# The demo's report (goal: under 2 s).
+if [ -x "$BIN/sq-report" ]; then
+	t=$(timeit "$BIN/sq-report" -b sucursal --date 2026-11-30 \
+	    -o "$TMP/demo.pdf" samples/banco_demo.csv)
+	echo
+	echo "sq-report of samples/banco_demo.csv (the demo): ${t% *} s wall," \
+	    "${t#* } s CPU (goal: under 2 s)" | tee -a "$OUT"
 fi
 
 # Charts: every type in every format (bench/chart.sh writes $O/bench/chart.md).

@@ -15,6 +15,8 @@ static const tool_opt opts[] = {
 	    "exit 3 if a scale's alpha, alpha_std, omega or r_diff < X" },
 	{ "pairwise", TOOL_OWN + 1, NULL,
 	    "pairwise complete cases instead of listwise" },
+	{ "items", TOOL_OWN + 2, NULL,
+	    "md and pretty: the item statistics too" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -32,7 +34,26 @@ static tool t = {
 
 static sq_relgate gates[MAX_GATES];
 static size_t ngates;
-static int pairwise;
+static int pairwise, items;
+
+/* md and pretty: the scales, then with --items the item statistics. */
+struct two {
+	const sq_table *scales, *items;
+	const char *title, *ititle;
+};
+
+static int
+write_two(FILE *fp, void *ctx)
+{
+	const struct two *w = ctx;
+	int rc = sq_table_write(w->scales, fp, t.cli.format, w->title);
+
+	if (rc == SQ_OK && w->items != NULL) {
+		fputc('\n', fp);
+		rc = sq_table_write(w->items, fp, t.cli.format, w->ititle);
+	}
+	return rc;
+}
 
 static int
 add(void *ctx, const sq_response *r, sq_error *err)
@@ -110,7 +131,9 @@ alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
 	sq_survey_stats st;
 	size_t nrows = 0;
 	char title[256];
-	int held, es = t.cli.lang == SQ_LANG_ES;
+	int held, rc, es = t.cli.lang == SQ_LANG_ES;
+	sq_table *itable = NULL;
+	struct two two;
 
 	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, acc, &st,
 	    &t.err) != SQ_OK)
@@ -120,8 +143,13 @@ alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
 	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) == SQ_OK &&
 	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
 		nrows = sq_rel_keep_block(*rows, nrows, SQ_BLOCK_P);
-	if (*rows == NULL || sq_rel_table(*rows, nrows, ins, pairwise,
-	    t.cli.format >= SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
+	if (*rows == NULL || (t.cli.format >= SQ_FMT_MD ?
+	    sq_rel_pretty(*rows, nrows, ins, t.cli.lang, 0, table) :
+	    sq_rel_table(*rows, nrows, ins, pairwise, 0, t.cli.lang,
+	    table)) != SQ_OK)
+		return tool_nomem();
+	if (items && t.cli.format >= SQ_FMT_MD &&
+	    sq_rel_pretty(*rows, nrows, ins, t.cli.lang, 1, &itable) != SQ_OK)
 		return tool_nomem();
 	held = check(ins, *rows, nrows, es);
 	snprintf(title, sizeof(title), es ?
@@ -130,7 +158,14 @@ alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
 	    sq_form_label(st.form, t.cli.lang), st.rows,
 	    pairwise ? (es ? "por pares" : "pairwise") :
 	    (es ? "casos completos" : "listwise"), t.cli.conf * 100);
-	if (tool_write_table(&t, *table, title) != 0)
+	two.scales = *table;
+	two.items = itable;
+	two.title = title;
+	two.ititle = es ? "\xc3\x8dtems" : "Items";
+	rc = itable != NULL ? tool_write(&t, write_two, &two) :
+	    tool_write_table(&t, *table, title);
+	sq_table_free(itable);
+	if (rc != 0)
 		return 1;
 	return held ? 3 : 0;
 }
@@ -148,6 +183,8 @@ main(int argc, char *argv[])
 	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
 		if (ch == TOOL_OWN + 1)
 			pairwise = 1;
+		else if (ch == TOOL_OWN + 2)
+			items = 1;
 		else if (ngates == MAX_GATES ||
 		    sq_relgate_parse(optarg, &gates[ngates++]) != SQ_OK)
 			tool_usage("--fail-if: \"%s\": expected STAT<X or "

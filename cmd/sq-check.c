@@ -12,10 +12,12 @@
 #define MAX_GATES 16
 
 enum { O_CLEAN = TOOL_OWN, O_DROP, O_FAIL, O_ID, O_ITEMS, O_KEEP_ALL,
-	O_MIN, O_SUMMARY };
+	O_MIN, O_SUMMARY, O_CLEAN_FORMAT };
 
 static const tool_opt opts[] = {
 	{ "clean", O_CLEAN, "file", "write the canonical CSV to file" },
+	{ "clean-format", O_CLEAN_FORMAT, "csv|csv-es|excel",
+	    "--clean for a spreadsheet: ';', decimal comma (excel: + BOM)" },
 	{ "drop", O_DROP, "flags",
 	    "--clean leaves out duplicates,straight,few,weights,..." },
 	{ "fail-if", O_FAIL, "'MEASURE>X'",
@@ -47,6 +49,7 @@ static tool t = {
 static sq_checkgate gates[MAX_GATES];
 static size_t ngates;
 static const char *cleanpath;
+static int cleanfmt = SQ_FMT_CSV;	/* --clean-format */
 static unsigned drop, min_answers;
 static int keep_all, report;	/* report: 0 problems, O_SUMMARY, O_ITEMS */
 
@@ -74,6 +77,13 @@ option(int ch, const char *arg)
 		if (arg[0] == '\0')
 			tool_usage("--clean: the file name is empty");
 		cleanpath = arg;
+		break;
+	case O_CLEAN_FORMAT:
+		cleanfmt = sq_format_parse(arg);
+		if (cleanfmt != SQ_FMT_CSV && cleanfmt != SQ_FMT_CSV_ES &&
+		    cleanfmt != SQ_FMT_EXCEL)
+			tool_usage("--clean-format: \"%s\": expected csv, "
+			    "csv-es or excel", arg);
 		break;
 	case O_DROP:
 		for (s = arg; *s != '\0'; s += n + (s[n] == ',')) {
@@ -186,8 +196,8 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 		return SQ_OK;
 	if ((rc = sq_output_open(&run->cout, cleanpath, err)) != SQ_OK)
 		return rc;
-	if ((rc = sq_clean_new(run->cout.fp, run->ins, h, keep_all,
-	    &run->clean)) != SQ_OK)
+	if ((rc = sq_clean_new_as(run->cout.fp, run->ins, h, keep_all,
+	    cleanfmt, &run->clean)) != SQ_OK)
 		return sq_error_set(err, rc, cleanpath, 0, 0, NULL, "%s",
 		    rc == SQ_EIO ? "write error" : sq_strerror(rc));
 	sq_clean_guard(run->clean, t.cli.guard);

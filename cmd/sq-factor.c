@@ -11,11 +11,13 @@
 #define MAX_GATES 16
 
 enum { O_BLOCK = TOOL_OWN, O_EXTRACT, O_FAIL, O_ITER, O_PAIRWISE, O_ROTATE,
-	O_SEED };
+	O_SEED, O_CUT };
 
 static const tool_opt opts[] = {
 	{ "block", O_BLOCK, "E|P|G",
 	    "analyse expectations, perceptions or gaps (default P)" },
+	{ "cut", O_CUT, "x",
+	    "md, pretty: blank loadings below x, 0 to 1 (default 0.3)" },
 	{ "extract", O_EXTRACT, "pa|minres|ml",
 	    "extraction method (default pa)" },
 	{ "factors", 'n', "factors",
@@ -52,6 +54,7 @@ static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
 /* perceptions (P): what analysts factor; scree and heatmap too */
 static sq_fa_source src = { .block = 'P' };
 static int block = SQ_BLOCK_P, block_given, form;
+static double cut = 0.3;
 
 struct run {
 	sq_covacc *acc;
@@ -104,6 +107,9 @@ option(int ch, const char *arg)
 		break;
 	case O_ITER:
 		fo.iter = tool_int("--iter", arg, 0, 100000);
+		break;
+	case O_CUT:
+		cut = tool_real("--cut", arg, 0, 1);
 		break;
 	case 'n':
 		fo.fa.nfactors = tool_int("-n", arg, 1, 1000);
@@ -181,6 +187,21 @@ json(FILE *fp, void *ctx)
 	return sq_fa_json(ctx, &src, fp);
 }
 
+/* md and pretty: the loading matrix and its companions (fapretty.c). */
+struct human {
+	const sq_fa_result *res;
+	const char *title;
+};
+
+static int
+human(FILE *fp, void *ctx)
+{
+	const struct human *h = ctx;
+
+	return sq_fa_pretty(h->res, &src, t.cli.lang, cut, t.cli.format,
+	    h->title, fp);
+}
+
 /* Analyse, write; 0, 1, or 3 when a gate held. */
 static int
 factor(struct run *run, const sq_instrument *ins)
@@ -200,7 +221,8 @@ factor(struct run *run, const sq_instrument *ins)
 	notes(run->res);
 	if (t.cli.format == SQ_FMT_JSON)
 		rc = tool_write(&t, json, run->res);
-	else if (sq_fa_table(run->res, &src, &run->table) != SQ_OK)
+	else if (t.cli.format < SQ_FMT_MD &&
+	    sq_fa_table(run->res, &src, &run->table) != SQ_OK)
 		return tool_nomem();
 	else {
 		snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
@@ -213,7 +235,12 @@ factor(struct run *run, const sq_instrument *ins)
 		    sq_rotate_name(fo.fa.rotate), run->res->fa->k,
 		    run->res->n, src.rows, src.pairwise ? "pairwise" :
 		    "listwise");
-		rc = tool_write_table(&t, run->table, title);
+		if (t.cli.format >= SQ_FMT_MD) {
+			struct human h = { run->res, title };
+
+			rc = tool_write(&t, human, &h);
+		} else
+			rc = tool_write_table(&t, run->table, title);
 	}
 	if (rc != 0)
 		return 1;

@@ -155,8 +155,12 @@ read_parallel(const char *path, size_t jobs, struct run *run,
 		}
 		if ((rc = sq_gapset_fold(run->set, pt[i].run.set,
 		    run->ins)) != SQ_OK) {
-			sq_error_set(err, rc, path, 0, 0, NULL,
-			    "out of memory");
+			if (rc == SQ_ELIMIT)
+				sq_gapset_limit_error(pt[i].run.set, run->ins, 0,
+				    err);
+			else
+				sq_error_set(err, rc, path, 0, 0, NULL,
+				    "out of memory");
 			break;
 		}
 		st->rows += pt[i].st.rows;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "servqual/cfa_report.h"
+#include "servqual/table.h"
 
 static const char *
 dcode(const sq_cfa_source *src, size_t a)
@@ -310,25 +311,27 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }
 
-/* A number in a field of width w with d decimals; NaN as blank. */
+/*
+ * A number in a field of width w with d decimals as people read it
+ * (lib/pretty.c: the language's decimal comma, thousands); NaN as blank.
+ */
 static void
 pnum(FILE *fp, double x, int w, int d)
 {
-	if (isnan(x))
-		fprintf(fp, "%*s", w, "");
-	else
-		fprintf(fp, "%*.*f", w, d, x);
+	char buf[64];
+
+	sq_fmt_human(x, SQ_NUM_REAL, d, buf, sizeof(buf));
+	fprintf(fp, "%*s", w, buf);
 }
 
+/* A p-value: 3 decimals, "<0.001". */
 static void
 pp(FILE *fp, double x)
 {
-	if (isnan(x))
-		fprintf(fp, "%8s", "");
-	else if (x < 0.0005)
-		fprintf(fp, "%8s", "<.001");
-	else
-		fprintf(fp, "%8.3f", x);
+	char buf[64];
+
+	sq_fmt_human(x, SQ_NUM_P, 0, buf, sizeof(buf));
+	fprintf(fp, "%8s", buf);
 }
 
 int
@@ -360,16 +363,19 @@ sq_cfa_pretty(const sq_cfa *c, const sq_cfa_source *src, int lang,
 	fputs(es ? "Ajuste del modelo\n" : "Model fit\n", fp);
 	fprintf(fp, "  %-36s", es ? "Chi-cuadrado (gl), p" :
 	    "Chi-square (df), p");
-	fprintf(fp, "%14.3f (%.0f), p ", c->chisq, c->df);
-	if (c->pval < 0.0005)
-		fputs("< .001\n", fp);
-	else {
-		pnum(fp, c->pval, 0, 3);
-		fputc('\n', fp);
+	pnum(fp, c->chisq, 14, 3);
+	fprintf(fp, " (%.0f), p ", c->df);
+	{
+		char pv[64];
+
+		sq_fmt_human(c->pval, SQ_NUM_P, 0, pv, sizeof(pv));
+		fprintf(fp, "%s%s\n", pv[0] == '<' ? "< " : "",
+		    pv + (pv[0] == '<'));
 	}
-	fprintf(fp, "  %-36s%14.3f (%.0f)\n", es ?
-	    "Modelo de base (independencia)" : "Baseline (independence)",
-	    c->base_chisq, c->base_df);
+	fprintf(fp, "  %-36s", es ? "Modelo de base (independencia)" :
+	    "Baseline (independence)");
+	pnum(fp, c->base_chisq, 14, 3);
+	fprintf(fp, " (%.0f)\n", c->base_df);
 	fprintf(fp, "  %-36s", "CFI / TLI");
 	pnum(fp, c->cfi, 14, 3);
 	fputs(" / ", fp);
@@ -379,7 +385,7 @@ sq_cfa_pretty(const sq_cfa *c, const sq_cfa_source *src, int lang,
 	pnum(fp, c->rmsea, 14, 3);
 	fputs(" [", fp);
 	pnum(fp, c->rmsea_lo, 0, 3);
-	fputs(", ", fp);
+	fputs(es ? "; " : ", ", fp);	/* "0,000; 0,038" with commas */
 	pnum(fp, c->rmsea_hi, 0, 3);
 	fputs("]\n", fp);
 	fprintf(fp, "  %-36s", "SRMR");
@@ -451,9 +457,12 @@ sq_cfa_pretty(const sq_cfa *c, const sq_cfa_source *src, int lang,
 			if (v == SQ_CFA_OK)
 				continue;
 			i++;
-			fprintf(fp, "  %s - %s: HTMT %.3f, r %.3f: %s\n",
-			    dcode(src, a), dcode(src, b), c->htmt[a * m + b],
-			    c->phi_cor[a * m + b], v == SQ_CFA_FAIL ?
+			fprintf(fp, "  %s - %s: HTMT ", dcode(src, a),
+			    dcode(src, b));
+			pnum(fp, c->htmt[a * m + b], 0, 3);
+			fputs(", r ", fp);
+			pnum(fp, c->phi_cor[a * m + b], 0, 3);
+			fprintf(fp, ": %s\n", v == SQ_CFA_FAIL ?
 			    (es ? "FALLA (miden lo mismo)" :
 			    "FAILS (they measure one thing)") :
 			    (es ? "dudosa" : "doubtful"));

@@ -96,7 +96,8 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 	    0, (y1 - y0) / (double)nd, labw, 1);
 
 	/* Left: E and P means, from the bottom of the scale. */
-	sqc_ticks_fit(c, ins->min, ins->max, 6, lx1 - lx0, 1, &tl);
+	if (sqc_ticks_fit(c, ins->min, ins->max, 6, lx1 - lx0, 1, &tl) != SQ_OK)
+		return SQ_ENUMERIC;
 	sl = (sq_scale){ tl.lo, tl.hi, lx0, lx1 };
 	sqc_xaxis(c, &sl, &tl, y0, y1, sqc_msg(c, M_MEANS), 0);
 	for (i = 0; i < nd; i++) {
@@ -126,7 +127,8 @@ sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame)
 
 	/* Right: gaps with intervals. */
 	sqc_gap_range(d->dim, nd, &lo, &hi);
-	sqc_ticks_fit(c, lo, hi, 5, rx1 - rx0, 1, &tr);
+	if (sqc_ticks_fit(c, lo, hi, 5, rx1 - rx0, 1, &tr) != SQ_OK)
+		return SQ_ENUMERIC;
 	sr = (sq_scale){ tr.lo, tr.hi, rx0, rx1 };
 	sqc_xaxis(c, &sr, &tr, y0, y1, sqc_msg(c, M_GAPAX), 0);
 	for (i = 0; i < nd; i++) {
@@ -230,7 +232,11 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	sqc_ticks_fit(c, lo, hi, 6, x1 - x0, 1, &t);
+	if (sqc_ticks_fit(c, lo, hi, 6, x1 - x0, 1, &t) != SQ_OK) {
+		free(lab);
+		free(ord);
+		return SQ_ENUMERIC;
+	}
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
 	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
@@ -353,7 +359,8 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - labh - 6;
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
-	sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t);
+	if (sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t) != SQ_OK)
+		return SQ_ENUMERIC;
 	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
 	sqc_yaxis(c, &sc, &t, x0, x1, sqc_msg(c, M_GAPAX));
 	for (i = 0; i < nd; i++)
@@ -474,7 +481,10 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 		rc = SQ_ELIMIT;
 		goto out;
 	}
-	sqc_ticks_fit(c, mn, mx, 6, x1 - x0, 1, &t);
+	if (sqc_ticks_fit(c, mn, mx, 6, x1 - x0, 1, &t) != SQ_OK) {
+		rc = SQ_ENUMERIC;
+		goto out;
+	}
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
 	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;

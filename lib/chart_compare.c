@@ -406,7 +406,8 @@ sqc_draw_compare(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - labh - 6;
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
-	sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t);
+	if (sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t) != SQ_OK)
+		return SQ_ENUMERIC;
 	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
 	sqc_yaxis(c, &sc, &t, x0, x1, txt[chg][L]);
 	for (i = 0; i < nd; i++) {

@@ -4,6 +4,7 @@
  * accumulator); the tables another tool printed are read in
  * chart_table.c, and sq_chartdata_read() (chart_read.c) tells the two apart.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

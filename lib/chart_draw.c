@@ -234,6 +234,10 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	if (rc == SQ_ENOMEM)
 		return sq_error_set(err, rc, d->source, 0, 0, "",
 		    "out of memory");
+	if (rc == SQ_ENUMERIC)
+		return sq_error_set(err, SQ_EDATA, d->source, 0, 0, "",
+		    "the values span too wide a range to draw the axes of "
+		    "the %s chart", sq_chart_type_name(opts->type));
 	if (rc != SQ_OK)
 		return sq_error_set(err, rc, d->source, 0, 0, "",
 		    "nothing to draw for a %s chart",

@@ -457,7 +457,8 @@ sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - labh - 6;
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
-	sqc_ticks_fit(c, 0, hi * 1.05, 6, y1 - y0, 0, &t);
+	if (sqc_ticks_fit(c, 0, hi * 1.05, 6, y1 - y0, 0, &t) != SQ_OK)
+		return SQ_ENUMERIC;
 	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
 	sqc_yaxis(c, &sc, &t, x0, x1, dm(c, D_SHARE));
 	for (i = 0; i < nd; i++)
@@ -571,8 +572,10 @@ sqc_draw_ipa(struct ctx *c, sq_chart_frame *frame)
 		return SQ_ELIMIT;
 	/* importance from 0; performance over the whole scale */
 	/* at least twice the crosshair, so it sits mid-chart or left */
-	sqc_ticks_fit(c, 0, fmax(ihi * 1.1, 2 * ic), 6, x1 - x0, 1, &tx);
-	sqc_ticks_fit(c, smin, smax, 6, y1 - y0, 0, &ty);
+	if (sqc_ticks_fit(c, 0, fmax(ihi * 1.1, 2 * ic), 6, x1 - x0, 1,
+	    &tx) != SQ_OK ||
+	    sqc_ticks_fit(c, smin, smax, 6, y1 - y0, 0, &ty) != SQ_OK)
+		return SQ_ENUMERIC;
 	sx = (sq_scale){ tx.lo, tx.hi, x0, x1 };
 	sy = (sq_scale){ ty.lo, ty.hi, y1, y0 };
 	sqc_xaxis(c, &sx, &tx, y0, y1, xt, 0);

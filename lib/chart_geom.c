@@ -55,7 +55,7 @@ sq_nice_num(double x, int round)
 int
 sq_nice_ticks(double lo, double hi, int target, sq_ticks *t)
 {
-	double step, a, b;
+	double step, a, b, n;
 
 	if (!isfinite(lo) || !isfinite(hi) || target < 1)
 		return SQ_EUSAGE;
@@ -68,14 +68,25 @@ sq_nice_ticks(double lo, double hi, int target, sq_ticks *t)
 		lo -= 1;
 		hi += 1;
 	}
+	/*
+	 * Ends far apart overflow hi - lo (1e308 and -1e308); ends huge
+	 * next to their distance make steps lost in rounding (1e300 + 1):
+	 * neither has ticks a chart can draw.
+	 */
+	if (!(hi > lo) || !isfinite(hi - lo))
+		return SQ_EDATA;
 	step = sq_nice_num((hi - lo) / target, 1);
 	/* A tolerance keeps 0.30000000000000004 from adding a tick. */
 	a = floor(lo / step + 1e-9) * step;
 	b = ceil(hi / step - 1e-9) * step;
+	n = floor((b - a) / step + 0.5) + 1;
+	if (!isfinite(a) || !isfinite(b) || !(step > 0) || !isfinite(n) ||
+	    n > SQ_MAX_TICKS || !(b > a))
+		return SQ_EDATA;
 	t->lo = a;
 	t->hi = b;
 	t->step = step;
-	t->n = (size_t)floor((b - a) / step + 0.5) + 1;
+	t->n = (size_t)n;
 	return SQ_OK;
 }
 

@@ -286,9 +286,10 @@ int sqc_label_item(const sq_instrument *ins, const char *s);
 /*
  * Nice ticks over [lo, hi], about target of them, fewer when their labels
  * would not fit in len points along the axis (horizontal != 0: label
- * widths; else label heights).
+ * widths; else label heights). SQ_EDATA when [lo, hi] has no ticks
+ * (see sq_nice_ticks()).
  */
-void sqc_ticks_fit(struct ctx *c, double lo, double hi, int target,
+int sqc_ticks_fit(struct ctx *c, double lo, double hi, int target,
     double len, int horizontal, sq_ticks *t);
 
 /* The chart types, drawn onto c; frame gets the main panel. */

@@ -526,20 +526,21 @@ sqc_seg_color(size_t j, double v[3])
 	v[2] = extra[j][2];
 }
 
-void
+int
 sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
     int horizontal, sq_ticks *t)
 {
 	char buf[64];
 	double need;
 	size_t i;
-	int dec;
+	int dec, rc;
 
 	sqc_set_font(c, FS_TICK, 0);
 	for (; target >= 1; target--) {
-		sq_nice_ticks(lo, hi, target, t);
+		if ((rc = sq_nice_ticks(lo, hi, target, t)) != SQ_OK)
+			return SQ_EDATA;
 		if (target == 1)
-			return;
+			return SQ_OK;
 		dec = sq_tick_decimals(t->step);
 		need = 0;
 		for (i = 0; i < t->n; i++) {
@@ -551,8 +552,9 @@ sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
 			need += sqc_text_w(c, buf) + 8;
 		}
 		if (need <= len)
-			return;
+			return SQ_OK;
 	}
+	return SQ_EUSAGE;
 }
 
 void

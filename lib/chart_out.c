@@ -24,6 +24,7 @@
 #include <png.h>
 
 #include "servqual/chart.h"
+#include "servqual/output.h"
 #include "chart_int.h"
 
 #define MAX_PIXELS	(16384.0 * 16384.0)
@@ -300,36 +301,6 @@ write_svg(FILE *fp, const struct membuf *m, const struct sq_labels *l,
 	return SQ_OK;
 }
 
-/* Open a new temporary file beside path; its name goes to tmp. */
-static FILE *
-open_temp(const char *path, char *tmp, size_t len)
-{
-	const char *slash = strrchr(path, '/');
-	int dirlen = slash ? (int)(slash - path + 1) : 0;
-	const char *base = slash ? slash + 1 : path;
-	unsigned i;
-	int fd;
-	FILE *fp;
-
-	for (i = 0; i < 100; i++) {
-		snprintf(tmp, len, "%.*s.%s.%ld.%u.tmp", dirlen, path, base,
-		    (long)getpid(), i);
-		/* O_EXCL: never follow or reuse someone else's file. */
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd >= 0)
-			break;
-		if (errno != EEXIST)
-			return NULL;
-	}
-	if (fd < 0)
-		return NULL;
-	if ((fp = fdopen(fd, "wb")) == NULL) {
-		close(fd);
-		unlink(tmp);
-	}
-	return fp;
-}
-
 /* Report a Cairo status with the path. */
 static int
 cairo_fail(sq_error *err, const char *path, const char *what,
@@ -370,7 +341,7 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 {
 	int fmt = sq_chart_format_of(path), rc;
 	double w, h, dpi = opts->dpi > 0 ? opts->dpi : 150;
-	char tmp[4096];
+	char *tmp = NULL;
 	FILE *fp = NULL;
 	cairo_surface_t *s = NULL;
 	cairo_status_t st;
@@ -382,9 +353,6 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
 		    "cannot tell the format; name the file .png, .pdf or "
 		    ".svg");
-	if (strlen(path) + 64 > sizeof(tmp))
-		return sq_error_set(err, SQ_EUSAGE, path, 0, 0, "",
-		    "path too long");
 	if ((rc = sq_chart_size(d, opts, &w, &h, err)) != SQ_OK)
 		return rc;
 	sq_chart_title(d, opts, title, sizeof(title));
@@ -431,12 +399,8 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 	default:
 		break;
 	}
-	if ((fp = open_temp(path, tmp, sizeof(tmp))) == NULL) {
-		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
-		    "cannot create a temporary file beside it: %s",
-		    strerror(errno));
+	if ((rc = sq_tmp_create(path, &tmp, &fp, err)) != SQ_OK)
 		goto out;
-	}
 	switch (fmt) {
 	case SQ_CHART_PNG:
 		if ((rc = write_png(s, fp, dpi)) != SQ_OK)
@@ -475,12 +439,10 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
 		    "write failed: %s", strerror(errno));
 	fp = NULL;
-	if (rc == SQ_OK && rename(tmp, path) != 0)
-		rc = sq_error_set(err, SQ_EIO, path, 0, 0, "",
-		    "cannot rename the temporary file over it: %s",
-		    strerror(errno));
-	if (rc != SQ_OK)
-		unlink(tmp);
+	if (rc == SQ_OK)
+		rc = sq_tmp_finish(tmp, path, 1, err);
+	else
+		sq_tmp_finish(tmp, path, 0, NULL);
 out:
 	if (s)
 		cairo_surface_destroy(s);

@@ -90,7 +90,8 @@ sqc_draw_radar(struct ctx *c, sq_chart_frame *frame)
 		R = (c->W - 2 * MARGIN) / 2 - labw - 8;
 	if (R < 40)
 		return SQ_ELIMIT;
-	sq_nice_ticks(ins->min, ins->max, 6, &t);
+	if (sq_nice_ticks(ins->min, ins->max, 6, &t) != SQ_OK)
+		return SQ_ENUMERIC;
 	rs = (sq_scale){ ins->min, ins->max, 0, R };
 	dec = sq_tick_decimals(t.step);
 	/* Rings and spokes. */
@@ -274,7 +275,8 @@ sqc_draw_scree(struct ctx *c, sq_chart_frame *frame)
 	y1 = c->bottom - sqc_xaxis_h();
 	if (y1 - y0 < 60)
 		return SQ_ELIMIT;
-	sqc_ticks_fit(c, 0, mx * 1.05, 6, y1 - y0, 0, &ty);
+	if (sqc_ticks_fit(c, 0, mx * 1.05, 6, y1 - y0, 0, &ty) != SQ_OK)
+		return SQ_ENUMERIC;
 	/* Every component while the labels fit, else every 2nd, 5th... */
 	{
 		static const double steps[] = { 1, 2, 5, 10, 20, 50, 100 };

@@ -4,6 +4,7 @@
  * replaying the peeked bytes, to the one-pass gathering over a survey
  * export in chart_data.c. Above both, so neither calls the other.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +55,7 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, "",
 		    "out of memory");
 	/* Enough bytes to see the header line and the first row. */
+	errno = 0;
 	while (len < cap) {
 		size_t k = fread(buf + len, 1, cap - len, fp);
 
@@ -64,9 +66,11 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 			break;
 	}
 	if (ferror(fp)) {
+		int e = errno;
+
 		free(buf);
 		return sq_error_set(err, SQ_EIO, name, 0, 0, "",
-		    "read failed");
+		    "read failed: %s", strerror(e ? e : EIO));
 	}
 	d->from_table = sq_chart_is_table(buf, len);
 	d->ins_given = need->ins_given;
@@ -99,7 +103,7 @@ sq_chartdata_read(sq_chartdata *d, FILE *fp, const char *name,
 		}
 		if (ferror(fp))
 			rc = sq_error_set(err, SQ_EIO, name, 0, 0, "",
-			    "read failed");
+			    "read failed: %s", strerror(errno ? errno : EIO));
 		else if (memchr(buf, '\0', len) != NULL)
 			rc = sq_error_set(err, SQ_EPARSE, name, 0, 0, "",
 			    "a NUL byte in a table");

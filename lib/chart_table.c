@@ -113,6 +113,11 @@ tab_num(const struct tab *t, size_t r, int c, double *x, sq_error *err)
 	if (end == s || *end != '\0')
 		return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
 		    (size_t)c + 1, t->head[c], "\"%s\" is not a number", s);
+	/* inf, or a figure beyond a double (1e999): nothing to draw. */
+	if (!isfinite(*x))
+		return sq_error_set(err, SQ_EDATA, t->name, t->line[r],
+		    (size_t)c + 1, t->head[c], "\"%s\" is not a finite "
+		    "number", s);
 	return SQ_OK;
 }
 
@@ -513,6 +518,10 @@ read_scree_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 
 	for (i = 0; i < sizeof(refnames) / sizeof(refnames[0]) && cr < 0; i++)
 		cr = tab_col(t, refnames[i]);
+	/* The sniffer reads the first line loosely (quotes, CRs): check. */
+	if (ce < 0)
+		return sq_error_set(err, SQ_ESCHEMA, t->name, 1, 0, "",
+		    "the table has no column \"eigenvalue\"");
 	if ((rc = bare_instrument(d, t)) != SQ_OK)
 		return rc;
 	if (t->nrows == 0)
@@ -972,38 +981,87 @@ table_delim(const char *buf, size_t len)
 	return ';';
 }
 
-/* Split the first line of buf at delim into lower-cased names. */
-static size_t
-first_fields(const char *buf, size_t len, char delim, char names[][32],
-    size_t max, const char **next)
-{
-	size_t n = 0, i = 0, k = 0;
+/*
+ * The first line of a table, read in place: any number of fields of any
+ * length (no copies, so no fixed-size name arrays). Quotes and CRs are
+ * skipped; names compare case-insensitively.
+ */
+struct head {
+	const char *buf;
+	size_t start, end;	/* the first line is buf[start, end) */
+	char delim;
+	size_t n;		/* fields */
+};
 
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	if (max == 0)
-		return 0;
-	names[0][0] = '\0';
-	for (; i < len && buf[i] != '\n'; i++) {
-		char ch = buf[i];
+static void
+head_init(struct head *h, const char *buf, size_t len, char delim)
+{
+	const char *nl;
+	size_t i;
+
+	h->buf = buf;
+	h->delim = delim;
+	h->start = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	nl = memchr(buf + h->start, '\n', len - h->start);
+	h->end = nl ? (size_t)(nl - buf) : len;
+	h->n = 1;
+	for (i = h->start; i < h->end; i++)
+		if (buf[i] == delim)
+			h->n++;
+}
+
+/* Whether field [a, b) of the first line is s, ignoring case, '"', CR. */
+static int
+head_field_is(const struct head *h, size_t a, size_t b, const char *s)
+{
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		char ch = h->buf[i];
 
 		if (ch == '\r' || ch == '"')
 			continue;
-		if (ch == delim) {
-			if (++n >= max)
-				break;
-			k = 0;
-			names[n][0] = '\0';
-			continue;
-		}
-		if (k + 1 < 32) {
-			names[n][k++] = (char)tolower((unsigned char)ch);
-			names[n][k] = '\0';
+		if (*s == '\0' ||
+		    tolower((unsigned char)ch) != tolower((unsigned char)*s))
+			return 0;
+		s++;
+	}
+	return *s == '\0';
+}
+
+/* Whether field k (from 0) of the first line is s. */
+static int
+head_is(const struct head *h, size_t k, const char *s)
+{
+	size_t i = h->start, a = i, f = 0;
+
+	for (;; i++) {
+		if (i == h->end || h->buf[i] == h->delim) {
+			if (f == k)
+				return head_field_is(h, a, i, s);
+			if (i == h->end)
+				return 0;
+			f++;
+			a = i + 1;
 		}
 	}
-	if (next)
-		*next = i < len ? buf + i + 1 : buf + len;
-	return n < max ? n + 1 : max;	/* a cut line fills names[] */
+}
+
+/* Whether any field of the first line is s. */
+static int
+head_has(const struct head *h, const char *s)
+{
+	size_t i = h->start, a = i;
+
+	for (;; i++) {
+		if (i == h->end || h->buf[i] == h->delim) {
+			if (head_field_is(h, a, i, s))
+				return 1;
+			if (i == h->end)
+				return 0;
+			a = i + 1;
+		}
+	}
 }
 
 /* sq-cfa's long table: the rows go to chart_cfa.c one by one. */
@@ -1026,85 +1084,88 @@ read_cfa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	return sqc_cfa_finish(d, t->name, err);
 }
 
+/* Whether every column of the first line is one of ok[0..n-1]. */
 static int
-has_name(char names[][32], size_t n, const char *s)
+head_all_in(const struct head *h, const char *const *ok, size_t n)
 {
-	size_t i;
+	size_t i = h->start, a = i, j;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return 1;
-	return 0;
+	for (;; i++) {
+		if (i == h->end || h->buf[i] == h->delim) {
+			for (j = 0; j < n; j++)
+				if (head_field_is(h, a, i, ok[j]))
+					break;
+			if (j == n)
+				return 0;
+			if (i == h->end)
+				return 1;
+			a = i + 1;
+		}
+	}
 }
 
 /* Whether every column is one a table of answer counts may have. */
 static int
-likert_names(char names[][32], size_t n)
+likert_names(const struct head *h)
 {
 	static const char *const ok[] = {
 		"item", "value", "n", "block", "dimension", "label",
 		"scale_min", "scale_max"
 	};
-	size_t i, j;
 
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < sizeof(ok) / sizeof(ok[0]); j++)
-			if (strcmp(names[i], ok[j]) == 0)
-				break;
-		if (j == sizeof(ok) / sizeof(ok[0]))
-			return 0;
-	}
-	return 1;
+	return head_all_in(h, ok, sizeof(ok) / sizeof(ok[0]));
 }
 
 static int
 table_kind(const char *buf, size_t len)
 {
-	char names[64][32], delim = table_delim(buf, len);
-	const char *next;
-	size_t n = first_fields(buf, len, delim, names, 64, &next);
+	struct head h;
+	char delim = table_delim(buf, len);
+	size_t n;
 
+	head_init(&h, buf, len, delim);
+	n = h.n;
 	if (n < 2)
 		return T_NONE;
 	/* An export names its E and P columns. */
-	if (has_name(names, n, "e1") && has_name(names, n, "p1"))
+	if (head_has(&h, "e1") && head_has(&h, "p1"))
 		return T_NONE;
-	if (has_name(names, n, "a1") && has_name(names, n, "d1"))
+	if (head_has(&h, "a1") && head_has(&h, "d1"))
 		return T_NONE;	/* a three-column export */
-	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "mean_a") &&
-	    has_name(names, n, "mean_d"))
+	if (head_is(&h, 0, "scope") && head_has(&h, "mean_a") &&
+	    head_has(&h, "mean_d"))
 		return T_ZONE;
-	if (strcmp(names[0], "scope") == 0 && has_name(names, n, "gap"))
+	if (head_is(&h, 0, "scope") && head_has(&h, "gap"))
 		return T_GAP;
-	if (strcmp(names[0], "block") == 0 && has_name(names, n, "test") &&
-	    has_name(names, n, "group1"))
+	if (head_is(&h, 0, "block") && head_has(&h, "test") &&
+	    head_has(&h, "group1"))
 		return T_COMPARE;
-	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
-	    has_name(names, n, "value") && has_name(names, n, "model") &&
-	    has_name(names, n, "term"))
+	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
+	    head_has(&h, "value") && head_has(&h, "model") &&
+	    head_has(&h, "term"))
 		return T_DRIVERS;
-	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
-	    has_name(names, n, "dimension2") && has_name(names, n, "value"))
+	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
+	    head_has(&h, "dimension2") && head_has(&h, "value"))
 		return T_CFA;
-	if (strcmp(names[0], "section") == 0 && has_name(names, n, "key") &&
-	    has_name(names, n, "value"))
+	if (head_is(&h, 0, "section") && head_has(&h, "key") &&
+	    head_has(&h, "value"))
 		return T_FACTOR;
-	if (has_name(names, n, "eigenvalue"))
+	if (head_has(&h, "eigenvalue"))
 		return T_SCREE;
-	if (has_name(names, n, "importance") &&
-	    has_name(names, n, "performance"))
+	if (head_has(&h, "importance") &&
+	    head_has(&h, "performance"))
 		return T_IPA;
-	if (has_name(names, n, "item") && has_name(names, n, "value") &&
-	    has_name(names, n, "n") && likert_names(names, n))
+	if (head_has(&h, "item") && head_has(&h, "value") &&
+	    head_has(&h, "n") && likert_names(&h))
 		return T_LIKERT;
 	/*
 	 * A matrix: the first header cell is empty or names the rows, and
 	 * the next line is a label followed by numbers only.
 	 */
-	if (names[0][0] == '\0' || strcmp(names[0], "item") == 0 ||
-	    strcmp(names[0], "variable") == 0 ||
-	    strcmp(names[0], "row") == 0) {
-		size_t i = (size_t)(next - buf), cells = 0;
+	if (head_is(&h, 0, "") || head_is(&h, 0, "item") ||
+	    head_is(&h, 0, "variable") ||
+	    head_is(&h, 0, "row")) {
+		size_t i = h.end < len ? h.end + 1 : len, cells = 0;
 		int numeric = 1;
 
 		while (i < len && buf[i] != delim && buf[i] != '\n')

@@ -238,7 +238,10 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 		free(lab);
 		return SQ_ELIMIT;
 	}
-	sqc_ticks_fit(c, z->lo, z->hi, 8, x1 - x0, 1, &t);
+	if (sqc_ticks_fit(c, z->lo, z->hi, 8, x1 - x0, 1, &t) != SQ_OK) {
+		free(lab);
+		return SQ_ENUMERIC;
+	}
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)n;
 	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.3;
@@ -368,7 +371,8 @@ sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame)
 		R = (c->W - 2 * MARGIN) / 2 - labw - 8;
 	if (R < 40)
 		return SQ_ELIMIT;
-	sq_nice_ticks(z->lo, z->hi, 8, &t);
+	if (sq_nice_ticks(z->lo, z->hi, 8, &t) != SQ_OK)
+		return SQ_ENUMERIC;
 	rs = (sq_scale){ z->lo, z->hi, 0, R };
 	dec = sq_tick_decimals(t.step);
 	cairo_set_line_width(c->cr, 0.6);
@@ -533,7 +537,12 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	sqc_ticks_fit(c, ins->min, ins->max, 6, x1 - x0, 1, &t);
+	if (sqc_ticks_fit(c, ins->min, ins->max, 6, x1 - x0, 1, &t) !=
+	    SQ_OK) {
+		free(lab);
+		free(ord);
+		return SQ_ENUMERIC;
+	}
 	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
 	rowh = (y1 - y0) / (double)n;
 	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;

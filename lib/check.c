@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "servqual/check.h"
+#include "servqual/i18n.h"
+#include "servqual/table.h"
 #include "servqual/hash.h"
 
 /*
@@ -37,6 +39,7 @@ struct sq_check {
 	size_t capids;
 	unsigned flags;		/* SQ_CHECK_* of the last respondent */
 	int current;		/* the flag being reported */
+	sq_hash_key key;	/* of the id index: random per check */
 };
 
 int
@@ -50,6 +53,7 @@ sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return SQ_ENOMEM;
 	c->ins = ins;
+	sq_hash_key_init(&c->key);
 	if (o != NULL)
 		c->o = *o;
 	if (c->o.min_answers == 0) {
@@ -102,7 +106,8 @@ ids_grow(sq_check *c)
 	if ((n = calloc(cap, sizeof(*n))) == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < c->nids; i++) {
-		for (j = sq_hash_str(c->text + c->ent[i].off) & (cap - 1);
+		for (j = sq_hash_keyed(&c->key, c->text + c->ent[i].off) &
+		    (cap - 1);
 		    n[j] != 0;
 		    j = (j + 1) & (cap - 1))
 			;
@@ -143,7 +148,8 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	*first = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
-	for (j = sq_hash_str(id) & (c->capids - 1); c->slot[j] != 0;
+	for (j = sq_hash_keyed(&c->key, id) & (c->capids - 1);
+	    c->slot[j] != 0;
 	    j = (j + 1) & (c->capids - 1)) {
 		e = &c->ent[c->slot[j] - 1];
 		if (strcmp(c->text + e->off, id) == 0) {
@@ -186,7 +192,7 @@ flag(const char *file, unsigned long line, sq_problem_fn fn, void *ctx,
 	if (fn == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	sq_error_set(&p, SQ_EDATA, file, line, 0, NULL, "%s", msg);
 	fn(ctx, &p);
@@ -283,8 +289,10 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 				continue;
 			c->s.straight_lining++;
 			mark(c, SQ_CHECK_STRAIGHT);
-			flag(file, r->line, fn, ctx, "straight-lining: all "
-			    "%zu %c answers are %g", cnt, blocks[b], v);
+			flag(file, r->line, fn, ctx, sq_ngettext(
+			    "straight-lining: %zu %c answer only, and it is %g",
+			    "straight-lining: all %zu %c answers are %g", cnt),
+			    cnt, blocks[b], v);
 		}
 	}
 	/* an inverted zone: the adequate level above the desired one */
@@ -304,8 +312,9 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	if (ninv > 0) {
 		c->s.inverted++;
 		mark(c, SQ_CHECK_INVERTED);
-		flag(file, r->line, fn, ctx, "inverted zone (adequate above "
-		    "desired) on item%s %s", ninv == 1 ? "" : "s", inv);
+		flag(file, r->line, fn, ctx, sq_ngettext("inverted zone "
+		    "(adequate above desired) on item %s", "inverted zone "
+		    "(adequate above desired) on items %s", ninv), inv);
 	}
 	if (c->o.weights) {
 		for (d = 0; d < ins->ndims; d++)
@@ -532,6 +541,9 @@ struct sq_clean {
 	char *buf;		/* the row being built */
 	size_t len, cap;
 	int nomem;
+	char sep;		/* ',' or, for Spanish spreadsheets, ';' */
+	int comma;		/* decimal comma */
+	int crlf;		/* CRLF line ends (Excel) */
 	int guard;		/* formula guard: see sq_clean_guard() */
 };
 
@@ -570,7 +582,8 @@ put_field(sq_clean *c, const char *s)
 
 	if (n == 0)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[n - 1] != ' ') {
+	if (strchr(s, c->sep) == NULL && strpbrk(s, "\"\r\n") == NULL &&
+	    s[0] != ' ' && s[n - 1] != ' ') {
 		put(c, s, n);
 		return;
 	}
@@ -593,7 +606,12 @@ put_num(sq_clean *c, double x)
 	if (isnan(x))
 		return;
 	if (x != floor(x) || fabs(x) >= 1e15) {
-		put(c, b, (size_t)snprintf(b, sizeof(b), "%.15g", x));
+		int n = snprintf(b, sizeof(b), "%.15g", x);
+		char *dot;
+
+		if (c->comma && (dot = strchr(b, '.')) != NULL)
+			*dot = ',';
+		put(c, b, (size_t)n);
 		return;
 	}
 	u = (unsigned long long)fabs(x);
@@ -609,6 +627,8 @@ put_num(sq_clean *c, double x)
 static int
 flush_row(sq_clean *c)
 {
+	if (c->crlf)
+		put_char(c, '\r');
 	put_char(c, '\n');
 	if (c->nomem)
 		return SQ_ENOMEM;
@@ -637,6 +657,13 @@ int
 sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
     int keep_all, sq_clean **out)
 {
+	return sq_clean_new_as(fp, ins, h, keep_all, SQ_FMT_CSV, out);
+}
+
+int
+sq_clean_new_as(FILE *fp, const sq_instrument *ins,
+    const sq_survey_header *h, int keep_all, int format, sq_clean **out)
+{
 	sq_clean *c;
 	size_t i, nw = 0, sep = 0;
 	char name[32];
@@ -652,6 +679,11 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	c->fp = fp;
 	c->ins = ins;
 	c->ncols = h->ncols;
+	c->sep = format == SQ_FMT_CSV ? ',' : ';';
+	c->comma = format != SQ_FMT_CSV;
+	c->crlf = format == SQ_FMT_EXCEL;
+	if (format == SQ_FMT_EXCEL)
+		put(c, "\xef\xbb\xbf", 3);	/* Excel reads UTF-8 only so */
 	c->nb = (size_t)sq_check_blocks(h->form, c->blocks);
 	for (i = 0; i < h->ncols; i++) {
 		switch (h->role[i]) {
@@ -685,22 +717,25 @@ sq_clean_new(FILE *fp, const sq_instrument *ins, const sq_survey_header *h,
 	for (i = 0; i < h->ncols; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				put_char(c, ',');
+				put_char(c, c->sep);
 			put_field(c, h->name[i]);
 		}
 	for (i = 0; i < c->nb * ins->nitems; i++) {
 		if (sep++)
-			put_char(c, ',');
+			put_char(c, c->sep);
 		snprintf(name, sizeof(name), "%c%d", c->blocks[i / ins->nitems],
 		    ins->items[i % ins->nitems].number);
 		put(c, name, strlen(name));
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		put(c, ",W_", 3);
+		put_char(c, c->sep);
+		put(c, "W_", 2);
 		put_field(c, ins->dims[i].code);
 	}
-	if (c->overall)
-		put(c, ",overall", 8);
+	if (c->overall) {
+		put_char(c, c->sep);
+		put(c, "overall", 7);
+	}
 	if ((rc = flush_row(c)) != SQ_OK) {
 		sq_clean_free(c);
 		return rc;
@@ -719,7 +754,7 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 	for (i = 0; i < c->ncols && i < r->row->nfields; i++)
 		if (c->keep[i]) {
 			if (sep++)
-				put_char(c, ',');
+				put_char(c, c->sep);
 			if (c->guard && r->row->field[i][0] != '\0' &&
 			    strchr("=+-@\t\r", r->row->field[i][0]) != NULL) {
 				/* The apostrophe is part of the field. */
@@ -742,15 +777,15 @@ sq_clean_row(sq_clean *c, const sq_response *r)
 		if (!isnan(x) && it->reverse)
 			x = ins->min + ins->max - x;	/* as answered */
 		if (sep++)
-			put_char(c, ',');
+			put_char(c, c->sep);
 		put_num(c, x);
 	}
 	for (i = 0; c->weights && i < ins->ndims; i++) {
-		put_char(c, ',');
+		put_char(c, c->sep);
 		put_num(c, r->w[i]);
 	}
 	if (c->overall) {
-		put_char(c, ',');
+		put_char(c, c->sep);
 		put_num(c, r->overall);
 	}
 	return flush_row(c);

@@ -9,6 +9,7 @@
 
 #include "servqual/cli.h"
 #include "servqual/encoding.h"
+#include "servqual/i18n.h"
 #include "servqual/output.h"
 #include "servqual/table.h"
 
@@ -51,8 +52,23 @@ sq_cli_init(sq_cli *c)
 	memset(c, 0, sizeof(*c));
 	c->path = "-";
 	c->format = -1;
-	c->lang = SQ_LANG_EN;
 	c->conf = 0.95;
+	sq_lang_from_env(c->langcode, sizeof(c->langcode));
+	c->lang = strcmp(c->langcode, "es") == 0 ? SQ_LANG_ES : SQ_LANG_EN;
+}
+
+/* A language code: two or three letters, optionally _CC ("pt_BR"). */
+static int
+lang_code(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+
+	if (n < 2 || n > 3)
+		return 0;
+	if (s[n] == '\0')
+		return 1;
+	return s[n] == '_' && strlen(s + n + 1) == 2 &&
+	    strspn(s + n + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 2;
 }
 
 int
@@ -78,8 +94,8 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 	case 'f':
 		if ((c->format = sq_format_parse(arg)) >= 0)
 			return 1;
-		snprintf(msg, len, "-f: \"%s\": expected tsv, csv, json, md "
-		    "or pretty", arg);
+		snprintf(msg, len, _("-f: \"%s\": expected tsv, csv, json, "
+		    "csv-es, excel, md or pretty"), arg);
 		return -1;
 	case 'o':
 		if (arg[0] == '\0')
@@ -120,10 +136,15 @@ sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg, size_t len)
 		}
 		return 1;
 	case SQ_OPT_LANG:
-		if ((c->lang = sq_lang_parse(arg)) >= 0)
+		if (lang_code(arg) && (sq_lang_parse(arg) >= 0 ||
+		    sq_i18n_have(arg))) {
+			snprintf(c->langcode, sizeof(c->langcode), "%s", arg);
+			c->lang = sq_lang_parse(arg) == SQ_LANG_ES ?
+			    SQ_LANG_ES : SQ_LANG_EN;
 			return 1;
-		c->lang = SQ_LANG_EN;
-		snprintf(msg, len, "--lang: \"%s\": expected en or es", arg);
+		}
+		snprintf(msg, len, _("--lang: \"%s\": expected en, es or "
+		    "the code of an installed catalogue"), arg);
 		return -1;
 	case SQ_OPT_FORMULA_GUARD:
 		c->guard = 1;
@@ -159,6 +180,7 @@ sq_cli_operands(sq_cli *c, int argc, char *const *argv)
 	if (c->format < 0)
 		c->format = c->outpath == NULL && isatty(STDOUT_FILENO) ?
 		    SQ_FMT_PRETTY : SQ_FMT_TSV;
+	sq_i18n_init(c->langcode);
 	return 0;
 }
 

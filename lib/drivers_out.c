@@ -449,14 +449,14 @@ rpad(FILE *fp, const char *s, size_t w)
 	fputs(s, fp);
 }
 
+/* x with dec decimals as people read it (lib/pretty.c), a dash if NaN. */
 static void
 fnum(char *buf, size_t len, double x, int dec)
 {
 	if (isnan(x))
 		snprintf(buf, len, "\xe2\x80\x93");
 	else
-		snprintf(buf, len, "%.*f", dec, fabs(x) < 0.5 * pow(10, -dec) ?
-		    0.0 : x);
+		sq_fmt_human(x, SQ_NUM_REAL, dec, buf, len);
 }
 
 /* %g, or a dash when undefined. */
@@ -466,7 +466,8 @@ fg(char *buf, size_t len, double x)
 	if (isnan(x))
 		snprintf(buf, len, "\xe2\x80\x93");
 	else
-		snprintf(buf, len, "%g", x);
+		sq_fmt_human(x, x == floor(x) ? SQ_NUM_INT : SQ_NUM_REAL,
+		    x == floor(x) ? 0 : 1, buf, len);
 }
 
 static void
@@ -474,10 +475,8 @@ fp_(char *buf, size_t len, double p)
 {
 	if (isnan(p))
 		snprintf(buf, len, "\xe2\x80\x93");
-	else if (p < 0.0001)
-		snprintf(buf, len, "<.0001");
 	else
-		snprintf(buf, len, "%.4f", p);
+		sq_fmt_human(p, SQ_NUM_P, 0, buf, len);	/* "<0.001" */
 }
 
 static const char *
@@ -629,7 +628,9 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		rpad(fp, a, 13);
 		fnum(a, sizeof(a), r->perf_lo[d], 2);
 		fnum(b, sizeof(b), r->perf_hi[d], 2);
-		snprintf(line, sizeof(line), "[%s, %s]", a, b);
+		/* a decimal comma needs another separator */
+		snprintf(line, sizeof(line), lang ? "[%s; %s]" : "[%s, %s]",
+		    a, b);
 		rpad(fp, line, 16);
 		fputs("  ", fp);
 		fputs(r->quadrant[d] >= 0 ? M(P_Q0 + r->quadrant[d]) :
@@ -673,7 +674,9 @@ sq_drivers_pretty(const sq_drvresult *r, const sq_instrument *ins,
 		rpad(fp, a, 8);
 		fnum(a, sizeof(a), g->ci_low, 2);
 		fnum(b, sizeof(b), g->ci_high, 2);
-		snprintf(line, sizeof(line), "[%s, %s]", a, b);
+		/* a decimal comma needs another separator */
+		snprintf(line, sizeof(line), lang ? "[%s; %s]" : "[%s, %s]",
+		    a, b);
 		rpad(fp, line, 16);
 		fp_(c, sizeof(c), g->p);
 		rpad(fp, c, 8);

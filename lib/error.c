@@ -4,24 +4,32 @@
 #include <string.h>
 
 #include "servqual/error.h"
+#include "servqual/i18n.h"
+
+/* The English text, the catalogue's key. */
+static const char *
+sq_strerror_en(int code)
+{
+	switch (code) {
+	case SQ_OK:		return N_("success");
+	case SQ_ENOMEM:		return N_("out of memory");
+	case SQ_EIO:		return N_("input/output error");
+	case SQ_EPARSE:		return N_("malformed CSV");
+	case SQ_EDATA:		return N_("invalid value");
+	case SQ_ESCHEMA:	return N_("columns do not fit the instrument");
+	case SQ_ECODEBOOK:	return N_("invalid codebook");
+	case SQ_ELIMIT:		return N_("size limit exceeded");
+	case SQ_EEMPTY:		return N_("no data");
+	case SQ_EUSAGE:		return N_("invalid argument");
+	case SQ_ENUMERIC:	return N_("numerical method failed");
+	default:		return N_("unknown error");
+	}
+}
 
 const char *
 sq_strerror(int code)
 {
-	switch (code) {
-	case SQ_OK:		return "success";
-	case SQ_ENOMEM:		return "out of memory";
-	case SQ_EIO:		return "input/output error";
-	case SQ_EPARSE:		return "malformed CSV";
-	case SQ_EDATA:		return "invalid value";
-	case SQ_ESCHEMA:	return "columns do not fit the instrument";
-	case SQ_ECODEBOOK:	return "invalid codebook";
-	case SQ_ELIMIT:		return "size limit exceeded";
-	case SQ_EEMPTY:		return "no data";
-	case SQ_EUSAGE:		return "invalid argument";
-	case SQ_ENUMERIC:	return "numerical method failed";
-	default:		return "unknown error";
-	}
+	return _(sq_strerror_en(code));
 }
 
 int
@@ -38,7 +46,8 @@ sq_error_set(sq_error *err, int code, const char *file, unsigned long line,
 	snprintf(err->colname, sizeof(err->colname), "%s",
 	    colname ? colname : "");
 	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	/* Every message the library writes is translated here, once. */
+	vsnprintf(err->msg, sizeof(err->msg), _(fmt), ap);
 	va_end(ap);
 	return code;
 }
@@ -101,9 +110,10 @@ sq_error_format(const sq_error *err, char *buf, size_t len)
 	}
 	if (err->col > 0) {
 		if (err->colname[0] != '\0')
-			APPEND("column %s (#%zu): ", err->colname, err->col);
+			APPEND(_("column %s (#%zu): "), err->colname,
+			    err->col);
 		else
-			APPEND("column #%zu: ", err->col);
+			APPEND(_("column #%zu: "), err->col);
 	}
 	APPEND("%s", err->msg);
 #undef APPEND

@@ -5,6 +5,7 @@
  * from extraction (factor.c), which it does not use.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include <gsl/gsl_eigen.h>
@@ -36,19 +37,22 @@ sq_parallel(size_t p, double n, unsigned long seed, size_t iter,
 	gsl_matrix *A = NULL;
 	gsl_vector *e = NULL;
 	gsl_eigen_symm_workspace *w = NULL;
-	double *T = NULL, *sim = NULL, *col = NULL;
+	double *T = NULL, *sim = NULL, *col = NULL, *scale = NULL;
 	size_t it, i, j, l;
 	int rc = SQ_ENOMEM;
 
 	if (p < 2 || iter == 0 || !(n - 1 >= (double)p))
 		return SQ_EUSAGE;
+	if (iter > SIZE_MAX / sizeof(double) / p)
+		return SQ_ENOMEM;
 	if ((rng = gsl_rng_alloc(gsl_rng_mt19937)) == NULL ||
 	    (A = gsl_matrix_alloc(p, p)) == NULL ||
 	    (e = gsl_vector_alloc(p)) == NULL ||
 	    (w = gsl_eigen_symm_alloc(p)) == NULL ||
 	    (T = calloc(p * p, sizeof(double))) == NULL ||
 	    (sim = malloc(iter * p * sizeof(double))) == NULL ||
-	    (col = malloc(iter * sizeof(double))) == NULL)
+	    (col = malloc(iter * sizeof(double))) == NULL ||
+	    (scale = malloc(p * sizeof(double))) == NULL)
 		goto out;
 	gsl_rng_set(rng, seed);
 	for (it = 0; it < iter; it++) {
@@ -74,11 +78,12 @@ sq_parallel(size_t p, double n, unsigned long seed, size_t iter,
 				gsl_matrix_set(A, j, i, s);
 			}
 		for (i = 0; i < p; i++)
-			col[i] = 1 / sqrt(gsl_matrix_get(A, i, i));
+			scale[i] = 1 / sqrt(gsl_matrix_get(A, i, i));
 		for (i = 0; i < p; i++)
 			for (j = 0; j < p; j++)
 				gsl_matrix_set(A, i, j,
-				    gsl_matrix_get(A, i, j) * col[i] * col[j]);
+				    gsl_matrix_get(A, i, j) * scale[i] *
+				    scale[j]);
 		if (gsl_eigen_symm(A, e, w) != 0) {
 			rc = SQ_ENUMERIC;
 			goto out;
@@ -107,6 +112,7 @@ out:
 	free(T);
 	free(sim);
 	free(col);
+	free(scale);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
  * find the same optimum, ours without optim's loose default stopping.
  */
 #include <float.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -645,6 +645,20 @@ sq_gap_rows_adjust(const sq_gapacc *a, const sq_instrument *ins,
 
 /* Segments. */
 
+/* Bytes one segment's accumulator takes, as sq_gapacc_new() allocates. */
+static size_t
+acc_bytes(const sq_instrument *ins)
+{
+	size_t b = sizeof(sq_gapacc) + ins->nitems * sizeof(((sq_gapacc *)0)->
+	    item[0]) + ins->ndims * sizeof(((sq_gapacc *)0)->dim[0]);
+	double lo = ceil(ins->min), r = floor(ins->max) - lo + 1;
+
+	if (r <= SQ_COUNT_MAX)
+		b += ins->nitems * (size_t)r * (size_t)r *
+		    sizeof(((sq_gapacc *)0)->cnt[0]);
+	return b;
+}
+
 int
 sq_gapset_new(const sq_instrument *ins, int by_segment, sq_gapset **out)
 {
@@ -659,6 +673,14 @@ sq_gapset_new(const sq_instrument *ins, int by_segment, sq_gapset **out)
 		return rc;
 	}
 	if (by_segment) {
+		size_t per = acc_bytes(ins);
+
+		sq_hash_key_init(&s->key);
+		s->maxseg = SQ_SEGMENT_MEMORY / per;
+		if (s->maxseg > SQ_MAX_SEGMENTS)
+			s->maxseg = SQ_MAX_SEGMENTS;
+		if (s->maxseg < 1)
+			s->maxseg = 1;
 		s->hcap = 64;
 		if ((s->hash = calloc(s->hcap, sizeof(*s->hash))) == NULL) {
 			sq_gapset_free(s);
@@ -679,7 +701,7 @@ rehash(sq_gapset *s)
 	if (nh == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < s->nseg; i++) {
-		h = (size_t)sq_hash_str(s->seg[i]) & (cap - 1);
+		h = (size_t)sq_hash_keyed(&s->key, s->seg[i]) & (cap - 1);
 		while (nh[h] != 0)
 			h = (h + 1) & (cap - 1);
 		nh[h] = i + 1;
@@ -694,7 +716,7 @@ static int
 segment_of(sq_gapset *s, const sq_instrument *ins, const char *v,
     sq_gapacc **acc)
 {
-	size_t h = (size_t)sq_hash_str(v) & (s->hcap - 1), i;
+	size_t h = (size_t)sq_hash_keyed(&s->key, v) & (s->hcap - 1), i;
 	int rc;
 
 	while (s->hash[h] != 0) {
@@ -705,7 +727,7 @@ segment_of(sq_gapset *s, const sq_instrument *ins, const char *v,
 		}
 		h = (h + 1) & (s->hcap - 1);
 	}
-	if (s->nseg >= SQ_MAX_SEGMENTS)
+	if (s->nseg >= s->maxseg)
 		return SQ_ELIMIT;
 	if (s->nseg == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 16;
@@ -743,6 +765,19 @@ sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
 }
 
 int
+sq_gapset_limit_error(const sq_gapset *s, const sq_instrument *ins,
+    unsigned long line, sq_error *err)
+{
+	return sq_error_set(err, SQ_ELIMIT, NULL, line, 0, NULL,
+	    "more than %zu distinct segment values (%zu KB of "
+	    "accumulators each, at most %zu MB in all)%s", s->maxseg,
+	    (acc_bytes(ins) + 1023) / 1024, SQ_SEGMENT_MEMORY >> 20,
+	    s->rows <= s->nseg + s->nseg / 10 ? "; nearly every row "
+	    "has a value of its own: the column looks like an id, "
+	    "not a segment" : "");
+}
+
+int
 sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
     sq_error *err)
 {
@@ -764,10 +799,10 @@ sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
 		s->all->block = sq_gap_block_of(r->form);
 		return SQ_OK;
 	}
+	s->rows++;
 	rc = segment_of(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
 	if (rc == SQ_ELIMIT)
-		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
-		    "more than %d distinct segment values", SQ_MAX_SEGMENTS);
+		return sq_gapset_limit_error(s, ins, r->line, err);
 	if (rc != SQ_OK)
 		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
 		    "out of memory");

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "servqual/i18n.h"
 #include "servqual/instrument.h"
 #include "servqual/output.h"
 #include "servqual/reader.h"
@@ -153,6 +154,9 @@ instrument_alloc(void)
 	if (ins != NULL) {
 		ins->min = 1;
 		ins->max = 7;
+		/* the overall rating: any number until an overall row */
+		ins->omin = -INFINITY;
+		ins->omax = INFINITY;
 	}
 	return ins;
 }
@@ -319,6 +323,8 @@ sq_instrument_free(sq_instrument *ins)
 	free(ins->cols);
 	free(ins->recodes);
 	free(ins->items);
+	free(ins->codebook);
+	free(ins->label_slot);
 	free(ins);
 }
 
@@ -344,6 +350,53 @@ sq_instrument_item(const sq_instrument *ins, int number)
 	return -1;
 }
 
+int
+sq_instrument_label(const sq_instrument *ins, const char *folded)
+{
+	size_t j, mask = ins->label_cap - 1;
+	uint32_t v;
+
+	if (ins->label_cap == 0)
+		return -1;
+	for (j = sq_hash_keyed(&ins->label_key, folded) & mask;
+	    (v = ins->label_slot[j]) != 0; j = (j + 1) & mask)
+		if (strcmp(ins->labels[v - 1].text, folded) == 0)
+			return (int)v - 1;
+	return -1;
+}
+
+/* Index label i (its text already in ins->labels), doubling the table. */
+static int
+label_index(sq_instrument *ins, size_t i)
+{
+	size_t j, k, cap = ins->label_cap;
+	uint32_t *ns;
+
+	if (2 * (i + 1) > cap) {
+		cap = cap ? 2 * cap : 64;
+		if (cap > ((size_t)1 << 31) ||
+		    (ns = calloc(cap, sizeof(*ns))) == NULL)
+			return SQ_ENOMEM;
+		if (ins->label_cap == 0)
+			sq_hash_key_init(&ins->label_key);
+		for (k = 0; k < i; k++) {
+			for (j = sq_hash_keyed(&ins->label_key,
+			    ins->labels[k].text) & (cap - 1); ns[j] != 0;
+			    j = (j + 1) & (cap - 1))
+				;
+			ns[j] = (uint32_t)k + 1;
+		}
+		free(ins->label_slot);
+		ins->label_slot = ns;
+		ins->label_cap = cap;
+	}
+	for (j = sq_hash_keyed(&ins->label_key, ins->labels[i].text) &
+	    (cap - 1); ins->label_slot[j] != 0; j = (j + 1) & (cap - 1))
+		;
+	ins->label_slot[j] = (uint32_t)i + 1;
+	return SQ_OK;
+}
+
 size_t
 sq_instrument_dim_items(const sq_instrument *ins, int d)
 {
@@ -362,6 +415,8 @@ struct cb {
 	const char *name;
 	int have_items;		/* item or dimension rows seen */
 	int have_scale;
+	int have_overall;	/* an overall row gave the rating's scale */
+	size_t reverse_cap, missing_cap, label_cap;
 	int *reverse;		/* item numbers to reverse, resolved later */
 	unsigned long *reverse_line;
 	size_t nreverse;
@@ -381,7 +436,7 @@ cb_err(struct cb *c, sq_error *err, unsigned long line, size_t col,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), _(fmt), ap);
 	va_end(ap);
 	return sq_error_set(err, SQ_ECODEBOOK, c->name, line, col, NULL,
 	    "%s", msg);
@@ -418,19 +473,99 @@ parse_num(const char *s, double *v)
 	return 0;
 }
 
+/*
+ * A scale end: a whole number within SQ_SCALE_LIMIT, written as one
+ * (strtod would read "6.99999999999999999" as 7). -1 if not a number,
+ * -2 if a number but not such.
+ */
 static int
-push_str(char ***arr, size_t *n, const char *s)
+parse_end(const char *s, double *v)
 {
-	char **na = realloc(*arr, (*n + 1) * sizeof(**arr));
+	char *end;
+	long l;
+
+	if (parse_num(s, v) != 0)
+		return -1;
+	errno = 0;
+	l = strtol(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || errno != 0 || l < -SQ_SCALE_LIMIT ||
+	    l > SQ_SCALE_LIMIT)
+		return -2;
+	*v = (double)l;
+	return 0;
+}
+
+/* Room for one more element of size bytes in *arr (n used, *cap held). */
+static int
+grow(void *arr, size_t *cap, size_t n, size_t size)
+{
+	void **p = arr, *np;
+	size_t nc;
+
+	if (n < *cap)
+		return SQ_OK;
+	nc = *cap ? 2 * *cap : 16;
+	if (nc > ((size_t)1 << 31) / size ||
+	    (np = realloc(*p, nc * size)) == NULL)
+		return SQ_ENOMEM;
+	*p = np;
+	*cap = nc;
+	return SQ_OK;
+}
+
+static int
+push_str(char ***arr, size_t *n, size_t *cap, const char *s)
+{
+	char **na;
 	char f[256];
 
-	if (na == NULL)
+	if (grow(arr, cap, *n, sizeof(**arr)) != SQ_OK)
 		return SQ_ENOMEM;
-	*arr = na;
+	na = *arr;
 	sq_fold(s, f, sizeof(f));
 	if ((na[*n] = strdup(f)) == NULL)
 		return SQ_ENOMEM;
 	(*n)++;
+	return SQ_OK;
+}
+
+/* "#k" with k a column number in 1..SQ_MAX_COLUMN_NUMBER, digits only. */
+static int
+col_number_ok(const char *h)
+{
+	char *end;
+	unsigned long k;
+
+	errno = 0;
+	k = strtoul(h + 1, &end, 10);
+	return *end == '\0' && errno == 0 && k >= 1 &&
+	    k <= SQ_MAX_COLUMN_NUMBER;
+}
+
+/* MIN and MAX of a scale row (what names it in messages). */
+static int
+scale_ends(struct cb *c, const sq_row *row, char **f, double *lo,
+    double *hi, const char *what, sq_error *err)
+{
+	int i, r;
+
+	for (i = 1; i <= 2; i++) {
+		r = parse_end(f[i], i == 1 ? lo : hi);
+		if (r == -1)
+			return cb_err(c, err, row->line, (size_t)i + 1,
+			    "%s %s \"%s\" is not a number", what,
+			    i == 1 ? "minimum" : "maximum", f[i]);
+		if (r != 0)
+			return cb_err(c, err, row->line, (size_t)i + 1,
+			    "%s %s \"%s\" is not a whole number in %d..%d",
+			    what, i == 1 ? "minimum" : "maximum", f[i],
+			    -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT);
+	}
+	if (*lo >= *hi)
+		return cb_err(c, err, row->line, 3,
+		    "%s maximum \"%s\" is not above the minimum", what, f[2]);
 	return SQ_OK;
 }
 
@@ -491,7 +626,7 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 	char **f = row->field;
 	size_t nf = row->nfields, i;
 	char kind[32];
-	int n, d;
+	int n, d, rc;
 
 	while (nf > 0 && f[nf - 1][0] == '\0')
 		nf--;	/* spreadsheets pad rows with empty cells */
@@ -504,17 +639,19 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		if (nf != 3)
 			return cb_err(c, err, row->line, 1,
 			    "a scale row is: scale,MIN,MAX");
-		if (parse_num(f[1], &ins->min) != 0)
-			return cb_err(c, err, row->line, 2,
-			    "scale minimum \"%s\" is not a number", f[1]);
-		if (parse_num(f[2], &ins->max) != 0)
-			return cb_err(c, err, row->line, 3,
-			    "scale maximum \"%s\" is not a number", f[2]);
-		if (ins->min >= ins->max)
-			return cb_err(c, err, row->line, 3,
-			    "scale maximum \"%s\" is not above the minimum",
-			    f[2]);
+		if ((rc = scale_ends(c, row, f, &ins->min, &ins->max,
+		    "scale", err)) != SQ_OK)
+			return rc;
 		c->have_scale = 1;
+	} else if (strcmp(kind, "overall") == 0) {
+		if (nf != 3)
+			return cb_err(c, err, row->line, 1,
+			    "an overall row is: overall,MIN,MAX (the overall "
+			    "rating's scale)");
+		if ((rc = scale_ends(c, row, f, &ins->omin, &ins->omax,
+		    "overall scale", err)) != SQ_OK)
+			return rc;
+		c->have_overall = 1;
 	} else if (strcmp(kind, "dimension") == 0) {
 		if (nf < 3 || nf > 4)
 			return cb_err(c, err, row->line, 1, "a dimension row "
@@ -573,16 +710,23 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 				return cb_err(c, err, row->line, i + 1,
 				    "item number \"%s\" is not a whole "
 				    "number from 1", f[i]);
-			nr = realloc(c->reverse, (c->nreverse + 1) *
-			    sizeof(*nr));
-			if (nr == NULL)
-				return SQ_ENOMEM;
-			c->reverse = nr;
-			nl = realloc(c->reverse_line, (c->nreverse + 1) *
-			    sizeof(*nl));
-			if (nl == NULL)
-				return SQ_ENOMEM;
-			c->reverse_line = nl;
+			if (c->nreverse == c->reverse_cap) {
+				size_t cap = c->reverse_cap ?
+				    2 * c->reverse_cap : 16;
+
+				if (cap > ((size_t)1 << 28))
+					return SQ_ENOMEM;
+				nr = realloc(c->reverse, cap * sizeof(*nr));
+				if (nr == NULL)
+					return SQ_ENOMEM;
+				c->reverse = nr;
+				nl = realloc(c->reverse_line, cap *
+				    sizeof(*nl));
+				if (nl == NULL)
+					return SQ_ENOMEM;
+				c->reverse_line = nl;
+				c->reverse_cap = cap;
+			}
 			c->reverse[c->nreverse] = n;
 			c->reverse_line[c->nreverse++] = row->line;
 		}
@@ -591,7 +735,8 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			return cb_err(c, err, row->line, 1, "a missing row is: "
 			    "missing,CODE[,CODE...]");
 		for (i = 1; i < nf; i++)
-			if (push_str(&ins->missing, &ins->nmissing, f[i]))
+			if (push_str(&ins->missing, &ins->nmissing,
+			    &c->missing_cap, f[i]))
 				return SQ_ENOMEM;
 	} else if (strcmp(kind, "label") == 0) {
 		sq_label *nl;
@@ -608,14 +753,13 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		if (t[0] == '\0')
 			return cb_err(c, err, row->line, 2,
 			    "label text is empty");
-		for (i = 0; i < ins->nlabels; i++)
-			if (strcmp(ins->labels[i].text, t) == 0)
-				return cb_err(c, err, row->line, 2, "label "
-				    "\"%s\" is declared twice", f[1]);
-		nl = realloc(ins->labels, (ins->nlabels + 1) * sizeof(*nl));
-		if (nl == NULL)
+		if (sq_instrument_label(ins, t) >= 0)
+			return cb_err(c, err, row->line, 2, "label "
+			    "\"%s\" is declared twice", f[1]);
+		if (grow(&ins->labels, &c->label_cap, ins->nlabels,
+		    sizeof(*ins->labels)) != SQ_OK)
 			return SQ_ENOMEM;
-		ins->labels = nl;
+		nl = ins->labels;
 		nl[ins->nlabels].value = v;
 		nl[ins->nlabels].shown = NULL;
 		if ((nl[ins->nlabels].text = strdup(t)) == NULL)
@@ -625,6 +769,8 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			return SQ_ENOMEM;
 		}
 		ins->nlabels++;
+		if (label_index(ins, ins->nlabels - 1) != SQ_OK)
+			return SQ_ENOMEM;
 	} else if (strcmp(kind, "column") == 0) {
 		sq_colmap *m;
 		char role[32];
@@ -673,6 +819,11 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		if (f[1][0] == '\0')
 			return cb_err(c, err, row->line, 2,
 			    "column header is empty");
+		if (f[1][0] == '#' && isdigit((unsigned char)f[1][1]) &&
+		    !col_number_ok(f[1]))
+			return cb_err(c, err, row->line, 2, "column \"%s\": "
+			    "columns are numbered from #1 (#1..#%d)", f[1],
+			    SQ_MAX_COLUMN_NUMBER);
 		if ((m->role == SQ_ROLE_E || m->role == SQ_ROLE_P ||
 		    m->role == SQ_ROLE_A || m->role == SQ_ROLE_D ||
 		    m->role == SQ_ROLE_W) && (nf < 4 || f[3][0] == '\0'))
@@ -683,6 +834,7 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 			return SQ_ENOMEM;
 		c->col_target[ins->ncols] = strdup(nf == 4 ? f[3] : "");
 		c->col_line[ins->ncols] = row->line;
+		m->line = row->line;
 		ins->ncols++;
 		if (c->col_target[ins->ncols - 1] == NULL)
 			return SQ_ENOMEM;
@@ -693,6 +845,60 @@ cb_row(void *ctx, const sq_row *row, sq_error *err)
 		    "(scale, dimension, item, reverse, missing, label, "
 		    "column or recode)", f[0]);
 	return 0;
+}
+
+/*
+ * The header a column row names, as matching sees it: folded, and "#k"
+ * as the number k (so "#03" and "#3" are one column).
+ */
+static void
+col_key(const char *h, char *out, size_t len)
+{
+	if (h[0] == '#' && isdigit((unsigned char)h[1]))
+		snprintf(out, len, "#%lu", strtoul(h + 1, NULL, 10));
+	else
+		sq_fold(h, out, len);
+}
+
+/* No header is named by two column rows: a hash set of the keys. */
+static int
+cols_unique(struct cb *c, sq_error *err)
+{
+	sq_instrument *ins = c->ins;
+	size_t cap = 16, i, j, v;
+	char (*key)[256];
+	uint32_t *slot;
+	sq_hash_key hk;
+	int rc = SQ_OK;
+
+	if (ins->ncols < 2)
+		return SQ_OK;
+	while (cap < 2 * ins->ncols)
+		cap *= 2;
+	key = malloc(ins->ncols * sizeof(*key));
+	slot = calloc(cap, sizeof(*slot));
+	if (key == NULL || slot == NULL) {
+		free(key);
+		free(slot);
+		return SQ_ENOMEM;
+	}
+	sq_hash_key_init(&hk);
+	for (i = 0; i < ins->ncols && rc == SQ_OK; i++) {
+		col_key(ins->cols[i].name, key[i], sizeof(key[i]));
+		for (j = sq_hash_keyed(&hk, key[i]) & (cap - 1);
+		    (v = slot[j]) != 0; j = (j + 1) & (cap - 1))
+			if (strcmp(key[v - 1], key[i]) == 0)
+				break;
+		if (v != 0)
+			rc = cb_err(c, err, c->col_line[i], 2, "column \"%s\" "
+			    "is mapped twice (also on line %lu)",
+			    ins->cols[i].name, c->col_line[v - 1]);
+		else
+			slot[j] = (uint32_t)i + 1;
+	}
+	free(key);
+	free(slot);
+	return rc;
 }
 
 /* Check what rows could not check alone, once everything is read. */
@@ -722,6 +928,8 @@ cb_resolve(struct cb *c, sq_error *err)
 		}
 		ins->items[k].reverse = 1;
 	}
+	if ((k = cols_unique(c, err)) != SQ_OK)
+		return k;
 	for (i = 0; i < ins->ncols; i++) {
 		sq_colmap *m = &ins->cols[i];
 		const char *t = c->col_target[i];
@@ -776,6 +984,8 @@ sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
 			c.ins->name = nn;
 		}
 	}
+	if (rc == SQ_OK && (c.ins->codebook = strdup(name)) == NULL)
+		rc = SQ_ENOMEM;
 	if (rc == SQ_ENOMEM)
 		sq_error_set(err, rc, name, 0, 0, NULL, "out of memory");
 	for (i = 0; i < c.ins->ncols; i++)

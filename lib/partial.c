@@ -19,8 +19,9 @@ sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
 	char title[256];
 	int rc, e;
 
-	if (sq_gap_table(s, ins, conf, format >= SQ_FMT_MD, lang, &table) !=
-	    SQ_OK)
+	/* people get the items under their dimension (lib/gappretty.c) */
+	if ((format >= SQ_FMT_MD ? sq_gap_pretty(s, ins, conf, lang, &table) :
+	    sq_gap_table(s, ins, conf, 0, lang, &table)) != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 	sq_table_guard(table, guard);
@@ -110,6 +111,7 @@ sq_gapset_fold(sq_gapset *dst, const sq_gapset *src, const sq_instrument *ins)
 	int rc;
 
 	sq_gapacc_merge(dst->all, src->all);
+	dst->rows += src->rows;
 	for (i = 0; i < src->nseg; i++) {
 		if ((rc = sq_gapset_segment(dst, ins, src->seg[i], &acc)) !=
 		    SQ_OK)

@@ -16,6 +16,7 @@
  */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,36 +52,137 @@ sq_sim_defaults(sq_sim_opts *o)
 	o->width = 1.5;
 }
 
-#define SIM_MISSING	(-1000000)	/* a blank cell in val[] */
+#define SIM_MISSING	INT_MIN		/* a blank cell in val[] */
 
+/* The overall rating's scale: its own if declared, else the items'. */
+#define OMIN(ins)	(isfinite((ins)->omin) ? (ins)->omin : (ins)->min)
+#define OMAX(ins)	(isfinite((ins)->omax) ? (ins)->omax : (ins)->max)
+
+/*
+ * x rounded and clamped to lo..hi (whole numbers within SQ_SCALE_LIMIT,
+ * so an int); NaN (never expected) gives lo.
+ */
 static int
 answer(double x, double lo, double hi)
 {
 	x = floor(x + 0.5);
-	if (x < lo)
+	if (!(x >= lo))
 		x = lo;
 	if (x > hi)
 		x = hi;
 	return (int)x;
 }
 
+/* Decimal u at p; returns the end. At most 20 characters. */
 static char *
-put_int(char *p, long v)
+put_uint(char *p, unsigned long u)
 {
 	char tmp[24];
 	int n = 0;
 
-	if (v < 0) {
-		*p++ = '-';
-		v = -v;
-	}
 	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
 	while (n > 0)
 		*p++ = tmp[--n];
 	return p;
+}
+
+/* Decimal v at p; returns the end. At most 20 characters. */
+static char *
+put_int(char *p, long v)
+{
+	char tmp[24];
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	int n = 0;
+
+	if (v < 0)
+		*p++ = '-';
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
+/* Characters put_int() writes for v. */
+static size_t
+int_width(long v)
+{
+	char tmp[24];
+
+	return (size_t)(put_int(tmp, v) - tmp);
+}
+
+/* ",PREFIXNAME" as a CSV field, quoted when the name needs it. */
+static void
+put_name(FILE *fp, const char *prefix, const char *name)
+{
+	const char *c;
+
+	if (strpbrk(name, "\",\r\n") == NULL) {
+		fprintf(fp, ",%s%s", prefix, name);
+		return;
+	}
+	fprintf(fp, ",\"%s", prefix);
+	for (c = name; *c != '\0'; c++) {
+		if (*c == '"')
+			putc('"', fp);
+		putc(*c, fp);
+	}
+	putc('"', fp);
+}
+
+/* Whether lo <= x <= hi; false for NaN. */
+static int
+within(double x, double lo, double hi)
+{
+	return x >= lo && x <= hi;
+}
+
+/* The options and the scale are what the model and the line buffer need. */
+static int
+check_opts(const sq_instrument *ins, const sq_sim_opts *o, sq_error *err)
+{
+	double omin = OMIN(ins), omax = OMAX(ins);
+	size_t d;
+
+	if (!within(o->loading, 0, 1) || !within(o->rho, 0, 1) ||
+	    !within(o->rho_ep, -1, 1) || !within(o->missing, 0, 1) ||
+	    o->missing >= 1)
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "loading and rho must be in 0..1, rho-ep in -1..1, "
+		    "missing in 0..1 (below 1)");
+	if (!within(o->sd, 0, SQ_SIM_MAX_ABS) ||
+	    !within(o->seg_shift, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS) ||
+	    !within(o->mean_e, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS) ||
+	    !within(o->width, -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "sd must be in 0..%g, shift, mean and width in -%g..%g",
+		    SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS);
+	for (d = 0; o->gap != NULL && d < ins->ndims; d++)
+		if (!within(o->gap[d], -SQ_SIM_MAX_ABS, SQ_SIM_MAX_ABS))
+			return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+			    "gaps must be in -%g..%g", SQ_SIM_MAX_ABS,
+			    SQ_SIM_MAX_ABS);
+	if (!within(ins->min, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
+	    !within(ins->max, ins->min + 1, SQ_SCALE_LIMIT) ||
+	    ins->min != floor(ins->min) || ins->max != floor(ins->max) ||
+	    !within(omin, -SQ_SCALE_LIMIT, SQ_SCALE_LIMIT) ||
+	    !within(omax, omin + 1, SQ_SCALE_LIMIT) ||
+	    omin != floor(omin) || omax != floor(omax))
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "the scales must be whole numbers in -%d..%d",
+		    SQ_SCALE_LIMIT, SQ_SCALE_LIMIT);
+	if (ins->nitems == 0 || ins->nitems > SQ_MAX_ITEMS ||
+	    ins->ndims == 0 || ins->ndims > SQ_MAX_DIMS ||
+	    o->merge[0] >= (int)ins->ndims || o->merge[1] >= (int)ins->ndims)
+		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
+		    "the instrument has no items or dimensions to simulate");
+	return SQ_OK;
 }
 
 /* 100 points over k dimensions by largest remainder. */
@@ -115,7 +217,7 @@ int
 sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
     sq_error *err)
 {
-	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap;
+	size_t k = ins->nitems, nd = ins->ndims, i, d, line_cap, cell;
 	double fe[SQ_MAX_DIMS], fp_[SQ_MAX_DIMS], ge, gp, lam, ulam;
 	double *mue = NULL, *mup = NULL, shift, psum, wid;
 	int *val = NULL;
@@ -126,21 +228,30 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 	gsl_rng *rng;
 	int rc = SQ_OK, ov;
 
-	if (o->loading < 0 || o->loading > 1 || o->rho < 0 || o->rho > 1 ||
-	    o->rho_ep < -1 || o->rho_ep > 1 ||
-	    !(o->missing >= 0 && o->missing <= 1))
-		return sq_error_set(err, SQ_EUSAGE, NULL, 0, 0, NULL,
-		    "loading and rho must be in 0..1, rho-ep in -1..1, "
-		    "missing in 0..1");
+	if ((rc = check_opts(ins, o, err)) != SQ_OK)
+		return rc;
 	if ((rng = gsl_rng_alloc(gsl_rng_mt19937)) == NULL)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 	gsl_rng_set(rng, o->seed);
-	line_cap = 64 + 4 * k * (size_t)(ins->max > 9 ? 4 : 2) + 8 * nd + 64;
+	/*
+	 * The longest line: id (20), segment name (at most 16 bytes and a
+	 * number of up to 10 digits), up to 3k answers and the overall
+	 * rating as wide as the widest scale end, nd weights of up to 3
+	 * digits, one separator per cell and the newline.
+	 */
+	cell = int_width((long)ins->min);
+	if (int_width((long)ins->max) > cell)
+		cell = int_width((long)ins->max);
+	if (int_width((long)OMIN(ins)) > cell)
+		cell = int_width((long)OMIN(ins));
+	if (int_width((long)OMAX(ins)) > cell)
+		cell = int_width((long)OMAX(ins));
+	line_cap = 20 + 1 + 16 + 10 + (3 * k + 1) * (cell + 1) + nd * 4 + 2;
 	mue = malloc(k * sizeof(*mue));
 	mup = malloc(k * sizeof(*mup));
 	val = malloc(3 * k * sizeof(*val) + 1);
-	line = malloc(line_cap + 4 * k * (size_t)(ins->max > 9 ? 4 : 2));
+	line = malloc(line_cap);
 	if (mue == NULL || mup == NULL || line == NULL || val == NULL) {
 		rc = sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
@@ -169,7 +280,7 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 			fprintf(fp, ",%c%d", o->form == SQ_FORM_ZONE ?
 			    "ADP"[b] : "EP"[first + b], ins->items[i].number);
 	for (d = 0; d < nd; d++)
-		fprintf(fp, ",W_%s", ins->dims[d].code);
+		put_name(fp, "W_", ins->dims[d].code);
 	fprintf(fp, ",overall\n");
 	for (r = 0; r < o->n; r++) {
 		unsigned seg = o->nseg ? (unsigned)gsl_rng_uniform_int(rng,
@@ -191,7 +302,7 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 		shift = o->nseg ? o->seg_shift * ((double)seg -
 		    (double)(o->nseg - 1) / 2) : 0;
 		p = line;
-		p = put_int(p, (long)r + 1);
+		p = put_uint(p, r + 1);
 		if (o->nseg) {
 			const char *s = seg_names[seg % 12];
 
@@ -256,8 +367,10 @@ sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
 				*p++ = ',';
 				p = put_int(p, w[d]);
 			}
-		ov = answer(psum / (double)k + 0.5 *
-		    gsl_ran_gaussian_ziggurat(rng, 1), ins->min, ins->max);
+		/* the mean P answer moved onto the overall rating's scale */
+		ov = answer(OMIN(ins) + (psum / (double)k - ins->min) *
+		    (OMAX(ins) - OMIN(ins)) / (ins->max - ins->min) + 0.5 *
+		    gsl_ran_gaussian_ziggurat(rng, 1), OMIN(ins), OMAX(ins));
 		*p++ = ',';
 		p = put_int(p, ov);
 		*p++ = '\n';

@@ -24,6 +24,7 @@
 #include <strings.h>
 
 #include "servqual/pipeline.h"
+#include "servqual/i18n.h"
 #include "servqual/survey.h"
 #include "servqual/unicode.h"
 
@@ -529,6 +530,47 @@ slot_of(const sq_instrument *ins, int r, int t)
 	}
 }
 
+/*
+ * A codebook column row that names no column of the header did nothing:
+ * the run would read what it did not name, or blame the export. An error
+ * at the codebook's line.
+ */
+static int
+cols_present(struct sv *s, char *const *names, size_t ncols,
+    const char *folded, sq_error *err)
+{
+	const sq_instrument *ins = s->ins;
+	size_t i, j;
+	char *fh;
+
+	if (ins->ncols == 0)
+		return SQ_OK;
+	if ((fh = malloc((ncols + 1) * FOLD)) == NULL)
+		return header_err(s, err, SQ_ENOMEM, 0, NULL, "out of memory");
+	for (i = 0; i < ncols; i++)
+		sq_fold(names[i], fh + i * FOLD, FOLD);
+	for (j = 0; j < ins->ncols; j++) {
+		for (i = 0; i < ncols; i++)
+			if (name_match(ins->cols[j].name, folded + j * FOLD,
+			    names[i], fh + i * FOLD, i))
+				break;
+		if (i < ncols)
+			continue;
+		free(fh);
+		if (ins->cols[j].name[0] == '#')
+			return sq_error_set(err, SQ_ECODEBOOK, ins->codebook,
+			    ins->cols[j].line, 2, NULL, "column \"%s\": %s "
+			    "has only %zu columns", ins->cols[j].name,
+			    s->name ? s->name : "the export", ncols);
+		return sq_error_set(err, SQ_ECODEBOOK, ins->codebook,
+		    ins->cols[j].line, 2, NULL, "column \"%s\" is not in "
+		    "the header of %s", ins->cols[j].name,
+		    s->name ? s->name : "the export");
+	}
+	free(fh);
+	return SQ_OK;
+}
+
 /* Item slots in seen[] within block b (0 E, 1 P, 2 A, 3 D). */
 static size_t
 block_count(const sq_instrument *ins, const int *seen, size_t b)
@@ -567,9 +609,9 @@ settle_form(struct sv *s, int *seen, char *msg, size_t len)
 		cnt[2] = block_count(ins, seen, 2);
 		cnt[3] = block_count(ins, seen, 3);
 		if (cnt[2] + cnt[3] > 0) {
-			snprintf(msg, len, "the codebook gives both E and A/D "
+			snprintf(msg, len, _("the codebook gives both E and A/D "
 			    "columns: an export is SERVQUAL (E, P), SERVPERF "
-			    "(P) or three-column (A, D, P)");
+			    "(P) or three-column (A, D, P)"));
 			return -1;
 		}
 	}
@@ -584,16 +626,16 @@ settle_form(struct sv *s, int *seen, char *msg, size_t len)
 		for (i = 0; i < n && seen[b * n + i] != 0; i++)
 			;
 		if (s->form == SQ_FORM_ZONE)
-			snprintf(msg, len, "required column %c%d not found "
+			snprintf(msg, len, _("required column %c%d not found "
 			    "(items are A1..A%d, D1..D%d and P1..P%d; name "
-			    "other columns in a codebook with -c)", letter[b],
+			    "other columns in a codebook with -c)"), letter[b],
 			    ins->items[i].number, ins->items[n - 1].number,
 			    ins->items[n - 1].number,
 			    ins->items[n - 1].number);
 		else
-			snprintf(msg, len, "required column %c%d not found "
+			snprintf(msg, len, _("required column %c%d not found "
 			    "(items are E1..E%d and P1..P%d; name other "
-			    "columns in a codebook with -c)",
+			    "columns in a codebook with -c)"),
 			    cnt[0] + cnt[1] == 0 ? 'E' : letter[b],
 			    ins->items[cnt[0] + cnt[1] == 0 ? 0 : i].number,
 			    ins->items[n - 1].number,
@@ -638,15 +680,15 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	if (s->o && s->o->by) {
 		k = find_column(s->colname, ncols, s->o->by);
 		if (k == -2) {
-			snprintf(msg, sizeof(msg), "segment column \"%s\" "
-			    "matches several columns; give the full name",
+			snprintf(msg, sizeof(msg), _("segment column \"%s\" "
+			    "matches several columns; give the full name"),
 			    s->o->by);
 			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 			goto out;
 		}
 		if (k < 0) {
-			snprintf(msg, sizeof(msg), "segment column \"%s\" not "
-			    "found in the header", s->o->by);
+			snprintf(msg, sizeof(msg), _("segment column \"%s\" not "
+			    "found in the header"), s->o->by);
 			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 			goto out;
 		}
@@ -675,9 +717,9 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		t = ins->cols[j].target;
 		if ((slot = slot_of(ins, r, t)) >= 0) {
 			if (seen[slot] != 0) {
-				snprintf(msg, sizeof(msg), "duplicate column: "
+				snprintf(msg, sizeof(msg), _("duplicate column: "
 				    "it holds the same answer as column %s "
-				    "(#%d)", s->colname[seen[slot] - 1],
+				    "(#%d)"), s->colname[seen[slot] - 1],
 				    seen[slot]);
 				rc = header_err(s, err, SQ_ESCHEMA, i + 1,
 				    names[i], msg);
@@ -690,6 +732,9 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		s->col[i].role = r;
 		s->col[i].target = t;
 	}
+	/* Every column row of the codebook names a column of the header. */
+	if ((rc = cols_present(s, names, ncols, folded, err)) != SQ_OK)
+		goto out;
 	/* Pass 2: names recognised on their own, for answers still free. */
 	for (i = 0; i < ncols; i++) {
 		if ((int)i == s->segcol || s->col[i].role != SQ_ROLE_NONE)
@@ -700,8 +745,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		if (seen[slot] != 0) {
 			if (!s->col[seen[slot] - 1].autocol)
 				continue;	/* the codebook decided */
-			snprintf(msg, sizeof(msg), "duplicate column: it holds "
-			    "the same answer as column %s (#%d)",
+			snprintf(msg, sizeof(msg), _("duplicate column: it holds "
+			    "the same answer as column %s (#%d)"),
 			    s->colname[seen[slot] - 1], seen[slot]);
 			rc = header_err(s, err, SQ_ESCHEMA, i + 1, names[i],
 			    msg);
@@ -716,8 +761,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 	if (s->idcol < 0 && s->o && s->o->id) {
 		k = find_column(s->colname, ncols, s->o->id);
 		if (k < 0) {
-			snprintf(msg, sizeof(msg), "id column \"%s\" not found "
-			    "in the header", s->o->id);
+			snprintf(msg, sizeof(msg), _("id column \"%s\" not found "
+			    "in the header"), s->o->id);
 			rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 			goto out;
 		}
@@ -750,8 +795,8 @@ bind_header(struct sv *s, char *const *names, size_t ncols, sq_error *err)
 		for (i = 0; i < ins->ndims; i++)
 			if (seen[NSLOT_ITEMS * ins->nitems + i] == 0)
 				break;
-		snprintf(msg, sizeof(msg), "weight column W_%s not found "
-		    "(the other weight columns are there)",
+		snprintf(msg, sizeof(msg), _("weight column W_%s not found "
+		    "(the other weight columns are there)"),
 		    ins->dims[i].code);
 		rc = header_err(s, err, SQ_ESCHEMA, 0, NULL, msg);
 		goto out;
@@ -884,7 +929,7 @@ bad_cell(struct sv *s, const sq_row *row, size_t i, sq_error *err,
 	} else
 		memcpy(val, row->field[i], n + 1);
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	vsnprintf(what, sizeof(what), _(fmt), ap);
 	va_end(ap);
 	if (s->st)
 		s->st->invalid++;
@@ -900,6 +945,45 @@ bad_cell(struct sv *s, const sq_row *row, size_t i, sq_error *err,
 	    s->colname[i], "\"%s\" %s", val, what);
 }
 
+/*
+ * Whether the number text v has a non-zero digit after its decimal
+ * separator (the last '.' or ','): "6.99999999999999999" reads as the
+ * double 7, yet is no whole answer.
+ */
+static int
+text_fraction(const char *v)
+{
+	const char *sep = NULL, *p;
+
+	for (p = v; *p != '\0'; p++)
+		if (*p == '.' || *p == ',')
+			sep = p;
+	for (p = sep ? sep + 1 : v + strlen(v); *p != '\0'; p++)
+		if (*p >= '1' && *p <= '9')
+			return 1;
+	return 0;
+}
+
+/*
+ * The overall rating: a number on the overall rating's scale (halves and
+ * other fractions allowed: some exports average or rate in half points),
+ * or missing.
+ */
+static int
+overall_value(struct sv *s, const sq_row *row, size_t i, double *x,
+    sq_error *err)
+{
+	const sq_instrument *ins = s->ins;
+	char range[64];
+
+	if (isnan(*x) || (*x >= ins->omin && *x <= ins->omax))
+		return 0;
+	snprintf(range, sizeof(range), "%g..%g", ins->omin, ins->omax);
+	*x = NAN;
+	return bad_cell(s, row, i, err, "is outside the overall rating's "
+	    "scale %s", range);
+}
+
 /* An answer on the scale: a number, a missing code or a label. */
 static int
 item_value(struct sv *s, const sq_row *row, size_t i, double *x,
@@ -908,7 +992,6 @@ item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 	const sq_instrument *ins = s->ins;
 	const char *v = row->field[i];
 	char range[64], f[256];
-	size_t k;
 
 	*x = NAN;
 	/* Fast path: one digit. */
@@ -927,16 +1010,22 @@ item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 			*x = NAN;
 			return 0;
 		}
+		if (text_fraction(v) && *x >= ins->min && *x <= ins->max) {
+			snprintf(range, sizeof(range), "%g..%g", ins->min,
+			    ins->max);
+			*x = NAN;
+			return bad_cell(s, row, i, err, "is not a whole number "
+			    "on the scale %s", range);
+		}
 	} else if (is_missing_text(ins, v, row->len[i])) {
 		return 0;
 	} else {
 		if (ins->nlabels > 0 && row->len[i] < sizeof(f)) {
+			int l;
+
 			sq_fold(v, f, sizeof(f));
-			for (k = 0; k < ins->nlabels; k++)
-				if (strcmp(f, ins->labels[k].text) == 0)
-					break;
-			if (k < ins->nlabels) {
-				*x = ins->labels[k].value;
+			if ((l = sq_instrument_label(ins, f)) >= 0) {
+				*x = ins->labels[l].value;
 				goto range;
 			}
 		}
@@ -1039,8 +1128,8 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 		char msg[128];
 		sq_error pe;
 
-		snprintf(msg, sizeof(msg), "row has %zu fields, the header "
-		    "has %zu", row->nfields, s->ncols);
+		snprintf(msg, sizeof(msg), _("row has %zu fields, the header "
+		    "has %zu"), row->nfields, s->ncols);
 		if (s->o && s->o->problem) {
 			sq_error_set(&pe, SQ_EPARSE, s->name, row->line, 0,
 			    NULL, "%s", msg);
@@ -1087,7 +1176,8 @@ data_row(struct sv *s, const sq_row *row, sq_error *err)
 			s->w[s->col[i].target] = x;
 			break;
 		case SQ_ROLE_OVERALL:
-			if ((rc = real_value(s, row, i, 0, &r.overall, err)))
+			if ((rc = real_value(s, row, i, 0, &r.overall, err)) ||
+			    (rc = overall_value(s, row, i, &r.overall, err)))
 				return rc;
 			break;
 		default:

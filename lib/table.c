@@ -7,34 +7,7 @@
 #include <strings.h>
 
 #include "servqual/table.h"
-#include "servqual/unicode.h"
-
-struct cell {
-	char *s;		/* string cell, or NULL for a number */
-	double x;
-};
-
-struct sq_table {
-	size_t ncols;
-	char **col;
-	int *style;
-	struct cell *cell;
-	size_t ncell, cap;
-	int guard;		/* formula guard on text cells (tsv, csv) */
-};
-
-void
-sq_table_guard(sq_table *t, int on)
-{
-	t->guard = on;
-}
-
-/* Whether a text cell would start a spreadsheet formula. */
-static int
-formula_like(const char *s)
-{
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-}
+#include "table_int.h"
 
 int
 sq_table_new(const char *const *cols, size_t ncols, sq_table **out)
@@ -46,17 +19,18 @@ sq_table_new(const char *const *cols, size_t ncols, sq_table **out)
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return SQ_ENOMEM;
 	t->ncols = ncols;
-	t->col = calloc(ncols, sizeof(*t->col));
-	t->style = calloc(ncols, sizeof(*t->style));
-	if (t->col == NULL || t->style == NULL) {
+	t->group = -1;
+	if ((t->col = calloc(ncols ? ncols : 1, sizeof(*t->col))) == NULL) {
 		sq_table_free(t);
 		return SQ_ENOMEM;
 	}
-	for (i = 0; i < ncols; i++)
-		if ((t->col[i] = strdup(cols[i])) == NULL) {
+	for (i = 0; i < ncols; i++) {
+		t->col[i].digits = 3;
+		if ((t->col[i].name = strdup(cols[i])) == NULL) {
 			sq_table_free(t);
 			return SQ_ENOMEM;
 		}
+	}
 	*out = t;
 	return SQ_OK;
 }
@@ -69,11 +43,10 @@ sq_table_free(sq_table *t)
 	if (t == NULL)
 		return;
 	for (i = 0; t->col != NULL && i < t->ncols; i++)
-		free(t->col[i]);
+		free(t->col[i].name);
 	for (i = 0; i < t->ncell; i++)
 		free(t->cell[i].s);
 	free(t->col);
-	free(t->style);
 	free(t->cell);
 	free(t);
 }
@@ -82,15 +55,77 @@ void
 sq_table_style(sq_table *t, size_t c, int numstyle)
 {
 	if (c < t->ncols)
-		t->style[c] = numstyle;
+		t->col[c].kind = numstyle;
 }
 
-static struct cell *
+void
+sq_table_human(sq_table *t, size_t c, int kind, int digits,
+    const char *label)
+{
+	if (c >= t->ncols)
+		return;
+	t->col[c].kind = kind;
+	t->col[c].digits = digits < 0 ? 0 : digits > 12 ? 12 : digits;
+	t->col[c].label = label;
+}
+
+void
+sq_table_guard(sq_table *t, int on)
+{
+	t->guard = on;
+}
+
+/* A text cell a spreadsheet would read as a formula. */
+static int
+formula_like(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+void
+sq_table_hide(sq_table *t, size_t c)
+{
+	if (c < t->ncols)
+		t->col[c].hidden = 1;
+}
+
+void
+sq_table_show(sq_table *t, const char *const *names)
+{
+	size_t c, i;
+
+	for (c = 0; c < t->ncols; c++) {
+		t->col[c].hidden = 1;
+		for (i = 0; names[i] != NULL; i++)
+			if (strcmp(names[i], t->col[c].name) == 0)
+				t->col[c].hidden = 0;
+	}
+}
+
+void
+sq_table_group(sq_table *t, size_t c)
+{
+	if (c < t->ncols)
+		t->group = (long)c;
+}
+
+long
+sq_table_find(const sq_table *t, const char *name)
+{
+	size_t c;
+
+	for (c = 0; c < t->ncols; c++)
+		if (strcmp(t->col[c].name, name) == 0)
+			return (long)c;
+	return -1;
+}
+
+static struct sq_cell *
 next_cell(sq_table *t)
 {
 	if (t->ncell == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 256;
-		struct cell *nc = realloc(t->cell, cap * sizeof(*nc));
+		struct sq_cell *nc = realloc(t->cell, cap * sizeof(*nc));
 
 		if (nc == NULL)
 			return NULL;
@@ -103,7 +138,7 @@ next_cell(sq_table *t)
 int
 sq_table_str(sq_table *t, const char *s)
 {
-	struct cell *c;
+	struct sq_cell *c;
 	char *d;
 
 	if ((d = strdup(s ? s : "")) == NULL)
@@ -120,7 +155,7 @@ sq_table_str(sq_table *t, const char *s)
 int
 sq_table_num(sq_table *t, double x)
 {
-	struct cell *c;
+	struct sq_cell *c;
 
 	if ((c = next_cell(t)) == NULL)
 		return SQ_ENOMEM;
@@ -139,7 +174,7 @@ int
 sq_format_parse(const char *s)
 {
 	static const char *const names[] = {
-		"tsv", "csv", "json", "md", "pretty"
+		"tsv", "csv", "json", "csv-es", "excel", "md", "pretty"
 	};
 	size_t i;
 
@@ -161,24 +196,6 @@ fmt_machine(double x, char *buf, size_t len)
 		snprintf(buf, len, "%.15g", x == 0 ? 0.0 : x);
 }
 
-/* Rounded for people. */
-static void
-fmt_human(double x, int style, char *buf, size_t len)
-{
-	if (isnan(x))
-		snprintf(buf, len, "NaN");
-	else if (isinf(x))
-		snprintf(buf, len, x > 0 ? "Inf" : "-Inf");
-	else if (style == SQ_NUM_INT)
-		snprintf(buf, len, "%.0f", x);
-	else if (style == SQ_NUM_P && x < 0.0001)
-		snprintf(buf, len, "<0.0001");
-	else if (style == SQ_NUM_P)
-		snprintf(buf, len, "%.4f", x);
-	else
-		snprintf(buf, len, "%.3f", fabs(x) < 0.0005 ? 0.0 : x);
-}
-
 static void
 put_tsv_str(FILE *fp, const char *s)
 {
@@ -186,10 +203,11 @@ put_tsv_str(FILE *fp, const char *s)
 		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
 }
 
+/* A csv field; sep is ',' or ';'. */
 static void
-put_csv_str(FILE *fp, const char *s)
+put_csv_str(FILE *fp, const char *s, char sep)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (strchr(s, sep) == NULL && strpbrk(s, "\"\r\n") == NULL) {
 		fputs(s, fp);
 		return;
 	}
@@ -223,157 +241,41 @@ put_json_str(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-/* Display width: terminal columns by grapheme cluster. */
-static size_t
-width(const char *s)
-{
-	return sq_display_width(s);
-}
-
-/*
- * Text for a terminal or a Markdown reader: control characters (ESC, BEL,
- * newlines, C1 controls) escaped visibly as \xHH or \u00HH, so a cell
- * cannot move the cursor or clear the screen; in md a "|" is "\|" and a
- * "\" is "\\". Caller frees; NULL when out of memory.
- */
-static char *
-human_escape(const char *s, int md)
-{
-	size_t n = strlen(s), o = 0;
-	char *out = malloc(6 * n + 1);
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (out == NULL)
-		return NULL;
-	for (; *p; p++) {
-		if (*p < 0x20 || *p == 0x7F)
-			o += (size_t)sprintf(out + o, "\\x%02X", *p);
-		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-			o += (size_t)sprintf(out + o, "\\u00%02X", p[1]);
-			p++;
-		} else if (md && (*p == '|' || *p == '\\')) {
-			out[o++] = '\\';
-			out[o++] = (char)*p;
-		} else
-			out[o++] = (char)*p;
-	}
-	out[o] = '\0';
-	return out;
-}
-
-static void
-pad(FILE *fp, size_t n)
-{
-	while (n-- > 0)
-		fputc(' ', fp);
-}
-
-static int
-write_human(const sq_table *t, FILE *fp, int md, const char *title)
-{
-	size_t rows = sq_table_rows(t), r, c, *w;
-	char **txt;
-	int rc = SQ_OK;
-
-	w = calloc(t->ncols, sizeof(*w));
-	txt = calloc(rows * t->ncols + 1, sizeof(*txt));
-	if (w == NULL || txt == NULL) {
-		rc = SQ_ENOMEM;
-		goto out;
-	}
-	for (c = 0; c < t->ncols; c++)
-		w[c] = width(t->col[c]);
-	for (r = 0; r < rows; r++)
-		for (c = 0; c < t->ncols; c++) {
-			const struct cell *ce = &t->cell[r * t->ncols + c];
-			char buf[64];
-
-			if (ce->s == NULL)
-				fmt_human(ce->x, t->style[c], buf, sizeof(buf));
-			if ((txt[r * t->ncols + c] = human_escape(ce->s ?
-			    ce->s : buf, md)) == NULL) {
-				rc = SQ_ENOMEM;
-				goto out;
-			}
-			if (width(txt[r * t->ncols + c]) > w[c])
-				w[c] = width(txt[r * t->ncols + c]);
-		}
-	if (title != NULL)
-		fprintf(fp, md ? "### %s\n\n" : "%s\n\n", title);
-	for (c = 0; c < t->ncols; c++) {
-		fputs(md ? "| " : c ? "  " : "", fp);
-		fputs(t->col[c], fp);
-		if (md || c + 1 < t->ncols)
-			pad(fp, w[c] - width(t->col[c]));
-		if (md)
-			fputc(' ', fp);
-	}
-	fputs(md ? "|\n" : "\n", fp);
-	for (c = 0; md && c < t->ncols; c++) {
-		int num = rows > 0 && t->cell[c].s == NULL;
-
-		fputs("|", fp);
-		fputs(num ? " " : ":", fp);
-		pad(fp, 0);
-		for (r = 0; r < w[c]; r++)
-			fputc('-', fp);
-		fputs(num ? ":" : " ", fp);
-	}
-	if (md)
-		fputs("|\n", fp);
-	for (r = 0; r < rows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			const char *s = txt[r * t->ncols + c];
-			size_t gap = w[c] - width(s);
-			int num = t->cell[r * t->ncols + c].s == NULL;
-
-			fputs(md ? "| " : c ? "  " : "", fp);
-			if (num)
-				pad(fp, gap);
-			fputs(s, fp);
-			if (!num && (md || c + 1 < t->ncols))
-				pad(fp, gap);
-			if (md)
-				fputc(' ', fp);
-		}
-		fputs(md ? "|\n" : "\n", fp);
-	}
-out:
-	if (txt != NULL)
-		for (r = 0; r < rows * t->ncols; r++)
-			free(txt[r]);
-	free(txt);
-	free(w);
-	return rc;
-}
-
 int
 sq_table_write(const sq_table *t, FILE *fp, int format, const char *title)
 {
 	size_t rows = sq_table_rows(t), r, c;
-	char buf[64];
+	int es = format == SQ_FMT_CSV_ES || format == SQ_FMT_EXCEL;
+	char sep = format == SQ_FMT_TSV ? '\t' : es ? ';' : ',';
+	const char *eol = format == SQ_FMT_EXCEL ? "\r\n" : "\n";
+	char buf[64], *dot;
 
 	if (format == SQ_FMT_MD || format == SQ_FMT_PRETTY)
-		return write_human(t, fp, format == SQ_FMT_MD, title);
+		return sq_table_write_human(t, fp, format == SQ_FMT_MD, title);
+	if (format == SQ_FMT_EXCEL)
+		fputs("\xef\xbb\xbf", fp);	/* Excel reads UTF-8 only so */
 	if (format == SQ_FMT_JSON)
 		fputs("[\n", fp);
 	else {
 		for (c = 0; c < t->ncols; c++) {
 			if (c)
-				fputc(format == SQ_FMT_CSV ? ',' : '\t', fp);
-			fputs(t->col[c], fp);
+				fputc(sep, fp);
+			if (format == SQ_FMT_TSV)
+				put_tsv_str(fp, t->col[c].name);
+			else
+				put_csv_str(fp, t->col[c].name, sep);
 		}
-		fputc('\n', fp);
+		fputs(eol, fp);
 	}
 	for (r = 0; r < rows; r++) {
 		if (format == SQ_FMT_JSON)
 			fputs("  {", fp);
 		for (c = 0; c < t->ncols; c++) {
-			const struct cell *ce = &t->cell[r * t->ncols + c];
+			const struct sq_cell *ce = &t->cell[r * t->ncols + c];
 
 			if (format == SQ_FMT_JSON) {
 				fputs(c ? ", " : "", fp);
-				put_json_str(fp, t->col[c]);
+				put_json_str(fp, t->col[c].name);
 				fputs(": ", fp);
 				if (ce->s != NULL)
 					put_json_str(fp, ce->s);
@@ -386,13 +288,15 @@ sq_table_write(const sq_table *t, FILE *fp, int format, const char *title)
 				continue;
 			}
 			if (c)
-				fputc(format == SQ_FMT_CSV ? ',' : '\t', fp);
+				fputc(sep, fp);
+			if (ce->s == NULL && es && isnan(ce->x))
+				continue;	/* a blank cell, not text */
 			if (ce->s == NULL) {
 				fmt_machine(ce->x, buf, sizeof(buf));
+				if (es && (dot = strchr(buf, '.')) != NULL)
+					*dot = ',';
 				fputs(buf, fp);
-				continue;
-			}
-			if (t->guard && formula_like(ce->s)) {
+			} else if (t->guard && formula_like(ce->s)) {
 				/* The apostrophe is part of the field. */
 				size_t n = strlen(ce->s) + 2;
 				char *g = malloc(n);
@@ -400,20 +304,20 @@ sq_table_write(const sq_table *t, FILE *fp, int format, const char *title)
 				if (g == NULL)
 					return SQ_ENOMEM;
 				snprintf(g, n, "'%s", ce->s);
-				if (format == SQ_FMT_CSV)
-					put_csv_str(fp, g);
-				else
+				if (format == SQ_FMT_TSV)
 					put_tsv_str(fp, g);
+				else
+					put_csv_str(fp, g, sep);
 				free(g);
-			} else if (format == SQ_FMT_CSV)
-				put_csv_str(fp, ce->s);
-			else
+			} else if (format == SQ_FMT_TSV)
 				put_tsv_str(fp, ce->s);
+			else
+				put_csv_str(fp, ce->s, sep);
 		}
 		if (format == SQ_FMT_JSON)
 			fputs(r + 1 < rows ? "},\n" : "}\n", fp);
 		else
-			fputc('\n', fp);
+			fputs(eol, fp);
 	}
 	if (format == SQ_FMT_JSON)
 		fputs("]\n", fp);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "servqual/i18n.h"
 #include "servqual/table.h"
 #include "servqual/zone.h"
 
@@ -75,6 +76,50 @@ add_group(sq_table *t, const sq_zoneacc *a, const char *seg,
 	return rc ? SQ_ENOMEM : SQ_OK;
 }
 
+/*
+ * For people (md, pretty): the levels, MSA, MSS and the three shares,
+ * within 100 columns; the tests and spreads stay in the machine formats.
+ */
+static void
+human_view(sq_table *t, int segments)
+{
+	static const char *const show[] = {
+		"scope", "segment", "dimension", "item", "n", "mean_a", "mean_d",
+		"mean_p", "msa", "mss", "below", "within", "above", NULL
+	};
+	static const struct {
+		const char *col, *label;
+		int kind, digits;
+	} spec[] = {
+		{ "scope", N_("scope"), SQ_NUM_TEXT, 0 },
+		{ "segment", N_("segment"), SQ_NUM_TEXT, 0 },
+		{ "dimension", N_("dimension"), SQ_NUM_TEXT, 0 },
+		{ "item", N_("item"), SQ_NUM_TEXT, 0 },
+		{ "n", N_("n"), SQ_NUM_INT, 0 },
+		{ "mean_a", N_("A"), SQ_NUM_REAL, 2 },	/* adequate */
+		{ "mean_d", N_("D"), SQ_NUM_REAL, 2 },	/* desired */
+		{ "mean_p", N_("P"), SQ_NUM_REAL, 2 },
+		{ "msa", N_("MSA"), SQ_NUM_REAL, 2 },
+		{ "mss", N_("MSS"), SQ_NUM_REAL, 2 },
+		{ "below", N_("below"), SQ_NUM_REAL, 2 },
+		{ "within", N_("within"), SQ_NUM_REAL, 2 },
+		{ "above", N_("above"), SQ_NUM_REAL, 2 },
+	};
+	size_t i;
+	long c;
+
+	static const char *const noseg[] = {
+		"scope", "dimension", "item", "n", "mean_a", "mean_d",
+		"mean_p", "msa", "mss", "below", "within", "above", NULL
+	};
+
+	sq_table_show(t, segments ? show : noseg);
+	for (i = 0; i < sizeof(spec) / sizeof(spec[0]); i++)
+		if ((c = sq_table_find(t, spec[i].col)) >= 0)
+			sq_table_human(t, (size_t)c, spec[i].kind,
+			    spec[i].digits, spec[i].label);
+}
+
 int
 sq_zone_table(const sq_zoneset *s, const sq_instrument *ins, int human,
     int lang, sq_table **out)
@@ -100,6 +145,8 @@ sq_zone_table(const sq_zoneset *s, const sq_instrument *ins, int human,
 		sq_table_free(t);
 		return rc;
 	}
+	if (human)
+		human_view(t, s->nseg > 0);
 	*out = t;
 	return SQ_OK;
 }

@@ -5,9 +5,12 @@
 BIN=${BIN:-bin}
 O=${O:-build/rel}
 PATH=$(pwd)/$BIN:$PATH
+# English unless a case asks otherwise: the language follows the locale.
+LC_ALL=C
+unset LANGUAGE LC_MESSAGES LANG
 # Fontconfig keeps its configuration to exit (see sq_chart_release_fonts).
 LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}
-export PATH BIN O LSAN_OPTIONS
+export PATH BIN O LC_ALL LSAN_OPTIONS
 TSVCMP=$O/tests/tsvcmp
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM

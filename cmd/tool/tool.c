@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/i18n.h"
 #include "servqual/output.h"
 #include "servqual/unicode.h"
 #include "tool.h"
@@ -34,11 +35,11 @@ static const struct {
 	{ TOOL_GUARD, { "formula-guard", SQ_OPT_FORMULA_GUARD, NULL,
 	    "csv/tsv text starting = + - @ gets a leading '" } },
 	{ TOOL_FORMAT, { "format", 'f', "format",
-	    "tsv, csv, json, md or pretty (pretty on a terminal)" } },
+	    "tsv, csv, json, csv-es, excel, md or pretty" } },
 	{ TOOL_INVALID, { "invalid", SQ_OPT_INVALID, "error|missing",
 	    "off-scale answers stop the run, or count as blank" } },
 	{ TOOL_LANG, { "lang", SQ_OPT_LANG, "en|es",
-	    "language of labels, never of column names" } },
+	    "labels and messages (default: the locale's)" } },
 	{ TOOL_OUTPUT, { "output", 'o', "file",
 	    "write to file (replaced only when all went well)" } },
 	{ TOOL_SKIP, { "skip-rows", SQ_OPT_SKIP_ROWS, "n",
@@ -71,6 +72,8 @@ tool_init(tool *t)
 	progname = t->name;
 	the = t;
 	sq_cli_init(&t->cli);
+	/* messages in the locale's language until --lang says otherwise */
+	sq_i18n_init(t->cli.langcode);
 	memset(&t->err, 0, sizeof(t->err));
 	nall = 0;
 	for (i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)
@@ -311,7 +314,7 @@ tool_warn(const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);	/* po/<lang>.po */
 	va_end(ap);
 	putc('\n', stderr);
 }
@@ -324,7 +327,7 @@ tool_usage(const char *fmt, ...)
 	if (fmt != NULL) {
 		fprintf(stderr, "%s: ", progname);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		vfprintf(stderr, _(fmt), ap);
 		va_end(ap);
 		putc('\n', stderr);
 	}
@@ -335,7 +338,7 @@ tool_usage(const char *fmt, ...)
 int
 tool_nomem(void)
 {
-	tool_warn("out of memory");
+	tool_warn("%s", _("out of memory"));
 	return 1;
 }
 
@@ -343,8 +346,9 @@ void
 tool_invalid(const char *file, unsigned long n)
 {
 	if (n > 0)
-		tool_warn("%s: %lu invalid value%s treated as missing", file,
-		    n, n == 1 ? "" : "s");
+		tool_warn(sq_ngettext("%s: %lu invalid value treated as "
+		    "missing", "%s: %lu invalid values treated as missing", n),
+		    file, n);
 }
 
 void

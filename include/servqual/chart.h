@@ -48,8 +48,11 @@ typedef struct sq_ticks {
  * Ticks that cover [lo, hi] in about target steps: step is
  * sq_nice_num((hi - lo) / target, 1), ends are multiples of step.
  * lo == hi is widened by one unit either way. SQ_EUSAGE on non-finite
- * input or target < 1.
+ * input or target < 1; SQ_EDATA when no such ticks exist in doubles (hi - lo
+ * overflows, a step is lost in rounding, more than SQ_MAX_TICKS ticks).
+ * t is set only on success.
  */
+#define SQ_MAX_TICKS	1000
 int sq_nice_ticks(double lo, double hi, int target, sq_ticks *t);
 
 /* Value of tick i. */

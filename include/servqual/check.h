@@ -149,6 +149,15 @@ typedef struct sq_clean sq_clean;
 int sq_clean_new(FILE *fp, const sq_instrument *ins,
     const sq_survey_header *h, int keep_all, sq_clean **out);
 
+/*
+ * The same for a spreadsheet: format SQ_FMT_CSV as above, SQ_FMT_CSV_ES
+ * with ';' between fields and decimal commas (Excel and LibreOffice in a
+ * Spanish locale), SQ_FMT_EXCEL as csv-es with a UTF-8 BOM (without it
+ * Excel reads the bytes as Windows-1252) and CRLF line ends.
+ */
+int sq_clean_new_as(FILE *fp, const sq_instrument *ins,
+    const sq_survey_header *h, int keep_all, int format, sq_clean **out);
+
 /* Write one respondent's row. Returns 0, SQ_EIO or SQ_ENOMEM. */
 int sq_clean_row(sq_clean *c, const sq_response *r);
 

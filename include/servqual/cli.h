@@ -30,7 +30,8 @@ typedef struct sq_cli {
 	const char *outpath;	/* -o, NULL: standard output */
 	const char *path;	/* the input operand, "-" for stdin */
 	int format;		/* -f, -1 until sq_cli_operands */
-	int lang;		/* --lang */
+	int lang;		/* --lang, else from the locale */
+	char langcode[16];	/* the message language: "en", "es", ... */
 	double conf;		/* --conf, 0.95 */
 	int conf_given;		/* --conf was given */
 	sq_survey_opts so;	/* -d, --encoding, --invalid, --skip-rows */
@@ -64,9 +65,10 @@ int sq_cli_option(sq_cli *c, int ch, const char *arg, char *msg,
     size_t len);
 
 /*
- * Take the operands left after getopt (at most one input file) and settle
- * the format: pretty when standard output is a terminal, tsv otherwise.
- * Returns -1 when there are too many operands.
+ * Take the operands left after getopt (at most one input file), settle
+ * the format (pretty when standard output is a terminal, tsv otherwise)
+ * and set the message language (sq_i18n_init). Returns -1 when there are
+ * too many operands.
  */
 int sq_cli_operands(sq_cli *c, int argc, char *const *argv);
 

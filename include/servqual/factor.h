@@ -200,6 +200,19 @@ typedef struct sq_fa_source {
 } sq_fa_source;
 
 /*
+ * The result for people (format SQ_FMT_MD or SQ_FMT_PRETTY) on fp under
+ * title: KMO and Bartlett in a sentence, the loading matrix grouped by
+ * dimension with |loadings| below cut blank, variance explained, factor
+ * correlations; names in language lang.
+ */
+int sq_fa_pretty(const sq_fa_result *r, const sq_fa_source *src, int lang,
+    double cut, int format, const char *title, FILE *fp);
+
+/* The loading matrix of sq_fa_pretty as a table for people. */
+int sq_fa_loadings_table(const sq_fa_result *r, const sq_fa_source *src,
+    int lang, double cut, sq_table **out);
+
+/*
  * The result as a tidy long table with columns section key item
  * dimension factor value label (see man/sq-factor.1).
  */

@@ -9,6 +9,7 @@
 #define SERVQUAL_GAP_H
 
 #include "servqual/error.h"
+#include "servqual/hash.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
 #include "servqual/valcount.h"
@@ -170,11 +171,20 @@ typedef struct sq_gapset {
 	size_t *hash;		/* open-addressing index into seg */
 	size_t hcap;
 	int finished;		/* segments folded into all */
+	sq_hash_key key;	/* of the index: random per set */
+	size_t maxseg;		/* segments the memory budget allows */
+	unsigned long rows;	/* rows added with a segment value */
 	double *ref;		/* nitems: the series P is paired with */
 	int adjust;		/* enum sq_adjust of p_adj, 0: Holm */
 } sq_gapset;
 
+/*
+ * Segments are capped at SQ_MAX_SEGMENTS and at what SQ_SEGMENT_MEMORY
+ * bytes of accumulators hold (64 MiB, the memory goal of a run; each
+ * takes about 10 KB on the 22-item SERVQUAL, more with more items).
+ */
 #define SQ_MAX_SEGMENTS 100000
+#define SQ_SEGMENT_MEMORY ((size_t)64 << 20)
 
 /* A new set; by_segment says whether per-segment groups are kept. */
 int sq_gapset_new(const sq_instrument *ins, int by_segment,
@@ -193,6 +203,13 @@ int sq_gapset_add(sq_gapset *s, const sq_instrument *ins,
  * The accumulator of segment value v, created (last in order) if new;
  * SQ_EUSAGE for a set without segments, SQ_ELIMIT past the limit.
  */
+/*
+ * The error for one segment too many (SQ_ELIMIT), saying when the column
+ * looks like an id; line 0 when no row is to blame (a merge).
+ */
+int sq_gapset_limit_error(const sq_gapset *s, const sq_instrument *ins,
+    unsigned long line, sq_error *err);
+
 int sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
     sq_gapacc **acc);
 
@@ -211,6 +228,13 @@ struct sq_table;
  */
 int sq_gap_table(const sq_gapset *s, const sq_instrument *ins, double conf,
     int human, int lang, struct sq_table **out);
+
+/*
+ * The sq-gap table for people (md, pretty): items grouped under their
+ * dimension, then the dimension and SERVQUAL rows, per segment.
+ */
+int sq_gap_pretty(const sq_gapset *s, const sq_instrument *ins,
+    double conf, int lang, struct sq_table **out);
 
 /* The column names of the sq-gap table, NULL-terminated. */
 extern const char *const sq_gap_columns[];

@@ -6,9 +6,11 @@
 #ifndef SERVQUAL_INSTRUMENT_H
 #define SERVQUAL_INSTRUMENT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "servqual/error.h"
+#include "servqual/hash.h"
 
 #define SQ_MAX_DIMS	32
 #define SQ_MAX_ITEMS	512
@@ -19,6 +21,10 @@
  */
 #define SQ_NAME_LEN	96
 #define SQ_WORDING_LEN	160
+/* Scale ends are whole numbers within -SQ_SCALE_LIMIT..SQ_SCALE_LIMIT. */
+#define SQ_SCALE_LIMIT	1000000
+/* Codebook column rows name columns #1..SQ_MAX_COLUMN_NUMBER at most. */
+#define SQ_MAX_COLUMN_NUMBER	1000000
 
 enum sq_lang { SQ_LANG_EN = 0, SQ_LANG_ES = 1 };
 
@@ -66,6 +72,7 @@ typedef struct sq_colmap {
 	char *name;
 	int role;			/* enum sq_role */
 	int target;			/* item index or dimension index */
+	unsigned long line;		/* of the codebook row (0: built in) */
 } sq_colmap;
 
 /* A codebook "label" row: answer text -> value. */
@@ -96,6 +103,12 @@ typedef struct sq_instrument {
 	size_t ncols;
 	sq_recode *recodes;		/* answer values recoded, may be 0 */
 	size_t nrecodes;
+	double omin, omax;		/* overall rating's scale, inclusive;
+					   -inf..inf unless declared */
+	char *codebook;			/* file name for messages, or NULL */
+	uint32_t *label_slot;		/* hash index of labels: index + 1 */
+	size_t label_cap;		/* slots, a power of two (or 0) */
+	sq_hash_key label_key;
 } sq_instrument;
 
 /* The built-in 22-item SERVQUAL on a 1..7 scale. */
@@ -135,6 +148,9 @@ int sq_instrument_dim(const sq_instrument *ins, const char *code);
 
 /* Index of the item with this number, or -1. */
 int sq_instrument_item(const sq_instrument *ins, int number);
+
+/* Index of the label whose folded text is folded, or -1. */
+int sq_instrument_label(const sq_instrument *ins, const char *folded);
 
 /* Number of items of dimension d. */
 size_t sq_instrument_dim_items(const sq_instrument *ins, int d);

@@ -121,6 +121,13 @@ size_t sq_rel_keep_block(sq_relrow *rows, size_t n, int block);
 extern const char *const sq_rel_columns[];
 
 /*
+ * rows for people (md, pretty): the scales under their block, or with
+ * items != 0 the item statistics; names in language lang.
+ */
+int sq_rel_pretty(const sq_relrow *rows, size_t nrows,
+    const sq_instrument *ins, int lang, int items, struct sq_table **out);
+
+/*
  * Columns the machine formats append after sq_rel_columns, the facts a
  * chart of the table needs: conf (level of ci_low, ci_high), scale_min,
  * scale_max, label (item wording on item rows, dimension name on

@@ -28,10 +28,17 @@ typedef struct sq_sim_opts {
 	double width;		/* three-column: mean D - A on a 1..7 scale */
 } sq_sim_opts;
 
+/* Bound on |sd|, |seg_shift|, |mean_e| and |gap|: the latent scale. */
+#define SQ_SIM_MAX_ABS	1e6
+
 /* Defaults: see man/sq-simulate.1. */
 void sq_sim_defaults(sq_sim_opts *o);
 
-/* Write a CSV export of o->n respondents of ins to fp. */
+/*
+ * Write a CSV export of o->n respondents of ins to fp. SQ_EUSAGE when an
+ * option is NaN or out of its range, or the scale is not whole numbers
+ * within SQ_SCALE_LIMIT.
+ */
 int sq_simulate(FILE *fp, const sq_instrument *ins, const sq_sim_opts *o,
     sq_error *err);
 

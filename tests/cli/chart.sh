@@ -270,7 +270,7 @@ t "chart: too small to draw" 1 - \
     "sq-chart: $CD/survey.csv: the gaps chart does not fit in 100 x 100 pt; make it larger with --width and --height" \
     sq-chart gaps --width 100 --height 100 -o "$CT/x.png" $CD/survey.csv
 t "chart: no directory" 1 - \
-    "~sq-chart: $CT/no/such/dir/x.png: cannot create a temporary file beside it" \
+    "~sq-chart: $CT/no/such/dir/x.png: cannot create: No such file or directory" \
     sq-chart gaps -o "$CT/no/such/dir/x.png" $CD/survey.csv
 t "chart: failed runs left no file" 0 - - test ! -e "$CT/x.png"
 

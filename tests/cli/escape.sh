@@ -24,7 +24,7 @@ t "escape: pretty shows ESC and BEL as \\x1B and \\x07" 0 - - sh -c \
     grep -qF 'a\\x1B[2Jb|c' $ET/p.txt && grep -qF 'x\\x07y' $ET/p.txt &&
     ! grep -q \"\$(printf '\\033')\" $ET/p.txt && ! grep -q \"\$(printf '\\007')\" $ET/p.txt"
 t "escape: md escapes | too" 0 - - sh -c \
-    "sq-gap -b zona -f md $ET/esc.csv | grep -qF '| a\\x1B[2Jb\\|c '"
+    "sq-gap -b zona -f md $ET/esc.csv | grep -qF 'a\\x1B[2Jb\\|c'"
 {
 	printf 'id'
 	i=1; while [ $i -le 22 ]; do printf ',E%d' $i; i=$((i + 1)); done

@@ -1,7 +1,7 @@
 # Every tool: -h, --version, usage errors, numeric ranges, seeds, empty
 # names, standard input twice; the man page's SYNOPSIS lists what -h does.
 _td=tests/data/gap/three.csv
-for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone sq-merge; do
+for _tool in sq-gap sq-check sq-alpha sq-factor sq-chart sq-simulate sq-drivers sq-cfa sq-zone sq-merge sq-report; do
 	t "$_tool: -h on stdout, exit 0" 0 '*' - $_tool -h
 	t "$_tool: --help has synopsis, options, example" 0 '*' - sh -c \
 	    "$_tool --help | awk 'NR == 1 && /^usage: $_tool /{u=1} /^  -h, --help /{h=1} /^example:/{e=1} END{exit !(u && h && e)}'"

@@ -5,7 +5,7 @@
 #   tests/fuzz/run.sh [-t SECONDS] [TARGET...]   fuzz each target in turn
 #   tests/fuzz/run.sh -r [TARGET...]             replay the seed corpus only
 #
-# TARGET is reader, codebook or survey (default: all three). New inputs go
+# TARGET is reader, codebook, survey, cli, chart or simulate (default: all). New inputs go
 # to build/fuzz/corpus/TARGET, crashes to build/fuzz/crash/. One job only:
 # the machine is shared. Exits non-zero if a target found a crash, leak,
 # hang or sanitizer report.
@@ -17,20 +17,24 @@ while getopts rt: o; do
 	case $o in
 	r) replay=1 ;;
 	t) secs=$OPTARG ;;
-	*) echo "usage: $0 [-r] [-t SECONDS] [reader|codebook|survey]..." >&2
+	*) echo "usage: $0 [-r] [-t SECONDS] [TARGET]..." >&2
 	   exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
-targets=${*:-reader codebook survey state}
+targets=${*:-reader codebook survey state cli chart simulate}
 
 CC=${FUZZCC:-clang}
 O=build/fuzz
 FLAGS="-std=c11 -g -O1 -Iinclude -Itests/fuzz -D_GNU_SOURCE -DSQ_VERSION=\"fuzz\""
 FLAGS="$FLAGS $(pkg-config --cflags cairo 2>/dev/null || true)"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
-LIBS="-lcsv $(pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas) -lm"
+LIBS="-lcsv $(pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas)"
+LIBS="$LIBS $(pkg-config --libs cairo libpng fontconfig 2>/dev/null) -lpthread -lm"
 mkdir -p $O/lib $O/crash
+# Cairo and fontconfig keep process-wide caches: not leaks of ours.
+LSAN_OPTIONS=suppressions=$(pwd)/tests/fuzz/lsan.supp
+export LSAN_OPTIONS
 
 # The library, instrumented for coverage.
 objs=""
@@ -42,7 +46,7 @@ for c in lib/*.c; do
 	fi
 	objs="$objs $obj"
 done
-# An archive, so a target pulls in only the objects it needs (no charts).
+# An archive, so a target pulls in only the objects it needs.
 rm -f $O/libsq.a
 # shellcheck disable=SC2086
 ar rcs $O/libsq.a $objs
@@ -55,8 +59,10 @@ for t in $targets; do
 	$CC $FLAGS $SAN -fsanitize=fuzzer -o $O/fuzz_$t "$src" $O/libsq.a \
 	    $LIBS
 	seeds=tests/fuzz/corpus/$t
+	mkdir -p "$seeds"
 	if [ "$replay" = 1 ]; then
-		$O/fuzz_$t -runs=0 "$seeds" >$O/$t.log 2>&1 || {
+		$O/fuzz_$t -runs=0 -artifact_prefix=$O/crash/$t- "$seeds" \
+		    >$O/$t.log 2>&1 || {
 			echo "$t: replay FAILED (see $O/$t.log)"; rc=1; }
 		echo "$t: replayed $(ls "$seeds" | wc -l) seeds"
 		continue
