@@ -27,10 +27,10 @@ targets=${*:-reader codebook survey state cli chart simulate}
 CC=${FUZZCC:-clang}
 O=build/fuzz
 FLAGS="-std=c11 -g -O1 -Iinclude -Itests/fuzz -D_GNU_SOURCE -DSQ_VERSION=\"fuzz\""
-FLAGS="$FLAGS $(pkg-config --cflags cairo 2>/dev/null || true)"
+FLAGS="$FLAGS $(pkg-config --cflags pangocairo cairo 2>/dev/null || true)"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
 LIBS="-lcsv $(pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas)"
-LIBS="$LIBS $(pkg-config --libs cairo libpng fontconfig 2>/dev/null) -lpthread -lm"
+LIBS="$LIBS $(pkg-config --libs pangocairo cairo libpng fontconfig 2>/dev/null) -lunistring -lpthread -lm"
 mkdir -p $O/lib $O/crash
 # Cairo and fontconfig keep process-wide caches: not leaks of ours.
 LSAN_OPTIONS=suppressions=$(pwd)/tests/fuzz/lsan.supp
