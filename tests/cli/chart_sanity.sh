@@ -62,7 +62,7 @@ t "chart sanity: gap table, the same item twice" 1 - \
     "sq-chart: $_ss/gdup.tsv:4: column item (#4): a second row for item \"2\" (the same key as an earlier row)" \
     sq-chart items -o "$_ss/no.svg" "$_ss/gdup.tsv"
 t "chart sanity: gap table on standard input" 1 - \
-    "~sq-chart: -:4: column item (#4)" \
+    "sq-chart: -:4: column item (#4): a second row for item \"2\" (the same key as an earlier row)" \
     sh -c "sq-chart items -o $_ss/no.svg < $_ss/gdup.tsv"
 awk 'NR == 61 { print } { print }' $_sd >"$_ss/ddup.tsv"
 t "chart sanity: drivers table, a figure twice" 1 - \
