@@ -140,6 +140,32 @@ sqc_cfa_add(sq_chartdata *d, const char *sec, const char *key,
 		if (end == value || *end != '\0')
 			return sq_error_set(err, SQ_EDATA, name, line, 6,
 			    "value", "\"%s\" is not a number", value);
+		if (!isfinite(v))
+			return sq_error_set(err, SQ_EDATA, name, line, 6,
+			    "value", "\"%s\" is not a finite number", value);
+	}
+	/*
+	 * Figures whose range is known: a standardized loading or factor
+	 * correlation a little beyond 1 is a Heywood case, drawn; beyond 10
+	 * it is no estimate. p in [0,1]; counts and misfit non-negative.
+	 */
+	if (!isnan(v)) {
+		int std = (strcmp(sec, "loading") == 0 ||
+		    strcmp(sec, "correlation") == 0) && strcmp(key, "std") == 0;
+		int prob = strcmp(sec, "fit") == 0 && strcmp(key, "p") == 0;
+		int nonneg = (strcmp(sec, "fit") == 0 &&
+		    (strcmp(key, "chisq") == 0 || strcmp(key, "df") == 0 ||
+		    strcmp(key, "rmsea") == 0 ||
+		    strcmp(key, "rmsea_ci_low") == 0 ||
+		    strcmp(key, "rmsea_ci_high") == 0 ||
+		    strcmp(key, "srmr") == 0)) || (strcmp(sec, "sample") == 0 &&
+		    (strcmp(key, "n") == 0 || strcmp(key, "rows") == 0));
+
+		if ((std && fabs(v) > 10) || (prob && !(v >= 0 && v <= 1)) ||
+		    (nonneg && v < 0))
+			return sq_error_set(err, SQ_EDATA, name, line, 6,
+			    "value", "%s %s is %s, which no fitted model "
+			    "gives", sec, key, value);
 	}
 	if (strcmp(sec, "sample") == 0 && strcmp(key, "rows") == 0)
 		d->respondents = v;
@@ -233,6 +259,16 @@ sqc_cfa_finish(sq_chartdata *d, const char *name, sq_error *err)
 		return sq_error_set(err, SQ_EDATA, name, 0, 0, "",
 		    "the table has no standardized loadings (section loading, "
 		    "key std)");
+	{
+		size_t i;
+
+		for (i = 0; i < g->ni && isnan(g->std[i]); i++)
+			;
+		if (i == g->ni)
+			return sq_error_set(err, SQ_EDATA, name, 0, 0, "",
+			    "every standardized loading is NaN: the model "
+			    "was not estimated, there is nothing to draw");
+	}
 	d->cases = g->n;
 	return SQ_OK;
 }

@@ -121,6 +121,173 @@ tab_num(const struct tab *t, size_t r, int c, double *x, sq_error *err)
 	return SQ_OK;
 }
 
+/*
+ * Duplicate keys. A selector fills cols with the key columns of row r
+ * (-1: none) and *name with the column a message names, and returns 0
+ * when the row is not checked. The first row whose key an earlier row
+ * already has is refused: the same item, dimension or group twice drew
+ * twice (zone-radar drew M, N, M, N as four axes).
+ */
+typedef int dup_sel(const struct tab *t, size_t r, int *cols, int *name);
+
+static const char *const *dup_keys;
+
+static int
+dup_cmp(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int k = strcmp(dup_keys[i], dup_keys[j]);
+
+	return k ? k : (i > j) - (i < j);
+}
+
+/* Key of row r: the cells of cols (-1: none) joined by a unit separator. */
+static char *
+row_key(const struct tab *t, size_t r, const int *cols, size_t n)
+{
+	size_t i, m = 1;
+	char *k;
+
+	for (i = 0; i < n; i++)
+		m += (cols[i] >= 0 ? strlen(t->cell[r][cols[i]]) : 0) + 1;
+	if ((k = malloc(m)) == NULL)
+		return NULL;
+	k[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (cols[i] >= 0)
+			strcat(k, t->cell[r][cols[i]]);
+		strcat(k, "\x1f");
+	}
+	return k;
+}
+
+static int
+check_dups(const struct tab *t, dup_sel *sel, size_t ncols, sq_error *err)
+{
+	char **key;
+	int *name, cols[8];
+	size_t *ix, n = 0, r, best = (size_t)-1;
+	int rc = SQ_ENOMEM;
+
+	key = calloc(t->nrows + 1, sizeof(char *));
+	name = calloc(t->nrows + 1, sizeof(int));
+	ix = malloc((t->nrows + 1) * sizeof(size_t));
+	if (key == NULL || name == NULL || ix == NULL)
+		goto out;
+	for (r = 0; r < t->nrows; r++) {
+		if (!sel(t, r, cols, &name[r]))
+			continue;
+		if ((key[r] = row_key(t, r, cols, ncols)) == NULL)
+			goto out;
+		ix[n++] = r;
+	}
+	dup_keys = (const char *const *)key;
+	qsort(ix, n, sizeof(size_t), dup_cmp);
+	for (r = 1; r < n; r++)
+		if (strcmp(key[ix[r]], key[ix[r - 1]]) == 0 &&
+		    (best == (size_t)-1 || ix[r] < best))
+			best = ix[r];
+	rc = SQ_OK;
+	if (best != (size_t)-1)
+		rc = sq_error_set(err, SQ_EDATA, t->name, t->line[best],
+		    (size_t)name[best] + 1, t->head[name[best]],
+		    "a second row for %s \"%s\" (the same key as an earlier "
+		    "row)", t->head[name[best]], t->cell[best][name[best]]);
+out:
+	if (key != NULL)
+		for (r = 0; r < t->nrows; r++)
+			free(key[r]);
+	free(key);
+	free(name);
+	free(ix);
+	return rc;
+}
+
+/* sq-gap's and sq-zone's rows: an item or a dimension of a segment. */
+static int
+sel_gap(const struct tab *t, size_t r, int *cols, int *name)
+{
+	const char *sc;
+
+	cols[0] = tab_col(t, "scope");
+	cols[1] = tab_col(t, "segment");
+	cols[2] = tab_col(t, "block");
+	if (cols[0] < 0)
+		return 0;
+	sc = t->cell[r][cols[0]];
+	if (strcmp(sc, "item") == 0)
+		*name = cols[3] = tab_col(t, "item");
+	else if (strcmp(sc, "dimension") == 0)
+		*name = cols[3] = tab_col(t, "dimension");
+	else
+		return 0;
+	return cols[3] >= 0;
+}
+
+/* sq-drivers' rows: one figure per section, segment, model, term, key. */
+static int
+sel_drivers(const struct tab *t, size_t r, int *cols, int *name)
+{
+	static const char *const k[] = {
+		"section", "segment", "model", "term", "key"
+	};
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if ((cols[i] = tab_col(t, k[i])) < 0)
+			return 0;
+	*name = t->cell[r][cols[3]][0] ? cols[3] : cols[4];
+	return 1;
+}
+
+/* sq-cfa's rows: one figure per section, key, dimension, item, pair. */
+static int
+sel_cfa(const struct tab *t, size_t r, int *cols, int *name)
+{
+	static const char *const k[] = {
+		"section", "key", "dimension", "item", "dimension2"
+	};
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if ((cols[i] = tab_col(t, k[i])) < 0)
+			return 0;
+	*name = t->cell[r][cols[3]][0] ? cols[3] :
+	    t->cell[r][cols[2]][0] ? cols[2] : cols[1];
+	return 1;
+}
+
+/* The importance-performance table: one row per dimension. */
+static int
+sel_ipa(const struct tab *t, size_t r, int *cols, int *name)
+{
+	(void)r;
+	*name = cols[0] = tab_col(t, "dimension");
+	return cols[0] >= 0;
+}
+
+/* Answer counts: one row per block, item and value. */
+static int
+sel_likert(const struct tab *t, size_t r, int *cols, int *name)
+{
+	(void)r;
+	cols[0] = tab_col(t, "block");
+	cols[1] = tab_col(t, "item");
+	*name = cols[2] = tab_col(t, "value");
+	return cols[1] >= 0 && cols[2] >= 0;
+}
+
+/* A figure outside [lo, hi] (NaN passes: the reader decides). */
+static int
+tab_range(const struct tab *t, size_t r, int c, double x, double lo,
+    double hi, sq_error *err)
+{
+	if (isnan(x) || (x >= lo && x <= hi))
+		return SQ_OK;
+	return sq_error_set(err, SQ_EDATA, t->name, t->line[r], (size_t)c + 1,
+	    t->head[c], "%s is %g, outside %g..%g", t->head[c], x, lo, hi);
+}
+
 static int
 need_cols(const struct tab *t, const char *const *names, int *idx,
     size_t n, sq_error *err)
@@ -361,6 +528,18 @@ read_gap_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		for (j = 0; j < 6; j++)
 			if ((rc = tab_num(t, r, c[4 + j], &v[j], err)) != SQ_OK)
 				return rc;
+		/* counts non-negative, means and CIs near the scale */
+		if ((rc = tab_range(t, r, c[4], v[0], 0, HUGE_VAL, err)))
+			return rc;
+		for (j = 1; j < 3; j++)
+			if ((rc = tab_range(t, r, c[4 + j], v[j], ins->min,
+			    ins->max, err)))
+				return rc;
+		for (j = 3; j < 6; j++)
+			if ((rc = tab_range(t, r, c[4 + j], v[j],
+			    -2 * (ins->max - ins->min) - 1,
+			    ins->max + 2 * (ins->max - ins->min) + 1, err)))
+				return rc;
 		st.n = v[0];
 		st.mean_e = v[1];
 		st.mean_p = v[2];
@@ -584,9 +763,86 @@ read_ipa_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 		if ((rc = tab_num(t, r, c[1], &d->importance[idx], err)) ||
 		    (rc = tab_num(t, r, c[2], &d->performance[idx], err)))
 			return rc;
+		/* importance is a weight: never negative */
+		if ((rc = tab_range(t, r, c[1], d->importance[idx], 0,
+		    HUGE_VAL, err)) != SQ_OK)
+			return rc;
 	}
 	d->has_ipa = 1;
 	return SQ_OK;
+}
+
+/*
+ * The figures of sq-drivers' table whose range is known: R^2, p-values
+ * and LMG in [0,1], shares and importance in [0,100] (up to rounding),
+ * counts and F non-negative, correlations in [-1,1], performance on the
+ * table's scale. A figure outside drew nonsense (an axis to 1e308).
+ */
+static int
+drivers_range(const struct tab *t, size_t r, const int *c, sq_error *err)
+{
+	static const struct {
+		const char *sec, *key;
+		double lo, hi;
+	} rule[] = {
+		{ "summary", "n", 0, HUGE_VAL },
+		{ "summary", "conf", 0, 1 },
+		{ "model", "r2", 0, 1 },
+		{ "model", "adj_r2", -HUGE_VAL, 1 },
+		{ "model", "p", 0, 1 },
+		{ "model", "n", 0, HUGE_VAL },
+		{ "model", "df1", 0, HUGE_VAL },
+		{ "model", "df2", 0, HUGE_VAL },
+		{ "model", "f", 0, HUGE_VAL },
+		{ "coefficient", "p", 0, 1 },
+		{ "coefficient", "se", 0, HUGE_VAL },
+		{ "coefficient", "vif", 0, HUGE_VAL },
+		{ "lmg", "lmg", -1e-9, 1 + 1e-9 },
+		{ "lmg", "share", -1e-6, 100 + 1e-6 },
+		{ "importance", "stated", -1e-6, 100 + 1e-6 },
+		{ "importance", "derived", -1e-6, 100 + 1e-6 },
+		{ "importance", "stated_n", 0, HUGE_VAL },
+		{ "importance", "spearman", -1 - 1e-9, 1 + 1e-9 },
+		{ "ipa", "importance", -1e-6, 100 + 1e-6 },
+		{ "ipa", "importance_cross", -1e-6, 100 + 1e-6 },
+		{ "ipa", "n", 0, HUGE_VAL },
+	};
+	const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[4]];
+	double x, lo = NAN, hi = NAN;
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < sizeof(rule) / sizeof(rule[0]); i++) {
+		if (strcmp(sec, rule[i].sec) != 0 ||
+		    strcmp(key, rule[i].key) != 0)
+			continue;
+		if ((rc = tab_num(t, r, c[5], &x, err)) != SQ_OK)
+			return rc;
+		return tab_range(t, r, c[5], x, rule[i].lo, rule[i].hi, err);
+	}
+	if (strcmp(sec, "ipa") != 0 || (strcmp(key, "performance") != 0 &&
+	    strcmp(key, "performance_cross") != 0))
+		return SQ_OK;
+	/* performance: on the scale the table states */
+	for (k = 0; k < t->nrows; k++) {
+		char **v = t->cell[k], *end;
+		double y;
+
+		if (strcmp(v[c[0]], "summary") != 0)
+			continue;
+		y = strtod(v[c[5]], &end);
+		if (end == v[c[5]] || *end != '\0')
+			continue;
+		if (strcmp(v[c[4]], "scale_min") == 0)
+			lo = y;
+		else if (strcmp(v[c[4]], "scale_max") == 0)
+			hi = y;
+	}
+	if ((rc = tab_num(t, r, c[5], &x, err)) != SQ_OK)
+		return rc;
+	if (isnan(lo) || isnan(hi))
+		return tab_range(t, r, c[5], x, -1e6, 1e6, err);
+	return tab_range(t, r, c[5], x, lo - 1e-9, hi + 1e-9, err);
 }
 
 /* sq-drivers' long table: section segment model term key value. */
@@ -643,6 +899,8 @@ read_drivers_table(sq_chartdata *d, const struct tab *t, sq_error *err)
 	for (r = 0; r < t->nrows; r++) {
 		char **v = t->cell[r];
 
+		if ((rc = drivers_range(t, r, c, err)) != SQ_OK)
+			return rc;
 		if ((rc = sqc_drivers_cell(d, v[c[0]], v[c[1]], v[c[2]],
 		    v[c[3]], v[c[4]], v[c[5]], t->name, t->line[r], err)))
 			return rc;
@@ -1226,28 +1484,40 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 	if (rc == SQ_OK) {
 		switch (kind) {
 		case T_GAP:
-			rc = read_gap_table(d, &t, err);
+			rc = check_dups(&t, sel_gap, 4, err);
+			if (rc == SQ_OK)
+				rc = read_gap_table(d, &t, err);
 			break;
 		case T_SCREE:
 			rc = read_scree_table(d, &t, err);
 			break;
 		case T_IPA:
-			rc = read_ipa_table(d, &t, err);
+			rc = check_dups(&t, sel_ipa, 1, err);
+			if (rc == SQ_OK)
+				rc = read_ipa_table(d, &t, err);
 			break;
 		case T_LIKERT:
-			rc = read_likert_table(d, &t, err);
+			rc = check_dups(&t, sel_likert, 3, err);
+			if (rc == SQ_OK)
+				rc = read_likert_table(d, &t, err);
 			break;
 		case T_FACTOR:
 			rc = read_factor_table(d, &t, err);
 			break;
 		case T_ZONE:
-			rc = read_zone_table(d, &t, err);
+			rc = check_dups(&t, sel_gap, 4, err);
+			if (rc == SQ_OK)
+				rc = read_zone_table(d, &t, err);
 			break;
 		case T_DRIVERS:
-			rc = read_drivers_table(d, &t, err);
+			rc = check_dups(&t, sel_drivers, 5, err);
+			if (rc == SQ_OK)
+				rc = read_drivers_table(d, &t, err);
 			break;
 		case T_CFA:
-			rc = read_cfa_table(d, &t, err);
+			rc = check_dups(&t, sel_cfa, 5, err);
+			if (rc == SQ_OK)
+				rc = read_cfa_table(d, &t, err);
 			break;
 		default:
 			rc = read_matrix_table(d, &t, err);

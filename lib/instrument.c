@@ -423,6 +423,10 @@ struct cb {
 	unsigned long *col_line; /* line of each column row */
 	char **col_target;	/* unresolved targets */
 	size_t col_cap;
+	size_t recode_cap;	/* room in ins->recodes */
+	uint32_t *recode_slot;	/* 1 + index of a recode, 0: empty */
+	size_t recode_slots;	/* a power of two (or 0) */
+	sq_hash_key recode_key;
 };
 
 static int cb_err(struct cb *, sq_error *, unsigned long, size_t,
@@ -582,6 +586,65 @@ zone_role(const char *role)
 	return SQ_ROLE_NONE;
 }
 
+/*
+ * The recodes seen, in a hash set keyed by the value (as the labels are):
+ * each recode row was compared with every earlier one, quadratic.
+ */
+static uint64_t
+recode_hash(const struct cb *c, double v)
+{
+	if (v == 0)
+		v = 0;	/* -0 and 0 are the same value */
+	return sq_siphash(&c->recode_key, &v, sizeof(v));
+}
+
+/* Index of the recode of value v, else (size_t)-1. */
+static size_t
+recode_find(const struct cb *c, double v)
+{
+	size_t j, mask = c->recode_slots - 1;
+	uint32_t k;
+
+	if (c->recode_slots == 0)
+		return (size_t)-1;
+	for (j = recode_hash(c, v) & mask; (k = c->recode_slot[j]) != 0;
+	    j = (j + 1) & mask)
+		if (c->ins->recodes[k - 1].from == v)
+			return k - 1;
+	return (size_t)-1;
+}
+
+/* Index recode i (already in ins->recodes), doubling the table. */
+static int
+recode_index(struct cb *c, size_t i)
+{
+	size_t j, k, cap = c->recode_slots;
+	uint32_t *ns;
+
+	if (2 * (i + 1) > cap) {
+		cap = cap ? 2 * cap : 64;
+		if (cap > ((size_t)1 << 31) ||
+		    (ns = calloc(cap, sizeof(*ns))) == NULL)
+			return SQ_ENOMEM;
+		if (c->recode_slots == 0)
+			sq_hash_key_init(&c->recode_key);
+		c->recode_slots = cap;
+		for (k = 0; k < i; k++) {
+			for (j = recode_hash(c, c->ins->recodes[k].from) &
+			    (cap - 1); ns[j] != 0; j = (j + 1) & (cap - 1))
+				;
+			ns[j] = (uint32_t)k + 1;
+		}
+		free(c->recode_slot);
+		c->recode_slot = ns;
+	}
+	for (j = recode_hash(c, c->ins->recodes[i].from) & (cap - 1);
+	    c->recode_slot[j] != 0; j = (j + 1) & (cap - 1))
+		;
+	c->recode_slot[j] = (uint32_t)i + 1;
+	return SQ_OK;
+}
+
 /* recode,VALUE,NEW: NEW a number or NA/missing/empty (missing). */
 static int
 cb_recode(struct cb *c, const sq_row *row, size_t nf, sq_error *err)
@@ -605,17 +668,16 @@ cb_recode(struct cb *c, const sq_row *row, size_t nf, sq_error *err)
 	else if (parse_num(f[2], &x) != 0)
 		return cb_err(c, err, row->line, 3, "recode target \"%s\" "
 		    "is not a number or NA", f[2]);
-	for (i = 0; i < ins->nrecodes; i++)
-		if (ins->recodes[i].from == from)
-			return cb_err(c, err, row->line, 2, "value \"%s\" is "
-			    "recoded twice", f[1]);
-	nr = realloc(ins->recodes, (ins->nrecodes + 1) * sizeof(*nr));
-	if (nr == NULL)
+	if ((i = recode_find(c, from)) != (size_t)-1)
+		return cb_err(c, err, row->line, 2, "value \"%s\" is "
+		    "recoded twice", f[1]);
+	if (grow(&ins->recodes, &c->recode_cap, ins->nrecodes,
+	    sizeof(*nr)) != SQ_OK)
 		return SQ_ENOMEM;
-	ins->recodes = nr;
+	nr = ins->recodes;
 	nr[ins->nrecodes].from = from;
 	nr[ins->nrecodes++].to = x;
-	return 0;
+	return recode_index(c, ins->nrecodes - 1);
 }
 
 static int
@@ -994,6 +1056,7 @@ sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
 	free(c.col_line);
 	free(c.reverse);
 	free(c.reverse_line);
+	free(c.recode_slot);
 	if (rc != SQ_OK) {
 		sq_instrument_free(c.ins);
 		return rc;
