@@ -154,9 +154,10 @@ instrument_alloc(void)
 	if (ins != NULL) {
 		ins->min = 1;
 		ins->max = 7;
-		/* the overall rating: any number until an overall row */
-		ins->omin = -INFINITY;
-		ins->omax = INFINITY;
+		/* the overall rating: on the items' scale (NaN) until an
+		 * overall row gives it its own */
+		ins->omin = NAN;
+		ins->omax = NAN;
 	}
 	return ins;
 }
