@@ -5,6 +5,7 @@
  * starts with its kind (see man/servqual-codebook.5):
  *
  *   scale,MIN,MAX
+ *   overall,MIN,MAX               default: the items' scale, whole numbers
  *   dimension,CODE,NAME_EN[,NAME_ES]
  *   item,NUMBER,DIMENSION[,WORDING_EN[,WORDING_ES]]
  *   reverse,NUMBER[,NUMBER...]
