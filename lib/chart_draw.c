@@ -163,6 +163,7 @@ sq_chart_draw(void *vcr, const sq_chartdata *d, const sq_chart_opts *opts,
 	c.lang = opts->lang == SQ_LANG_ES ? SQ_LANG_ES : SQ_LANG_EN;
 	c.W = width;
 	c.H = height;
+	sqc_chart_title(d, opts, c.title, sizeof(c.title));
 	/* Device space back to chart points, for text bounds. */
 	cairo_get_matrix(c.cr, &c.to_chart);
 	if (cairo_matrix_invert(&c.to_chart) != CAIRO_STATUS_SUCCESS)

@@ -71,7 +71,7 @@ struct _PangoLayout;
 
 struct ctx {
 	cairo_t *cr;
-	struct _PangoLayout *layout;	/* made on first text, see chart_kit.c */
+	struct _PangoLayout *layout;	/* made on first text, see chart_text.c */
 	cairo_matrix_t to_chart;	/* device space to chart points */
 	int bold;		/* current font weight */
 	int overflow;		/* some text left the W x H chart */
@@ -84,6 +84,7 @@ struct ctx {
 	double top;		/* y below the title block and legend */
 	double bottom;		/* y above the notes */
 	double fs;		/* current font size */
+	char title[512];	/* the chart's title (sqc_chart_title) */
 };
 
 struct legend_item {

@@ -30,34 +30,6 @@
 #define MAX_PIXELS	(16384.0 * 16384.0)
 
 void
-sq_labels_add(struct sq_labels *l, double x, double y, double size,
-    const char *text, size_t len)
-{
-	struct sq_label_rec *v;
-	char *t;
-
-	if (l->failed)
-		return;
-	if (l->n == l->cap) {
-		size_t nc = l->cap ? 2 * l->cap : 128;
-
-		if ((v = realloc(l->v, nc * sizeof(*v))) == NULL) {
-			l->failed = 1;
-			return;
-		}
-		l->v = v;
-		l->cap = nc;
-	}
-	if ((t = malloc(len + 1)) == NULL) {
-		l->failed = 1;
-		return;
-	}
-	memcpy(t, text, len);
-	t[len] = '\0';
-	l->v[l->n++] = (struct sq_label_rec){ x, y, size, t };
-}
-
-void
 sq_labels_release(struct sq_labels *l)
 {
 	size_t i;

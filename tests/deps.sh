@@ -1,0 +1,32 @@
+#!/bin/sh
+# deps.sh OBJDIR [PATTERN]: the call graph between library files, from
+# nm of their objects (a file uses a file when it uses a global symbol
+# the other defines), and exit 1 if the graph has a cycle. PATTERN picks
+# the objects (default chart_*.o): the chart files must call one way,
+# input -> chart data -> drawing -> output. -v prints the edges.
+verbose=0
+[ "$1" = -v ] && { verbose=1; shift; }
+dir=${1:?usage: deps.sh [-v] OBJDIR [PATTERN]}
+pat=${2:-chart_*.o}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+n=0
+for o in "$dir"/$pat; do
+	[ -e "$o" ] || { echo "deps.sh: no $dir/$pat" >&2; exit 2; }
+	f=$(basename "$o" .o)
+	nm -g --defined-only "$o" | awk -v f="$f" 'NF == 3 { print $3, f }' >> "$tmp/def"
+	nm -u "$o" | awk -v f="$f" '{ print $NF, f }' >> "$tmp/use"
+	n=$((n + 1))
+done
+# edges "user definer", one per pair of files
+awk 'FNR == NR { def[$1] = $2; next }
+    ($1 in def) && def[$1] != $2 { print $2, def[$1] }' \
+    "$tmp/def" "$tmp/use" | sort -u > "$tmp/edges"
+[ $verbose = 1 ] && cat "$tmp/edges"
+# tsort finds any cycle; keep its report for the message
+if ! tsort "$tmp/edges" > /dev/null 2> "$tmp/loop"; then
+	echo "deps.sh: call cycle among $dir/$pat:" >&2
+	sed -n 's/^tsort: //p' "$tmp/loop" >&2
+	exit 1
+fi
+echo "deps.sh: $n files, $(wc -l < "$tmp/edges") edges, no cycle"
