@@ -5,6 +5,7 @@
  * starts with its kind (see man/servqual-codebook.5):
  *
  *   scale,MIN,MAX
+ *   overall,MIN,MAX               default: the items' scale, whole numbers
  *   dimension,CODE,NAME_EN[,NAME_ES]
  *   item,NUMBER,DIMENSION[,WORDING_EN[,WORDING_ES]]
  *   reverse,NUMBER[,NUMBER...]
@@ -154,9 +155,10 @@ instrument_alloc(void)
 	if (ins != NULL) {
 		ins->min = 1;
 		ins->max = 7;
-		/* the overall rating: any number until an overall row */
-		ins->omin = -INFINITY;
-		ins->omax = INFINITY;
+		/* the overall rating: on the items' scale (NaN) until an
+		 * overall row gives it its own */
+		ins->omin = NAN;
+		ins->omax = NAN;
 	}
 	return ins;
 }

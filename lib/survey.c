@@ -965,9 +965,10 @@ text_fraction(const char *v)
 }
 
 /*
- * The overall rating: a number on the overall rating's scale (halves and
- * other fractions allowed: some exports average or rate in half points),
- * or missing.
+ * The overall rating, or missing: a number on the overall rating's own
+ * scale when the codebook declares one (halves and other fractions
+ * allowed: some exports average or rate in half points), else a whole
+ * number on the items' scale, as the answers are.
  */
 static int
 overall_value(struct sv *s, const sq_row *row, size_t i, double *x,
@@ -976,12 +977,31 @@ overall_value(struct sv *s, const sq_row *row, size_t i, double *x,
 	const sq_instrument *ins = s->ins;
 	char range[64];
 
-	if (isnan(*x) || (*x >= ins->omin && *x <= ins->omax))
+	if (isnan(*x))
 		return 0;
-	snprintf(range, sizeof(range), "%g..%g", ins->omin, ins->omax);
+	if (!isnan(ins->omin)) {
+		if (*x >= ins->omin && *x <= ins->omax)
+			return 0;
+		snprintf(range, sizeof(range), "%g..%g", ins->omin,
+		    ins->omax);
+		*x = NAN;
+		return bad_cell(s, row, i, err, "is outside the overall "
+		    "rating's scale %s", range);
+	}
+	if (*x >= ins->min && *x <= ins->max && *x == floor(*x) &&
+	    !text_fraction(row->field[i]))
+		return 0;
+	snprintf(range, sizeof(range), "%g..%g", ins->min, ins->max);
+	if (*x < ins->min || *x > ins->max) {
+		*x = NAN;
+		return bad_cell(s, row, i, err, "is outside the overall "
+		    "rating's scale %s (the items' scale; a codebook row "
+		    "overall,MIN,MAX gives it its own)", range);
+	}
 	*x = NAN;
-	return bad_cell(s, row, i, err, "is outside the overall rating's "
-	    "scale %s", range);
+	return bad_cell(s, row, i, err, "is not a whole number on the "
+	    "overall rating's scale %s (the items' scale; a codebook row "
+	    "overall,MIN,MAX gives it its own)", range);
 }
 
 /* An answer on the scale: a number, a missing code or a label. */

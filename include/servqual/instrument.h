@@ -104,7 +104,8 @@ typedef struct sq_instrument {
 	sq_recode *recodes;		/* answer values recoded, may be 0 */
 	size_t nrecodes;
 	double omin, omax;		/* overall rating's scale, inclusive;
-					   -inf..inf unless declared */
+					   NaN unless declared: then the
+					   items' scale, whole numbers */
 	char *codebook;			/* file name for messages, or NULL */
 	uint32_t *label_slot;		/* hash index of labels: index + 1 */
 	size_t label_cap;		/* slots, a power of two (or 0) */

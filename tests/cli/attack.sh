@@ -143,15 +143,33 @@ t "attack: sq-chart reading a directory" 1 - \
 t "attack: sq-chart with stdin closed" 1 - \
     "~read failed: Bad file descriptor" \
     sh -c "sq-chart gaps -o '$TMP/atk/d.png' <&-"
-# The overall rating is checked against its scale once the codebook gives
-# one (overall,MIN,MAX); without, any number (sq-drivers' outcome).
+# The overall rating is checked against its scale: the codebook's
+# overall,MIN,MAX, or else the items' scale (whole numbers, as the answers).
 t "attack: overall 8 on an overall,1,7 survey" 1 - \
     "sq-gap: $A/overall8.csv:2: column overall (#52): \"8\" is outside the overall rating's scale 1..7" \
     sq-gap -c $A/cb_overall7.csv $A/overall8.csv
 t "attack: overall 0 on an overall,1,7 survey" 1 - \
     "sq-gap: $A/overall0.csv:3: column overall (#52): \"0\" is outside the overall rating's scale 1..7" \
     sq-gap -c $A/cb_overall7.csv $A/overall0.csv
-t "attack: overall 8 without an overall row" 0 '*' - sq-gap $A/overall8.csv
+t "attack: overall 8 on the built-in 1..7 instrument" 1 - \
+    "sq-gap: $A/overall8.csv:2: column overall (#52): \"8\" is outside the overall rating's scale 1..7 (the items' scale; a codebook row overall,MIN,MAX gives it its own)" \
+    sq-gap $A/overall8.csv
+t "attack: overall 0 on the built-in 1..7 instrument" 1 - \
+    "sq-gap: $A/overall0.csv:3: column overall (#52): \"0\" is outside the overall rating's scale 1..7 (the items' scale; a codebook row overall,MIN,MAX gives it its own)" \
+    sq-gap $A/overall0.csv
+printf 'scale,1,7\n' > "$TMP/atk/cb_scale7.csv"
+t "attack: overall 8 on a 1..7 codebook without an overall row" 1 - \
+    "sq-drivers: $A/overall8.csv:2: column overall (#52): \"8\" is outside the overall rating's scale 1..7 (the items' scale; a codebook row overall,MIN,MAX gives it its own)" \
+    sq-drivers -c "$TMP/atk/cb_scale7.csv" $A/overall8.csv
+sed '2s/,8$/,6.5/' $A/overall8.csv > "$TMP/atk/overall_half.csv"
+t "attack: overall 6.5 on the items' whole scale" 1 - \
+    "sq-gap: $TMP/atk/overall_half.csv:2: column overall (#52): \"6.5\" is not a whole number on the overall rating's scale 1..7 (the items' scale; a codebook row overall,MIN,MAX gives it its own)" \
+    sq-gap "$TMP/atk/overall_half.csv"
+t "attack: overall 8 --invalid=missing is counted" 0 '*' \
+    "sq-gap: $A/overall8.csv: 1 invalid value treated as missing" \
+    sq-gap --invalid=missing $A/overall8.csv
+t "attack: sq-check lists overall 0 as an invalid cell" 0 '*' - sh -c \
+    "sq-check -f tsv $A/overall0.csv | grep -q '^3	52	overall	invalid_cells	\"0\" is outside'"
 t "attack: overall 8 on an overall,1,10 codebook" 0 '*' - \
     sq-gap -c $A/cb_overall10.csv $A/overall8.csv
 t "attack: overall 11 on an overall,1,10 codebook" 1 - \

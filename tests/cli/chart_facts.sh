@@ -153,7 +153,7 @@ t "facts: heatmap too" 0 - - sh -c \
     "sq-chart heatmap --block E -o $CF/heat.svg tests/data/factor/five_missing.csv &&
     grep -q '>n = 510 complete cases of 800 respondents' $CF/heat.svg"
 t "facts: sq-drivers' table draws its own dimension codes, not built-in names" 0 - - sh -c \
-    "sq-drivers -f tsv tests/oracle/drivers/main.csv | sq-chart ipa -o $CF/drv.svg &&
+    "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv tests/oracle/drivers/main.csv | sq-chart ipa -o $CF/drv.svg &&
     grep -q '>REL<' $CF/drv.svg && ! grep -q '>Reliability<' $CF/drv.svg"
 
 # The zone chart's labels have no length limit either (sq-zone's table).

@@ -76,10 +76,10 @@ for _ck in qualtrics_new surveymonkey surveymonkey_matrix google_forms_es limesu
 	*) _s=sucursal ;;
 	esac
 	sq-check $_c -b "$_s" --clean "$TMP/ck_$_ck.csv" "$_x" > /dev/null 2>&1
-	sq-gap -f tsv --by segment samples/formats/$_ck.twin.csv \
+	sq-gap -f tsv -c samples/formats/twin.codebook.csv --by segment samples/formats/$_ck.twin.csv \
 	    > "$TMP/ck_$_ck.exp" 2>&1
 	t "check: --clean $_ck equals its twin" 0 "$TMP/ck_$_ck.exp" - \
-	    sq-gap -f tsv --by "$_s" "$TMP/ck_$_ck.csv"
+	    sq-gap -f tsv -c samples/formats/twin.codebook.csv --by "$_s" "$TMP/ck_$_ck.csv"
 done
 t "check: --clean into a missing directory" 1 - "sq-check: /nonexistent/dir/x.csv: cannot create: No such file or directory" sq-check $_cb --clean /nonexistent/dir/x.csv $C/small.csv
 

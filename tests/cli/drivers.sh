@@ -8,48 +8,48 @@ U='usage: sq-drivers'
 t "drivers: unknown option" 2 - "~$U" sq-drivers -x
 t "drivers: help on stdout" 0 '*' - sq-drivers --help
 t "drivers: version" 0 '*' - sq-drivers --version
-t "drivers: bad --importance" 2 - "~--importance: \"both\": expected stated or derived" sq-drivers --importance both $S
-t "drivers: bad --crosshair" 2 - "~--crosshair: \"max\": expected mean, median or scale" sq-drivers --crosshair max $S
-t "drivers: bad --fail-if" 2 - "~--fail-if: \"low\": expected missed" sq-drivers --fail-if low $S
-t "drivers: --fail-if without targets" 2 - "~sq-drivers: --fail-if missed needs --target or --targets" sq-drivers --fail-if missed $S
-t "drivers: bad --target" 2 - "~sq-drivers: --target: expected DIM=LEVEL" sq-drivers --target REL $S
-t "drivers: --target unknown dimension" 2 - '~sq-drivers: --target: "XYZ" is no dimension of the instrument' sq-drivers --target XYZ=5 $S
-t "drivers: --target twice for one dimension" 2 - "~sq-drivers: --target: a second target for the same dimension and block" sq-drivers --target REL=5 --target REL=6 $S
-t "drivers: two files" 2 - "~$U" sq-drivers $S $S
+t "drivers: bad --importance" 2 - "~--importance: \"both\": expected stated or derived" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --importance both $S
+t "drivers: bad --crosshair" 2 - "~--crosshair: \"max\": expected mean, median or scale" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --crosshair max $S
+t "drivers: bad --fail-if" 2 - "~--fail-if: \"low\": expected missed" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --fail-if low $S
+t "drivers: --fail-if without targets" 2 - "~sq-drivers: --fail-if missed needs --target or --targets" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --fail-if missed $S
+t "drivers: bad --target" 2 - "~sq-drivers: --target: expected DIM=LEVEL" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target REL $S
+t "drivers: --target unknown dimension" 2 - '~sq-drivers: --target: "XYZ" is no dimension of the instrument' sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target XYZ=5 $S
+t "drivers: --target twice for one dimension" 2 - "~sq-drivers: --target: a second target for the same dimension and block" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target REL=5 --target REL=6 $S
+t "drivers: two files" 2 - "~$U" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv $S $S
 t "drivers: missing file" 1 - "sq-drivers: $D/nope.csv: No such file or directory" sq-drivers $D/nope.csv
 
 t "drivers: no overall column" 1 - "sq-drivers: $D/nooverall.csv:1: no overall rating column (\"overall\"); name the outcome with --outcome COLUMN" sq-drivers $D/nooverall.csv
-t "drivers: unknown --outcome" 1 - "sq-drivers: $S:1: outcome column \"nps\" not found in the header" sq-drivers --outcome nps $S
-t "drivers: outcome not a number" 1 - "sq-drivers: $D/badoutcome.csv:3: column recommend (#53): \"x\" is not a number" sq-drivers --outcome recommend $D/badoutcome.csv
-t "drivers: outcome --invalid=missing" 0 '*' "sq-drivers: $D/badoutcome.csv: 1 invalid value treated as missing" sq-drivers --invalid=missing --outcome recommend $D/badoutcome.csv
+t "drivers: unknown --outcome" 1 - "sq-drivers: $S:1: outcome column \"nps\" not found in the header" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --outcome nps $S
+t "drivers: outcome not a number" 1 - "sq-drivers: $D/badoutcome.csv:3: column recommend (#53): \"x\" is not a number" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --outcome recommend $D/badoutcome.csv
+t "drivers: outcome --invalid=missing" 0 '*' "sq-drivers: $D/badoutcome.csv: 1 invalid value treated as missing" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --invalid=missing --outcome recommend $D/badoutcome.csv
 t "drivers: bad cell in the export" 1 - "sq-drivers: tests/data/gap/off.csv:3: column E1 (#3): \"9\" is outside the scale 1..7" sq-drivers tests/data/gap/off.csv
-t "drivers: targets file, unknown dimension" 1 - "sq-drivers: $D/t_baddim.csv:3: column dimension (#1): \"FOO\" is no dimension of the instrument" sq-drivers --targets $D/t_baddim.csv $S
-t "drivers: targets file, bad block" 1 - "sq-drivers: $D/t_badblock.csv:2: column block (#2): \"E\": expected P or G" sq-drivers --targets $D/t_badblock.csv $S
-t "drivers: targets file, bad level" 1 - "sq-drivers: $D/t_badnum.csv:2: column target (#3): \"cinco\" is not a number" sq-drivers --targets $D/t_badnum.csv $S
-t "drivers: targets file, no dimension column" 1 - "sq-drivers: $D/t_nocol.csv:1: a targets file needs the columns dimension, block and target; \"dimension\" not found" sq-drivers --targets $D/t_nocol.csv $S
-t "drivers: targets file missing" 1 - "sq-drivers: $D/nope.csv: No such file or directory" sq-drivers --targets $D/nope.csv $S
-t "drivers: --importance stated without weights" 1 - "sq-drivers: tests/oracle/drivers/noweights.csv: --importance stated: no respondent has all 5 importance weights with a sum above 0" sq-drivers --importance stated tests/oracle/drivers/noweights.csv
+t "drivers: targets file, unknown dimension" 1 - "sq-drivers: $D/t_baddim.csv:3: column dimension (#1): \"FOO\" is no dimension of the instrument" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --targets $D/t_baddim.csv $S
+t "drivers: targets file, bad block" 1 - "sq-drivers: $D/t_badblock.csv:2: column block (#2): \"E\": expected P or G" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --targets $D/t_badblock.csv $S
+t "drivers: targets file, bad level" 1 - "sq-drivers: $D/t_badnum.csv:2: column target (#3): \"cinco\" is not a number" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --targets $D/t_badnum.csv $S
+t "drivers: targets file, no dimension column" 1 - "sq-drivers: $D/t_nocol.csv:1: a targets file needs the columns dimension, block and target; \"dimension\" not found" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --targets $D/t_nocol.csv $S
+t "drivers: targets file missing" 1 - "sq-drivers: $D/nope.csv: No such file or directory" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --targets $D/nope.csv $S
+t "drivers: --importance stated without weights" 1 - "sq-drivers: tests/oracle/drivers/noweights.csv: --importance stated: no respondent has all 5 importance weights with a sum above 0" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --importance stated tests/oracle/drivers/noweights.csv
 
 # Too few respondents: the models are undefined (null), nothing crashes.
-t "drivers: five respondents, models null" 0 '*' - sh -c "sq-drivers -f json $D/six.csv | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not (d[\"n\"] == 5 and d[\"models\"][\"servqual\"][\"r2\"] is None))'"
+t "drivers: five respondents, models null" 0 '*' - sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f json $D/six.csv | python3 -c 'import json,sys; d=json.load(sys.stdin); sys.exit(not (d[\"n\"] == 5 and d[\"models\"][\"servqual\"][\"r2\"] is None))'"
 
 # The gate: a missed target exits 3 after writing the whole table.
-t "drivers: --fail-if missed exits 3" 3 '*' "sq-drivers: gate missed held" sq-drivers --fail-if missed --targets tests/oracle/drivers/targets.csv $M
-t "drivers: --fail-if missed still writes" 0 '*' '*' sh -c "sq-drivers --fail-if missed --targets tests/oracle/drivers/targets.csv -f json $M > $TMP/gate.json; [ \$? = 3 ] && python3 -m json.tool $TMP/gate.json >/dev/null"
-t "drivers: --fail-if met targets exit 0" 0 '*' - sq-drivers --fail-if missed --target TAN=5 $M
-t "drivers: targets file with ; and a decimal comma, no block column" 0 '*' - sh -c "sq-drivers --targets $D/t_semicolon.csv $S | grep -q '^target	all	P	REL	target	5.5\$'"
+t "drivers: --fail-if missed exits 3" 3 '*' "sq-drivers: gate missed held" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --fail-if missed --targets tests/oracle/drivers/targets.csv $M
+t "drivers: --fail-if missed still writes" 0 '*' '*' sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --fail-if missed --targets tests/oracle/drivers/targets.csv -f json $M > $TMP/gate.json; [ \$? = 3 ] && python3 -m json.tool $TMP/gate.json >/dev/null"
+t "drivers: --fail-if met targets exit 0" 0 '*' - sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --fail-if missed --target TAN=5 $M
+t "drivers: targets file with ; and a decimal comma, no block column" 0 '*' - sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --targets $D/t_semicolon.csv $S | grep -q '^target	all	P	REL	target	5.5\$'"
 
 # Output safety.
-t "drivers: /dev/full" 1 - "sq-drivers: standard output: write error: No space left on device" sh -c "sq-drivers $S > /dev/full"
+t "drivers: /dev/full" 1 - "sq-drivers: standard output: write error: No space left on device" sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv $S > /dev/full"
 rm -f "$TMP/d.tsv"
 t "drivers: failed run writes no -o file" 1 - '*' sq-drivers -o "$TMP/d.tsv" tests/data/gap/off.csv
 t "drivers: no file left behind" 0 - - sh -c "! ls $TMP/d.tsv* 2>/dev/null"
-t "drivers: -o writes the table" 0 - - sq-drivers -o "$TMP/d.tsv" $S
-t "drivers: -o content equals stdout" 0 "$TMP/d.tsv" - sq-drivers $S
+t "drivers: -o writes the table" 0 - - sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -o "$TMP/d.tsv" $S
+t "drivers: -o content equals stdout" 0 "$TMP/d.tsv" - sq-drivers -c tests/oracle/drivers/overall10.codebook.csv $S
 
 # Formats: json has the contract's keys and the same figures as tsv.
-sq-drivers -f tsv --target REL=5 -b sucursal $S > "$TMP/d_long.tsv"
-sq-drivers -f json --target REL=5 -b sucursal $S > "$TMP/d.json"
+sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --target REL=5 -b sucursal $S > "$TMP/d_long.tsv"
+sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f json --target REL=5 -b sucursal $S > "$TMP/d.json"
 t "drivers: json keys and figures as the contract" 0 '*' - python3 -c '
 import json, sys, csv
 d = json.load(open(sys.argv[1]))
@@ -71,17 +71,17 @@ assert abs(float(v[("lmg", "all", "servperf", "REL", "share")]) - m["lmg"][1]["s
 assert abs(sum(l["share"] for l in m["lmg"]) - 100) < 1e-9
 assert v[("ipa", "all", "", "REL", "quadrant")] == d["ipa"]["dimensions"][1]["quadrant"]
 ' "$TMP/d.json" "$TMP/d_long.tsv"
-t "drivers: csv has the long table" 0 '*' - sh -c "sq-drivers -f csv $S | head -n 1 | grep -qx 'section,segment,model,term,key,value'"
+t "drivers: csv has the long table" 0 '*' - sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f csv $S | head -n 1 | grep -qx 'section,segment,model,term,key,value'"
 for _l in en es; do
-t "drivers: pretty fits 100 columns ($_l)" 0 '*' - sh -c "sq-drivers -f pretty --lang $_l --target REL=5,G:TAN=-0.5 -b sucursal $S | python3 -c 'import sys; sys.exit(max(len(l.rstrip(\"\\n\")) for l in sys.stdin) > 100)'"
+t "drivers: pretty fits 100 columns ($_l)" 0 '*' - sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f pretty --lang $_l --target REL=5,G:TAN=-0.5 -b sucursal $S | python3 -c 'import sys; sys.exit(max(len(l.rstrip(\"\\n\")) for l in sys.stdin) > 100)'"
 done
-t "drivers: pretty in Spanish" 0 '*' - sh -c "sq-drivers -f pretty --lang es $S | grep -q 'Fiabilidad'"
-t "drivers: md" 0 '*' - sh -c "sq-drivers -f md $S | grep -q '^| section'"
+t "drivers: pretty in Spanish" 0 '*' - sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f pretty --lang es $S | grep -q 'Fiabilidad'"
+t "drivers: md" 0 '*' - sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f md $S | grep -q '^| section'"
 
 # Every figure of the JSON is the long table's (which the R oracle holds):
 # walk the JSON and look each number up in the tsv of the same run.
-sq-drivers -f json --targets tests/oracle/drivers/targets.csv -b sucursal $M > "$TMP/m.json"
-sq-drivers -f tsv --targets tests/oracle/drivers/targets.csv -b sucursal $M > "$TMP/m.tsv"
+sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f json --targets tests/oracle/drivers/targets.csv -b sucursal $M > "$TMP/m.json"
+sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --targets tests/oracle/drivers/targets.csv -b sucursal $M > "$TMP/m.tsv"
 t "drivers: every JSON figure equals the long table's" 0 '*' - python3 -c '
 import json, sys, csv, math
 d = json.load(open(sys.argv[1]))

@@ -26,30 +26,30 @@ _do_cmp() {
 	fi
 }
 
-_do_cmp "drivers oracle main" $_do/main.tsv sq-drivers -f tsv $_do/main.csv
+_do_cmp "drivers oracle main" $_do/main.tsv sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv $_do/main.csv
 _do_cmp "drivers oracle derived" $_do/main_derived.tsv \
-    sq-drivers -f tsv --importance derived $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --importance derived $_do/main.csv
 _do_cmp "drivers oracle median" $_do/main_median.tsv \
-    sq-drivers -f tsv --crosshair median $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --crosshair median $_do/main.csv
 _do_cmp "drivers oracle scale" $_do/main_scale.tsv \
-    sq-drivers -f tsv --crosshair scale --importance derived $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --crosshair scale --importance derived $_do/main.csv
 _do_cmp "drivers oracle targets" $_do/main_targets.tsv \
-    sq-drivers -f tsv --targets $_do/targets.csv $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --targets $_do/targets.csv $_do/main.csv
 _do_cmp "drivers oracle targets --target" $_do/main_targets.tsv \
-    sq-drivers -f tsv --target REL=5,TAN=5.2 --target P:ASS=5.3,G:REL=-1.5 $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --target REL=5,TAN=5.2 --target P:ASS=5.3,G:REL=-1.5 $_do/main.csv
 _do_cmp "drivers oracle targets --by, conf 90" $_do/main_targets_by.tsv \
-    sq-drivers -f tsv --conf 0.9 -b sucursal --targets $_do/targets.csv $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --conf 0.9 -b sucursal --targets $_do/targets.csv $_do/main.csv
 _do_cmp "drivers oracle --outcome" $_do/main_recommend.tsv \
-    sq-drivers -f tsv --outcome recommend $_do/main.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --outcome recommend $_do/main.csv
 _do_cmp "drivers oracle no weights" $_do/noweights.tsv \
-    sq-drivers -f tsv $_do/noweights.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv $_do/noweights.csv
 _do_cmp "drivers oracle small sample, targets --by" $_do/small.tsv \
-    sq-drivers -f tsv -b sucursal --targets $_do/targets.csv $_do/small.csv
+    sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv -b sucursal --targets $_do/targets.csv $_do/small.csv
 _do_cmp "drivers oracle 3-dimension codebook, 1..5, scale crosshairs" $_do/cb3.tsv \
     sq-drivers -f tsv -c $_do/cb3_codebook.csv --crosshair scale -b sucursal \
     --target B=3.5,G:C=-0.5 $_do/cb3.csv
 _do_cmp "drivers oracle stdin, csv input as tsv output" $_do/main.tsv \
-    sh -c "sq-drivers -f tsv - < $_do/main.csv"
+    sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv - < $_do/main.csv"
 
 # The comparison can fail: a coefficient off by 1e-8, a p off by 1e-5.
 awk -F'\t' -v OFS='\t' '$1 == "coefficient" && $4 == "REL" && $5 == "estimate" { $6 = sprintf("%.17g", $6 * (1 + 1e-8)) } { print }' \
@@ -65,5 +65,5 @@ t "drivers oracle: comparer catches a p off by 1e-5" 1 '*' - \
 # Done means: the true strongest driver (REL) with the worst performance
 # is in "concentrate" when importance is derived.
 t "drivers: true strongest, worst-performing driver is 'concentrate'" 0 '*' - \
-    sh -c "sq-drivers -f tsv --importance derived $_do/main.csv |
+    sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --importance derived $_do/main.csv |
     awk -F'\t' '\$1 == \"ipa\" && \$4 == \"REL\" && \$5 == \"quadrant\" { q = \$6 } END { exit q != \"concentrate\" }'"

@@ -16,7 +16,7 @@ awk -F, 'BEGIN { OFS = "," } NR > 1 && $2 == "Sur" && NR % 3 == 0 { $2 = "SUR" }
     tests/oracle/drivers/small.csv > "$FT/small.csv"
 t "fold: sq-drivers warns of look-alike segments" 0 - \
     "sq-drivers: $FT/small.csv: warning: segment values that differ only in case or accents: \"Sur\", \"SUR\" (--fold-segments makes them one)" \
-    sh -c "sq-drivers --target REL=5 -b sucursal $FT/small.csv >/dev/null"
+    sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target REL=5 -b sucursal $FT/small.csv >/dev/null"
 t "fold: sq-drivers --fold-segments makes them one" 0 - - \
-    sh -c "sq-drivers -f tsv --target REL=5 -b sucursal --fold-segments $FT/small.csv | cut -f2 | grep -qx sur &&
-    ! sq-drivers -f tsv --target REL=5 -b sucursal --fold-segments $FT/small.csv | cut -f2 | grep -qx SUR"
+    sh -c "sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --target REL=5 -b sucursal --fold-segments $FT/small.csv | cut -f2 | grep -qx sur &&
+    ! sq-drivers -c tests/oracle/drivers/overall10.codebook.csv -f tsv --target REL=5 -b sucursal --fold-segments $FT/small.csv | cut -f2 | grep -qx SUR"

@@ -5,7 +5,7 @@ _fd=samples/formats
 # A file read as Windows-1252 by guess is said so on stderr (issue 11).
 _w1252="~warning: not valid UTF-8; read as Windows-1252"
 _fmt() {	# NAME EXPORT BY-COLUMN [CODEBOOK]
-	sq-gap -f tsv --by segment $_fd/$1.twin.csv > "$TMP/fmt_$1.tsv" 2>&1
+	sq-gap -f tsv -c $_fd/twin.codebook.csv --by segment $_fd/$1.twin.csv > "$TMP/fmt_$1.tsv" 2>&1
 	case $1 in *cp1252*) _e=$_w1252 ;; *) _e=- ;; esac
 	if [ -n "${4:-}" ]; then
 		t "formats: $1 equals its twin" 0 "$TMP/fmt_$1.tsv" "$_e" \
@@ -26,7 +26,7 @@ _fmt surveymonkey_matrix $_fd/surveymonkey_matrix.csv Sucursal \
 _fmt google_forms_es $_fd/google_forms_es.csv Sucursal \
     $_fd/google_forms_es.codebook.csv
 _fmt limesurvey $_fd/limesurvey.csv sucursal $_fd/limesurvey.codebook.csv
-_fmt kobo $_fd/kobo.csv sucursal
+_fmt kobo $_fd/kobo.csv sucursal $_fd/kobo.codebook.csv
 _fmt odk $_fd/odk.csv servqual-sucursal
 _fmt excel_es_cp1252 $_fd/excel_es_cp1252.csv Sucursal \
     $_fd/excel_es_cp1252.codebook.csv
@@ -51,7 +51,7 @@ t "formats: unknown --encoding" 2 - "~usage: sq-gap" \
 { printf 'Encuesta 2024\nExportado por Excel\n'; cat $_fd/kobo.csv; } \
     > "$TMP/fmt_title.csv"
 t "formats: --skip-rows 2" 0 "$TMP/fmt_kobo.tsv" - \
-    sq-gap -f tsv --skip-rows 2 --by sucursal "$TMP/fmt_title.csv"
+    sq-gap -f tsv -c $_fd/kobo.codebook.csv --skip-rows 2 --by sucursal "$TMP/fmt_title.csv"
 # Excel's "sep=" first line, in front of a Windows-1252 file
 { printf 'sep=;\r\n'; cat $_fd/excel_es_cp1252.csv; } > "$TMP/fmt_sep.csv"
 t "formats: sep= line before cp1252" 0 "$TMP/fmt_excel_es_cp1252.tsv" "$_w1252" \

@@ -45,7 +45,7 @@ _vo_cmp "verify drivers: 3 dims, 1..5, reverse item, 12% missing, overall 1..10"
     drivers $_vo/a sq-drivers -f json $_vo_cb \
     --target P:Y=3.2,G:Z=-0.3,P:X=2 $_vo/a.csv
 _vo_cmp "verify drivers: SERVPERF export" drivers $_vo/servperf \
-    sq-drivers -f json $_vo/servperf.csv
+    sq-drivers -f json -c tests/oracle/drivers/overall10.codebook.csv $_vo/servperf.csv
 _vo_cmp "verify cfa: block P" cfa $_vo/cfa_p sq-cfa -f json $_vo_cb $_vo/a.csv
 _vo_cmp "verify cfa: block G" cfa $_vo/cfa_g sq-cfa -f json --block G $_vo_cb $_vo/a.csv
 t "verify zone: 1..9, inverted zones, every column" 0 - - sh -c \

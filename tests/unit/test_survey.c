@@ -249,6 +249,10 @@ test_values(void)
 	int k, rc;
 
 	sq_instrument_servqual(&ins);
+	/* the overall rating on its own 1..10 scale, as a codebook row
+	 * overall,1,10 gives it (8,5 is off the items' 1..7) */
+	ins->omin = 1;
+	ins->omax = 10;
 	/* header, then values for E1 P1 W_TAN overall, rest 4 */
 	o += (size_t)snprintf(text + o, sizeof(text) - o, "seg");
 	for (k = 1; k <= 22; k++)
