@@ -30,6 +30,7 @@ sq_cmpset_new(const sq_instrument *ins, int block, int items,
 	*out = NULL;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return SQ_ENOMEM;
+	sq_hash_key_init(&s->key);
 	s->block = block;
 	s->items = items;
 	s->ndims = ins->ndims;
@@ -89,7 +90,7 @@ group(sq_cmpset *s, const char *name, int *rc)
 		for (i = 0; i < cap; i++)
 			h[i] = SIZE_MAX;
 		for (i = 0; i < s->ngroups; i++) {
-			for (j = sq_hash_str(s->name[i]) & (cap - 1);
+			for (j = sq_hash_keyed(&s->key, s->name[i]) & (cap - 1);
 			    h[j] != SIZE_MAX; j = (j + 1) & (cap - 1))
 				;
 			h[j] = i;
@@ -98,7 +99,7 @@ group(sq_cmpset *s, const char *name, int *rc)
 		s->hash = h;
 		s->hcap = cap;
 	}
-	for (j = sq_hash_str(name) & (s->hcap - 1); s->hash[j] != SIZE_MAX;
+	for (j = sq_hash_keyed(&s->key, name) & (s->hcap - 1); s->hash[j] != SIZE_MAX;
 	    j = (j + 1) & (s->hcap - 1))
 		if (strcmp(s->name[s->hash[j]], name) == 0)
 			return (long)s->hash[j];

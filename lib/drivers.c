@@ -41,6 +41,7 @@ struct sq_drivers {
 	char **seg;
 	struct mom1 *segmom;	/* nseg * 2 * nd */
 	size_t *hash;
+	sq_hash_key key;	/* random per run: no hash flooding */
 };
 
 int
@@ -64,6 +65,7 @@ sq_drivers_new(const sq_instrument *ins, int by_segment, sq_drivers **out)
 	a->by_segment = by_segment;
 	if (by_segment) {
 		a->hcap = 64;
+		sq_hash_key_init(&a->key);
 		if ((a->hash = calloc(a->hcap, sizeof(*a->hash))) == NULL)
 			goto nomem;
 	}
@@ -133,7 +135,7 @@ rehash(sq_drivers *a)
 	if (nh == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < a->nseg; i++) {
-		h = (size_t)sq_hash_str(a->seg[i]) & (cap - 1);
+		h = (size_t)sq_hash_keyed(&a->key, a->seg[i]) & (cap - 1);
 		while (nh[h] != 0)
 			h = (h + 1) & (cap - 1);
 		nh[h] = i + 1;
@@ -148,7 +150,7 @@ rehash(sq_drivers *a)
 static int
 segment_of(sq_drivers *a, const char *v, struct mom1 **out)
 {
-	size_t h = (size_t)sq_hash_str(v) & (a->hcap - 1), i, per = 2 * a->nd;
+	size_t h = (size_t)sq_hash_keyed(&a->key, v) & (a->hcap - 1), i, per = 2 * a->nd;
 
 	while (a->hash[h] != 0) {
 		i = a->hash[h] - 1;

@@ -25,6 +25,7 @@ struct sq_cmppanel {
 	size_t n, cap;
 	uint32_t *hash;		/* index + 1 into the respondents, 0 empty */
 	size_t hcap;
+	sq_hash_key key;	/* random per panel: ids cannot flood it */
 	sq_valcount *d;		/* nscores counts of differences */
 	double *scratch;	/* a wave 1 respondent's fractions */
 	unsigned long dup0, dup1, unmatched1, noid;
@@ -39,6 +40,7 @@ sq_cmppanel_new(const sq_instrument *ins, int block, int items,
 	*out = NULL;
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return SQ_ENOMEM;
+	sq_hash_key_init(&p->key);
 	p->block = block;
 	p->items = items;
 	p->ndims = ins->ndims;
@@ -107,7 +109,7 @@ find(const sq_cmppanel *p, const char *id, size_t *slot)
 
 	if (p->hcap == 0)
 		return -1;
-	for (j = sq_hash_str(id) & (p->hcap - 1); p->hash[j] != 0;
+	for (j = sq_hash_keyed(&p->key, id) & (p->hcap - 1); p->hash[j] != 0;
 	    j = (j + 1) & (p->hcap - 1))
 		if (strcmp(p->ids + p->idoff[p->hash[j] - 1], id) == 0)
 			return (long)p->hash[j] - 1;
@@ -154,7 +156,7 @@ grow(sq_cmppanel *p, size_t idlen)
 		if (h == NULL)
 			return SQ_ENOMEM;
 		for (i = 0; i < p->n; i++) {
-			for (j = sq_hash_str(p->ids + p->idoff[i]) & (cap - 1);
+			for (j = sq_hash_keyed(&p->key, p->ids + p->idoff[i]) & (cap - 1);
 			    h[j] != 0; j = (j + 1) & (cap - 1))
 				;
 			h[j] = (uint32_t)(i + 1);

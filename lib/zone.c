@@ -249,6 +249,7 @@ sq_zoneset_new(const sq_instrument *ins, int by_segment, sq_zoneset **out)
 	}
 	if (by_segment) {
 		s->hcap = 64;
+		sq_hash_key_init(&s->key);
 		if ((s->hash = calloc(s->hcap, sizeof(*s->hash))) == NULL) {
 			sq_zoneset_free(s);
 			return SQ_ENOMEM;
@@ -285,7 +286,7 @@ rehash(sq_zoneset *s)
 	if (nh == NULL)
 		return SQ_ENOMEM;
 	for (i = 0; i < s->nseg; i++) {
-		h = (size_t)sq_hash_str(s->seg[i]) & (cap - 1);
+		h = (size_t)sq_hash_keyed(&s->key, s->seg[i]) & (cap - 1);
 		while (nh[h] != 0)
 			h = (h + 1) & (cap - 1);
 		nh[h] = i + 1;
@@ -302,7 +303,7 @@ static int
 segment_of(sq_zoneset *s, const sq_instrument *ins, const char *v,
     sq_zoneacc **acc)
 {
-	size_t h = (size_t)sq_hash_str(v) & (s->hcap - 1), i;
+	size_t h = (size_t)sq_hash_keyed(&s->key, v) & (s->hcap - 1), i;
 	int rc;
 
 	while (s->hash[h] != 0) {

@@ -15,6 +15,7 @@
 #ifndef SERVQUAL_COMPARE_H
 #define SERVQUAL_COMPARE_H
 
+#include "servqual/hash.h"
 #include "servqual/error.h"
 #include "servqual/instrument.h"
 #include "servqual/scores.h"
@@ -44,6 +45,7 @@ typedef struct sq_cmpset {
 	char **name;		/* group names, in order of appearance */
 	sq_valcount **vc;	/* ngroups arrays of nscores counts */
 	size_t *hash, hcap;	/* open-addressing index into name */
+	sq_hash_key key;	/* random per set: no hash flooding */
 	unsigned long blank;	/* respondents with a blank group */
 	sq_scores *sc;
 } sq_cmpset;

@@ -15,6 +15,7 @@
 #define SERVQUAL_ZONE_H
 
 #include "servqual/error.h"
+#include "servqual/hash.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
 
@@ -74,6 +75,7 @@ typedef struct sq_zoneset {
 	sq_zoneacc **acc;
 	size_t *hash;			/* open addressing: index + 1 */
 	size_t hcap;
+	sq_hash_key key;		/* random per set: no hash flooding */
 } sq_zoneset;
 
 /* A new set; by_segment keeps a group per segment value. */

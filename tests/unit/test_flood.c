@@ -15,9 +15,11 @@
 #include <time.h>
 
 #include "servqual/check.h"
+#include "servqual/drivers.h"
 #include "servqual/gap.h"
 #include "servqual/hash.h"
 #include "servqual/instrument.h"
+#include "servqual/zone.h"
 #include "unit.h"
 
 #define K	20
@@ -155,6 +157,44 @@ segments(const sq_instrument *ins, const char *ids, size_t n, size_t *nseg)
 	return t0;
 }
 
+/*
+ * Seconds the segment tables of sq-zone and sq-drivers take for n values
+ * (the same crafted values: each table hashes input, so each must be keyed).
+ */
+static double
+other_segments(const sq_instrument *ins, const char *ids, size_t n,
+    int zone, int *ok)
+{
+	double a[1] = { 3 }, d[1] = { 5 }, p[1] = { 4 }, e[1] = { NAN };
+	double w[1] = { 100 }, t0;
+	sq_response r;
+	sq_zoneset *zs = NULL;
+	sq_drivers *dr = NULL;
+	size_t i;
+
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	r.d = d;
+	r.p = p;
+	r.e = e;
+	r.w = w;
+	r.overall = 5;
+	r.form = zone ? SQ_FORM_ZONE : SQ_FORM_SERVPERF;
+	*ok = zone ? sq_zoneset_new(ins, 1, &zs) == SQ_OK :
+	    sq_drivers_new(ins, 1, &dr) == SQ_OK;
+	t0 = now();
+	for (i = 0; i < n && *ok; i++) {
+		r.segment = ids + i * 49;
+		r.line = i + 2;
+		*ok = zone ? sq_zoneset_add(zs, ins, &r, NULL) == SQ_OK :
+		    sq_drivers_add(dr, ins, &r, 5, NULL) == SQ_OK;
+	}
+	t0 = now() - t0;
+	sq_zoneset_free(zs);
+	sq_drivers_free(dr);
+	return t0;
+}
+
 int
 main(void)
 {
@@ -216,6 +256,21 @@ main(void)
 	CHECK(nseg == NSTR && nsegr == NSTR, "65536 segments kept");
 	CHECK(tc < 5 * tr + 1.0,
 	    "crafted segment values cost about what random ones do");
+	{
+		int okr, okc, z;
+
+		for (z = 0; z < 2; z++) {
+			tr = other_segments(ins1, rnd, NSTR, z, &okr);
+			tc = other_segments(ins1, crafted, NSTR, z, &okc);
+			printf("# %s segments: crafted %.3f s, random %.3f s\n",
+			    z ? "zone" : "drivers", tc, tr);
+			CHECK(okr && okc, z ? "sq-zone keeps 65536 segments" :
+			    "sq-drivers keeps 65536 segments");
+			CHECK(tc < 5 * tr + 1.0, z ?
+			    "sq-zone: crafted segments cost what random ones do" :
+			    "sq-drivers: crafted segments cost what random ones do");
+		}
+	}
 	sq_instrument_free(ins);
 	sq_instrument_free(ins1);
 	free(crafted);
