@@ -149,36 +149,12 @@ out:
 	return rc;
 }
 
-static void
-jnum(FILE *fp, double x)
-{
-	if (isfinite(x))
-		fprintf(fp, "%.15g", x == 0 ? 0.0 : x);
-	else
-		fputs("null", fp);
-}
-
-static void
-jstr(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
 /* "key": value, */
 static void
 jkv(FILE *fp, const char *key, double x)
 {
 	fprintf(fp, "  \"%s\": ", key);
-	jnum(fp, x);
+	sq_json_num(fp, x);
 	fputs(",\n", fp);
 }
 
@@ -192,7 +168,7 @@ jmatrix(FILE *fp, const double *x, size_t m, int nodiag)
 		fputs(a ? ",\n    [" : "\n    [", fp);
 		for (b = 0; b < m; b++) {
 			fputs(b ? ", " : "", fp);
-			jnum(fp, nodiag && a == b ? NAN : x[a * m + b]);
+			sq_json_num(fp, nodiag && a == b ? NAN : x[a * m + b]);
 		}
 		fputc(']', fp);
 	}
@@ -206,7 +182,7 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	int first;
 
 	fprintf(fp, "{\n  \"n\": ");
-	jnum(fp, c->n);
+	sq_json_num(fp, c->n);
 	fprintf(fp, ",\n  \"block\": \"%c\",\n  \"converged\": %s,\n"
 	    "  \"iterations\": %zu,\n", src->block, c->converged ? "true" :
 	    "false", c->iterations);
@@ -223,32 +199,32 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	jkv(fp, "bic", c->bic);
 	jkv(fp, "loglik", c->loglik);
 	fputs("  \"baseline\": {\"chisq\": ", fp);
-	jnum(fp, c->base_chisq);
+	sq_json_num(fp, c->base_chisq);
 	fputs(", \"df\": ", fp);
-	jnum(fp, c->base_df);
+	sq_json_num(fp, c->base_df);
 	fputs(", \"p\": ", fp);
-	jnum(fp, c->base_pval);
+	sq_json_num(fp, c->base_pval);
 	fputs("},\n  \"loadings\": [\n", fp);
 	for (i = 0; i < c->p; i++) {
 		fprintf(fp, "    {\"item\": %d, \"dimension\": ",
 		    src->ins->items[i].number);
-		jstr(fp, dcode(src, (size_t)c->dim[i]));
+		sq_json_str(fp, dcode(src, (size_t)c->dim[i]));
 		fputs(", \"estimate\": ", fp);
-		jnum(fp, c->lambda[i]);
+		sq_json_num(fp, c->lambda[i]);
 		fputs(", \"se\": ", fp);
-		jnum(fp, c->lambda_se[i]);
+		sq_json_num(fp, c->lambda_se[i]);
 		fputs(", \"z\": ", fp);
-		jnum(fp, c->lambda_z[i]);
+		sq_json_num(fp, c->lambda_z[i]);
 		fputs(", \"p\": ", fp);
-		jnum(fp, c->lambda_p[i]);
+		sq_json_num(fp, c->lambda_p[i]);
 		fputs(", \"std\": ", fp);
-		jnum(fp, c->lambda_std[i]);
+		sq_json_num(fp, c->lambda_std[i]);
 		fputs(", \"residual\": ", fp);
-		jnum(fp, c->theta[i]);
+		sq_json_num(fp, c->theta[i]);
 		fputs(", \"residual_se\": ", fp);
-		jnum(fp, c->theta_se[i]);
+		sq_json_num(fp, c->theta_se[i]);
 		fputs(", \"residual_std\": ", fp);
-		jnum(fp, c->theta_std[i]);
+		sq_json_num(fp, c->theta_std[i]);
 		fprintf(fp, ", \"heywood\": %s}%s\n", c->heywood[i] ? "true" :
 		    "false", i + 1 < c->p ? "," : "");
 	}
@@ -257,11 +233,11 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	fputs(",\n  \"reliability\": [\n", fp);
 	for (a = 0; a < m; a++) {
 		fputs("    {\"dimension\": ", fp);
-		jstr(fp, dcode(src, a));
+		sq_json_str(fp, dcode(src, a));
 		fputs(", \"cr\": ", fp);
-		jnum(fp, c->cr[a]);
+		sq_json_num(fp, c->cr[a]);
 		fputs(", \"ave\": ", fp);
-		jnum(fp, c->ave[a]);
+		sq_json_num(fp, c->ave[a]);
 		fprintf(fp, "}%s\n", a + 1 < m ? "," : "");
 	}
 	fputs("  ],\n  \"htmt\": ", fp);
@@ -270,7 +246,7 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	fputs(",\n  \"dimensions\": [", fp);
 	for (a = 0; a < m; a++) {
 		fputs(a ? ", " : "", fp);
-		jstr(fp, dcode(src, a));
+		sq_json_str(fp, dcode(src, a));
 	}
 	fprintf(fp, "],\n  \"rows\": %lu,\n  \"parameterization\": \"%s\",\n"
 	    "  \"npar\": %zu,\n", src->rows, c->std_lv ? "std_lv" : "marker",
@@ -282,7 +258,7 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	fputs("  \"factor_variances\": [", fp);
 	for (a = 0; a < m; a++) {
 		fputs(a ? ", " : "", fp);
-		jnum(fp, c->phi[a * m + a]);
+		sq_json_num(fp, c->phi[a * m + a]);
 	}
 	fputs("],\n  \"factor_covariances\": ", fp);
 	jmatrix(fp, c->phi, m, 0);
@@ -294,13 +270,13 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 			fputs(first ? "    {\"dimension1\": " :
 			    ",\n    {\"dimension1\": ", fp);
 			first = 0;
-			jstr(fp, dcode(src, a));
+			sq_json_str(fp, dcode(src, a));
 			fputs(", \"dimension2\": ", fp);
-			jstr(fp, dcode(src, b));
+			sq_json_str(fp, dcode(src, b));
 			fputs(", \"htmt\": ", fp);
-			jnum(fp, c->htmt[a * m + b]);
+			sq_json_num(fp, c->htmt[a * m + b]);
 			fputs(", \"correlation\": ", fp);
-			jnum(fp, r);
+			sq_json_num(fp, r);
 			fprintf(fp, ", \"fornell_larcker\": %s, "
 			    "\"verdict\": \"%s\"}",
 			    c->ave[a] >= r * r && c->ave[b] >= r * r ?

@@ -157,45 +157,19 @@ sq_drivers_table(const sq_drvresult *r, const sq_instrument *ins,
 
 /* ---- JSON ---- */
 
-static void
-jnum(FILE *fp, double x)
-{
-	if (isfinite(x))
-		fprintf(fp, "%.15g", x == 0 ? 0.0 : x);
-	else
-		fputs("null", fp);
-}
-
-static void
-jstr(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(fp, "\\u%04x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
-}
-
 /* "key": number, with sep before */
 static void
 jkv(FILE *fp, const char *sep, const char *key, double x)
 {
 	fprintf(fp, "%s\"%s\": ", sep, key);
-	jnum(fp, x);
+	sq_json_num(fp, x);
 }
 
 static void
 jks(FILE *fp, const char *sep, const char *key, const char *s)
 {
 	fprintf(fp, "%s\"%s\": ", sep, key);
-	jstr(fp, s);
+	sq_json_str(fp, s);
 }
 
 static void
@@ -274,7 +248,7 @@ sq_drivers_json(const sq_drvresult *r, const sq_instrument *ins,
 		if (r->quadrant[d] < 0)
 			fputs("null", fp);
 		else
-			jstr(fp, sq_drivers_quadrant_name(r->quadrant[d]));
+			sq_json_str(fp, sq_drivers_quadrant_name(r->quadrant[d]));
 		fputc('}', fp);
 	}
 	fputs("]},\n  \"targets\": [", fp);

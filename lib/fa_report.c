@@ -9,6 +9,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
 
+#include "servqual/table.h"
 #include "servqual/covacc.h"
 #include "servqual/factor.h"
 #include "servqual/noncentral.h"
@@ -368,15 +369,6 @@ out:
 }
 
 static void
-jnum(FILE *fp, double x)
-{
-	if (isfinite(x))
-		fprintf(fp, "%.15g", x == 0 ? 0.0 : x);
-	else
-		fputs("null", fp);
-}
-
-static void
 jarr(FILE *fp, const double *x, size_t n, size_t stride)
 {
 	size_t i;
@@ -385,27 +377,12 @@ jarr(FILE *fp, const double *x, size_t n, size_t stride)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			fputs(", ", fp);
-		jnum(fp, x[i * stride]);
+		sq_json_num(fp, x[i * stride]);
 	}
 	fputc(']', fp);
 }
 
 /* Dimension codes are plain ASCII from the codebook; escape the rest. */
-static void
-jstr(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			fprintf(fp, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			fprintf(fp, "\\u%04x", *s);
-		else
-			fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
-
 int
 sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 {
@@ -419,17 +396,17 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 	fprintf(fp, "{\n  \"block\": \"%c\",\n  \"missing_data\": \"%s\",\n",
 	    src->block, src->pairwise ? "pairwise" : "listwise");
 	fprintf(fp, "  \"rows\": %lu,\n  \"n\": ", src->rows);
-	jnum(fp, r->n);
+	sq_json_num(fp, r->n);
 	fputs(",\n  \"missing\": ", fp);
-	jnum(fp, (double)src->rows - r->n);
+	sq_json_num(fp, (double)src->rows - r->n);
 	fprintf(fp, ",\n  \"invalid\": %lu,\n  \"kmo\": ", src->invalid);
-	jnum(fp, r->kmo);
+	sq_json_num(fp, r->kmo);
 	fputs(",\n  \"bartlett\": {\"chisq\": ", fp);
-	jnum(fp, r->chisq);
+	sq_json_num(fp, r->chisq);
 	fputs(", \"df\": ", fp);
-	jnum(fp, r->df);
+	sq_json_num(fp, r->df);
 	fputs(", \"p\": ", fp);
-	jnum(fp, r->pval);
+	sq_json_num(fp, r->pval);
 	fputs("},\n  \"eigenvalues\": ", fp);
 	jarr(fp, r->eigen, p, 1);
 	fputs(",\n  \"parallel\": ", fp);
@@ -453,7 +430,7 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 	fprintf(fp, "  \"rotation_iterations\": %zu,\n"
 	    "  \"rotation_converged\": %s,\n  \"residual_ss\": ",
 	    fa->rot_iterations, fa->rot_converged ? "true" : "false");
-	jnum(fp, fa->objective);
+	sq_json_num(fp, fa->objective);
 	fputs(",\n  \"heywood\": [", fp);
 	for (first = 1, i = 0; i < p; i++)
 		if (fa->heywood[i]) {
@@ -464,7 +441,7 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 	for (i = 0; i < p; i++) {
 		fprintf(fp, "    {\"item\": %d, \"dimension\": ",
 		    itemno(src, i));
-		jstr(fp, dimcode(src, i));
+		sq_json_str(fp, dimcode(src, i));
 		fputs(", \"loadings\": ", fp);
 		jarr(fp, fa->loadings + i * k, k, 1);
 		if (oblique) {
@@ -472,11 +449,11 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 			jarr(fp, fa->structure + i * k, k, 1);
 		}
 		fputs(", \"communality\": ", fp);
-		jnum(fp, fa->communality[i]);
+		sq_json_num(fp, fa->communality[i]);
 		fputs(", \"uniqueness\": ", fp);
-		jnum(fp, fa->uniqueness[i]);
+		sq_json_num(fp, fa->uniqueness[i]);
 		fputs(", \"kmo\": ", fp);
-		jnum(fp, r->kmo_item[i]);
+		sq_json_num(fp, r->kmo_item[i]);
 		fprintf(fp, ", \"factor\": %d, \"heywood\": %s}%s\n",
 		    c->primary[i] + 1, fa->heywood[i] ? "true" : "false",
 		    i + 1 < p ? "," : "");
@@ -490,7 +467,7 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		cum += fa->prop[j];
 		if (j > 0)
 			fputs(", ", fp);
-		jnum(fp, cum);
+		sq_json_num(fp, cum);
 	}
 	fputs("]},\n  \"factor_correlations\": ", fp);
 	if (oblique) {
@@ -518,7 +495,7 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		for (j = 0, e = 0; e < c->ndim; e++)
 			if (c->nitems[e] > 0 && c->group[e] == (int)d) {
 				fputs(j++ ? ", " : "", fp);
-				jstr(fp, src->ins->dims[e].code);
+				sq_json_str(fp, src->ins->dims[e].code);
 			}
 		fputc(']', fp);
 	}
@@ -528,36 +505,36 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 			continue;
 		fprintf(fp, "%s      {\"dimension\": ", first ? "" : ",\n");
 		first = 0;
-		jstr(fp, src->ins->dims[d].code);
+		sq_json_str(fp, src->ins->dims[d].code);
 		fprintf(fp, ", \"factor\": %d, \"items\": %zu, "
 		    "\"on_factor\": %zu, \"congruence\": ", c->dimfactor[d] + 1,
 		    c->nitems[d], c->onfactor[d]);
-		jnum(fp, c->congruence[d]);
+		sq_json_num(fp, c->congruence[d]);
 		fprintf(fp, ", \"congruence_factor\": %d}",
 		    c->congfactor[d] + 1);
 	}
 	fputs("\n    ]},\n  \"fit\": {\"objective\": ", fp);
-	jnum(fp, r->fit.objective);
+	sq_json_num(fp, r->fit.objective);
 	fputs(", \"chisq\": ", fp);
-	jnum(fp, r->fit.chisq);
+	sq_json_num(fp, r->fit.chisq);
 	fputs(", \"df\": ", fp);
-	jnum(fp, r->fit.df);
+	sq_json_num(fp, r->fit.df);
 	fputs(", \"p\": ", fp);
-	jnum(fp, r->fit.p);
+	sq_json_num(fp, r->fit.p);
 	fputs(", \"null_chisq\": ", fp);
-	jnum(fp, r->fit.null_chisq);
+	sq_json_num(fp, r->fit.null_chisq);
 	fputs(", \"null_df\": ", fp);
-	jnum(fp, r->fit.null_df);
+	sq_json_num(fp, r->fit.null_df);
 	fputs(",\n    \"tli\": ", fp);
-	jnum(fp, r->fit.tli);
+	sq_json_num(fp, r->fit.tli);
 	fputs(", \"rmsea\": ", fp);
-	jnum(fp, r->fit.rmsea);
+	sq_json_num(fp, r->fit.rmsea);
 	fputs(", \"rmsea_ci_low\": ", fp);
-	jnum(fp, r->fit.rmsea_lo);
+	sq_json_num(fp, r->fit.rmsea_lo);
 	fputs(", \"rmsea_ci_high\": ", fp);
-	jnum(fp, r->fit.rmsea_hi);
+	sq_json_num(fp, r->fit.rmsea_hi);
 	fputs(", \"bic\": ", fp);
-	jnum(fp, r->fit.bic);
+	sq_json_num(fp, r->fit.bic);
 	fputs("}\n}\n", fp);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }

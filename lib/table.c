@@ -220,8 +220,8 @@ put_csv_str(FILE *fp, const char *s, char sep)
 	fputc('"', fp);
 }
 
-static void
-put_json_str(FILE *fp, const char *s)
+void
+sq_json_str(FILE *fp, const char *s)
 {
 	fputc('"', fp);
 	for (; *s; s++) {
@@ -239,6 +239,15 @@ put_json_str(FILE *fp, const char *s)
 			fputc(c, fp);
 	}
 	fputc('"', fp);
+}
+
+void
+sq_json_num(FILE *fp, double x)
+{
+	if (isfinite(x))
+		fprintf(fp, "%.15g", x == 0 ? 0.0 : x);
+	else
+		fputs("null", fp);
 }
 
 int
@@ -275,10 +284,10 @@ sq_table_write(const sq_table *t, FILE *fp, int format, const char *title)
 
 			if (format == SQ_FMT_JSON) {
 				fputs(c ? ", " : "", fp);
-				put_json_str(fp, t->col[c].name);
+				sq_json_str(fp, t->col[c].name);
 				fputs(": ", fp);
 				if (ce->s != NULL)
-					put_json_str(fp, ce->s);
+					sq_json_str(fp, ce->s);
 				else if (!isfinite(ce->x))
 					fputs("null", fp);
 				else {

@@ -104,4 +104,10 @@ int sq_format_parse(const char *s);
 /* Release a table. */
 void sq_table_free(sq_table *t);
 
+/* s as a JSON string, quoted and escaped. */
+void sq_json_str(FILE *fp, const char *s);
+
+/* x as a JSON number (15 significant digits, -0 as 0); null if not finite. */
+void sq_json_num(FILE *fp, double x);
+
 #endif
