@@ -1,7 +1,7 @@
 /*
- * Partial results: the text state of an analysis (see state.h). The
- * writer prints every figure so that the reader gets the same bits back;
- * the reader checks every line and bounds every size before it trusts it.
+ * Partial results: the text state of an analysis (see state.h), the part
+ * every tool shares: the instrument's fingerprint, the head, and a reader
+ * that checks every line and bounds every size before it trusts it.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -10,10 +10,8 @@
 #include <string.h>
 
 #include "servqual/state.h"
-#include "servqual/valcount.h"
 
 #define LINE_MAX_LEN 65536
-#define NMAX 70368744177664.0		/* 2^46: as the accumulators */
 
 /* FNV-1a of s and a separator into h. */
 static void
@@ -51,8 +49,8 @@ sq_instrument_fingerprint(const sq_instrument *ins)
 }
 
 /* Signed 128-bit integer in decimal. */
-static void
-put_i128(FILE *fp, __int128 v)
+void
+sq_state_put_i128(FILE *fp, __int128 v)
 {
 	char buf[48];
 	size_t i = sizeof(buf);
@@ -66,68 +64,24 @@ put_i128(FILE *fp, __int128 v)
 	} while (u > 0);
 	if (v < 0)
 		buf[--i] = '-';
+	buf[--i] = ' ';
 	fputs(buf + i, fp);
 }
 
-static void
-put_mom(FILE *fp, const sq_pairmom *m)
+void
+sq_state_put_hex(FILE *fp, const char *s)
 {
-	fprintf(fp, "mom %a %d %lld ", m->n, m->inexact, m->den);
-	put_i128(fp, m->xe);
+	const unsigned char *p;
+
 	fputc(' ', fp);
-	put_i128(fp, m->xp);
-	fputc(' ', fp);
-	put_i128(fp, m->xd2);
-	fprintf(fp, " %a %a %a %a\n", m->me, m->mp, m->md, m->m2d);
+	if (*s == '\0')
+		fputc('-', fp);
+	for (p = (const unsigned char *)s; *p; p++)
+		fprintf(fp, "%02x", *p);
 }
 
-/* "values <kind> <i> <k>", then k lines "<value> <count>", increasing. */
-static int
-put_vals(FILE *fp, const char *kind, size_t i, const sq_valcount *m)
-{
-	double *v = NULL;
-	unsigned long long *c = NULL;
-	size_t j;
-
-	if (sq_valcount_sorted(m, &v, &c) != SQ_OK)
-		return SQ_ENOMEM;
-	fprintf(fp, "values %s %zu %zu\n", kind, i, m->n);
-	for (j = 0; j < m->n; j++)
-		fprintf(fp, "%a %llu\n", v[j], c[j]);
-	free(v);
-	free(c);
-	return SQ_OK;
-}
-
-static int
-put_acc(FILE *fp, const sq_gapacc *a)
-{
-	size_t i, j, R = a->range;
-	int rc = SQ_OK;
-
-	fprintf(fp, "respondents %a\nblock %d\n", a->respondents, a->block);
-	for (i = 0; R > 0 && i < a->nitems; i++) {
-		fprintf(fp, "counts %zu", i);
-		for (j = 0; j < R * R; j++)
-			fprintf(fp, " %llu", a->cnt[i * R * R + j]);
-		fputc('\n', fp);
-	}
-	for (i = 0; i < a->nitems; i++)
-		put_mom(fp, &a->item[i]);
-	for (i = 0; i < a->ndims; i++)
-		put_mom(fp, &a->dim[i]);
-	put_mom(fp, &a->sq);
-	put_mom(fp, &a->wsq);
-	/* the signed-rank counts: items, then dimensions */
-	for (i = 0; rc == SQ_OK && i < a->nitems; i++)
-		rc = put_vals(fp, "item", i, &a->witem[i]);
-	for (i = 0; rc == SQ_OK && i < a->ndims; i++)
-		rc = put_vals(fp, "dim", i, &a->wdim[i]);
-	return rc;
-}
-
-static void
-put_head(FILE *fp, const sq_state_head *h)
+void
+sq_state_write_head(FILE *fp, const sq_state_head *h)
 {
 	fprintf(fp, "servqual-state %d\ntool %s\nversion %s\n"
 	    "instrument %016" PRIx64 "\n", SQ_STATE_VERSION, h->tool,
@@ -136,54 +90,45 @@ put_head(FILE *fp, const sq_state_head *h)
 	fprintf(fp, "rows %llu\ninvalid %llu\n", h->rows, h->invalid);
 }
 
-int
-sq_gap_state_write(FILE *fp, const sq_gapset *s, const sq_instrument *ins,
-    const sq_state_head *h)
-{
-	size_t i;
-	const unsigned char *p;
-	int rc;
-
-	(void)ins;
-	put_head(fp, h);
-	fprintf(fp, "groups %zu\ngroup all\n", s->nseg + 1);
-	if ((rc = put_acc(fp, s->all)) != SQ_OK)
-		return rc;
-	for (i = 0; i < s->nseg; i++) {
-		fputs("group seg ", fp);
-		/* hex: segment values may hold blanks, newlines, anything */
-		for (p = (const unsigned char *)s->seg[i]; *p; p++)
-			fprintf(fp, "%02x", *p);
-		fputs(*s->seg[i] ? "\n" : "-\n", fp);
-		if ((rc = put_acc(fp, s->acc[i])) != SQ_OK)
-			return rc;
-	}
-	fputs("end\n", fp);
-	return ferror(fp) ? SQ_EIO : SQ_OK;
-}
-
 /* Reading. */
 
-struct rd {
-	FILE *fp;
-	const char *name;
-	unsigned long line;
-	char *buf;
-	char *tok[300];
-	size_t ntok;
-	sq_error *err;
-};
+int
+sq_state_rd_init(sq_state_rd *r, FILE *fp, const char *name,
+    unsigned long line, sq_error *err)
+{
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+	r->name = name;
+	r->line = line;
+	r->err = err;
+	r->buf = malloc(LINE_MAX_LEN);
+	r->tok = malloc(SQ_STATE_MAXTOK * sizeof(*r->tok));
+	if (r->buf == NULL || r->tok == NULL) {
+		sq_state_rd_free(r);
+		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
+		    "out of memory");
+	}
+	return SQ_OK;
+}
 
-static int
-bad(struct rd *r, const char *what)
+void
+sq_state_rd_free(sq_state_rd *r)
+{
+	free(r->buf);
+	free(r->tok);
+	r->buf = NULL;
+	r->tok = NULL;
+}
+
+int
+sq_state_bad(sq_state_rd *r, const char *what)
 {
 	return sq_error_set(r->err, SQ_EPARSE, r->name, r->line, 0, NULL,
 	    "not a valid servqual state: %s", what);
 }
 
-/* The next line split at blanks; 0, or an error. */
-static int
-next(struct rd *r)
+int
+sq_state_next(sq_state_rd *r)
 {
 	size_t n = 0;
 	int c;
@@ -192,10 +137,10 @@ next(struct rd *r)
 	while ((c = getc(r->fp)) != EOF && c != '\n') {
 		if (n + 1 >= LINE_MAX_LEN) {
 			r->line++;
-			return bad(r, "line too long");
+			return sq_state_bad(r, "line too long");
 		}
 		if (c == '\0')
-			return bad(r, "a NUL byte");
+			return sq_state_bad(r, "a NUL byte");
 		r->buf[n++] = (char)c;
 	}
 	if (ferror(r->fp))
@@ -203,41 +148,40 @@ next(struct rd *r)
 		    "read error");
 	r->line++;
 	if (c == EOF && n == 0)
-		return bad(r, "unexpected end (truncated?)");
+		return sq_state_bad(r, "unexpected end (truncated?)");
 	r->buf[n] = '\0';
 	r->ntok = 0;
 	for (p = strtok_r(r->buf, " ", &save); p != NULL;
 	    p = strtok_r(NULL, " ", &save)) {
-		if (r->ntok == sizeof(r->tok) / sizeof(r->tok[0]))
-			return bad(r, "too many fields");
+		if (r->ntok == SQ_STATE_MAXTOK)
+			return sq_state_bad(r, "too many fields");
 		r->tok[r->ntok++] = p;
 	}
 	if (r->ntok == 0)
-		return bad(r, "an empty line");
+		return sq_state_bad(r, "an empty line");
 	return SQ_OK;
 }
 
-/* The line must be "key" followed by want fields (want < 0: any). */
-static int
-expect(struct rd *r, const char *key, int want)
+int
+sq_state_expect(sq_state_rd *r, const char *key, int want)
 {
 	int rc;
 
-	if ((rc = next(r)) != SQ_OK)
+	if ((rc = sq_state_next(r)) != SQ_OK)
 		return rc;
 	if (strcmp(r->tok[0], key) != 0) {
 		char msg[96];
 
 		snprintf(msg, sizeof(msg), "expected \"%s\"", key);
-		return bad(r, msg);
+		return sq_state_bad(r, msg);
 	}
 	if (want >= 0 && r->ntok != (size_t)want + 1)
-		return bad(r, "wrong number of fields");
+		return sq_state_bad(r, "wrong number of fields");
 	return SQ_OK;
 }
 
-static int
-get_u64(const char *s, unsigned long long max, unsigned long long *v)
+int
+sq_state_u64(const char *s, unsigned long long max, unsigned long long *v)
 {
 	char *end;
 
@@ -248,8 +192,8 @@ get_u64(const char *s, unsigned long long max, unsigned long long *v)
 	return *end != '\0' || errno != 0 || *v > max ? -1 : 0;
 }
 
-static int
-get_i128(const char *s, __int128 *v)
+int
+sq_state_i128(const char *s, __int128 *v)
 {
 	unsigned __int128 u = 0, lim = (unsigned __int128)1 << 120;
 	int neg = *s == '-';
@@ -269,8 +213,8 @@ get_i128(const char *s, __int128 *v)
 	return 0;
 }
 
-static int
-get_dbl(const char *s, double *v)
+int
+sq_state_dbl(const char *s, double *v)
 {
 	char *end;
 
@@ -280,219 +224,13 @@ get_dbl(const char *s, double *v)
 	return *end != '\0' ? -1 : 0;
 }
 
-static __int128
-abs128(__int128 v)
-{
-	return v < 0 ? -v : v;
-}
-
-static int
-read_mom(struct rd *r, sq_pairmom *m)
-{
-	unsigned long long u;
-	int rc;
-
-	if ((rc = expect(r, "mom", 10)) != SQ_OK)
-		return rc;
-	memset(m, 0, sizeof(*m));
-	if (get_dbl(r->tok[1], &m->n) || !(m->n >= 0 && m->n < NMAX) ||
-	    m->n != floor(m->n))
-		return bad(r, "a count out of range");
-	if (get_u64(r->tok[2], 1, &u))
-		return bad(r, "exactness flag not 0 or 1");
-	m->inexact = (int)u;
-	if (get_u64(r->tok[3], (1ULL << 62), &u))
-		return bad(r, "a denominator out of range");
-	m->den = (long long)u;
-	if (get_i128(r->tok[4], &m->xe) || get_i128(r->tok[5], &m->xp) ||
-	    get_i128(r->tok[6], &m->xd2))
-		return bad(r, "an integer sum out of range");
-	if (get_dbl(r->tok[7], &m->me) || get_dbl(r->tok[8], &m->mp) ||
-	    get_dbl(r->tok[9], &m->md) || get_dbl(r->tok[10], &m->m2d))
-		return bad(r, "a number that is not one");
-	if (m->inexact) {
-		if (m->den != 0 || m->xe != 0 || m->xp != 0 || m->xd2 != 0)
-			return bad(r, "integer sums in running moments");
-		return SQ_OK;
-	}
-	/* exact: the sums must be ones n bounded pairs can have */
-	if ((m->n > 0) != (m->den > 0) || m->me != 0 || m->mp != 0 ||
-	    m->md != 0 || m->m2d != 0)
-		return bad(r, "inconsistent exact sums");
-	{
-		__int128 n = (__int128)(long long)m->n;
-		__int128 lim = n * ((__int128)1 << 40);
-
-		if (abs128(m->xe) > lim || abs128(m->xp) > lim ||
-		    m->xd2 < 0 || m->xd2 > lim * ((__int128)1 << 42))
-			return bad(r, "an integer sum out of range");
-	}
-	return SQ_OK;
-}
-
-/*
- * The counts of one series written by put_vals, added to m: values
- * finite and strictly increasing, counts positive, their sum at most the
- * respondents of the part (one value per respondent and series).
- */
-static int
-read_vals(struct rd *r, const char *kind, size_t i, double resp,
-    sq_valcount *m)
-{
-	unsigned long long k, j, u, idx;
-	double x, prev = 0, sum = 0;
-	int rc;
-
-	if ((rc = expect(r, "values", 3)) != SQ_OK)
-		return rc;
-	if (strcmp(r->tok[1], kind) != 0)
-		return bad(r, strcmp(kind, "item") == 0 ?
-		    "expected the values of an item" :
-		    "expected the values of a dimension");
-	if (get_u64(r->tok[2], SQ_MAX_ITEMS, &idx) || idx != i)
-		return bad(r, "values of the wrong series");
-	if (get_u64(r->tok[3], (1ULL << 46), &k) || (double)k > resp)
-		return bad(r, "more distinct values than respondents");
-	for (j = 0; j < k; j++) {
-		if ((rc = next(r)) != SQ_OK)
-			return rc;
-		if (r->ntok != 2)
-			return bad(r, "wrong number of fields");
-		if (get_dbl(r->tok[0], &x) || !isfinite(x))
-			return bad(r, "a value that is not a finite number");
-		if (j > 0 && !(x > prev))
-			return bad(r, "values not strictly increasing");
-		if (get_u64(r->tok[1], (1ULL << 46), &u) || u == 0)
-			return bad(r, "a count out of range");
-		sum += (double)u;
-		if (sum > resp)
-			return bad(r, "more counts than respondents");
-		if (sq_valcount_add(m, x, u) != SQ_OK)
-			return SQ_ENOMEM;
-		prev = x;
-	}
-	return SQ_OK;
-}
-
-static int
-read_acc(struct rd *r, sq_gapacc *a)
-{
-	size_t i, j, R = a->range;
-	unsigned long long u;
-	sq_pairmom m;
-	double resp;
-	int rc;
-
-	if ((rc = expect(r, "respondents", 1)) != SQ_OK)
-		return rc;
-	if (get_dbl(r->tok[1], &resp) || !(resp >= 0 && resp < NMAX) ||
-	    resp != floor(resp))
-		return bad(r, "respondents out of range");
-	a->respondents += resp;
-	if ((rc = expect(r, "block", 1)) != SQ_OK)
-		return rc;
-	if (get_u64(r->tok[1], SQ_GAP_MSS, &u))
-		return bad(r, "unknown block");
-	if (resp > 0)
-		a->block = (int)u;
-	for (i = 0; R > 0 && i < a->nitems; i++) {
-		if ((rc = expect(r, "counts", (int)(R * R + 1))) != SQ_OK)
-			return rc;
-		if (get_u64(r->tok[1], a->nitems, &u) || u != i)
-			return bad(r, "counts of the wrong item");
-		for (j = 0; j < R * R; j++) {
-			if (get_u64(r->tok[2 + j], (1ULL << 46), &u))
-				return bad(r, "a count out of range");
-			a->cnt[i * R * R + j] += u;
-		}
-	}
-	for (i = 0; i < a->nitems + a->ndims + 2; i++) {
-		if ((rc = read_mom(r, &m)) != SQ_OK)
-			return rc;
-		sq_pairmom_merge(i < a->nitems ? &a->item[i] :
-		    i < a->nitems + a->ndims ? &a->dim[i - a->nitems] :
-		    i == a->nitems + a->ndims ? &a->sq : &a->wsq, &m);
-	}
-	for (i = 0; i < a->nitems; i++)
-		if ((rc = read_vals(r, "item", i, resp, &a->witem[i])) != SQ_OK)
-			return rc;
-	for (i = 0; i < a->ndims; i++)
-		if ((rc = read_vals(r, "dim", i, resp, &a->wdim[i])) != SQ_OK)
-			return rc;
-	return SQ_OK;
-}
-
-static int
-read_head(struct rd *r, sq_state_head *h)
-{
-	unsigned long long u;
-	size_t len = 0, n, i;
-	int rc;
-
-	memset(h, 0, sizeof(*h));
-	if ((rc = expect(r, "servqual-state", 1)) != SQ_OK)
-		return rc;
-	if (get_u64(r->tok[1], 1000, &u) || u != SQ_STATE_VERSION)
-		return bad(r, "unknown state version");
-	if ((rc = expect(r, "tool", 1)) != SQ_OK)
-		return rc;
-	if (strlen(r->tok[1]) >= sizeof(h->tool))
-		return bad(r, "tool name too long");
-	strcpy(h->tool, r->tok[1]);
-	if ((rc = expect(r, "version", 1)) != SQ_OK)
-		return rc;
-	if (strlen(r->tok[1]) >= sizeof(h->version))
-		return bad(r, "version too long");
-	strcpy(h->version, r->tok[1]);
-	if ((rc = expect(r, "instrument", 1)) != SQ_OK)
-		return rc;
-	{
-		char *end;
-
-		if (strlen(r->tok[1]) != 16)
-			return bad(r, "instrument fingerprint");
-		errno = 0;
-		h->fingerprint = strtoull(r->tok[1], &end, 16);
-		if (*end != '\0' || errno != 0)
-			return bad(r, "instrument fingerprint");
-	}
-	for (;;) {
-		if ((rc = next(r)) != SQ_OK)
-			return rc;
-		if (strcmp(r->tok[0], "option") != 0)
-			break;
-		for (i = 0; i < r->ntok; i++) {
-			n = strlen(r->tok[i]);
-			if (len + n + 2 >= sizeof(h->options))
-				return bad(r, "options too long");
-			memcpy(h->options + len, r->tok[i], n);
-			len += n;
-			h->options[len++] = i + 1 < r->ntok ? ' ' : '\n';
-		}
-		h->options[len] = '\0';
-	}
-	if (strcmp(r->tok[0], "rows") != 0 || r->ntok != 2 ||
-	    get_u64(r->tok[1], 1ULL << 46, &h->rows))
-		return bad(r, "expected \"rows\"");
-	if ((rc = expect(r, "invalid", 1)) != SQ_OK)
-		return rc;
-	if (get_u64(r->tok[1], 1ULL << 56, &h->invalid))
-		return bad(r, "invalid count out of range");
-	return SQ_OK;
-}
-
 int
-sq_state_read_head(FILE *fp, const char *name, sq_state_head *h,
-    sq_error *err)
+sq_state_count(const char *s, double *v)
 {
-	struct rd r = { fp, name, 0, NULL, { 0 }, 0, err };
-	int rc;
-
-	if ((r.buf = malloc(LINE_MAX_LEN)) == NULL)
-		return SQ_ENOMEM;
-	rc = read_head(&r, h);
-	free(r.buf);
-	return rc;
+	if (sq_state_dbl(s, v) || !(*v >= 0 && *v < SQ_STATE_NMAX) ||
+	    *v != floor(*v))
+		return -1;
+	return 0;
 }
 
 static int
@@ -506,96 +244,101 @@ unhex(int c)
 }
 
 int
-sq_gap_state_read(FILE *fp, const char *name, sq_gapset *s,
-    const sq_instrument *ins, sq_state_head *h, unsigned long *line,
-    sq_error *err)
+sq_state_unhex(const char *s, char **out)
 {
-	struct rd r = { fp, name, *line, NULL, { 0 }, 0, err };
-	unsigned long long groups, g;
-	sq_gapacc *acc;
-	char *val = NULL;
-	size_t n, i;
+	size_t n = strlen(s), i;
+	char *val;
+
+	*out = NULL;
+	if (strcmp(s, "-") != 0 && (n % 2 != 0 || n == 0))
+		return -1;
+	if ((val = malloc(n / 2 + 1)) == NULL)
+		return -1;
+	if (strcmp(s, "-") == 0)
+		n = 0;
+	for (i = 0; i < n / 2; i++) {
+		int hi = unhex(s[2 * i]), lo = unhex(s[2 * i + 1]);
+
+		if (hi < 0 || lo < 0 || hi + lo == 0) {
+			free(val);
+			return -1;
+		}
+		val[i] = (char)(hi * 16 + lo);
+	}
+	val[n / 2] = '\0';
+	*out = val;
+	return 0;
+}
+
+int
+sq_state_read_head_rd(sq_state_rd *r, sq_state_head *h)
+{
+	unsigned long long u;
+	size_t len = 0, n, i;
 	int rc;
 
-	if ((r.buf = malloc(LINE_MAX_LEN)) == NULL)
-		return SQ_ENOMEM;
-	if ((rc = read_head(&r, h)) != SQ_OK)
-		goto done;
-	if (strcmp(h->tool, "sq-gap") != 0) {
-		rc = bad(&r, "not an sq-gap state");
-		goto done;
-	}
-	if (h->fingerprint != sq_instrument_fingerprint(ins)) {
-		rc = sq_error_set(err, SQ_ESCHEMA, name, 0, 0, NULL,
-		    "the state is of another instrument than the one given "
-		    "(give the shards' codebook with -c)");
-		goto done;
-	}
-	if ((rc = expect(&r, "groups", 1)) != SQ_OK)
-		goto done;
-	if (get_u64(r.tok[1], SQ_MAX_SEGMENTS + 1, &groups) || groups == 0) {
-		rc = bad(&r, "group count out of range");
-		goto done;
-	}
-	if (groups > 1 && s->hash == NULL) {
-		rc = bad(&r, "segments in a state without --by");
-		goto done;
-	}
-	for (g = 0; g < groups; g++) {
-		if ((rc = expect(&r, "group", -1)) != SQ_OK)
-			goto done;
-		if (g == 0) {
-			if (r.ntok != 2 || strcmp(r.tok[1], "all") != 0) {
-				rc = bad(&r, "expected \"group all\"");
-				goto done;
-			}
-			acc = s->all;
-		} else {
-			if (r.ntok != 3 || strcmp(r.tok[1], "seg") != 0) {
-				rc = bad(&r, "expected \"group seg\"");
-				goto done;
-			}
-			n = strlen(r.tok[2]);
-			free(val);
-			if ((val = malloc(n / 2 + 1)) == NULL) {
-				rc = SQ_ENOMEM;
-				goto done;
-			}
-			if (strcmp(r.tok[2], "-") == 0)
-				val[0] = '\0';
-			else {
-				if (n % 2 != 0) {
-					rc = bad(&r, "segment value not hex");
-					goto done;
-				}
-				for (i = 0; i < n / 2; i++) {
-					int hi = unhex(r.tok[2][2 * i]),
-					    lo = unhex(r.tok[2][2 * i + 1]);
+	memset(h, 0, sizeof(*h));
+	if ((rc = sq_state_expect(r, "servqual-state", 1)) != SQ_OK)
+		return rc;
+	if (sq_state_u64(r->tok[1], 1000, &u) || u != SQ_STATE_VERSION)
+		return sq_state_bad(r, "unknown state version");
+	if ((rc = sq_state_expect(r, "tool", 1)) != SQ_OK)
+		return rc;
+	if (strlen(r->tok[1]) >= sizeof(h->tool))
+		return sq_state_bad(r, "tool name too long");
+	strcpy(h->tool, r->tok[1]);
+	if ((rc = sq_state_expect(r, "version", 1)) != SQ_OK)
+		return rc;
+	if (strlen(r->tok[1]) >= sizeof(h->version))
+		return sq_state_bad(r, "version too long");
+	strcpy(h->version, r->tok[1]);
+	if ((rc = sq_state_expect(r, "instrument", 1)) != SQ_OK)
+		return rc;
+	{
+		char *end;
 
-					if (hi < 0 || lo < 0 || hi + lo == 0) {
-						rc = bad(&r, "segment value "
-						    "not hex");
-						goto done;
-					}
-					val[i] = (char)(hi * 16 + lo);
-				}
-				val[n / 2] = '\0';
-			}
-			rc = sq_gapset_segment(s, ins, val, &acc);
-			if (rc == SQ_ELIMIT) {
-				rc = bad(&r, "too many segments");
-				goto done;
-			}
-			if (rc != SQ_OK)
-				goto done;
-		}
-		if ((rc = read_acc(&r, acc)) != SQ_OK)
-			goto done;
+		if (strlen(r->tok[1]) != 16)
+			return sq_state_bad(r, "instrument fingerprint");
+		errno = 0;
+		h->fingerprint = strtoull(r->tok[1], &end, 16);
+		if (*end != '\0' || errno != 0)
+			return sq_state_bad(r, "instrument fingerprint");
 	}
-	rc = expect(&r, "end", 0);
-done:
-	*line = r.line;
-	free(val);
-	free(r.buf);
+	for (;;) {
+		if ((rc = sq_state_next(r)) != SQ_OK)
+			return rc;
+		if (strcmp(r->tok[0], "option") != 0)
+			break;
+		for (i = 0; i < r->ntok; i++) {
+			n = strlen(r->tok[i]);
+			if (len + n + 2 >= sizeof(h->options))
+				return sq_state_bad(r, "options too long");
+			memcpy(h->options + len, r->tok[i], n);
+			len += n;
+			h->options[len++] = i + 1 < r->ntok ? ' ' : '\n';
+		}
+		h->options[len] = '\0';
+	}
+	if (strcmp(r->tok[0], "rows") != 0 || r->ntok != 2 ||
+	    sq_state_u64(r->tok[1], 1ULL << 46, &h->rows))
+		return sq_state_bad(r, "expected \"rows\"");
+	if ((rc = sq_state_expect(r, "invalid", 1)) != SQ_OK)
+		return rc;
+	if (sq_state_u64(r->tok[1], 1ULL << 56, &h->invalid))
+		return sq_state_bad(r, "invalid count out of range");
+	return SQ_OK;
+}
+
+int
+sq_state_read_head(FILE *fp, const char *name, sq_state_head *h,
+    sq_error *err)
+{
+	sq_state_rd r;
+	int rc;
+
+	if ((rc = sq_state_rd_init(&r, fp, name, 0, err)) != SQ_OK)
+		return rc;
+	rc = sq_state_read_head_rd(&r, h);
+	sq_state_rd_free(&r);
 	return rc;
 }

@@ -1,0 +1,320 @@
+/*
+ * sq-gap's partial-result state (the body described in state.h): every
+ * figure printed so that the reader gets the same bits back, every line
+ * checked and every size bounded before it is trusted.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "servqual/state.h"
+#include "servqual/valcount.h"
+
+#define NMAX SQ_STATE_NMAX
+
+static void
+put_mom(FILE *fp, const sq_pairmom *m)
+{
+	fprintf(fp, "mom %a %d %lld", m->n, m->inexact, m->den);
+	sq_state_put_i128(fp, m->xe);
+	sq_state_put_i128(fp, m->xp);
+	sq_state_put_i128(fp, m->xd2);
+	fprintf(fp, " %a %a %a %a\n", m->me, m->mp, m->md, m->m2d);
+}
+
+/* "values <kind> <i> <k>", then k lines "<value> <count>", increasing. */
+static int
+put_vals(FILE *fp, const char *kind, size_t i, const sq_valcount *m)
+{
+	double *v = NULL;
+	unsigned long long *c = NULL;
+	size_t j;
+
+	if (sq_valcount_sorted(m, &v, &c) != SQ_OK)
+		return SQ_ENOMEM;
+	fprintf(fp, "values %s %zu %zu\n", kind, i, m->n);
+	for (j = 0; j < m->n; j++)
+		fprintf(fp, "%a %llu\n", v[j], c[j]);
+	free(v);
+	free(c);
+	return SQ_OK;
+}
+
+static int
+put_acc(FILE *fp, const sq_gapacc *a)
+{
+	size_t i, j, R = a->range;
+	int rc = SQ_OK;
+
+	fprintf(fp, "respondents %a\nblock %d\n", a->respondents, a->block);
+	for (i = 0; R > 0 && i < a->nitems; i++) {
+		fprintf(fp, "counts %zu", i);
+		for (j = 0; j < R * R; j++)
+			fprintf(fp, " %llu", a->cnt[i * R * R + j]);
+		fputc('\n', fp);
+	}
+	for (i = 0; i < a->nitems; i++)
+		put_mom(fp, &a->item[i]);
+	for (i = 0; i < a->ndims; i++)
+		put_mom(fp, &a->dim[i]);
+	put_mom(fp, &a->sq);
+	put_mom(fp, &a->wsq);
+	/* the signed-rank counts: items, then dimensions */
+	for (i = 0; rc == SQ_OK && i < a->nitems; i++)
+		rc = put_vals(fp, "item", i, &a->witem[i]);
+	for (i = 0; rc == SQ_OK && i < a->ndims; i++)
+		rc = put_vals(fp, "dim", i, &a->wdim[i]);
+	return rc;
+}
+
+int
+sq_gap_state_write_body(FILE *fp, const sq_gapset *s)
+{
+	size_t i;
+	int rc;
+
+	fprintf(fp, "groups %zu\ngroup all\n", s->nseg + 1);
+	if ((rc = put_acc(fp, s->all)) != SQ_OK)
+		return rc;
+	for (i = 0; i < s->nseg; i++) {
+		fputs("group seg", fp);
+		/* hex: segment values may hold blanks, newlines, anything */
+		sq_state_put_hex(fp, s->seg[i]);
+		fputc('\n', fp);
+		if ((rc = put_acc(fp, s->acc[i])) != SQ_OK)
+			return rc;
+	}
+	return ferror(fp) ? SQ_EIO : SQ_OK;
+}
+
+int
+sq_gap_state_write(FILE *fp, const sq_gapset *s, const sq_instrument *ins,
+    const sq_state_head *h)
+{
+	int rc;
+
+	(void)ins;
+	sq_state_write_head(fp, h);
+	if ((rc = sq_gap_state_write_body(fp, s)) != SQ_OK)
+		return rc;
+	fputs("end\n", fp);
+	return ferror(fp) ? SQ_EIO : SQ_OK;
+}
+
+/* Reading. */
+
+static __int128
+abs128(__int128 v)
+{
+	return v < 0 ? -v : v;
+}
+
+static int
+read_mom(sq_state_rd *r, sq_pairmom *m)
+{
+	unsigned long long u;
+	int rc;
+
+	if ((rc = sq_state_expect(r, "mom", 10)) != SQ_OK)
+		return rc;
+	memset(m, 0, sizeof(*m));
+	if (sq_state_dbl(r->tok[1], &m->n) || !(m->n >= 0 && m->n < NMAX) ||
+	    m->n != floor(m->n))
+		return sq_state_bad(r, "a count out of range");
+	if (sq_state_u64(r->tok[2], 1, &u))
+		return sq_state_bad(r, "exactness flag not 0 or 1");
+	m->inexact = (int)u;
+	if (sq_state_u64(r->tok[3], (1ULL << 62), &u))
+		return sq_state_bad(r, "a denominator out of range");
+	m->den = (long long)u;
+	if (sq_state_i128(r->tok[4], &m->xe) || sq_state_i128(r->tok[5], &m->xp) ||
+	    sq_state_i128(r->tok[6], &m->xd2))
+		return sq_state_bad(r, "an integer sum out of range");
+	if (sq_state_dbl(r->tok[7], &m->me) || sq_state_dbl(r->tok[8], &m->mp) ||
+	    sq_state_dbl(r->tok[9], &m->md) || sq_state_dbl(r->tok[10], &m->m2d))
+		return sq_state_bad(r, "a number that is not one");
+	if (m->inexact) {
+		if (m->den != 0 || m->xe != 0 || m->xp != 0 || m->xd2 != 0)
+			return sq_state_bad(r, "integer sums in running moments");
+		return SQ_OK;
+	}
+	/* exact: the sums must be ones n bounded pairs can have */
+	if ((m->n > 0) != (m->den > 0) || m->me != 0 || m->mp != 0 ||
+	    m->md != 0 || m->m2d != 0)
+		return sq_state_bad(r, "inconsistent exact sums");
+	{
+		__int128 n = (__int128)(long long)m->n;
+		__int128 lim = n * ((__int128)1 << 40);
+
+		if (abs128(m->xe) > lim || abs128(m->xp) > lim ||
+		    m->xd2 < 0 || m->xd2 > lim * ((__int128)1 << 42))
+			return sq_state_bad(r, "an integer sum out of range");
+	}
+	return SQ_OK;
+}
+
+/*
+ * The counts of one series written by put_vals, added to m: values
+ * finite and strictly increasing, counts positive, their sum at most the
+ * respondents of the part (one value per respondent and series).
+ */
+static int
+read_vals(sq_state_rd *r, const char *kind, size_t i, double resp,
+    sq_valcount *m)
+{
+	unsigned long long k, j, u, idx;
+	double x, prev = 0, sum = 0;
+	int rc;
+
+	if ((rc = sq_state_expect(r, "values", 3)) != SQ_OK)
+		return rc;
+	if (strcmp(r->tok[1], kind) != 0)
+		return sq_state_bad(r, strcmp(kind, "item") == 0 ?
+		    "expected the values of an item" :
+		    "expected the values of a dimension");
+	if (sq_state_u64(r->tok[2], SQ_MAX_ITEMS, &idx) || idx != i)
+		return sq_state_bad(r, "values of the wrong series");
+	if (sq_state_u64(r->tok[3], (1ULL << 46), &k) || (double)k > resp)
+		return sq_state_bad(r, "more distinct values than respondents");
+	for (j = 0; j < k; j++) {
+		if ((rc = sq_state_next(r)) != SQ_OK)
+			return rc;
+		if (r->ntok != 2)
+			return sq_state_bad(r, "wrong number of fields");
+		if (sq_state_dbl(r->tok[0], &x) || !isfinite(x))
+			return sq_state_bad(r, "a value that is not a finite number");
+		if (j > 0 && !(x > prev))
+			return sq_state_bad(r, "values not strictly increasing");
+		if (sq_state_u64(r->tok[1], (1ULL << 46), &u) || u == 0)
+			return sq_state_bad(r, "a count out of range");
+		sum += (double)u;
+		if (sum > resp)
+			return sq_state_bad(r, "more counts than respondents");
+		if (sq_valcount_add(m, x, u) != SQ_OK)
+			return SQ_ENOMEM;
+		prev = x;
+	}
+	return SQ_OK;
+}
+
+static int
+read_acc(sq_state_rd *r, sq_gapacc *a)
+{
+	size_t i, j, R = a->range;
+	unsigned long long u;
+	sq_pairmom m;
+	double resp;
+	int rc;
+
+	if ((rc = sq_state_expect(r, "respondents", 1)) != SQ_OK)
+		return rc;
+	if (sq_state_dbl(r->tok[1], &resp) || !(resp >= 0 && resp < NMAX) ||
+	    resp != floor(resp))
+		return sq_state_bad(r, "respondents out of range");
+	a->respondents += resp;
+	if ((rc = sq_state_expect(r, "block", 1)) != SQ_OK)
+		return rc;
+	if (sq_state_u64(r->tok[1], SQ_GAP_MSS, &u))
+		return sq_state_bad(r, "unknown block");
+	if (resp > 0)
+		a->block = (int)u;
+	for (i = 0; R > 0 && i < a->nitems; i++) {
+		if ((rc = sq_state_expect(r, "counts", (int)(R * R + 1))) != SQ_OK)
+			return rc;
+		if (sq_state_u64(r->tok[1], a->nitems, &u) || u != i)
+			return sq_state_bad(r, "counts of the wrong item");
+		for (j = 0; j < R * R; j++) {
+			if (sq_state_u64(r->tok[2 + j], (1ULL << 46), &u))
+				return sq_state_bad(r, "a count out of range");
+			a->cnt[i * R * R + j] += u;
+		}
+	}
+	for (i = 0; i < a->nitems + a->ndims + 2; i++) {
+		if ((rc = read_mom(r, &m)) != SQ_OK)
+			return rc;
+		sq_pairmom_merge(i < a->nitems ? &a->item[i] :
+		    i < a->nitems + a->ndims ? &a->dim[i - a->nitems] :
+		    i == a->nitems + a->ndims ? &a->sq : &a->wsq, &m);
+	}
+	for (i = 0; i < a->nitems; i++)
+		if ((rc = read_vals(r, "item", i, resp, &a->witem[i])) != SQ_OK)
+			return rc;
+	for (i = 0; i < a->ndims; i++)
+		if ((rc = read_vals(r, "dim", i, resp, &a->wdim[i])) != SQ_OK)
+			return rc;
+	return SQ_OK;
+}
+
+int
+sq_gap_state_read_body(sq_state_rd *r, sq_gapset *s, const sq_instrument *ins)
+{
+	unsigned long long groups, g;
+	sq_gapacc *acc;
+	char *val = NULL;
+	int rc;
+
+	if ((rc = sq_state_expect(r, "groups", 1)) != SQ_OK)
+		return rc;
+	if (sq_state_u64(r->tok[1], SQ_MAX_SEGMENTS + 1, &groups) ||
+	    groups == 0)
+		return sq_state_bad(r, "group count out of range");
+	if (groups > 1 && s->hash == NULL)
+		return sq_state_bad(r, "segments in a state without --by");
+	for (g = 0; g < groups; g++) {
+		if ((rc = sq_state_expect(r, "group", -1)) != SQ_OK)
+			return rc;
+		if (g == 0) {
+			if (r->ntok != 2 || strcmp(r->tok[1], "all") != 0)
+				return sq_state_bad(r,
+				    "expected \"group all\"");
+			acc = s->all;
+		} else {
+			if (r->ntok != 3 || strcmp(r->tok[1], "seg") != 0)
+				return sq_state_bad(r,
+				    "expected \"group seg\"");
+			if (sq_state_unhex(r->tok[2], &val))
+				return sq_state_bad(r,
+				    "segment value not hex");
+			rc = sq_gapset_segment(s, ins, val, &acc);
+			free(val);
+			if (rc == SQ_ELIMIT)
+				return sq_state_bad(r, "too many segments");
+			if (rc != SQ_OK)
+				return rc;
+		}
+		if ((rc = read_acc(r, acc)) != SQ_OK)
+			return rc;
+	}
+	return SQ_OK;
+}
+
+int
+sq_gap_state_read(FILE *fp, const char *name, sq_gapset *s,
+    const sq_instrument *ins, sq_state_head *h, unsigned long *line,
+    sq_error *err)
+{
+	sq_state_rd r;
+	int rc;
+
+	if ((rc = sq_state_rd_init(&r, fp, name, *line, err)) != SQ_OK)
+		return rc;
+	if ((rc = sq_state_read_head_rd(&r, h)) != SQ_OK)
+		goto done;
+	if (strcmp(h->tool, "sq-gap") != 0) {
+		rc = sq_state_bad(&r, "not an sq-gap state");
+		goto done;
+	}
+	if (h->fingerprint != sq_instrument_fingerprint(ins)) {
+		rc = sq_error_set(err, SQ_ESCHEMA, name, 0, 0, NULL,
+		    "the state is of another instrument than the one given "
+		    "(give the shards' codebook with -c)");
+		goto done;
+	}
+	if ((rc = sq_gap_state_read_body(&r, s, ins)) != SQ_OK)
+		goto done;
+	rc = sq_state_expect(&r, "end", 0);
+done:
+	*line = r.line;
+	sq_state_rd_free(&r);
+	return rc;
+}
