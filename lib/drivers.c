@@ -437,9 +437,10 @@ sq_drv_total_add(sq_drivers *a, long long total, unsigned long long n,
 static int
 as_exact(double x, long long den, long long *X)
 {
-	double v = x * (double)den;
+	double v = nearbyint(x * (double)den);
 
-	if (!(fabs(v) <= (double)DRV_XMAX) || v != floor(v))
+	/* the nearest X whose quotient gives back x: 0.07 is 700 / 10^4 */
+	if (!(fabs(v) <= (double)DRV_XMAX))
 		return 0;
 	*X = (long long)v;
 	return (double)*X / (double)den == x;
