@@ -100,7 +100,8 @@ finite_dbl(const char *s, double *v)
 }
 
 static int
-read_model(sq_state_rd *r, int m, size_t q, double resp, struct drv_mom *a)
+read_model(sq_state_rd *r, int m, size_t q, long long L, double resp,
+    struct drv_mom *a)
 {
 	size_t nc = q * (q + 1) / 2, i, j;
 	unsigned long long u;
@@ -112,7 +113,7 @@ read_model(sq_state_rd *r, int m, size_t q, double resp, struct drv_mom *a)
 		return rc;
 	if (sq_state_u64(r->tok[1], SQ_DRV_NMODELS - 1, &u) || (int)u != m)
 		return sq_state_bad(r, "expected the next model");
-	if (count_u(r->tok[2], resp, &a->n))
+	if (count_u(r->tok[2], resp, &a->n) || (L == 0 && a->n > 0))
 		return sq_state_bad(r, "a count out of range");
 	lim = (__int128)a->n * DRV_XMAX;
 	lim2 = (__int128)a->n * X2MAX;
@@ -214,14 +215,14 @@ read_weights(sq_state_rd *r, sq_drivers *a, double resp)
 }
 
 static int
-read_mom1(sq_state_rd *r, double resp, struct drv_mom1 *s)
+read_mom1(sq_state_rd *r, long long L, double resp, struct drv_mom1 *s)
 {
 	int rc;
 
 	memset(s, 0, sizeof(*s));
 	if ((rc = sq_state_expect(r, "mom", 6)) != SQ_OK)
 		return rc;
-	if (count_u(r->tok[1], resp, &s->n))
+	if (count_u(r->tok[1], resp, &s->n) || (L == 0 && s->n > 0))
 		return sq_state_bad(r, "a count out of range");
 	if (sq_state_i128(r->tok[2], &s->s) || sq_state_i128(r->tok[3],
 	    &s->ss) || abs128(s->s) > (__int128)s->n * DRV_XMAX ||
@@ -244,7 +245,7 @@ read_group(sq_state_rd *r, sq_drivers *a, double resp, struct drv_mom1 *dst)
 	int rc;
 
 	for (i = 0; i < 2 * a->nd; i++) {
-		if ((rc = read_mom1(r, resp, &s)) != SQ_OK)
+		if ((rc = read_mom1(r, a->L, resp, &s)) != SQ_OK)
 			return rc;
 		sq_drv_mom1_fold(&dst[i], &s, a->L);
 	}
@@ -277,7 +278,8 @@ sq_drivers_state_read_body(sq_state_rd *r, sq_drivers *a,
 	if ((mo = malloc(sizeof(*mo))) == NULL)
 		return SQ_ENOMEM;
 	for (m = 0; m < SQ_DRV_NMODELS; m++) {
-		if ((rc = read_model(r, m, a->nd + 1, resp, mo)) != SQ_OK) {
+		if ((rc = read_model(r, m, a->nd + 1, a->L, resp, mo)) !=
+		    SQ_OK) {
 			free(mo);
 			return rc;
 		}
