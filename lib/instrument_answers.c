@@ -25,36 +25,53 @@ sq_instrument_label(const sq_instrument *ins, const char *folded)
 	return -1;
 }
 
-/* Index label i (its text already in ins->labels), doubling the table. */
-static int
-label_index(sq_instrument *ins, size_t i)
+/* Put 1 + i in the first free slot from hash h (cap a power of two). */
+static void
+slot_put(uint32_t *slot, size_t cap, uint64_t h, size_t i)
 {
-	size_t j, k, cap = ins->label_cap;
+	size_t j;
+
+	for (j = h & (cap - 1); slot[j] != 0; j = (j + 1) & (cap - 1))
+		;
+	slot[j] = (uint32_t)i + 1;
+}
+
+/*
+ * Index entry i in *slot (*cap slots, keyed by key): the table doubles,
+ * entries 0..i-1 put again by hash(ctx, k), when it would be over half
+ * full.
+ */
+static int
+index_add(uint32_t **slot, size_t *cap, sq_hash_key *key, size_t i,
+    uint64_t (*hash)(const void *ctx, size_t k), const void *ctx)
+{
+	size_t k, nc = *cap;
 	uint32_t *ns;
 
-	if (2 * (i + 1) > cap) {
-		cap = cap ? 2 * cap : 64;
-		if (cap > ((size_t)1 << 31) ||
-		    (ns = calloc(cap, sizeof(*ns))) == NULL)
+	if (2 * (i + 1) > nc) {
+		nc = nc ? 2 * nc : 64;
+		if (nc > ((size_t)1 << 31) ||
+		    (ns = calloc(nc, sizeof(*ns))) == NULL)
 			return SQ_ENOMEM;
-		if (ins->label_cap == 0)
-			sq_hash_key_init(&ins->label_key);
-		for (k = 0; k < i; k++) {
-			for (j = sq_hash_keyed(&ins->label_key,
-			    ins->labels[k].text) & (cap - 1); ns[j] != 0;
-			    j = (j + 1) & (cap - 1))
-				;
-			ns[j] = (uint32_t)k + 1;
-		}
-		free(ins->label_slot);
-		ins->label_slot = ns;
-		ins->label_cap = cap;
+		if (*cap == 0)
+			sq_hash_key_init(key);
+		for (k = 0; k < i; k++)
+			slot_put(ns, nc, hash(ctx, k), k);
+		free(*slot);
+		*slot = ns;
+		*cap = nc;
 	}
-	for (j = sq_hash_keyed(&ins->label_key, ins->labels[i].text) &
-	    (cap - 1); ins->label_slot[j] != 0; j = (j + 1) & (cap - 1))
-		;
-	ins->label_slot[j] = (uint32_t)i + 1;
+	slot_put(*slot, *cap, hash(ctx, i), i);
 	return SQ_OK;
+}
+
+/* The hash of label k's text. */
+static uint64_t
+label_hash(const void *ctx, size_t k)
+{
+	const sq_instrument *ins = ctx;
+
+	return sq_hash_keyed(&ins->label_key, ins->labels[k].text);
 }
 
 /* label,TEXT,VALUE: the answer text TEXT reads as VALUE. */
@@ -93,7 +110,8 @@ sqi_label_row(struct cb *c, const sq_row *row, size_t nf, sq_error *err)
 		return SQ_ENOMEM;
 	}
 	ins->nlabels++;
-	if (label_index(ins, ins->nlabels - 1) != SQ_OK)
+	if (index_add(&ins->label_slot, &ins->label_cap, &ins->label_key,
+	    ins->nlabels - 1, label_hash, ins) != SQ_OK)
 		return SQ_ENOMEM;
 	return SQ_OK;
 }
@@ -126,35 +144,13 @@ recode_find(const struct cb *c, double v)
 	return (size_t)-1;
 }
 
-/* Index recode i (already in ins->recodes), doubling the table. */
-static int
-recode_index(struct cb *c, size_t i)
+/* The hash of recode k's value. */
+static uint64_t
+recode_hash_at(const void *ctx, size_t k)
 {
-	size_t j, k, cap = c->recode_slots;
-	uint32_t *ns;
+	const struct cb *c = ctx;
 
-	if (2 * (i + 1) > cap) {
-		cap = cap ? 2 * cap : 64;
-		if (cap > ((size_t)1 << 31) ||
-		    (ns = calloc(cap, sizeof(*ns))) == NULL)
-			return SQ_ENOMEM;
-		if (c->recode_slots == 0)
-			sq_hash_key_init(&c->recode_key);
-		c->recode_slots = cap;
-		for (k = 0; k < i; k++) {
-			for (j = recode_hash(c, c->ins->recodes[k].from) &
-			    (cap - 1); ns[j] != 0; j = (j + 1) & (cap - 1))
-				;
-			ns[j] = (uint32_t)k + 1;
-		}
-		free(c->recode_slot);
-		c->recode_slot = ns;
-	}
-	for (j = recode_hash(c, c->ins->recodes[i].from) & (cap - 1);
-	    c->recode_slot[j] != 0; j = (j + 1) & (cap - 1))
-		;
-	c->recode_slot[j] = (uint32_t)i + 1;
-	return SQ_OK;
+	return recode_hash(c, c->ins->recodes[k].from);
 }
 
 /* recode,VALUE,NEW: NEW a number or NA/missing/empty (missing). */
@@ -189,5 +185,6 @@ sqi_recode_row(struct cb *c, const sq_row *row, size_t nf, sq_error *err)
 	nr = ins->recodes;
 	nr[ins->nrecodes].from = from;
 	nr[ins->nrecodes++].to = x;
-	return recode_index(c, ins->nrecodes - 1);
+	return index_add(&c->recode_slot, &c->recode_slots, &c->recode_key,
+	    ins->nrecodes - 1, recode_hash_at, c);
 }
