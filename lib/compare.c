@@ -59,6 +59,7 @@ sq_cmpset_free(sq_cmpset *s)
 	}
 	free(s->vc);
 	free(s->resp);
+	free(s->first);
 	free(s->name);
 	free(s->hash);
 	sq_scores_free(s->sc);
@@ -130,6 +131,13 @@ group(sq_cmpset *s, const char *name, int *rc)
 				goto nomem;
 			s->resp = u;
 		}
+		{
+			unsigned long *f = realloc(s->first, cap * sizeof(*f));
+
+			if (f == NULL)
+				goto nomem;
+			s->first = f;
+		}
 		s->cap = cap;
 	}
 	s->name[s->ngroups] = strdup(name);
@@ -140,6 +148,7 @@ group(sq_cmpset *s, const char *name, int *rc)
 		goto nomem;
 	}
 	s->resp[s->ngroups] = 0;
+	s->first[s->ngroups] = 0;
 	s->hash[j] = s->ngroups;
 	return (long)s->ngroups++;
 nomem:
@@ -166,7 +175,8 @@ sq_cmpset_add(sq_cmpset *s, const sq_instrument *ins, const char *gname,
 		    SQ_CMP_MAX_GROUPS) : sq_error_set(err, rc, "", 0, 0,
 		    NULL, "out of memory");
 	vc = s->vc[g];
-	s->resp[g]++;
+	if (s->resp[g]++ == 0)
+		s->first[g] = r->line;
 	sq_scores_compute(s->sc, ins, r, s->block);
 	for (d = 0; d < s->ndims; d++)
 		if (!isnan(s->sc->dim[d]))
@@ -201,16 +211,23 @@ sq_cmpset_group(sq_cmpset *s, const char *name, size_t *idx)
 }
 
 int
-sq_cmpset_fold(sq_cmpset *dst, const sq_cmpset *src)
+sq_cmpset_fold(sq_cmpset *dst, const sq_cmpset *src, unsigned long *line)
 {
 	size_t g, k, d = 0;
 	int rc;
 
+	*line = 0;
 	if (src->nscores != dst->nscores)
 		return SQ_EUSAGE;
+	/* in src's order of appearance: the limit falls where one run's
+	   would */
 	for (g = 0; g < src->ngroups; g++) {
-		if ((rc = sq_cmpset_group(dst, src->name[g], &d)) != SQ_OK)
+		if ((rc = sq_cmpset_group(dst, src->name[g], &d)) != SQ_OK) {
+			*line = src->first[g];
 			return rc;
+		}
+		if (dst->resp[d] == 0)
+			dst->first[d] = src->first[g];
 		for (k = 0; k < src->nscores; k++)
 			if (sq_valcount_merge(&dst->vc[d][k],
 			    &src->vc[g][k]) != SQ_OK)

@@ -48,6 +48,8 @@ typedef struct sq_cmpset {
 	char **name;		/* group names, in order of appearance */
 	sq_valcount **vc;	/* ngroups arrays of nscores counts */
 	unsigned long long *resp;	/* respondents of each group */
+	unsigned long *first;	/* line of each group's first respondent
+				   (0 from a state), for the limit error */
 	size_t *hash, hcap;	/* open-addressing index into name */
 	sq_hash_key key;	/* random per set: no hash flooding */
 	unsigned long blank;	/* respondents with a blank group */
@@ -78,9 +80,12 @@ int sq_cmpset_group(sq_cmpset *s, const char *name, size_t *idx);
  * Fold src (a set of the same instrument, block and items) into dst:
  * groups matched by name, counts added. The table depends only on the
  * counts, so folding shards in any order gives the single run's bytes.
- * SQ_OK, SQ_ELIMIT (more than SQ_CMP_MAX_GROUPS groups in all), SQ_ENOMEM.
+ * SQ_OK, SQ_ELIMIT (more than SQ_CMP_MAX_GROUPS groups in all: *line is
+ * the line in src of the first respondent of the group one too many, as
+ * a single run would report it), SQ_ENOMEM.
  */
-int sq_cmpset_fold(sq_cmpset *dst, const sq_cmpset *src);
+int sq_cmpset_fold(sq_cmpset *dst, const sq_cmpset *src,
+    unsigned long *line);
 
 /* One row of results; figures NAN where undefined. */
 typedef struct sq_cmprow {
