@@ -39,7 +39,7 @@ static tool t = {
 	    "tukey games_howell dunn; welch_t mann_whitney;\npaired_t "
 	    "wilcoxon. -f pretty prints a summary.",
 	.example = "sq-compare -f pretty ola1.csv ola2.csv",
-	.by_help = "the group column (not with several files)",
+	.by_help = "the group column (several files: only -b file)",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
 	    TOOL_INVALID | TOOL_SCALE,
 	.own = opts,
