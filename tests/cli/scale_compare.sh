@@ -114,3 +114,9 @@ sq-compare --partial -b sucursal "$S/h1.csv" > "$S/h1.st"
 sq-compare --partial -b sucursal "$S/h2.csv" > "$S/h2.st"
 t "scale compare: more than 200 groups over states" 1 - "~h2.st:" sq-merge "$S/h1.st" "$S/h2.st"
 t "scale compare: says how many" 1 - "~more than 200 groups" sq-merge "$S/h1.st" "$S/h2.st"
+
+# the GNU parallel recipe (README, sq-merge section) with sq-compare
+if command -v parallel > /dev/null; then
+	sq-compare -j 1 -b sucursal "$S/big.csv" > "$S/bigb.1"
+	t "scale compare: parallel --pipepart blocks merge to the single run" 0 "$S/bigb.1" - sh -c "HOME='$S' parallel --will-cite -j 3 --pipepart --header : --block 400k -a '$S/big.csv' sq-compare --partial -b sucursal - | sq-merge -"
+fi
