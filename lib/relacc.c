@@ -124,6 +124,7 @@ sq_diffmom_init(struct sq_diffmom *m, size_t k)
 {
 	memset(m, 0, sizeof(*m));
 	m->k = k;
+	m->inexact = k > SQ_MAX_ITEMS;	/* sums could outgrow 128 bits */
 	m->mean = calloc(2 * k + 2, sizeof(double));
 	m->m2 = calloc(2 * k + 2, sizeof(double));
 	m->s = calloc(2 * k + 2, sizeof(__int128));

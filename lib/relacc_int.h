@@ -10,10 +10,13 @@
 #include "servqual/covacc.h"
 #include "servqual/reliability.h"
 
-/* Whole answers up to this size are summed exactly (2^20). */
-#define SQ_DM_EXACT_MAX 1048576.0
-/* Rows summed exactly (2^46): sums stay far inside 128 bits. */
-#define SQ_DM_NMAX 70368744177664.0
+/*
+ * Whole answers up to this size are summed exactly, over fewer rows than
+ * SQ_DM_NMAX (2^42): with at most SQ_MAX_ITEMS items, n times a sum of
+ * squares stays below 2^123, inside 128 bits.
+ */
+#define SQ_DM_EXACT_MAX 1024.0
+#define SQ_DM_NMAX 4398046511104.0
 
 /*
  * What the difference-score reliability of a scope needs, listwise, over
