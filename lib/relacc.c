@@ -106,6 +106,14 @@ dm_merge_running(struct sq_diffmom *a, const struct sq_diffmom *b)
 
 	if (b->n == 0)
 		return;
+	if (a->n == 0) {
+		/* a copy, bit for bit */
+		a->n = b->n;
+		memcpy(a->mean, b->mean, (k2 + 2) * sizeof(double));
+		memcpy(a->m2, b->m2, (k2 + 2) * sizeof(double));
+		a->cep = b->cep;
+		return;
+	}
 	n = a->n + b->n;
 	f = a->n * b->n / n;
 	de = b->mean[k2] - a->mean[k2];
