@@ -54,26 +54,34 @@ dm_add_running(struct sq_diffmom *m, const double *x, double se, double sp)
 	m->cep += de * (sp - m->mean[k2 + 1]);
 }
 
-/* Add x[0..2k-1] (E items then P items) if complete. */
+/* Is x a whole number of at most SQ_DM_EXACT_MAX in size? */
+static int
+small_whole(double x)
+{
+	/* in range first, so the conversion is defined */
+	return x >= -SQ_DM_EXACT_MAX && x <= SQ_DM_EXACT_MAX &&
+	    (double)(long long)x == x;
+}
+
+/*
+ * Add x[0..2k-1] (E items then P items) if complete; whole != 0: every
+ * answer present in the row is small_whole().
+ */
 static void
-diffmom_add(struct sq_diffmom *m, const double *x)
+diffmom_add(struct sq_diffmom *m, const double *x, int whole)
 {
 	size_t i, k2 = 2 * m->k;
 	double se = 0, sp = 0;
-	int exact = !m->inexact && m->n < SQ_DM_NMAX;
-	__int128 v, ie = 0, ip = 0;
+	long long v, ie = 0, ip = 0;
 
-	for (i = 0; i < k2; i++) {
+	for (i = 0; i < k2; i++)
 		if (isnan(x[i]))
 			return;
-		if (!(x[i] >= -SQ_DM_EXACT_MAX && x[i] <= SQ_DM_EXACT_MAX) ||
-		    x[i] != floor(x[i]))
-			exact = 0;
-	}
-	if (exact) {
+	if (whole && !m->inexact && m->n < SQ_DM_NMAX) {
+		/* |v| <= 2^10, |ie|, |ip| <= 2^19: products fit 64 bits */
 		m->n += 1;
 		for (i = 0; i < k2; i++) {
-			v = (__int128)(long long)x[i];
+			v = (long long)x[i];
 			m->s[i] += v;
 			m->ss[i] += v * v;
 			if (i < m->k)
@@ -305,6 +313,7 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 {
 	size_t s, i, k, m = a->ins->nitems;
 	const size_t *ix;
+	int whole = 1;
 
 	if (a->pairwise) {
 		memcpy(a->x, r->e, m * sizeof(double));
@@ -315,6 +324,10 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 		sq_covacc_add(a->pw_g, a->x);
 		return;
 	}
+	/* once for every scope's r_diff moments */
+	for (i = 0; whole && i < m; i++)
+		whole = (isnan(r->e[i]) || small_whole(r->e[i])) &&
+		    (isnan(r->p[i]) || small_whole(r->p[i]));
 	for (s = 0; s < a->nscope; s++) {
 		if ((k = a->k[s]) == 0)
 			continue;
@@ -327,7 +340,7 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 		sq_covacc_add(a->e[s], a->x);
 		sq_covacc_add(a->p[s], a->x + k);
 		sq_covacc_add(a->g[s], a->x + 2 * k);
-		diffmom_add(&a->dm[s], a->x);
+		diffmom_add(&a->dm[s], a->x, whole);
 	}
 }
 
