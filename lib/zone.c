@@ -171,9 +171,15 @@ sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
 		tot[d]++;
 		if (isnan(x) || isnan(y) || isnan(z))
 			continue;
-		zone_add(&a->item[i], x, y, z, x, y, z);
-		if (ints && (!whole(x) || !whole(y) || !whole(z)))
+		/* whole answers: straight to the integer sums (what
+		   sq_pairmom_add finds after testing each value) */
+		if (whole(x) && whole(y) && whole(z))
+			zone_addx(&a->item[i], (long long)x, (long long)y,
+			    (long long)z, 1);
+		else {
+			zone_add(&a->item[i], x, y, z, x, y, z);
 			ints = 0;
+		}
 		if (ints) {
 			ia[d] += (long long)x;
 			id[d] += (long long)y;
