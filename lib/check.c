@@ -61,6 +61,7 @@ sq_check_free(sq_check *c)
 		return;
 	free(c->text);
 	free(c->files);
+	free(c->ffirst);
 	free(c->ent);
 	free(c->slot);
 	free(c->miss_e);
@@ -115,14 +116,14 @@ room(void **p, size_t *cap, size_t len, size_t need, size_t size)
 
 int
 sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
-    unsigned file, int *found, unsigned long *first, unsigned *ffile)
+    int *found, unsigned long *first, size_t *idx)
 {
 	size_t j, len = strlen(id) + 1;
 	struct identry *e;
 
 	*found = 0;
 	*first = 0;
-	*ffile = 0;
+	*idx = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
 	for (j = sq_hash_keyed(&c->key, id) & (c->capids - 1);
@@ -132,7 +133,7 @@ sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
 		if (strcmp(c->text + e->off, id) == 0) {
 			*found = 1;
 			*first = e->line;
-			*ffile = e->file;
+			*idx = c->slot[j] - 1;
 			return SQ_OK;
 		}
 	}
@@ -144,7 +145,6 @@ sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
 	e = &c->ent[c->nids];
 	e->off = c->tlen;
 	e->line = line;
-	e->file = file;
 	c->tlen += len;
 	c->slot[j] = (uint32_t)++c->nids;
 	return SQ_OK;
@@ -203,6 +203,24 @@ straight(const sq_instrument *ins, const double *v, double *val,
 	return k >= 2 && 2 * k >= n;
 }
 
+/* The file an id entry was first seen in: the last one starting at or
+ * before it. */
+static size_t
+file_of(const sq_check *c, size_t idx)
+{
+	size_t lo = 0, hi = c->nfiles;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->ffirst[mid] <= idx)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int
 sq_check_add(sq_check *c, const sq_response *r, const char *file,
     sq_problem_fn fn, void *ctx)
@@ -215,18 +233,24 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	int zone = r->form == SQ_FORM_ZONE;
 	char have_all[SQ_MAX_ITEMS], inv[256];
 	double v, sum = 0;
-	unsigned ffile = 0;
+	size_t idx, ffile;
 	int found;
 
 	/* the files read, in order: a duplicate names its first file */
 	if (c->nfiles == 0 || c->files[c->nfiles - 1] != file) {
 		const char **nf;
+		size_t *ff;
 
-		if (c->nfiles == UINT32_MAX || (nf = realloc(c->files,
-		    (c->nfiles + 1) * sizeof(*nf))) == NULL)
+		if ((nf = realloc(c->files, (c->nfiles + 1) *
+		    sizeof(*nf))) == NULL)
 			return SQ_ENOMEM;
 		c->files = nf;
-		c->files[c->nfiles++] = file;
+		if ((ff = realloc(c->ffirst, (c->nfiles + 1) *
+		    sizeof(*ff))) == NULL)
+			return SQ_ENOMEM;
+		c->ffirst = ff;
+		c->files[c->nfiles] = file;
+		c->ffirst[c->nfiles++] = c->nids;
 	}
 	c->s.rows++;
 	c->flags = 0;
@@ -259,10 +283,11 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	c->s.usable += ok;
 
 	if (r->id != NULL && r->id[0] != '\0') {
-		if (sq_check_ids_add(c, r->id, r->line,
-		    (unsigned)c->nfiles - 1, &found, &first, &ffile) != SQ_OK)
+		if (sq_check_ids_add(c, r->id, r->line, &found, &first,
+		    &idx) != SQ_OK)
 			return SQ_ENOMEM;
 		if (found) {
+			ffile = file_of(c, idx);
 			c->s.duplicate_ids++;
 			mark(c, SQ_CHECK_DUPLICATE);
 			if (ffile == c->nfiles - 1)
@@ -344,15 +369,14 @@ int
 sq_check_fold(sq_check *dst, const sq_check *src)
 {
 	unsigned long first;
-	unsigned ffile;
-	size_t i;
+	size_t i, idx;
 	int found;
 
 	/* an id of src already in dst: src's first respondent with it
 	   repeats an earlier one */
 	for (i = 0; i < src->nids; i++) {
-		if (sq_check_ids_add(dst, src->text + src->ent[i].off, 0, 0,
-		    &found, &first, &ffile) != SQ_OK)
+		if (sq_check_ids_add(dst, src->text + src->ent[i].off, 0,
+		    &found, &first, &idx) != SQ_OK)
 			return SQ_ENOMEM;
 		dst->s.duplicate_ids += (unsigned long)found;
 	}

@@ -14,7 +14,6 @@
 struct identry {
 	size_t off;		/* into the arena */
 	unsigned long line;	/* where it was first seen (0: a state) */
-	unsigned file;		/* in which of files[] */
 };
 
 struct sq_check {
@@ -35,15 +34,17 @@ struct sq_check {
 	sq_hash_key key;	/* of the id index: random per check */
 	const char **files;	/* the file names sq_check_add was given,
 				   in order (borrowed) */
+	size_t *ffirst;		/* per file: its first entry in ent[] (ids
+				   are added in file order) */
 	size_t nfiles;
 };
 
 /*
- * Remember id (first seen on line of files[file]); *found says whether
- * it was known, and then *first and *ffile where it was first seen.
+ * Remember id (first seen on line); *found says whether it was known,
+ * and then *first the line and *idx the entry where it was first seen.
  * SQ_OK or SQ_ENOMEM.
  */
 int sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
-    unsigned file, int *found, unsigned long *first, unsigned *ffile);
+    int *found, unsigned long *first, size_t *idx);
 
 #endif

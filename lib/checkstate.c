@@ -63,9 +63,8 @@ read_body(sq_state_rd *r, sq_check *t, unsigned long *ragged,
 {
 	unsigned long long v[10], u, rows, nids, j;
 	unsigned long first;
-	unsigned ffile;
 	sq_check_summary *s = &t->s;
-	size_t i, k;
+	size_t i, k, idx;
 	char *id;
 	int rc, found;
 
@@ -132,7 +131,7 @@ read_body(sq_state_rd *r, sq_check *t, unsigned long *ragged,
 		if (strcmp(r->tok[1], "-") == 0 ||
 		    sq_state_unhex(r->tok[1], &id))
 			return sq_state_bad(r, "an id that is not hex");
-		rc = sq_check_ids_add(t, id, 0, 0, &found, &first, &ffile);
+		rc = sq_check_ids_add(t, id, 0, &found, &first, &idx);
 		free(id);
 		if (rc != SQ_OK)
 			return rc;
