@@ -82,3 +82,11 @@ sq-zone $_zc --invalid missing --partial "$ZS/a.csv" > "$ZS/inv.st"
 t "zone scale: other options refused" 1 - "~not the same analysis as the first state" sq-merge $_zc "$ZS/a.st" "$ZS/inv.st"
 t "zone scale: other instrument refused" 1 - "~the state is of another instrument" sq-merge "$ZS/a.st"
 t "zone scale: --merge and a csv" 1 - "sq-zone: $ZS/a.csv:1: not a valid servqual state: expected \"servqual-state\"" sq-zone $_zc --merge "$ZS/a.csv"
+
+# The README's GNU parallel recipe (tests/cli/parallel.sh) with sq-zone
+# and sq-check --summary: blocks of one file, states merged.
+if command -v parallel > /dev/null; then
+	t "zone scale: parallel --pipepart over one file" 0 "$ZS/one.tsv" - sh -c "HOME='$ZS' parallel --will-cite --pipepart --header : --block 100k -a '$ZS/all.csv' sq-zone $_zc --partial - | sq-merge $_zc -"
+	sq-check $_zc --summary "$ZS/all.csv" > "$ZS/check.tsv"
+	t "zone scale: ... and sq-check --summary" 0 "$ZS/check.tsv" - sh -c "HOME='$ZS' parallel --will-cite --pipepart --header : --block 100k -a '$ZS/all.csv' sq-check $_zc --summary --partial - | sq-merge $_zc -"
+fi
