@@ -58,11 +58,11 @@ sq_zonemom_merge(sq_zonemom *a, const sq_zonemom *b)
 	a->inverted += b->inverted;
 }
 
-static long long
-gcd(long long a, long long b)
+static unsigned long long
+gcd(unsigned long long a, unsigned long long b)
 {
 	while (b != 0) {
-		long long t = a % b;
+		unsigned long long t = a % b;
 
 		a = b;
 		b = t;
@@ -71,26 +71,23 @@ gcd(long long a, long long b)
 }
 
 /*
- * The common denominator of dimension scores: the lcm of every count of
- * items a score can be the mean of (ceil(k/2)..k); 0 when too large.
+ * The common denominator of dimension scores: every count of items a
+ * score can be the mean of (ceil(k/2)..k) divides lcm(1..k), and every
+ * number up to k/2 has a multiple in that range, so the lcm of the counts
+ * is lcm(1..k) of the largest dimension; 0 when too large.
  */
 static long long
 score_den(const sq_instrument *ins)
 {
-	size_t k[SQ_MAX_DIMS] = { 0 }, i, d, c;
-	long long L = 1;
+	size_t d, k, kmax = 0;
+	unsigned long long L = 1, c;
 
-	for (i = 0; i < ins->nitems; i++)
-		k[ins->items[i].dim]++;
 	for (d = 0; d < ins->ndims; d++)
-		for (c = (k[d] + 1) / 2; c <= k[d]; c++) {
-			if (c == 0)
-				continue;
-			L = L / gcd(L, (long long)c) * (long long)c;
-			if (L > (1 << 20))
-				return 0;
-		}
-	return L;
+		if ((k = sq_instrument_dim_items(ins, (int)d)) > kmax)
+			kmax = k;
+	for (c = 2; c <= kmax && L <= (1 << 20); c++)
+		L = L / gcd(L, c) * c;
+	return L > (1 << 20) ? 0 : (long long)L;
 }
 
 int
@@ -212,8 +209,7 @@ sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
 			    sa[d], sd[d], sp[d]);
 		}
 		if (PL <= (1ULL << 20))
-			PL = PL / (unsigned long long)gcd((long long)PL,
-			    (long long)cnt[d]) * cnt[d];
+			PL = PL / gcd(PL, cnt[d]) * cnt[d];
 	}
 	if (!all)
 		return;

@@ -68,9 +68,10 @@ make(struct resp *x, const sq_instrument *ins, int k, int form)
 	x->r.form = form;
 }
 
+/* Read buf[0..len) with body, then its "end"; SQ_OK or the error. */
 static int
-zone_read(const char *buf, size_t len, const sq_instrument *ins,
-    sq_zoneset *s, sq_error *err)
+read_buf(const char *buf, size_t len, int (*body)(sq_state_rd *, void *),
+    void *ctx, sq_error *err)
 {
 	sq_state_rd r;
 	FILE *fp = fmemopen((void *)buf, len ? len : 1, "r");
@@ -80,14 +81,36 @@ zone_read(const char *buf, size_t len, const sq_instrument *ins,
 		return SQ_EIO;
 	if (len == 0)
 		(void)getc(fp);
-	if ((rc = sq_state_rd_init(&r, fp, "z.st", 0, err)) == SQ_OK) {
-		rc = sq_zone_state_read_body(&r, s, ins);
+	if ((rc = sq_state_rd_init(&r, fp, "t.st", 0, err)) == SQ_OK) {
+		rc = body(&r, ctx);
 		if (rc == SQ_OK)
 			rc = sq_state_expect(&r, "end", 0);
 		sq_state_rd_free(&r);
 	}
 	fclose(fp);
 	return rc;
+}
+
+struct zctx {
+	const sq_instrument *ins;
+	sq_zoneset *s;
+};
+
+static int
+zone_body_read(sq_state_rd *r, void *ctx)
+{
+	struct zctx *z = ctx;
+
+	return sq_zone_state_read_body(r, z->s, z->ins);
+}
+
+static int
+zone_read(const char *buf, size_t len, const sq_instrument *ins,
+    sq_zoneset *s, sq_error *err)
+{
+	struct zctx z = { ins, s };
+
+	return read_buf(buf, len, zone_body_read, &z, err);
 }
 
 static char *
@@ -179,26 +202,18 @@ test_zone(const sq_instrument *ins)
 }
 
 static int
-check_read(const char *buf, size_t len, sq_check *c, sq_error *err)
+check_body_read(sq_state_rd *r, void *ctx)
 {
-	sq_state_rd r;
-	FILE *fp = fmemopen((void *)buf, len ? len : 1, "r");
 	unsigned long ragged = 0;
 	const char *shape = NULL;
-	int rc;
 
-	if (fp == NULL)
-		return SQ_EIO;
-	if (len == 0)
-		(void)getc(fp);
-	if ((rc = sq_state_rd_init(&r, fp, "c.st", 0, err)) == SQ_OK) {
-		rc = sq_check_state_read_body(&r, c, &ragged, &shape);
-		if (rc == SQ_OK)
-			rc = sq_state_expect(&r, "end", 0);
-		sq_state_rd_free(&r);
-	}
-	fclose(fp);
-	return rc;
+	return sq_check_state_read_body(r, ctx, &ragged, &shape);
+}
+
+static int
+check_read(const char *buf, size_t len, sq_check *c, sq_error *err)
+{
+	return read_buf(buf, len, check_body_read, c, err);
 }
 
 static char *
