@@ -238,7 +238,10 @@ read_exports(tool *t, const tool_acc *ops, void *ctx, void *acc,
 		in->has_weights = fst.has_weights;
 		in->has_overall = fst.has_overall;
 		sq_cli_warn_encoding(t->name, path, &fst);
-		tool_invalid(path, fst.invalid);
+		/* a tool taking the problems (sq-check) lists invalid cells:
+		   they are not treated as missing unsaid */
+		if (t->cli.so.problem == NULL)
+			tool_invalid(path, fst.invalid);
 		add_stats(&in->st, &fst, f == 0);
 	}
 	sq_progress_end(&progress);
@@ -429,7 +432,7 @@ read_states(tool *t, const tool_acc *ops, void *acc,
 	in->st.form = in->form;
 	in->st.has_weights = in->has_weights;
 	in->st.has_overall = in->has_overall;
-	if (in->invalid > 0 && !t->scale.partial)
+	if (in->invalid > 0 && !t->scale.partial && t->cli.so.problem == NULL)
 		tool_warn(sq_ngettext("%llu invalid value treated as missing",
 		    "%llu invalid values treated as missing",
 		    (unsigned long)in->invalid), in->invalid);
