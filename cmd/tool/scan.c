@@ -13,6 +13,7 @@
 static sq_progress progress;
 static sq_survey_opts rso;	/* how files are read (-b of the file column:
 				   no segment column) */
+static sq_survey_opts rangeso;	/* and their byte ranges: one thread each */
 
 /* What each respondent goes into. */
 struct feed {
@@ -109,6 +110,8 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 	    sq_split_file(path, t->scale.jobs, &sp) != SQ_OK)
 		return SQ_EUSAGE;
 	sp.progress = &progress;
+	rangeso = rso;
+	rangeso.csv.one_thread = 1;
 	pt = calloc(sp.nrange, sizeof(*pt));
 	th = calloc(sp.nrange, sizeof(*th));
 	if (pt == NULL || th == NULL) {
@@ -123,7 +126,7 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 		pt[i].i = i;
 		pt[i].path = path;
 		pt[i].ins = ins;
-		pt[i].so = &rso;
+		pt[i].so = &rangeso;
 		if ((pt[i].feed.acc = ops->make(ctx)) == NULL)
 			rc = SQ_ENOMEM;
 		else if (pthread_create(&th[i], NULL, read_part, &pt[i]) != 0)
