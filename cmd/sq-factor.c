@@ -57,7 +57,7 @@ static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
     .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
 /* perceptions (P): what analysts factor; scree and heatmap too */
 static sq_fa_source src = { .block = 'P' };
-static int block = SQ_BLOCK_P, block_given, form;
+static int block = SQ_BLOCK_P, form;
 static double cut = 0.3;
 
 struct run {
@@ -174,7 +174,6 @@ option(int ch, const char *arg)
 	case O_BLOCK:
 		block = tool_block(arg);
 		src.block = "EPG"[block];
-		block_given = 1;
 		break;
 	case O_EXTRACT:
 		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)
