@@ -68,3 +68,11 @@ awk '$1 == "xy" && $2 == 5 { $4 = "x" } 1' "$S/a.st" > "$S/tok.st"
 t "scale cfa: a token that is no number" 1 - "sq-cfa: $S/tok.st:19: not a valid servqual state: a sum of products out of range" sq-merge "$S/tok.st"
 awk '$1 == "xy" && $2 == 21 { $0 = $0 " 1" } 1' "$S/a.st" > "$S/nf.st"
 t "scale cfa: a row with a field too many" 1 - "~wrong number of fields" sq-merge "$S/nf.st"
+
+# The README's GNU parallel recipe.
+if command -v parallel > /dev/null; then
+	t "scale cfa: parallel -j 3 ::: over files, merged, equal the single run" 0 "$S/one.tsv" '*' sh -c "HOME='$S' parallel --will-cite -j 3 sq-cfa --partial ::: '$S/d.csv' '$S/b.csv' '$S/a.csv' '$S/c.csv' | sq-merge -"
+	t "scale cfa: parallel --pipepart states merged equal the single run" 0 "$S/big.1" '*' sh -c "HOME='$S' parallel --will-cite --pipepart --header : --block 500k -a '$S/big.csv' sq-cfa --partial - | sq-merge -"
+else
+	bad "scale cfa: GNU parallel is not installed (Debian package parallel)"
+fi

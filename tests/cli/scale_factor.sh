@@ -91,3 +91,10 @@ awk '$1 == "pair" && !d { $7 = -1; d = 1 } 1' "$S/c.pst" > "$S/pv.st"
 t "scale factor: a pair's impossible sums" 1 - "~not a valid servqual state: a negative variance" sq-merge "$S/pv.st"
 awk '$1 == "xy" && $2 == 3 { $3 = -$3 } 1' "$S/c.st" > "$S/neg.st"
 t "scale factor: a negative variance" 1 - "~not a valid servqual state: a negative variance" sq-merge "$S/neg.st"
+
+# The README's GNU parallel recipe.
+if command -v parallel > /dev/null; then
+	t "scale factor: parallel --pipepart states merged equal the single run" 0 "$S/big.1" '*' sh -c "HOME='$S' parallel --will-cite --pipepart --header : --block 500k -a '$S/big.csv' sq-factor $F --partial - | sq-merge -"
+else
+	bad "scale factor: GNU parallel is not installed (Debian package parallel)"
+fi

@@ -132,6 +132,28 @@ round_trip(int pairwise, double scale, const char *what)
 	}
 	snprintf(msg, sizeof(msg), "%s: every truncation refused", what);
 	CHECK(bad == 0, msg);
+	/* every byte changed to a few others: an error naming a line, or
+	   (a digit for a digit) a body that still holds */
+	bad = 0;
+	for (cut = 0; cut < l1; cut++) {
+		static const char subst[] = "0\n -x9.";
+		char *m = malloc(l1);
+		size_t v;
+
+		for (v = 0; v < sizeof(subst) - 1; v++) {
+			memcpy(m, s1, l1);
+			m[cut] = subst[v];
+			sq_covacc_free(d);
+			sq_covacc_new(K, pairwise, &d);
+			rc = fold(m, l1, d, &err);
+			if (rc != SQ_OK && (rc != SQ_EPARSE || err.line == 0))
+				bad++;
+		}
+		free(m);
+	}
+	snprintf(msg, sizeof(msg), "%s: every byte mutated: no crash, errors "
+	    "name a line", what);
+	CHECK(bad == 0, msg);
 	/* the wrong mode is refused */
 	sq_covacc_free(d);
 	sq_covacc_new(K, !pairwise, &d);
