@@ -119,7 +119,7 @@ acc_write(FILE *fp, const void *a)
 {
 	const struct acc *ac = a;
 
-	return sq_covacc_state_write_body(fp, ac->cov);
+	return sq_covacc_state_write(fp, ac->cov);
 }
 
 static int

@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "servqual/covacc.h"
-
 #include "covacc_int.h"
 
 /* Index of pair (i, j), i <= j, in the packed upper triangle. */
@@ -220,10 +219,10 @@ integral(sq_covacc *a, const double *x)
 			a->ix[i] = 0;
 			continue;
 		}
+		/* in range, so the conversion is defined; no floor() call */
 		if (!(x[i] >= -EXACT_MAX && x[i] <= EXACT_MAX) ||
-		    x[i] != floor(x[i]))
+		    (double)(a->ix[i] = (long long)x[i]) != x[i])
 			return 0;
-		a->ix[i] = (long long)x[i];
 	}
 	return 1;
 }

@@ -1,13 +1,11 @@
 /*
- * The covariance accumulator's insides (lib/covacc.c), shared with its
- * state writer and reader (lib/covstate.c) only: not a public header.
+ * The covariance accumulator's insides (covacc.c), shared with its state
+ * body reader and writer (covaccstate.c) and nothing else.
  */
-#ifndef SQ_COVACC_INT_H
-#define SQ_COVACC_INT_H
+#ifndef SERVQUAL_COVACC_INT_H
+#define SERVQUAL_COVACC_INT_H
 
 #include <stddef.h>
-
-#include "servqual/covacc.h"
 
 struct pairmom {
 	double n;

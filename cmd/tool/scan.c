@@ -154,8 +154,13 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 			break;
 		}
 		if ((rc = ops->fold(feed->acc, pt[i].feed.acc, &t->err)) !=
-		    SQ_OK)
+		    SQ_OK) {
+			/* a line the fold names is one of range i */
+			if (t->err.line > 0)
+				t->err.line = sq_split_line(&sp, i,
+				    t->err.line);
 			break;
+		}
 		add_stats(st, &pt[i].st, i == 0);
 	}
 	for (i = 0; i < sp.nrange; i++)

@@ -69,7 +69,7 @@ awk 'BEGIN { srand(7); printf "id"; for (i = 1; i <= 6; i++) printf ",E%d", i
 		print "" } }' > "$S/wide.csv"
 sq-factor -c "$S/wide.cb" $F -j 1 "$S/wide.csv" > "$S/wide.1" 2>/dev/null
 t "scale factor: wide scale, -j 4 equals -j 1" 0 "$S/wide.1" '*' sq-factor -c "$S/wide.cb" $F -j 4 "$S/wide.csv"
-t "scale factor: wide scale, running moments in the state" 0 '*' - sh -c "sq-factor -c '$S/wide.cb' $F --partial '$S/wide.csv' | grep -q '^covacc 6 0 1\$'"
+t "scale factor: wide scale, running moments in the state" 0 '*' - sh -c "sq-factor -c '$S/wide.cb' $F --partial '$S/wide.csv' | grep -q '^covacc 6 0 0 3000 3000\$'"
 sq-factor -c "$S/wide.cb" $F --partial "$S/wide.csv" > "$S/wide.st"
 t "scale factor: wide scale, a state merges" 0 "$S/wide.1" '*' sq-merge -c "$S/wide.cb" "$S/wide.st"
 
@@ -81,16 +81,16 @@ t "scale factor: other options refused" 1 - "~not the same analysis as the first
 t "scale factor: other seed refused" 1 - "~not the same analysis as the first state" sh -c "sq-factor $F --seed 9 --partial '$S/a.csv' > '$S/seed.st'; sq-merge '$S/seed.st' '$S/a.st'"
 head -n 14 "$S/c.st" > "$S/trunc.st"
 t "scale factor: truncated state" 1 - "sq-factor: $S/trunc.st:15: not a valid servqual state: unexpected end (truncated?)" sq-merge "$S/trunc.st"
-sed 's/^n [0-9]*$/n 99999/' "$S/c.st" > "$S/n.st"
-t "scale factor: more complete cases than seen" 1 - "sq-factor: $S/n.st:13: not a valid servqual state: more complete cases than seen" sq-merge "$S/n.st"
+awk '$1 == "covacc" { $6 = $5 + 1 } 1' "$S/c.st" > "$S/n.st"
+t "scale factor: more complete cases than seen" 1 - "sq-factor: $S/n.st:11: not a valid servqual state: a count out of range" sq-merge "$S/n.st"
 sed 's/^sum \([0-9]*\)/sum 9\1000000/' "$S/c.st" > "$S/sum.st"
-t "scale factor: an impossible sum" 1 - "sq-factor: $S/sum.st:14: not a valid servqual state: a sum out of range" sq-merge "$S/sum.st"
+t "scale factor: an impossible sum" 1 - "sq-factor: $S/sum.st:12: not a valid servqual state: an integer sum out of range" sq-merge "$S/sum.st"
 sed 's/^covacc 22/covacc 21/' "$S/c.st" > "$S/k.st"
-t "scale factor: another number of variables" 1 - "sq-factor: $S/k.st:11: not a valid servqual state: not the number of variables" sq-merge "$S/k.st"
-awk '$1 == "pair" && !d { $7 = -1; d = 1 } 1' "$S/c.pst" > "$S/pv.st"
-t "scale factor: a pair's impossible sums" 1 - "~not a valid servqual state: a negative variance" sq-merge "$S/pv.st"
+t "scale factor: another number of variables" 1 - "sq-factor: $S/k.st:11: not a valid servqual state: moments of another number of items" sq-merge "$S/k.st"
+awk '$1 == "pair" && $3 == "sii" && !d { $4 = -1; d = 1 } 1' "$S/c.pst" > "$S/pv.st"
+t "scale factor: a pair's impossible sums" 1 - "~not a valid servqual state: an integer sum out of range" sq-merge "$S/pv.st"
 awk '$1 == "xy" && $2 == 3 { $3 = -$3 } 1' "$S/c.st" > "$S/neg.st"
-t "scale factor: a negative variance" 1 - "~not a valid servqual state: a negative variance" sq-merge "$S/neg.st"
+t "scale factor: a negative sum of squares" 1 - "sq-factor: $S/neg.st:16: not a valid servqual state: an integer sum out of range" sq-merge "$S/neg.st"
 
 # The README's GNU parallel recipe.
 if command -v parallel > /dev/null; then

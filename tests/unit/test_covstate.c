@@ -1,5 +1,6 @@
 /*
- * The covariance accumulator's state body (covstate.h): a body read back
+ * The covariance accumulator's state body (covacc.h, the body of sq-factor's
+ * and sq-cfa's states, covstate.h): a body read back
  * and written again is the same bytes, exact and running, listwise and
  * pairwise; a body folded into another accumulator gives the bits of the
  * accumulator fed both parts; every truncation and a set of corruptions of
@@ -40,7 +41,7 @@ body(const sq_covacc *a, size_t *len)
 	char *buf = NULL;
 	FILE *fp = open_memstream(&buf, len);
 
-	sq_covacc_state_write_body(fp, a);
+	sq_covacc_state_write(fp, a);
 	fputs("end\n", fp);
 	fclose(fp);
 	return buf;
@@ -60,7 +61,7 @@ fold(const char *buf, size_t len, sq_covacc *a, sq_error *err)
 		fclose(fp);
 		return SQ_ENOMEM;
 	}
-	rc = sq_covacc_state_read_body(&r, a);
+	rc = sq_factor_state_read_body(&r, a);
 	if (rc == SQ_OK)
 		rc = sq_state_expect(&r, "end", 0);
 	sq_state_rd_free(&r);
@@ -174,7 +175,7 @@ corrupt(const char *text, unsigned long want, const char *what)
 	sq_error err;
 	int rc;
 
-	sq_covacc_new(2, 1, &a);
+	sq_covacc_new(2, 0, &a);
 	memset(&err, 0, sizeof(err));
 	rc = fold(text, strlen(text), a, &err);
 	if (!CHECK(want == 0 ? rc == SQ_OK : rc == SQ_EPARSE &&
@@ -191,36 +192,21 @@ main(void)
 	round_trip(0, 500, "listwise running");
 	round_trip(1, 500, "pairwise running");
 
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 8 12\nxy 1 18\n"
-	    "pairs 0\nend\n", 0, "a valid body (control)");
-	corrupt("covacc 2 1 0\nseen 4\nn 5\n", 3, "n above seen");
-	corrupt("covacc 2 1 0\nseen 4.5\n", 2, "a fractional count");
-	corrupt("covacc 2 1 0\nseen 4398046511104\n", 2,
+	corrupt("covacc 2 0 1 4 2\nsum 4 6\nxy 0 8 12\nxy 1 18\nend\n", 0,
+	    "a valid body (control)");
+	corrupt("covacc 2 0 1 4 5\n", 1, "n above seen");
+	corrupt("covacc 2 0 1 4.5 2\n", 1, "a fractional count");
+	corrupt("covacc 2 0 1 4398046511104 2\n", 1,
 	    "seen past the exact limit");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4000 6\n", 4, "a sum too big");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 7 12\n", 5,
-	    "a variance below zero");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 1 8 12\n", 5,
+	corrupt("covacc 3 0 1 4 2\n", 1, "another number of variables");
+	corrupt("covacc 2 1 1 4 2\n", 1, "pairwise for listwise");
+	corrupt("covacc 2 0 2 4 2\n", 1, "an exactness flag of 2");
+	corrupt("covacc 2 0 1 4 2\nsum 4000 6\n", 2, "a sum too big");
+	corrupt("covacc 2 0 1 4 2\nsum 4 6 8\n", 2, "a field too many");
+	corrupt("covacc 2 0 1 4 2\nsum 4 6\nxy 1 8 12\n", 3,
 	    "rows out of order");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 8 12\nxy 1 18\n"
-	    "pairs 4\n", 7, "more pairs than there are");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 8 12\nxy 1 18\n"
-	    "pairs 2\npair 0 1 1 1 1 1 1 1\npair 0 0 1 1 1 1 1 1\n", 9,
-	    "pairs out of order");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 8 12\nxy 1 18\n"
-	    "pairs 1\npair 0 1 3 1 1 1 1 1\n", 8, "a pair's count too big");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 8 12\nxy 1 18\n"
-	    "pairs 1\npair 1 1 1 2 3 4 4 4\n", 8, "an own pair that differs");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6\nxy 0 8 12\nxy 1 18\n"
-	    "pairs 1\npair 0 2 1 1 1 1 1 1\n", 8, "a pair out of range");
-	corrupt("covacc 2 1 1\nseen 4\nn 2\nmean nan 1\n", 4, "a NaN mean");
-	corrupt("covacc 2 1 1\nseen 4\nn 2\nmean 1 1\ncom 0 1e300 0\n", 5,
-	    "a huge co-moment");
-	corrupt("covacc 2 1 1\nseen 4\nn 2\nmean 1 1\ncom 0 -1 0\n", 5,
-	    "a negative running variance");
-	corrupt("covacc 3 1 0\n", 1, "another number of variables");
-	corrupt("covacc 2 1 2\n", 1, "an exactness flag of 2");
-	corrupt("covacc 2 1 0\nseen 4\nn 2\nsum 4 6 8\n", 4,
-	    "a field too many");
+	corrupt("covacc 2 0 1 4 2\nsum 4 6\nxy 0 -8 12\n", 3,
+	    "a sum of squares below zero");
+	corrupt("covacc 2 0 0 4 2\nmean nan 1\n", 2, "a NaN mean");
 	return unit_done();
 }
