@@ -12,6 +12,31 @@
 #include "chart_tab.h"
 
 /*
+ * The scale sq-drivers' table states in its summary rows (scale_min,
+ * scale_max), into *lo and *hi; a figure it lacks leaves them as they are.
+ */
+static void
+drivers_scale(const struct tab *t, const int *c, double *lo, double *hi)
+{
+	size_t k;
+
+	for (k = 0; k < t->nrows; k++) {
+		char **v = t->cell[k], *end;
+		double y;
+
+		if (strcmp(v[c[0]], "summary") != 0)
+			continue;
+		y = strtod(v[c[5]], &end);
+		if (end == v[c[5]] || *end != '\0')
+			continue;
+		if (strcmp(v[c[4]], "scale_min") == 0)
+			*lo = y;
+		else if (strcmp(v[c[4]], "scale_max") == 0)
+			*hi = y;
+	}
+}
+
+/*
  * The figures of sq-drivers' table whose range is known: R^2, p-values
  * and LMG in [0,1], shares and importance in [0,100] (up to rounding),
  * counts and F non-negative, correlations in [-1,1], performance on the
@@ -48,7 +73,7 @@ drivers_range(const struct tab *t, size_t r, const int *c, sq_error *err)
 	};
 	const char *sec = t->cell[r][c[0]], *key = t->cell[r][c[4]];
 	double x, lo = NAN, hi = NAN;
-	size_t i, k;
+	size_t i;
 	int rc;
 
 	for (i = 0; i < sizeof(rule) / sizeof(rule[0]); i++) {
@@ -63,20 +88,7 @@ drivers_range(const struct tab *t, size_t r, const int *c, sq_error *err)
 	    strcmp(key, "performance_cross") != 0))
 		return SQ_OK;
 	/* performance: on the scale the table states */
-	for (k = 0; k < t->nrows; k++) {
-		char **v = t->cell[k], *end;
-		double y;
-
-		if (strcmp(v[c[0]], "summary") != 0)
-			continue;
-		y = strtod(v[c[5]], &end);
-		if (end == v[c[5]] || *end != '\0')
-			continue;
-		if (strcmp(v[c[4]], "scale_min") == 0)
-			lo = y;
-		else if (strcmp(v[c[4]], "scale_max") == 0)
-			hi = y;
-	}
+	drivers_scale(t, c, &lo, &hi);
 	if ((rc = ctab_num(t, r, c[5], &x, err)) != SQ_OK)
 		return rc;
 	if (isnan(lo) || isnan(hi))
@@ -99,22 +111,9 @@ ctab_read_drivers(sq_chartdata *d, const struct tab *t, sq_error *err)
 	if (!d->ins_given) {
 		/* The dimensions the table names (by code), on its scale. */
 		sq_instrument *ins;
-		double lo = 1, hi = 7, x;
-		char *end;
+		double lo = 1, hi = 7;
 
-		for (r = 0; r < t->nrows; r++) {
-			char **v = t->cell[r];
-
-			if (strcmp(v[c[0]], "summary") != 0)
-				continue;
-			x = strtod(v[c[5]], &end);
-			if (end == v[c[5]] || *end != '\0')
-				continue;
-			if (strcmp(v[c[4]], "scale_min") == 0)
-				lo = x;
-			else if (strcmp(v[c[4]], "scale_max") == 0)
-				hi = x;
-		}
+		drivers_scale(t, c, &lo, &hi);
 		if ((rc = sq_instrument_new(t->name, lo, hi, &ins)) != SQ_OK)
 			return rc;
 		for (r = 0; r < t->nrows; r++) {
