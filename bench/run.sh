@@ -101,17 +101,24 @@ by=$(seg "$big")
 rows=$(($(wc -l <"$big") - 1))
 mb=$(du -m "$big" | cut -f1)
 
-# Each case: a label and a command; the file name is appended.
-set -- \
-    "csvparse (libcsv, reference)|$CSVPARSE" \
-    "sq-gap -f tsv|$BIN/sq-gap -f tsv"
+# Each case: a label and a command; the file name is appended. Every
+# analysis tool once on one core (-j 1) and once on two (-j 2: the file
+# parsed in two byte ranges on two threads).
+set -- "csvparse (libcsv, reference)|$CSVPARSE"
+for tl in "sq-gap -f tsv" "sq-alpha -f tsv" "sq-factor -f json" \
+    "sq-compare -f tsv${by:+ -b $by}" "sq-drivers -f json" \
+    "sq-zone -f tsv" "sq-cfa -f json" "sq-check --summary -f tsv"; do
+	x=${tl%% *}
+	[ -x "$BIN/$x" ] || continue
+	for j in 1 2; do
+		set -- "$@" "$tl -j $j|$BIN/$tl -j $j"
+	done
+done
 [ -n "$by" ] && set -- "$@" "sq-gap -f tsv --by $by|$BIN/sq-gap -f tsv --by $by"
-[ -x "$BIN/sq-alpha" ] && set -- "$@" "sq-alpha -f tsv|$BIN/sq-alpha -f tsv" \
+[ -x "$BIN/sq-alpha" ] && set -- "$@" \
     "sq-alpha -f tsv --pairwise|$BIN/sq-alpha -f tsv --pairwise"
-[ -x "$BIN/sq-factor" ] && set -- "$@" "sq-factor -f json|$BIN/sq-factor -f json"
-[ -x "$BIN/sq-drivers" ] && set -- "$@" "sq-drivers -f json|$BIN/sq-drivers -f json" \
+[ -x "$BIN/sq-drivers" ] && set -- "$@" \
     "sq-drivers -f json --target REL=5 --by $by|$BIN/sq-drivers -f json --target REL=5 --by $by"
-[ -x "$BIN/sq-cfa" ] && set -- "$@" "sq-cfa -f json|$BIN/sq-cfa -f json"
 # The whole report (goal: under 10 s); the file is its one pass.
 [ -x "$BIN/sq-report" ] && set -- "$@" \
     "sq-report${by:+ -b $by} (whole PDF)|$BIN/sq-report ${by:+-b $by} --date 2026-11-30 -o $TMP/report.pdf"
@@ -191,4 +198,37 @@ fi
 if [ -x "$BIN/sq-compare" ] && [ -f bench/compare.sh ]; then
 	echo
 	BIN=$BIN O=$O sh bench/compare.sh
+fi
+
+# 10,000,000 respondents (BENCH_10M=0 skips it): one run each, -j 1 and
+# -j 2, beside the bare parse; peak memory must stay flat.
+if [ "${BENCH_10M:-1}" != 0 ]; then
+	huge=$(gen 10000000) || exit 1
+	{
+	echo
+	echo "10,000,000 respondents ($(du -m "$huge" | cut -f1) MB), one run each:"
+	echo
+	echo "| command | wall (s) | × csvparse | CPU (s) | peak RSS (MB) |"
+	echo "|---|---:|---:|---:|---:|"
+	} | tee -a "$OUT"
+	hbase=
+	for c in "$@"; do
+		label=${c%%|*}
+		cmd=${c#*|}
+		case $label in *--by*|*--pairwise*|sq-report*) continue ;; esac
+		# shellcheck disable=SC2086
+		"$GTIME" -f '%e %U %S %M' -o "$TMP/t" $cmd "$huge" >/dev/null 2>&1 ||
+		    { echo "| $label | failed | | | |" | tee -a "$OUT"; continue; }
+		read -r hw hu hs hm < "$TMP/t"
+		[ -z "$hbase" ] && hbase=$hw
+		awk -v l="$label" -v w="$hw" -v u="$hu" -v s="$hs" -v m="$hm" \
+		    -v b="$hbase" 'BEGIN { printf "| %s | %.2f | %.2f | %.2f | %.1f |\n",
+			l, w, w / b, u + s, m / 1024 }' | tee -a "$OUT"
+	done
+fi
+
+# Partial results, sq-merge and the GNU parallel recipe (bench/partial.sh).
+if [ -f bench/partial.sh ]; then
+	echo
+	BIN=$BIN O=$O sh bench/partial.sh | tee -a "$OUT"
 fi

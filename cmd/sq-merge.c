@@ -1,13 +1,19 @@
 /*
  * sq-merge: combine the partial results (states) of shards into the table
- * the tool would print on the concatenated input, or into one state.
+ * the tool would print on the concatenated input, or into one state. The
+ * states say which tool wrote them and with which options; sq-merge runs
+ * that tool (installed beside it) with those options and --merge, so the
+ * table comes from the very code that prints it on a single run.
  */
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "servqual/output.h"
-#include "servqual/partial.h"
+#include "servqual/state.h"
 #include "tool.h"
 
 static const tool_opt opts[] = {
@@ -19,177 +25,182 @@ static const tool_opt opts[] = {
 static tool t = {
 	.name = "sq-merge",
 	.operands = "state...",
-	.purpose = "Combines states written by `sq-gap --partial` on separate "
-	    "shards of a survey and\nprints the table sq-gap prints on the "
-	    "concatenated shards, byte for byte. With\n--by, segments come "
-	    "in order of first appearance, states taken in the order\n"
-	    "given. A state of - is standard input; a file may hold several "
-	    "states one\nafter the other. States of another tool, version, "
-	    "option set\n(--adjust included) or instrument are refused.",
+	.purpose = "Combines states written by `TOOL --partial` (sq-gap, "
+	    "sq-alpha, sq-factor,\nsq-check, sq-compare, sq-drivers, sq-zone, "
+	    "sq-cfa) on separate shards of a\nsurvey and prints the table the "
+	    "tool prints on the concatenated shards, byte\nfor byte: it runs "
+	    "that tool with the options the states recorded and --merge.\n"
+	    "With --by, segments come in order of first appearance, states "
+	    "taken in the\norder given. A state of - is standard input; a file "
+	    "may hold several states\none after the other. States of another "
+	    "tool, version, option set or\ninstrument are refused.",
 	.example = "sq-gap --partial samples/banco_demo.csv | sq-merge -",
 	.shared = TOOL_CODEBOOK | TOOL_TABLE | TOOL_GUARD,
 	.own = opts,
 };
 
-/* The value of option name in a header's option lines, or "". */
-static void
-option_value(const sq_state_head *h, const char *name, char *out,
-    size_t len)
+/* The tools whose states sq-merge combines. */
+static const char *const tools[] = { "sq-gap", "sq-alpha", "sq-factor",
+    "sq-check", "sq-compare", "sq-drivers", "sq-zone", "sq-cfa", NULL };
+
+/* A %-encoded option value (scan.h) decoded in place; -1 if bad. */
+static int
+decode(char *s)
 {
-	const char *p = h->options;
-	size_t n = strlen(name), m;
+	char *o = s, *p = s;
+	unsigned v;
 
-	out[0] = '\0';
-	while (*p) {
-		const char *e = strchr(p, '\n');
-
-		m = e ? (size_t)(e - p) : strlen(p);
-		if (m > n + 7 && strncmp(p, "option ", 7) == 0 &&
-		    strncmp(p + 7, name, n) == 0 && p[7 + n] == ' ') {
-			p += 7;
-			m -= 7;
-			snprintf(out, len, "%.*s", (int)(m - n - 1), p + n + 1);
-			return;
-		}
-		p += m + (e != NULL);
+	if (strcmp(s, "%") == 0) {
+		*s = '\0';
+		return 0;
 	}
+	for (; *p; p++) {
+		if (*p != '%') {
+			*o++ = *p;
+			continue;
+		}
+		if (p[1] == '\0' || p[2] == '\0' ||
+		    strchr("0123456789ABCDEF", p[1]) == NULL ||
+		    strchr("0123456789ABCDEF", p[2]) == NULL ||
+		    sscanf(p + 1, "%2X", &v) != 1 || v == 0)
+			return -1;
+		*o++ = (char)v;
+		p += 2;
+	}
+	*o = '\0';
+	return 0;
+}
+
+/* Standard input copied to a rewound temporary file on descriptor 0. */
+static int
+spool_stdin(void)
+{
+	FILE *tmp = tmpfile();
+	char buf[65536];
+	size_t n;
+
+	if (tmp == NULL)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n)
+			return -1;
+	if (ferror(stdin) || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0 ||
+	    dup2(fileno(tmp), 0) < 0)
+		return -1;
+	return 0;
+}
+
+/* The head of the first state of path into h; 0 or 1 (reported). */
+static int
+peek(const char *path, sq_state_head *h)
+{
+	FILE *fp;
+	int rc;
+
+	if (strcmp(path, "-") == 0) {
+		if ((fp = fdopen(dup(0), "r")) == NULL) {
+			tool_warn("standard input: %s", strerror(errno));
+			return 1;
+		}
+	} else if (sq_input_open(path, &fp, &t.err) != SQ_OK)
+		return tool_fail(&t.err, path);
+	rc = sq_state_read_head(fp, path, h, &t.err);
+	fclose(fp);
+	if (strcmp(path, "-") == 0)
+		lseek(0, 0, SEEK_SET);
+	return rc != SQ_OK ? tool_fail(&t.err, path) : 0;
 }
 
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
-	sq_gapset *set = NULL;
 	sq_state_head first, h;
-	char v[256];
-	unsigned long long rows = 0, invalid = 0;
-	unsigned long line, nstates = 0;
-	double conf;
-	int ch, i, rc = 1, partial = 0, by = 0, stdin_used = 0;
-	FILE *fp;
+	char exe[PATH_MAX], *slash, **av, *p, *e;
+	ssize_t n;
+	int ch, i, k, nopt, stdin_used = 0;
 
 	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
-		if (ch == TOOL_OWN)
-			partial = 1;
-		else
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		if (ch != TOOL_OWN)
 			tool_usage(NULL);
-	}
+	nopt = optind;
 	if (optind >= argc)
 		tool_usage("no state given");
-	tool_operands(&t, 0, argv);
 	for (i = optind; i < argc; i++) {
 		if (argv[i][0] == '\0')
 			tool_usage("a state file name is empty");
 		if (strcmp(argv[i], "-") == 0 && stdin_used++)
 			tool_usage("standard input given twice");
 	}
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK) {
-		tool_fail(&t.err, t.cli.codebook);
-		goto done;
+	if (stdin_used && spool_stdin() != 0) {
+		tool_warn("standard input: %s", strerror(errno));
+		return 1;
 	}
-	/* the first state's header says what the others must agree with */
+	/* every state of one tool, one the merge knows */
 	for (i = optind; i < argc; i++) {
-		const char *path = argv[i];
+		if (peek(argv[i], i == optind ? &first : &h) != 0)
+			return 1;
+		if (i > optind && strcmp(h.tool, first.tool) != 0) {
+			tool_warn("%s: a state of %s, %s one of %s: one "
+			    "analysis at a time", argv[i], h.tool,
+			    argv[optind], first.tool);
+			return 1;
+		}
+	}
+	for (k = 0; tools[k] != NULL && strcmp(tools[k], first.tool) != 0;
+	    k++)
+		;
+	if (tools[k] == NULL) {
+		tool_warn("%s: a state of \"%s\", which sq-merge does not "
+		    "know", argv[optind], first.tool);
+		return 1;
+	}
+	/* the tool's command line: its recorded options, ours, the states */
+	if ((av = calloc((size_t)argc + 300, sizeof(*av))) == NULL)
+		return tool_nomem();
+	k = 0;
+	av[k++] = (char *)first.tool;
+	for (p = first.options; *p && k < 256; p = e + 1) {
+		char *name, *val;
 
-		if (sq_input_open(path, &fp, &t.err) != SQ_OK) {
-			tool_fail(&t.err, path);
-			goto done;
-		}
-		if (set == NULL) {
-			/* peek the header for the options the set needs */
-			if (strcmp(path, "-") == 0) {
-				/* stdin cannot be rewound: --by from a
-				 * second read is impossible; read into a
-				 * set with segments, which also holds none */
-				by = 1;
-			} else {
-				rc = sq_state_read_head(fp, path, &first,
-				    &t.err);
-				if (rc != SQ_OK) {
-					sq_input_close(fp);
-					rc = tool_fail(&t.err, path);
-					goto done;
-				}
-				option_value(&first, "by", v, sizeof(v));
-				by = strcmp(v, "-") != 0 && v[0] != '\0';
-				rewind(fp);
-			}
-			if (sq_gapset_new(ins, by, &set) != SQ_OK) {
-				sq_input_close(fp);
-				tool_nomem();
-				goto done;
+		e = strchr(p, '\n');
+		*e = '\0';
+		if (strncmp(p, "option ", 7) != 0)
+			continue;
+		name = p + 7;
+		if ((val = strchr(name, ' ')) != NULL) {
+			*val++ = '\0';
+			if (decode(val) != 0) {
+				tool_warn("%s: option %s: a value not "
+				    "%%-encoded", argv[optind], name);
+				return 1;
 			}
 		}
-		/* one or more states, one after the other */
-		line = 0;
-		do {
-			rc = sq_gap_state_read(fp, path, set, ins, &h, &line,
-			    &t.err);
-			if (rc != SQ_OK) {
-				sq_input_close(fp);
-				rc = tool_fail(&t.err, path);
-				goto done;
-			}
-			if (nstates++ == 0)
-				first = h;
-			else if (strcmp(h.version, first.version) != 0 ||
-			    strcmp(h.options, first.options) != 0) {
-				fprintf(stderr, "sq-merge: %s:%lu: not the same "
-				    "analysis as the first state (%s %s):\n"
-				    "%s %s\n%s  vs\n%s", path, line,
-				    first.tool, first.version, h.tool,
-				    h.version, h.options, first.options);
-				sq_input_close(fp);
-				rc = 1;
-				goto done;
-			}
-			rows += h.rows;
-			invalid += h.invalid;
-			ch = getc(fp);
-		} while (ch != EOF && ungetc(ch, fp) != EOF);
-		sq_input_close(fp);
+		if ((av[k] = malloc(strlen(name) + (val ? strlen(val) : 0) +
+		    4)) == NULL)
+			return tool_nomem();
+		sprintf(av[k++], "--%s%s%s", name, val ? "=" : "", val ?
+		    val : "");
 	}
-	/* p_adj as the shards' --adjust (states without it: Holm) */
-	option_value(&first, "adjust", v, sizeof(v));
-	if (v[0] != '\0' && (set->adjust = sq_adjust_parse(v)) < 0) {
-		fprintf(stderr, "sq-merge: %s: unknown --adjust \"%s\"\n",
-		    argv[optind], v);
-		rc = 1;
-		goto done;
-	}
-	option_value(&first, "conf", v, sizeof(v));
-	conf = strtod(v, NULL);
-	if (!(conf > 0 && conf < 1)) {
-		fprintf(stderr, "sq-merge: %s: bad confidence level\n",
-		    argv[optind]);
-		rc = 1;
-		goto done;
-	}
-	if (invalid > 0 && !partial)
-		tool_warn("%llu invalid value%s treated as missing", invalid,
-		    invalid == 1 ? "" : "s");
-	rc = 1;
-	if (partial) {
-		h = first;
-		h.rows = rows;
-		h.invalid = invalid;
-		if (sq_gap_partial(set, ins, &h, t.cli.outpath, &t.err) != SQ_OK) {
-			tool_fail(&t.err, t.cli.outpath);
-			goto done;
-		}
-	} else {
-		sq_gapset_finish(set);
-		option_value(&first, "form", v, sizeof(v));
-		if (sq_gap_emit(set, ins, conf, atoi(v), t.cli.format,
-		    t.cli.lang, t.cli.guard, rows, t.cli.outpath, &t.err) != SQ_OK) {
-			tool_fail(&t.err, t.cli.outpath);
-			goto done;
+	for (i = 1; i < nopt; i++)
+		if (strcmp(argv[i], "--") != 0)
+			av[k++] = argv[i];
+	av[k++] = "--merge";
+	av[k++] = "--";
+	for (i = optind; i < argc; i++)
+		av[k++] = argv[i];
+	av[k] = NULL;
+	fflush(NULL);
+	/* the tool beside this program, else on PATH */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 40);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			strcpy(slash + 1, first.tool);
+			execv(exe, av);
 		}
 	}
-	rc = 0;
-done:
-	sq_gapset_free(set);
-	sq_instrument_free(ins);
-	return rc;
+	execvp(first.tool, av);
+	tool_warn("cannot run %s: %s", first.tool, strerror(errno));
+	return 1;
 }

@@ -157,6 +157,8 @@ sq_read_csv_pipelined(FILE *fp, const char *name, const sq_reader_opts *opts,
 	size_t fpcap = 0, take = 0, i, j;
 	int rc = SQ_OK, last;
 
+	if (opts != NULL && opts->one_thread)
+		return sq_read_csv(fp, name, opts, fn, ctx, err);
 	if ((pp = calloc(1, sizeof(*pp))) == NULL)
 		return sq_error_set(err, SQ_ENOMEM, name, 0, 0, NULL,
 		    "out of memory");

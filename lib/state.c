@@ -307,7 +307,9 @@ sq_state_read_head_rd(sq_state_rd *r, sq_state_head *h)
 	for (;;) {
 		if ((rc = sq_state_next(r)) != SQ_OK)
 			return rc;
-		if (strcmp(r->tok[0], "option") != 0)
+		/* options, then facts of the export (scan.h) */
+		if (strcmp(r->tok[0], "option") != 0 &&
+		    strcmp(r->tok[0], "fact") != 0)
 			break;
 		for (i = 0; i < r->ntok; i++) {
 			n = strlen(r->tok[i]);

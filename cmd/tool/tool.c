@@ -9,11 +9,18 @@
 
 #include "servqual/i18n.h"
 #include "servqual/output.h"
+#include "servqual/split.h"
 #include "servqual/unicode.h"
 #include "tool.h"
 
 #define TOOL_VERSION	(TOOL_OWN - 1)
-#define MAXOPT		48
+#define MAXOPT		56
+
+/* TOOL_SCALE's options */
+enum {
+	SC_PARTIAL = TOOL_OWN - 8, SC_MERGE, SC_PROGRESS, SC_QUIET,
+	SC_FILECOL
+};
 
 /* The shared options, declared once: bit, then as a tool's own. */
 static const struct {
@@ -44,7 +51,27 @@ static const struct {
 	    "write to file (replaced only when all went well)" } },
 	{ TOOL_SKIP, { "skip-rows", SQ_OPT_SKIP_ROWS, "n",
 	    "skip n lines before the header (title rows)" } },
+	{ TOOL_SCALE, { "file-column", SC_FILECOL, "name",
+	    "the virtual column of each file's name (-b file)" } },
+	{ TOOL_SCALE, { "jobs", 'j', "n",
+	    "parse a regular file in n byte ranges (default: the CPUs)",
+	    1 } },
+	{ TOOL_SCALE, { "merge", SC_MERGE, NULL,
+	    "the operands are states to combine (as sq-merge does)", 1 } },
+	{ TOOL_SCALE, { "partial", SC_PARTIAL, NULL,
+	    "write the accumulators' state for sq-merge, not the table",
+	    1 } },
+	{ TOOL_SCALE, { "progress", SC_PROGRESS, NULL,
+	    "progress line on standard error even when it is no terminal",
+	    1 } },
+	{ TOOL_SCALE, { "quiet", SC_QUIET, NULL, "no progress line", 1 } },
 };
+
+/* Shared options that shape only how input is read or output written:
+   a state does not record them. */
+static const char *const unrecorded = "cdfo";
+static const int unrecorded_long[] = { SQ_OPT_ENCODING, SQ_OPT_LANG,
+    SQ_OPT_SKIP_ROWS, SQ_OPT_FORMULA_GUARD, TOOL_VERSION, 0 };
 static const tool_opt help_opt = { "help", 'h', NULL,
     "print this help and exit" };
 static const tool_opt version_opt = { "version", TOOL_VERSION, NULL,
@@ -75,6 +102,11 @@ tool_init(tool *t)
 	/* messages in the locale's language until --lang says otherwise */
 	sq_i18n_init(t->cli.langcode);
 	memset(&t->err, 0, sizeof(t->err));
+	t->scale.jobs = sq_ncpu();
+	t->scale.pmode = -1;
+	t->scale.filecol = "file";
+	t->record[0] = '\0';
+	t->record_full = 0;
 	nall = 0;
 	for (i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)
 		if (t->shared & shared[i].bit)
@@ -186,6 +218,81 @@ help(void)
 	exit(0);
 }
 
+/* Record option ch (value arg) for a state unless it shapes only I/O. */
+static void
+record(tool *t, int ch, const char *arg)
+{
+	const tool_opt *o = NULL;
+	size_t i, n = strlen(t->record);
+	const unsigned char *p;
+	char *r = t->record;
+
+	if (isshort(ch) && strchr(unrecorded, ch) != NULL)
+		return;
+	for (i = 0; unrecorded_long[i] != 0; i++)
+		if (ch == unrecorded_long[i])
+			return;
+	for (i = 0; i < nall && o == NULL; i++)
+		if (all[i]->val == ch)
+			o = all[i];
+	if (o == NULL || o->output)
+		return;
+	n += (size_t)snprintf(r + n, sizeof(t->record) - n, "option %s",
+	    o->name);
+	for (p = (const unsigned char *)arg; p != NULL && n <
+	    sizeof(t->record); p++) {
+		if (p == (const unsigned char *)arg)
+			n += (size_t)snprintf(r + n, sizeof(t->record) - n,
+			    " %s", *p ? "" : "%");
+		if (*p == '\0')
+			break;
+		/* one token: blanks, controls, % and non-ASCII encoded */
+		if (*p <= ' ' || *p == '%' || *p >= 0x7f)
+			n += (size_t)snprintf(r + n, sizeof(t->record) - n,
+			    "%%%02X", *p);
+		else if (n + 1 < sizeof(t->record))
+			r[n++] = (char)*p, r[n] = '\0';
+	}
+	if (n + 1 >= sizeof(t->record)) {
+		t->record_full = 1;
+		r[0] = '\0';
+		return;
+	}
+	r[n++] = '\n';
+	r[n] = '\0';
+}
+
+/* TOOL_SCALE's options into t->scale; 1 when ch was one. */
+static int
+scale_option(tool *t, int ch, const char *arg)
+{
+	if ((t->shared & TOOL_SCALE) == 0)
+		return 0;
+	switch (ch) {
+	case 'j':
+		t->scale.jobs = (size_t)tool_int("-j", arg, 1, 256);
+		return 1;
+	case SC_PARTIAL:
+		t->scale.partial = 1;
+		return 1;
+	case SC_MERGE:
+		t->scale.merge = 1;
+		return 1;
+	case SC_PROGRESS:
+		t->scale.pmode = 1;
+		return 1;
+	case SC_QUIET:
+		t->scale.pmode = 0;
+		return 1;
+	case SC_FILECOL:
+		if (arg[0] == '\0')
+			tool_usage("--file-column: the name is empty");
+		t->scale.filecol = arg;
+		return 1;
+	}
+	return 0;
+}
+
 int
 tool_getopt(tool *t, int argc, char *argv[])
 {
@@ -229,16 +336,23 @@ tool_getopt(tool *t, int argc, char *argv[])
 			tool_usage("unknown option %s", argv[optind - 1]);
 		case 'b':
 			if ((t->shared & TOOL_BY) == 0)
-				return ch;
+				break;
 			t->cli.so.by = optarg;
+			record(t, ch, optarg);
+			continue;
+		}
+		if (scale_option(t, ch, optarg)) {
+			record(t, ch, optarg);
 			continue;
 		}
 		switch (sq_cli_option(&t->cli, ch, optarg, msg, sizeof(msg))) {
 		case 1:
+			record(t, ch, optarg);
 			continue;
 		case -1:
 			tool_usage("%s", msg);
 		}
+		record(t, ch, optarg);
 		return ch;
 	}
 	return -1;
@@ -247,13 +361,19 @@ tool_getopt(tool *t, int argc, char *argv[])
 void
 tool_operands(tool *t, int argc, char *argv[])
 {
-	if (argc > 1)
+	int i, stdin_used = 0;
+
+	if (argc > 1 && (t->shared & TOOL_SCALE) == 0)
 		tool_usage("one input file at most (got %d)", argc);
-	if (argc == 1 && argv[0][0] == '\0')
-		tool_usage("the input file name is empty");
-	sq_cli_operands(&t->cli, argc, argv);
+	for (i = 0; i < argc; i++) {
+		if (argv[i][0] == '\0')
+			tool_usage("the input file name is empty");
+		if (strcmp(argv[i], "-") == 0 && stdin_used++)
+			tool_usage("standard input given twice");
+	}
+	sq_cli_operands(&t->cli, argc > 1 ? 1 : argc, argv);
 	if (t->cli.codebook != NULL && strcmp(t->cli.codebook, "-") == 0 &&
-	    strcmp(t->cli.path, "-") == 0)
+	    (stdin_used || argc == 0))
 		tool_usage("-c - and the export cannot both be standard "
 		    "input");
 }

@@ -36,6 +36,9 @@ enum {
 	TOOL_SKIP = 1 << 9,	/* --skip-rows */
 	TOOL_FOLD = 1 << 10,	/* --fold-segments */
 	TOOL_GUARD = 1 << 11,	/* --formula-guard */
+	/* many files, -j, --partial, --merge, --progress, --quiet,
+	   --file-column: see scan.h */
+	TOOL_SCALE = 1 << 12,
 	/* reading an export; writing a table */
 	TOOL_READ = TOOL_CODEBOOK | TOOL_DELIM | TOOL_ENCODING | TOOL_SKIP,
 	TOOL_TABLE = TOOL_FORMAT | TOOL_OUTPUT | TOOL_LANG
@@ -50,7 +53,18 @@ typedef struct tool_opt {
 	int val;		/* short letter, or TOOL_OWN + n */
 	const char *arg;	/* argument in the help, NULL: takes none */
 	const char *help;	/* one line */
+	int output;		/* 1: shapes only the output, so a state
+				   does not record it (see scan.h) */
 } tool_opt;
+
+/* What TOOL_SCALE's options said. */
+typedef struct tool_scale {
+	int partial;		/* --partial: write the state */
+	int merge;		/* --merge: the operands are states */
+	int pmode;		/* 1 --progress, 0 --quiet, -1 if a tty */
+	size_t jobs;		/* -j, default: the CPUs */
+	const char *filecol;	/* --file-column, default "file" */
+} tool_scale;
 
 typedef struct tool {
 	const char *name;	/* "sq-gap" */
@@ -63,6 +77,10 @@ typedef struct tool {
 	unsigned shared;	/* TOOL_* */
 	const tool_opt *own;	/* its own options, up to a NULL name */
 	sq_cli cli;		/* what the shared options said */
+	tool_scale scale;	/* with TOOL_SCALE */
+	char record[4096];	/* the options a state records: lines
+				   "option NAME[ VALUE]", %-encoded */
+	int record_full;	/* record overflowed */
 	sq_error err;		/* for library calls */
 } tool;
 
@@ -77,8 +95,9 @@ void tool_init(tool *t);
 int tool_getopt(tool *t, int argc, char *argv[]);
 
 /*
- * After the options: at most one input operand (into t->cli.path) and the
- * output format; "-c -" with input on stdin too is a usage error.
+ * After the options: at most one input operand (any number with
+ * TOOL_SCALE; the first into t->cli.path) and the output format; "-c -"
+ * with input on stdin too is a usage error.
  */
 void tool_operands(tool *t, int argc, char *argv[]);
 

@@ -34,6 +34,9 @@ typedef struct sq_reader_opts {
 	int *guessed;		/* if set: becomes 1 when the input, not
 				   valid UTF-8, was read as Windows-1252 by
 				   guess (the caller says so once) */
+	int one_thread;		/* 1: sq_read_csv_pipelined parses in the
+				   caller's thread (byte ranges already
+				   have a thread each) */
 } sq_reader_opts;
 
 /* One record; valid only during the callback. */

@@ -34,7 +34,7 @@ t "merge: state of the merge equals state of one run" 0 - - sh -c "sq-gap --part
 # Refusals.
 sq-gap --partial --conf 0.9 "$M/a.csv" > "$M/conf.st"
 t "merge: other options refused" 1 - "~not the same analysis as the first state" sq-merge "$M/a.st" "$M/conf.st"
-t "merge: --by and no --by refused" 1 - "~segments in a state without --by" sq-merge "$M/a.st" "$M/a.bst"
+t "merge: --by and no --by refused" 1 - "~not the same analysis as the first state" sq-merge "$M/a.st" "$M/a.bst"
 t "merge: other instrument refused" 1 - "~the state is of another instrument" sq-merge -c tests/data/gap/codebook.csv "$M/a.st"
 t "merge: not a state" 1 - "sq-merge: $M/a.csv:1: not a valid servqual state: expected \"servqual-state\"" sq-merge "$M/a.csv"
 head -c 3000 "$M/a.st" > "$M/trunc.st"
@@ -42,7 +42,7 @@ t "merge: truncated state" 1 - "~not a valid servqual state" sq-merge "$M/trunc.
 awk '!d && $1 == "mom" && $3 == 0 && $2 != "0x0p+0" { $5 = "9999999999999999999999999" $5; d = 1 } 1' "$M/a.st" > "$M/big.st"
 t "merge: impossible sums refused" 1 - "~out of range" sq-merge "$M/big.st"
 sed 's/^version .*/version 9.9/' "$M/a.st" > "$M/ver.st"
-t "merge: other version refused" 1 - "~not the same analysis as the first state (sq-gap 0.1.0)" sq-merge "$M/a.st" "$M/ver.st"
+t "merge: other version refused" 1 - "~a state of sq-gap 9.9, not of version 0.1.0" sq-merge "$M/a.st" "$M/ver.st"
 { cat "$M/a.st"; echo extra; } > "$M/extra.st"
 t "merge: data after end" 1 - "~extra.st:$(($(wc -l < "$M/a.st") + 1)): not a valid servqual state: expected \"servqual-state\"" sq-merge "$M/extra.st"
 cat "$M/c.st" "$M/a.st" "$M/d.st" > "$M/cad.st"

@@ -22,9 +22,9 @@ t "merge_signrank: different --adjust refused" 1 - "~not the same analysis as th
 # a value line out of order, a zero count, a non-number: errors naming the line
 L=$(grep -n '^values dim 0 [1-9]' "$W/a.holm" | head -n 1 | cut -d: -f1)
 sed "$((L + 1))s/ [0-9]*\$/ 0/" "$W/a.holm" > "$W/zero.st"
-t "merge_signrank: a zero count" 1 - "sq-merge: $W/zero.st:$((L + 1)): not a valid servqual state: a count out of range" sq-merge "$W/zero.st"
+t "merge_signrank: a zero count" 1 - "sq-gap: $W/zero.st:$((L + 1)): not a valid servqual state: a count out of range" sq-merge "$W/zero.st"
 sed "$((L + 1))s/^[^ ]*/nan/" "$W/a.holm" > "$W/nan.st"
-t "merge_signrank: a value not a number" 1 - "sq-merge: $W/nan.st:$((L + 1)): not a valid servqual state: a value that is not a finite number" sq-merge "$W/nan.st"
+t "merge_signrank: a value not a number" 1 - "sq-gap: $W/nan.st:$((L + 1)): not a valid servqual state: a value that is not a finite number" sq-merge "$W/nan.st"
 sed "$((L + 1))d" "$W/a.holm" > "$W/short.st"
 t "merge_signrank: a value line missing" 1 - "~$W/short.st:" sq-merge "$W/short.st"
 # main's options: --fold-segments is recorded (a mismatch refused),

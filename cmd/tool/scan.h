@@ -1,0 +1,75 @@
+/*
+ * servqual tools at scale: how every analysis tool reads its survey.
+ * With TOOL_SCALE in tool_init's shared options, tool_scan gives a tool
+ *
+ *   - any number of files (and -) read as one survey, headers checked to
+ *     be of one form, errors naming the file; a file with a header and
+ *     no data rows is a valid, empty part;
+ *   - --file-column NAME (default "file"): -b NAME makes each file's
+ *     name the segment;
+ *   - -j N: a regular file parsed in N byte ranges on N threads, each
+ *     into its own accumulator, folded in file order: the same result as
+ *     -j 1 (the accumulators are exact integer sums);
+ *   - a progress line on standard error (a terminal, or --progress;
+ *     --quiet silences it);
+ *   - --partial: the state (state.h: head, the tool's body, end) is
+ *     written instead of the table;
+ *   - --merge: the operands are states, folded into the accumulator in
+ *     the order given; sq-merge runs the tool so, with the options the
+ *     states recorded. States of another tool, version, instrument or
+ *     option set are refused.
+ *
+ * The tool describes its accumulator with a tool_acc and then calls
+ * tool_scan; on TOOL_SCAN_EMIT it prints its table from the accumulator
+ * exactly as before.
+ */
+#ifndef TOOL_SCAN_H
+#define TOOL_SCAN_H
+
+#include <stdio.h>
+
+#include "servqual/state.h"
+#include "servqual/survey.h"
+#include "tool.h"
+
+typedef struct tool_acc {
+	/* An empty accumulator like the tool's own (for a byte range). */
+	void *(*make)(void *ctx);
+	/* One respondent; SQ_OK or an error set in err. */
+	int (*add)(void *acc, const sq_response *r, sq_error *err);
+	/* Fold src (what came after dst in the input) into dst. */
+	int (*fold)(void *dst, void *src, sq_error *err);
+	void (*drop)(void *acc);
+	/* The state's body (between head and "end"); SQ_OK or SQ_E*. */
+	int (*write)(FILE *fp, const void *acc);
+	/* Fold the body of one state into acc, up to before "end". */
+	int (*read)(sq_state_rd *r, void *acc);
+} tool_acc;
+
+/* What tool_scan read. */
+typedef struct tool_input {
+	unsigned long long rows;	/* data rows in all files or states */
+	unsigned long long invalid;	/* cells treated as missing */
+	int form;			/* enum sq_form */
+	int has_weights, has_overall;	/* the export's header had them */
+	int merged;			/* read from states */
+	sq_survey_stats st;		/* sums over the files (from states:
+					   rows, invalid and the flags) */
+} tool_input;
+
+enum {
+	TOOL_SCAN_EMIT = 0,	/* print the table from acc */
+	TOOL_SCAN_FAIL = 1,	/* an error was reported: exit 1 */
+	TOOL_SCAN_DONE = 2	/* --partial wrote the state: exit 0 */
+};
+
+/*
+ * Read files[0..nfiles) (none: standard input), or with --merge the
+ * states in them, into acc (made by the tool, for ins); ctx is passed to
+ * ops->make. The tool decides its segments from t->cli.so.by before the
+ * call (-b naming the file column still means segments).
+ */
+int tool_scan(tool *t, const tool_acc *ops, void *ctx, void *acc,
+    const sq_instrument *ins, int nfiles, char **files, tool_input *in);
+
+#endif
