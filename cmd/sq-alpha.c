@@ -4,8 +4,10 @@
 #include <stdlib.h>
 
 #include "servqual/reliability.h"
+#include "servqual/state.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "scan.h"
 #include "tool.h"
 
 #define MAX_GATES 16
@@ -16,19 +18,20 @@ static const tool_opt opts[] = {
 	{ "pairwise", TOOL_OWN + 1, NULL,
 	    "pairwise complete cases instead of listwise" },
 	{ "items", TOOL_OWN + 2, NULL,
-	    "md and pretty: the item statistics too" },
+	    "md and pretty: the item statistics too", 1 },
 	{ NULL, 0, NULL, NULL }
 };
 
 static tool t = {
 	.name = "sq-alpha",
-	.operands = "[file]",
+	.operands = "[file...]",
 	.purpose = "Cronbach's alpha, omega, item-rest correlations and "
 	    "difference-score\nreliability of the E, P and gap scores of "
-	    "every dimension.",
+	    "every dimension.\nAny number of files are read as one survey.",
 	.example = "sq-alpha -f pretty --fail-if 'alpha<0.7' "
 	    "samples/banco_demo.csv",
-	.shared = TOOL_READ | TOOL_TABLE | TOOL_CONF | TOOL_INVALID,
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_CONF | TOOL_INVALID |
+	    TOOL_SCALE,
 	.own = opts,
 };
 
@@ -55,13 +58,53 @@ write_two(FILE *fp, void *ctx)
 	return rc;
 }
 
+/* The accumulator (exact integer sums: folds in any order). */
+static void *
+acc_make(void *ctx)
+{
+	sq_relacc *a;
+
+	return sq_relacc_new(ctx, pairwise, &a) == SQ_OK ? a : NULL;
+}
+
 static int
-add(void *ctx, const sq_response *r, sq_error *err)
+acc_add(void *a, const sq_response *r, sq_error *err)
 {
 	(void)err;
-	sq_relacc_add(ctx, r);
+	sq_relacc_add(a, r);
 	return SQ_OK;
 }
+
+static int
+acc_fold(void *dst, void *src, sq_error *err)
+{
+	int rc = sq_relacc_merge(dst, src);
+
+	if (rc != SQ_OK)
+		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
+	return rc;
+}
+
+static void
+acc_drop(void *a)
+{
+	sq_relacc_free(a);
+}
+
+static int
+acc_write(FILE *fp, const void *a)
+{
+	return sq_alpha_state_write_body(fp, a);
+}
+
+static int
+acc_read(sq_state_rd *r, void *a)
+{
+	return sq_alpha_state_read_body(r, a);
+}
+
+static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
+    acc_write, acc_read };
 
 /* "E TAN" or "G ALL", for messages. */
 static const char *
@@ -123,25 +166,23 @@ check(const sq_instrument *ins, const sq_relrow *rows, size_t n, int es)
 	return held;
 }
 
-/* Read, write the table; 0, 1, or 3 when a gate held. */
+/* Read, write the table (or the state); 0, 1, or 3 when a gate held. */
 static int
 alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
-    sq_table **table)
+    sq_table **table, int nfiles, char **files)
 {
-	sq_survey_stats st;
+	tool_input in;
 	size_t nrows = 0;
 	char title[256];
 	int held, rc, es = t.cli.lang == SQ_LANG_ES;
 	sq_table *itable = NULL;
 	struct two two;
 
-	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, acc, &st,
-	    &t.err) != SQ_OK)
-		return tool_fail(&t.err, t.cli.path);
-	tool_read_warn(&st);
-	tool_invalid(t.cli.path, st.invalid);
+	rc = tool_scan(&t, &ops, (void *)ins, acc, ins, nfiles, files, &in);
+	if (rc != TOOL_SCAN_EMIT)
+		return rc == TOOL_SCAN_DONE ? 0 : 1;
 	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) == SQ_OK &&
-	    st.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
+	    in.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
 		nrows = sq_rel_keep_block(*rows, nrows, SQ_BLOCK_P);
 	if (*rows == NULL || (t.cli.format >= SQ_FMT_MD ?
 	    sq_rel_pretty(*rows, nrows, ins, t.cli.lang, 0, table) :
@@ -153,9 +194,9 @@ alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
 		return tool_nomem();
 	held = check(ins, *rows, nrows, es);
 	snprintf(title, sizeof(title), es ?
-	    "Fiabilidad, %s: %lu encuestados, %s, IC %g%%" :
-	    "Reliability, %s: %lu respondents, %s, %g%% CI",
-	    sq_form_label(st.form, t.cli.lang), st.rows,
+	    "Fiabilidad, %s: %llu encuestados, %s, IC %g%%" :
+	    "Reliability, %s: %llu respondents, %s, %g%% CI",
+	    sq_form_label(in.form, t.cli.lang), in.rows,
 	    pairwise ? (es ? "por pares" : "pairwise") :
 	    (es ? "casos completos" : "listwise"), t.cli.conf * 100);
 	two.scales = *table;
@@ -197,7 +238,8 @@ main(int argc, char *argv[])
 	else if (sq_relacc_new(ins, pairwise, &acc) != SQ_OK)
 		rc = tool_nomem();
 	else
-		rc = alpha(ins, acc, &rows, &table);
+		rc = alpha(ins, acc, &rows, &table, argc - optind,
+		    argv + optind);
 	sq_table_free(table);
 	free(rows);
 	sq_relacc_free(acc);

@@ -4,9 +4,11 @@
 #include <string.h>
 
 #include "servqual/check.h"
+#include "servqual/checkstate.h"
 #include "servqual/output.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "scan.h"
 #include "tool.h"
 
 #define MAX_GATES 16
@@ -15,17 +17,18 @@ enum { O_CLEAN = TOOL_OWN, O_DROP, O_FAIL, O_ID, O_ITEMS, O_KEEP_ALL,
 	O_MIN, O_SUMMARY, O_CLEAN_FORMAT };
 
 static const tool_opt opts[] = {
-	{ "clean", O_CLEAN, "file", "write the canonical CSV to file" },
+	{ "clean", O_CLEAN, "file", "write the canonical CSV to file", 1 },
 	{ "clean-format", O_CLEAN_FORMAT, "csv|csv-es|excel",
-	    "--clean for a spreadsheet: ';', decimal comma (excel: + BOM)" },
+	    "--clean for a spreadsheet: ';', decimal comma (excel: + BOM)",
+	    1 },
 	{ "drop", O_DROP, "flags",
-	    "--clean leaves out duplicates,straight,few,weights,..." },
+	    "--clean leaves out duplicates,straight,few,weights,...", 1 },
 	{ "fail-if", O_FAIL, "'MEASURE>X'",
 	    "exit 3 after writing if a summary count (X%: share) > X" },
 	{ "id", O_ID, "column", "the respondent id column" },
 	{ "items", O_ITEMS, NULL, "write the missing answers per item" },
 	{ "keep-all", O_KEEP_ALL, NULL,
-	    "--clean keeps every other column too (names, IPs)" },
+	    "--clean keeps every other column too (names, IPs)", 1 },
 	{ "min-answers", O_MIN, "n",
 	    "flag fewer answered E and P cells (default: items)" },
 	{ "summary", O_SUMMARY, NULL, "write the counts instead of the "
@@ -35,13 +38,14 @@ static const tool_opt opts[] = {
 
 static tool t = {
 	.name = "sq-check",
-	.operands = "[file]",
+	.operands = "[file...]",
 	.purpose = "Validate an export against the instrument: every invalid "
 	    "cell and every flagged\nrespondent (duplicate id, "
-	    "straight-lining, too few answers, weights not 100).",
+	    "straight-lining, too few answers, weights not 100).\nAny number "
+	    "of files are read as one survey, in order (-j: one thread).",
 	.example = "sq-check --fail-if 'invalid_cells>0' --fail-if "
 	    "'straight_lining>5%' samples/banco_demo.csv",
-	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_GUARD,
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_GUARD | TOOL_SCALE,
 	.by_help = "the segment column: must exist; --clean keeps it",
 	.own = opts,
 };
@@ -62,6 +66,14 @@ struct run {
 	sq_output cout;
 	sq_clean *clean;
 	unsigned long dropped, ragged;
+	/* the files, read one after another by one reader, so the n-th
+	   header read is the n-th file's */
+	int nfiles;
+	char **files;
+	int nhdr;
+	const char *file;	/* the file being read */
+	char **names;		/* --clean: the first header's columns */
+	size_t ncols;
 };
 
 static void
@@ -147,7 +159,8 @@ problem_row(struct run *run, const sq_error *p, const char *kind)
 	    sq_table_str(run->probs, field) != SQ_OK ||
 	    sq_table_str(run->probs, p->colname) != SQ_OK ||
 	    sq_table_str(run->probs, kind) != SQ_OK ||
-	    sq_table_str(run->probs, msg) != SQ_OK)
+	    sq_table_str(run->probs, msg) != SQ_OK ||
+	    (run->nfiles > 1 && sq_table_str(run->probs, p->file) != SQ_OK))
 		run->nomem = 1;
 }
 
@@ -175,6 +188,33 @@ flag_problem(void *ctx, const sq_error *p)
 	    SQ_CM_WEIGHTS : SQ_CM_INVERTED));
 }
 
+/* --clean with several files: every header names the first's columns. */
+static int
+same_columns(struct run *run, const sq_survey_header *h, sq_error *err)
+{
+	size_t i;
+
+	if (run->names == NULL) {
+		if ((run->names = calloc(h->ncols + 1, sizeof(char *))) == NULL)
+			return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
+			    "out of memory");
+		run->ncols = h->ncols;
+		for (i = 0; i < h->ncols; i++)
+			if ((run->names[i] = strdup(h->name[i])) == NULL)
+				return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0,
+				    NULL, "out of memory");
+		return SQ_OK;
+	}
+	for (i = 0; i < h->ncols && i < run->ncols; i++)
+		if (strcmp(run->names[i], h->name[i]) != 0)
+			break;
+	if (i == h->ncols && i == run->ncols)
+		return SQ_OK;
+	return sq_error_set(err, SQ_ESCHEMA, NULL, h->line, 0, NULL,
+	    "not the columns of %s (--clean writes one file: every file with "
+	    "the same header)", run->files[0]);
+}
+
 static int
 header(void *ctx, const sq_survey_header *h, sq_error *err)
 {
@@ -183,12 +223,19 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	size_t i;
 	int rc;
 
+	run->file = run->nhdr < run->nfiles ? run->files[run->nhdr] : "-";
+	run->nhdr++;
+	run->shape = sq_check_shape_join(run->shape, h->shape);
+	if (cleanpath != NULL && run->nfiles > 1 &&
+	    (rc = same_columns(run, h, err)) != SQ_OK)
+		return rc;
+	if (run->chk != NULL)
+		return SQ_OK;
 	memset(&o, 0, sizeof(o));
 	o.min_answers = min_answers;
 	for (i = 0; i < h->ncols; i++)
 		if (h->role[i] == SQ_ROLE_W)
 			o.weights = 1;
-	run->shape = h->shape;
 	if (sq_check_new(run->ins, &o, &run->chk) != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
@@ -210,7 +257,7 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 	struct run *run = ctx;
 	int rc;
 
-	if (sq_check_add(run->chk, r, t.cli.path, flag_problem, run) !=
+	if (sq_check_add(run->chk, r, run->file, flag_problem, run) !=
 	    SQ_OK || run->nomem)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
@@ -226,13 +273,53 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 	return SQ_OK;
 }
 
+static int
+acc_add(void *acc, const sq_response *r, sq_error *err)
+{
+	return respond(acc, r, err);
+}
+
+static void
+acc_drop(void *acc)
+{
+	(void)acc;
+}
+
+static int
+acc_write(FILE *fp, const void *acc)
+{
+	const struct run *run = acc;
+
+	return sq_check_state_write_body(fp, run->chk, run->ragged,
+	    run->shape);
+}
+
+static int
+acc_read(sq_state_rd *r, void *acc)
+{
+	struct run *run = acc;
+
+	if (run->chk == NULL && sq_check_new(run->ins, NULL, &run->chk) !=
+	    SQ_OK)
+		return SQ_ENOMEM;
+	return sq_check_state_read_body(r, run->chk, &run->ragged,
+	    &run->shape);
+}
+
+/*
+ * No make or fold: the problem list names lines in file order and
+ * --clean writes rows in it, so -j reads with the one reader.
+ */
+static const tool_acc ops = { NULL, acc_add, NULL, acc_drop, acc_write,
+    acc_read };
+
 /* Read, write the clean file and the table; 0, 1, or 3 if a gate held. */
 static int
 check(struct run *run, sq_table **tab)
 {
-	sq_survey_stats st;
+	tool_input in;
 	double v[SQ_CM_N], s[SQ_CM_N];
-	char title[512], where[64];
+	char title[512], where[64], what[64];
 	size_t i;
 	int rc, held = 0, es = t.cli.lang == SQ_LANG_ES;
 
@@ -240,18 +327,19 @@ check(struct run *run, sq_table **tab)
 	t.cli.so.problem_ctx = run;
 	t.cli.so.header = header;
 	t.cli.so.header_ctx = run;
-	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, respond, run,
-	    &st, &t.err) != SQ_OK) {
+	rc = tool_scan(&t, &ops, NULL, run, run->ins, run->nfiles, run->files,
+	    &in);
+	if (rc != TOOL_SCAN_EMIT) {
 		sq_output_close(&run->cout, 0, NULL);
-		return tool_fail(&t.err, t.cli.path);
+		return rc == TOOL_SCAN_DONE ? 0 : 1;
 	}
-	tool_read_warn(&st);
 	if (sq_output_close(&run->cout, 1, &t.err) != SQ_OK)
 		return tool_fail(&t.err, cleanpath);
 	if (run->dropped > 0)
 		tool_warn("%s: %lu respondent%s dropped", cleanpath,
 		    run->dropped, run->dropped == 1 ? "" : "s");
-	sq_check_measures(run->chk, st.invalid, run->ragged, v, s);
+	sq_check_measures(run->chk, (unsigned long)in.invalid, run->ragged, v,
+	    s);
 	if (report == O_SUMMARY)
 		rc = sq_check_summary_table(run->chk, run->shape, v, s, tab);
 	else if (report == O_ITEMS)
@@ -264,11 +352,15 @@ check(struct run *run, sq_table **tab)
 	if (rc != SQ_OK)
 		return tool_nomem();
 	sq_table_guard(*tab, t.cli.guard);
-	snprintf(title, sizeof(title), es ? "Revisi\xc3\xb3n de %s: %lu "
-	    "filas, cabecera %s, %s" : "Check of %s: %lu rows, %s header, %s",
-	    strcmp(t.cli.path, "-") ? t.cli.path : es ? "la entrada" :
-	    "standard input", st.rows, run->shape,
-	    sq_form_label(st.form, t.cli.lang));
+	if (run->nfiles > 1)
+		snprintf(what, sizeof(what), es ? "%d archivos" : "%d files",
+		    run->nfiles);
+	else
+		snprintf(what, sizeof(what), "%s", strcmp(t.cli.path, "-") ?
+		    t.cli.path : es ? "la entrada" : "standard input");
+	snprintf(title, sizeof(title), es ? "Revisi\xc3\xb3n de %s: %llu "
+	    "filas, cabecera %s, %s" : "Check of %s: %llu rows, %s header, %s",
+	    what, in.rows, run->shape, sq_form_label(in.form, t.cli.lang));
 	if (tool_write_table(&t, *tab, title) != 0)
 		return 1;
 	for (i = 0; i < ngates; i++) {
@@ -284,7 +376,7 @@ int
 main(int argc, char *argv[])
 {
 	static const char *const pcols[] = { "line", "field", "column",
-		"kind", "problem" };
+		"kind", "problem", "file" };
 	sq_instrument *ins = NULL;
 	sq_table *tab = NULL;
 	struct run run;
@@ -295,6 +387,14 @@ main(int argc, char *argv[])
 	while ((ch = tool_getopt(&t, argc, argv)) != -1)
 		option(ch, optarg);
 	tool_operands(&t, argc - optind, argv + optind);
+	run.nfiles = argc - optind;
+	run.files = argv + optind;
+	if ((t.scale.partial || t.scale.merge) && report == 0)
+		tool_usage("--partial and --merge keep counts: give --summary "
+		    "or --items (the problem list names lines of one file)");
+	if ((t.scale.partial || t.scale.merge) && cleanpath != NULL)
+		tool_usage("--clean writes rows: not with --partial or "
+		    "--merge");
 	if ((drop || keep_all) && cleanpath == NULL)
 		tool_usage("--drop and --keep-all go with --clean");
 	if (cleanpath != NULL && strcmp(cleanpath, "-") == 0 &&
@@ -303,7 +403,8 @@ main(int argc, char *argv[])
 		    "give the table -o FILE");
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-	else if (sq_table_new(pcols, 5, &run.probs) != SQ_OK)
+	else if (sq_table_new(pcols, run.nfiles > 1 ? 6 : 5, &run.probs) !=
+	    SQ_OK)
 		rc = tool_nomem();
 	else {
 		sq_table_style(run.probs, 0, SQ_NUM_INT);
@@ -315,5 +416,8 @@ main(int argc, char *argv[])
 	sq_table_free(run.probs);
 	sq_table_free(tab);
 	sq_instrument_free(ins);
+	for (ch = 0; run.names != NULL && (size_t)ch < run.ncols; ch++)
+		free(run.names[ch]);
+	free(run.names);
 	return rc;
 }

@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "servqual/compare.h"
+#include "servqual/comparestate.h"
 #include "servqual/comparetable.h"
 #include "servqual/gap.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "scan.h"
 #include "tool.h"
 
 #define MAX_FILES	64
@@ -22,7 +24,7 @@ static const tool_opt opts[] = {
 	{ "fail-if", O_FAIL, "'[test:]p_adj<X'",
 	    "exit 3 if welch's (paired_t's) or the test's p_adj < X" },
 	{ "items", O_ITEMS, NULL, "item rows too (a Holm family of their own)" },
-	{ "labels", O_LABELS, "a,b,...", "group names for the files" },
+	{ "labels", O_LABELS, "a,b,...", "group names for the files", 1 },
 	{ "paired-by", O_PAIRED, "id",
 	    "two waves of one panel, matched by this column" },
 	{ NULL, 0, NULL, NULL }
@@ -30,16 +32,16 @@ static const tool_opt opts[] = {
 
 static tool t = {
 	.name = "sq-compare",
-	.operands = "[file ...]",
+	.operands = "[file...]",
 	.purpose = "Omnibus and pairwise tests of every dimension and "
 	    "SERVQUAL score between\ngroups (-b column) or between files "
 	    "(each file a group, e.g. two waves):\nanova welch kruskal levene; "
 	    "tukey games_howell dunn; welch_t mann_whitney;\npaired_t "
 	    "wilcoxon. -f pretty prints a summary.",
 	.example = "sq-compare -f pretty ola1.csv ola2.csv",
-	.by_help = "the group column (not with several files)",
+	.by_help = "the group column (several files: only -b file)",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
-	    TOOL_INVALID,
+	    TOOL_INVALID | TOOL_SCALE,
 	.own = opts,
 };
 
@@ -82,30 +84,121 @@ gate_parse(const char *s, struct gate *g)
 	return *op != '\0' && *end == '\0' ? 0 : -1;
 }
 
-struct run {
+/*
+ * How groups arise. GROUPS: -b COLUMN (or -b file: each file's path), and
+ * every file is one survey (tool_scan). WAVES: no -b, each file a group
+ * named by --labels or its base name; tool_scan reads them through the
+ * file column, and the group is the label of the file a row came from.
+ * PANEL: --paired-by, two files matched by id (per-respondent data: no
+ * state, one reader).
+ */
+enum { M_GROUPS, M_WAVES, M_PANEL };
+
+static int mode, block = SQ_SCORE_G, items;
+static char **wfile, **wlabel;	/* WAVES, PANEL: operands and labels */
+static size_t nwave;
+
+/* The accumulator: a set of groups, or the panel. */
+struct acc {
 	const sq_instrument *ins;
 	sq_cmpset *set;
 	sq_cmppanel *panel;
-	const char *group;	/* files mode: this file's group */
-	int wave;
-	const char *file;
 };
 
-static int
-add(void *ctx, const sq_response *r, sq_error *err)
+/* The operand a row came from (its segment is the operand's pointer). */
+static size_t
+wave_of(const char *seg)
 {
-	struct run *run = ctx;
-	int rc;
+	size_t i;
 
-	if (run->panel != NULL)
-		rc = sq_cmppanel_add(run->panel, run->ins, run->wave, r, err);
-	else
-		rc = sq_cmpset_add(run->set, run->ins,
-		    run->group ? run->group : r->segment, r, err);
-	if (rc != SQ_OK && err->file[0] == '\0')
-		snprintf(err->file, sizeof(err->file), "%s", run->file);
+	for (i = 0; i < nwave; i++)
+		if (seg == wfile[i])
+			return i;
+	for (i = 0; seg != NULL && i < nwave; i++)
+		if (strcmp(seg, wfile[i]) == 0)
+			return i;
+	return 0;	/* one wave read from standard input */
+}
+
+static void
+acc_drop(void *a)
+{
+	struct acc *ac = a;
+
+	if (ac != NULL) {
+		sq_cmpset_free(ac->set);
+		sq_cmppanel_free(ac->panel);
+	}
+	free(ac);
+}
+
+static void *
+acc_make(void *ctx)
+{
+	struct acc *ac = calloc(1, sizeof(*ac));
+
+	if (ac == NULL)
+		return NULL;
+	ac->ins = ctx;
+	if ((mode == M_PANEL ? sq_cmppanel_new(ac->ins, block, items,
+	    &ac->panel) : sq_cmpset_new(ac->ins, block, items, &ac->set)) !=
+	    SQ_OK) {
+		acc_drop(ac);
+		return NULL;
+	}
+	return ac;
+}
+
+static int
+acc_add(void *a, const sq_response *r, sq_error *err)
+{
+	struct acc *ac = a;
+
+	if (mode == M_PANEL)
+		return sq_cmppanel_add(ac->panel, ac->ins,
+		    (int)wave_of(r->segment), r, err);
+	return sq_cmpset_add(ac->set, ac->ins, mode == M_WAVES ?
+	    wlabel[wave_of(r->segment)] : r->segment, r, err);
+}
+
+static int
+acc_fold(void *dst, void *src, sq_error *err)
+{
+	struct acc *d = dst, *s = src;
+	unsigned long line;
+	int rc = sq_cmpset_fold(d->set, s->set, &line);
+
+	/* the line in src's byte range: tool_scan makes it the file's */
+	if (rc == SQ_ELIMIT)
+		sq_error_set(err, rc, NULL, line, 0, NULL,
+		    "more than %d groups", SQ_CMP_MAX_GROUPS);
+	else if (rc != SQ_OK)
+		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
 	return rc;
 }
+
+static int
+acc_write(FILE *fp, const void *a)
+{
+	const struct acc *ac = a;
+
+	return sq_compare_state_write_body(fp, ac->set);
+}
+
+static int
+acc_read(sq_state_rd *r, void *a)
+{
+	struct acc *ac = a;
+
+	return sq_compare_state_read_body(r, ac->set);
+}
+
+/* Groups: exact folds, so byte ranges (-j) and states. */
+static const tool_acc set_ops = { acc_make, acc_add, acc_fold, acc_drop,
+    acc_write, acc_read };
+/* The panel matches wave 2 against all of wave 1: one reader, no state. */
+static const tool_acc panel_ops = { NULL, acc_add, NULL, acc_drop, NULL,
+    NULL };
 
 /* A file's group name: its base name without the extension. */
 static char *
@@ -157,55 +250,56 @@ check(const sq_cmprow *rows, size_t n, char *const *name,
 	return held;
 }
 
-/* Read every file, test, write; 0, 1 or 3. */
+/* Read every file (or state), test, write; 0, 1 or 3. */
 static int
-compare(struct run *run, size_t nfiles, char *const *files, char **label,
-    const char *paired, int block, int items, const struct gate *gates,
+compare(const sq_instrument *ins, int nfiles, char **files,
+    const char *grouping, const char *paired, const struct gate *gates,
     size_t ngates, sq_cmprow **rows, sq_table **table)
 {
 	static const char *const blocks[] = { "G", "P", "E" };
-	const sq_instrument *ins = run->ins;
-	sq_survey_stats st;
+	struct acc *ac;
+	tool_input in;
 	char *const *names;
 	char title[512], msg[256];
-	unsigned long total = 0;
-	size_t i, nrows = 0;
+	unsigned long total;
+	size_t i, g, nrows = 0;
 	int rc, held, es = t.cli.lang == SQ_LANG_ES;
 
-	if ((paired != NULL ? sq_cmppanel_new(ins, block, items,
-	    &run->panel) : sq_cmpset_new(ins, block, items, &run->set)) !=
-	    SQ_OK)
+	if ((ac = acc_make((void *)ins)) == NULL)
 		return tool_nomem();
-	if (paired != NULL)
-		t.cli.so.id = paired;
-	for (i = 0; i < (nfiles > 1 ? nfiles : 1); i++) {
-		const char *path = nfiles > 1 ? files[i] : t.cli.path;
-
-		run->group = nfiles > 1 ? label[i] : NULL;
-		run->wave = (int)i;
-		run->file = path;
-		memset(&t.err, 0, sizeof(t.err));
-		if (sq_survey_read_path(path, ins, &t.cli.so, add, run, &st,
-		    &t.err) != SQ_OK)
-			return tool_fail(&t.err, path);
-		tool_invalid(path, st.invalid);
-		total += st.rows;
+	rc = tool_scan(&t, mode == M_PANEL ? &panel_ops : &set_ops,
+	    (void *)ins, ac, ins, nfiles, files, &in);
+	if (rc != TOOL_SCAN_EMIT) {
+		acc_drop(ac);
+		return rc == TOOL_SCAN_DONE ? 0 : 1;
 	}
-	if (run->set != NULL && run->set->blank > 0)
+	total = (unsigned long)in.rows;
+	if (ac->set != NULL && ac->set->blank > 0)
 		tool_warn("%lu respondent%s with a blank group left out",
-		    run->set->blank, run->set->blank == 1 ? "" : "s");
-	if (run->panel != NULL) {
-		sq_cmppanel_report(run->panel, &total, msg, sizeof(msg));
+		    ac->set->blank, ac->set->blank == 1 ? "" : "s");
+	/* a wave file with a header and no rows is no group */
+	for (i = 0; mode == M_WAVES && !in.merged && i < nwave; i++) {
+		for (g = 0; g < ac->set->ngroups &&
+		    strcmp(ac->set->name[g], wlabel[i]) != 0; g++)
+			;
+		if (g == ac->set->ngroups)
+			tool_warn("%s: no respondents: no group \"%s\"",
+			    wfile[i], wlabel[i]);
+	}
+	if (ac->panel != NULL) {
+		sq_cmppanel_report(ac->panel, &total, msg, sizeof(msg));
 		if (msg[0] != '\0')
 			tool_warn("%s", msg);
-		rc = sq_cmppanel_rows(run->panel, t.cli.conf, rows, &nrows);
-		names = label;
+		rc = sq_cmppanel_rows(ac->panel, t.cli.conf, rows, &nrows);
+		names = wlabel;
 	} else {
-		rc = sq_cmp_rows(run->set, t.cli.conf, rows, &nrows);
-		names = run->set->name;
+		rc = sq_cmp_rows(ac->set, t.cli.conf, rows, &nrows);
+		names = ac->set->name;
 	}
-	if (rc != SQ_OK)
+	if (rc != SQ_OK) {
+		acc_drop(ac);
 		return tool_nomem();
+	}
 	for (i = 0; i < nrows && !((*rows)[i].n > 0); i++)
 		;
 	if (i == nrows)
@@ -216,19 +310,21 @@ compare(struct run *run, size_t nfiles, char *const *files, char **label,
 	    sq_cmp_summary(*rows, nrows, names, ins, t.cli.conf, t.cli.lang,
 	    table) != SQ_OK :
 	    sq_cmp_table(*rows, nrows, names, ins, blocks[block], t.cli.conf,
-	    t.cli.format == SQ_FMT_MD, t.cli.lang, table) != SQ_OK)
+	    t.cli.format == SQ_FMT_MD, t.cli.lang, table) != SQ_OK) {
+		acc_drop(ac);
 		return tool_nomem();
+	}
 	held = check(*rows, nrows, names, ins, gates, ngates);
 	snprintf(title, sizeof(title), es ?
 	    "Comparaci\xc3\xb3n de %s (bloque %s): %lu encuestados, %s, "
 	    "nivel %g%%" : "Comparison of %s (block %s): %lu respondents, "
-	    "%s, %g%% level", t.cli.so.by ? t.cli.so.by : (es ? "archivos" :
+	    "%s, %g%% level", grouping ? grouping : (es ? "archivos" :
 	    "files"), blocks[block], total, paired ? (es ? "emparejados" :
 	    "paired") : (es ? "grupos independientes" :
 	    "independent groups"), t.cli.conf * 100);
-	if (tool_write_table(&t, *table, title) != 0)
-		return 1;
-	return held ? 3 : 0;
+	rc = tool_write_table(&t, *table, title) != 0 ? 1 : held ? 3 : 0;
+	acc_drop(ac);
+	return rc;
 }
 
 int
@@ -240,11 +336,9 @@ main(int argc, char *argv[])
 	sq_instrument *ins = NULL;
 	sq_table *table = NULL;
 	sq_cmprow *rows = NULL;
-	struct run run;
-	int ch, rc, block = SQ_SCORE_G, items = 0;
-	const char *paired = NULL;
+	const char *paired = NULL, *by, *dash[1] = { "-" };
+	int ch, rc, byfile, merge, partial;
 
-	memset(&run, 0, sizeof(run));
 	memset(label, 0, sizeof(label));
 	tool_init(&t);
 	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
@@ -274,29 +368,48 @@ main(int argc, char *argv[])
 		}
 	}
 	nfiles = (size_t)(argc - optind);
-	if (nfiles > MAX_FILES)
+	by = t.cli.so.by;
+	byfile = by != NULL && strcmp(by, t.scale.filecol) == 0;
+	merge = t.scale.merge;
+	partial = t.scale.partial;
+	if (paired != NULL && (partial || merge))
+		tool_usage("--paired-by matches the respondents of two files, "
+		    "so it keeps every one of them: no --partial or --merge");
+	if (nfiles > MAX_FILES && !byfile && !merge)
 		tool_usage("at most %d files", MAX_FILES);
-	tool_operands(&t, nfiles > 0 ? 1 : 0, argv + optind);
-	if (t.cli.so.by != NULL && nfiles > 1)
-		tool_usage("groups come from -b or from files, not both");
-	if (t.cli.so.by == NULL && nfiles < 2)
-		tool_usage("give -b COLUMN or two or more files");
-	if ((labels != NULL || paired != NULL) && nfiles < 2)
-		tool_usage("--labels and --paired-by are for files");
-	if (paired != NULL && nfiles != 2)
-		tool_usage("--paired-by compares two files");
-	if (nfiles > 1) {
+	tool_operands(&t, argc - optind, argv + optind);
+	if (merge) {
+		/* the states carry their groups and names */
+		if (labels != NULL)
+			tool_usage("--labels names files, not states");
+		mode = M_GROUPS;
+	} else {
+		if (by != NULL && nfiles > 1 && !byfile)
+			tool_usage("groups come from -b or from files, not "
+			    "both");
+		/* --partial: one file can be one wave of a comparison */
+		if (by == NULL && nfiles < 2 && !partial)
+			tool_usage("give -b COLUMN or two or more files");
+		if ((labels != NULL || paired != NULL) && (by != NULL ||
+		    (nfiles < 2 && !(partial && labels != NULL))))
+			tool_usage("--labels and --paired-by are for files");
+		if (paired != NULL && nfiles != 2)
+			tool_usage("--paired-by compares two files");
+		mode = paired ? M_PANEL : by != NULL ? M_GROUPS : M_WAVES;
+	}
+	if (mode != M_GROUPS) {
 		char *save = NULL;
 
-		for (i = 0; i < nfiles; i++) {
+		nwave = nfiles > 0 ? nfiles : 1;
+		wfile = nfiles > 0 ? argv + optind : (char **)dash;
+		for (i = 0; i < nwave; i++) {
 			const char *l = labels ? strtok_r(i ? NULL : labels,
 			    ",", &save) : NULL;
 
 			if (labels != NULL && l == NULL)
 				tool_usage("--labels: %zu names for %zu files",
-				    i, nfiles);
-			label[i] = l ? strdup(l) : basename_of(argv[optind +
-			    (int)i]);
+				    i, nwave);
+			label[i] = l ? strdup(l) : basename_of(wfile[i]);
 			if (label[i] == NULL)
 				return tool_nomem();
 			for (j = 0; j < i; j++)
@@ -307,20 +420,21 @@ main(int argc, char *argv[])
 		}
 		if (labels != NULL && strtok_r(NULL, ",", &save) != NULL)
 			tool_usage("--labels: more names than files");
+		wlabel = label;
+		/* each row's segment: the file it came from (tool_scan) */
+		t.cli.so.by = t.scale.filecol;
+		if (paired != NULL)
+			t.cli.so.id = paired;
 	}
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-	else {
-		run.ins = ins;
-		rc = compare(&run, nfiles, argv + optind, label, paired,
-		    block, items, gates, ngates, &rows, &table);
-	}
+	else
+		rc = compare(ins, argc - optind, argv + optind, by, paired,
+		    gates, ngates, &rows, &table);
 	for (i = 0; i < MAX_FILES; i++)
 		free(label[i]);
 	free(rows);
 	sq_table_free(table);
-	sq_cmpset_free(run.set);
-	sq_cmppanel_free(run.panel);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -19,6 +19,8 @@
 static const tool_opt opts[] = {
 	{ "partial", TOOL_OWN, NULL,
 	    "write the merged state instead of the table (merge trees)" },
+	{ "tool-option", TOOL_OWN + 1, "opt",
+	    "pass opt to the tool (one that shapes only its output)" },
 	{ NULL, 0, NULL, NULL }
 };
 
@@ -121,7 +123,11 @@ main(int argc, char *argv[])
 
 	tool_init(&t);
 	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		if (ch != TOOL_OWN)
+		if (ch == TOOL_OWN + 1 && (optarg[0] != '-' ||
+		    strcmp(optarg, "--merge") == 0 || strcmp(optarg, "--") == 0))
+			tool_usage("--tool-option: \"%s\" is not an option of "
+			    "the tool's", optarg);
+		else if (ch != TOOL_OWN && ch != TOOL_OWN + 1)
 			tool_usage(NULL);
 	nopt = optind;
 	if (optind >= argc)
@@ -182,9 +188,20 @@ main(int argc, char *argv[])
 		sprintf(av[k++], "--%s%s%s", name, val ? "=" : "", val ?
 		    val : "");
 	}
-	for (i = 1; i < nopt; i++)
-		if (strcmp(argv[i], "--") != 0)
-			av[k++] = argv[i];
+	/* ours as given; --tool-option X becomes X */
+	for (i = 1; i < nopt; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			continue;
+		if (strcmp(argv[i], "--tool-option") == 0 && i + 1 < nopt) {
+			av[k++] = argv[++i];
+			continue;
+		}
+		if (strncmp(argv[i], "--tool-option=", 14) == 0) {
+			av[k++] = argv[i] + 14;
+			continue;
+		}
+		av[k++] = argv[i];
+	}
 	av[k++] = "--merge";
 	av[k++] = "--";
 	for (i = optind; i < argc; i++)

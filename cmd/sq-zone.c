@@ -1,25 +1,28 @@
 /* sq-zone: the zone of tolerance of a three-column survey. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "servqual/survey.h"
 #include "servqual/table.h"
 #include "servqual/zone.h"
+#include "servqual/zonestate.h"
+#include "scan.h"
 #include "tool.h"
 
 static tool t = {
 	.name = "sq-zone",
-	.operands = "[file]",
+	.operands = "[file...]",
 	.purpose = "Zone of tolerance of a three-column survey: adequate "
 	    "(A1..Ak), desired (D1..Dk)\nand perceived (P1..Pk) levels, or "
 	    "the roles A, D and P of a codebook. Per item,\ndimension and "
 	    "overall: n, mean A, D and P; msa = P - A and mss = P - D with "
 	    "sd,\npaired t and two-sided p; width = D - A; the shares of "
 	    "respondents below, within\nand above their zone; inverted "
-	    "(A > D) counts.",
+	    "(A > D) counts.\nAny number of files are read as one survey.",
 	.example = "sq-zone -f pretty -c tests/oracle/zone/zone_codebook.csv "
 	    "tests/oracle/zone/zone.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_INVALID |
-	    TOOL_FOLD,
+	    TOOL_FOLD | TOOL_SCALE,
 };
 
 static int
@@ -34,51 +37,114 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	    sq_form_label(h->form, t.cli.lang));
 }
 
-struct run {
+/* The accumulator: a zone set (with segments under -b) for ins. */
+struct acc {
 	const sq_instrument *ins;
 	sq_zoneset *set;
 };
 
-static int
-add(void *ctx, const sq_response *r, sq_error *err)
+static void
+acc_drop(void *a)
 {
-	struct run *run = ctx;
+	struct acc *ac = a;
 
-	return sq_zoneset_add(run->set, run->ins, r, err);
+	if (ac != NULL)
+		sq_zoneset_free(ac->set);
+	free(ac);
 }
 
-/* Read the export, then write the table; 0 or 1. */
-static int
-zone(struct run *run, sq_table **table)
+static void *
+acc_make(void *ctx)
 {
-	sq_survey_stats st;
+	const sq_instrument *ins = ctx;
+	struct acc *ac = calloc(1, sizeof(*ac));
+
+	if (ac == NULL)
+		return NULL;
+	ac->ins = ins;
+	if (sq_zoneset_new(ins, t.cli.so.by != NULL, &ac->set) != SQ_OK) {
+		free(ac);
+		return NULL;
+	}
+	return ac;
+}
+
+static int
+acc_add(void *a, const sq_response *r, sq_error *err)
+{
+	struct acc *ac = a;
+
+	return sq_zoneset_add(ac->set, ac->ins, r, err);
+}
+
+static int
+acc_fold(void *dst, void *src, sq_error *err)
+{
+	struct acc *d = dst, *s = src;
+	int rc = sq_zoneset_fold(d->set, s->set, d->ins);
+
+	if (rc == SQ_ELIMIT)
+		sq_error_set(err, rc, NULL, 0, 0, NULL, "more than %d "
+		    "distinct segment values", SQ_ZONE_MAX_SEGMENTS);
+	else if (rc != SQ_OK)
+		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
+	return rc;
+}
+
+static int
+acc_write(FILE *fp, const void *a)
+{
+	const struct acc *ac = a;
+
+	return sq_zone_state_write_body(fp, ac->set);
+}
+
+static int
+acc_read(sq_state_rd *r, void *a)
+{
+	struct acc *ac = a;
+
+	return sq_zone_state_read_body(r, ac->set, ac->ins);
+}
+
+static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
+    acc_write, acc_read };
+
+/* Read every file (or state), then write the table or the state. */
+static int
+zone(const sq_instrument *ins, int nfiles, char **files)
+{
+	sq_table *table = NULL;
+	struct acc *ac;
+	tool_input in;
 	char title[256];
+	int rc;
 
 	t.cli.so.header = header;
-	if (sq_zoneset_new(run->ins, t.cli.so.by != NULL, &run->set) !=
-	    SQ_OK)
+	if ((ac = acc_make((void *)ins)) == NULL)
 		return tool_nomem();
-	if (sq_survey_read_path(t.cli.path, run->ins, &t.cli.so, add, run,
-	    &st, &t.err) != SQ_OK)
-		return tool_fail(&t.err, t.cli.path);
-	tool_read_warn(&st);
-	tool_invalid(t.cli.path, st.invalid);
-	tool_lookalikes(run->set->seg, run->set->nseg);
-	if (sq_zone_table(run->set, run->ins, t.cli.format >= SQ_FMT_MD,
-	    t.cli.lang, table) != SQ_OK)
-		return tool_nomem();
-	snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
-	    "Zona de tolerancia: %lu encuestados" :
-	    "Zone of tolerance: %lu respondents", st.rows);
-	return tool_write_table(&t, *table, title);
+	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
+	if (rc == TOOL_SCAN_EMIT) {
+		tool_lookalikes(ac->set->seg, ac->set->nseg);
+		snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
+		    "Zona de tolerancia: %llu encuestados" :
+		    "Zone of tolerance: %llu respondents", in.rows);
+		if (sq_zone_table(ac->set, ins, t.cli.format >= SQ_FMT_MD,
+		    t.cli.lang, &table) != SQ_OK)
+			rc = tool_nomem();
+		else
+			rc = tool_write_table(&t, table, title);
+	} else
+		rc = rc == TOOL_SCAN_DONE ? 0 : 1;
+	sq_table_free(table);
+	acc_drop(ac);
+	return rc;
 }
 
 int
 main(int argc, char *argv[])
 {
 	sq_instrument *ins = NULL;
-	sq_table *table = NULL;
-	struct run run = { NULL, NULL };
 	int rc;
 
 	tool_init(&t);
@@ -87,12 +153,8 @@ main(int argc, char *argv[])
 	tool_operands(&t, argc - optind, argv + optind);
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-	else {
-		run.ins = ins;
-		rc = zone(&run, &table);
-	}
-	sq_table_free(table);
-	sq_zoneset_free(run.set);
+	else
+		rc = zone(ins, argc - optind, argv + optind);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -59,6 +59,8 @@ sq_check_free(sq_check *c)
 	if (c == NULL)
 		return;
 	free(c->text);
+	free(c->files);
+	free(c->ffirst);
 	free(c->ent);
 	free(c->slot);
 	free(c->miss_e);
@@ -111,15 +113,16 @@ chk_room(void **p, size_t *cap, size_t len, size_t need, size_t size)
 	return SQ_OK;
 }
 
-/* Remember id; *first is the line it was first seen on, or 0 if new. */
-static int
-ids_add(sq_check *c, const char *id, unsigned long line,
-    unsigned long *first)
+int
+sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
+    int *found, unsigned long *first, size_t *idx)
 {
 	size_t j, len = strlen(id) + 1;
 	struct identry *e;
 
+	*found = 0;
 	*first = 0;
+	*idx = 0;
 	if (2 * (c->nids + 1) > c->capids && ids_grow(c) != SQ_OK)
 		return SQ_ENOMEM;
 	for (j = sq_hash_keyed(&c->key, id) & (c->capids - 1);
@@ -127,7 +130,9 @@ ids_add(sq_check *c, const char *id, unsigned long line,
 	    j = (j + 1) & (c->capids - 1)) {
 		e = &c->ent[c->slot[j] - 1];
 		if (strcmp(c->text + e->off, id) == 0) {
+			*found = 1;
 			*first = e->line;
+			*idx = c->slot[j] - 1;
 			return SQ_OK;
 		}
 	}
@@ -197,6 +202,24 @@ straight(const sq_instrument *ins, const double *v, double *val,
 	return k >= 2 && 2 * k >= n;
 }
 
+/* The file an id entry was first seen in: the last one starting at or
+ * before it. */
+static size_t
+file_of(const sq_check *c, size_t idx)
+{
+	size_t lo = 0, hi = c->nfiles;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->ffirst[mid] <= idx)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int
 sq_check_add(sq_check *c, const sq_response *r, const char *file,
     sq_problem_fn fn, void *ctx)
@@ -209,7 +232,25 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	int zone = r->form == SQ_FORM_ZONE;
 	char have_all[SQ_MAX_ITEMS], inv[256];
 	double v, sum = 0;
+	size_t idx, ffile;
+	int found;
 
+	/* the files read, in order: a duplicate names its first file */
+	if (c->nfiles == 0 || c->files[c->nfiles - 1] != file) {
+		const char **nf;
+		size_t *ff;
+
+		if ((nf = realloc(c->files, (c->nfiles + 1) *
+		    sizeof(*nf))) == NULL)
+			return SQ_ENOMEM;
+		c->files = nf;
+		if ((ff = realloc(c->ffirst, (c->nfiles + 1) *
+		    sizeof(*ff))) == NULL)
+			return SQ_ENOMEM;
+		c->ffirst = ff;
+		c->files[c->nfiles] = file;
+		c->ffirst[c->nfiles++] = c->nids;
+	}
 	c->s.rows++;
 	c->flags = 0;
 	c->s.form = r->form;
@@ -241,13 +282,23 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 	c->s.usable += ok;
 
 	if (r->id != NULL && r->id[0] != '\0') {
-		if (ids_add(c, r->id, r->line, &first) != SQ_OK)
+		if (sq_check_ids_add(c, r->id, r->line, &found, &first,
+		    &idx) != SQ_OK)
 			return SQ_ENOMEM;
-		if (first != 0) {
+		if (found) {
+			ffile = file_of(c, idx);
 			c->s.duplicate_ids++;
 			mark(c, SQ_CHECK_DUPLICATE);
-			flag(file, r->line, fn, ctx, "duplicate respondent id "
-			    "\"%s\" (first on line %lu)", r->id, first);
+			if (ffile == c->nfiles - 1)
+				flag(file, r->line, fn, ctx, "duplicate "
+				    "respondent id \"%s\" (first on line %lu)",
+				    r->id, first);
+			else
+				flag(file, r->line, fn, ctx, "duplicate "
+				    "respondent id \"%s\" (first on line %lu "
+				    "of %s)", r->id, first,
+				    c->files[ffile] != NULL ?
+				    c->files[ffile] : "-");
 		}
 	}
 	if (r->answered < c->o.min_answers) {
@@ -310,6 +361,41 @@ sq_check_add(sq_check *c, const sq_response *r, const char *file,
 		}
 	}
 	c->s.straight_respondents += (c->flags & SQ_CHECK_STRAIGHT) != 0;
+	return SQ_OK;
+}
+
+int
+sq_check_fold(sq_check *dst, const sq_check *src)
+{
+	unsigned long first;
+	size_t i, idx;
+	int found;
+
+	/* an id of src already in dst: src's first respondent with it
+	   repeats an earlier one */
+	for (i = 0; i < src->nids; i++) {
+		if (sq_check_ids_add(dst, src->text + src->ent[i].off, 0,
+		    &found, &first, &idx) != SQ_OK)
+			return SQ_ENOMEM;
+		dst->s.duplicate_ids += (unsigned long)found;
+	}
+	dst->s.rows += src->s.rows;
+	dst->s.usable += src->s.usable;
+	dst->s.missing += src->s.missing;
+	dst->s.duplicate_ids += src->s.duplicate_ids;
+	dst->s.straight_lining += src->s.straight_lining;
+	dst->s.straight_respondents += src->s.straight_respondents;
+	dst->s.too_few += src->s.too_few;
+	dst->s.weights_off += src->s.weights_off;
+	dst->s.inverted += src->s.inverted;
+	for (i = 0; i < dst->ins->nitems; i++) {
+		dst->miss_e[i] += src->miss_e[i];
+		dst->miss_p[i] += src->miss_p[i];
+		dst->miss_a[i] += src->miss_a[i];
+		dst->miss_d[i] += src->miss_d[i];
+	}
+	if (src->s.rows > 0)
+		dst->s.form = src->s.form;
 	return SQ_OK;
 }
 

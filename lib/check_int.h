@@ -1,6 +1,6 @@
 /*
- * Internal to lib/check*.c: the checker's state, which the flags
- * (check.c) fill and the tables (check_table.c) read.
+ * The checker's insides, shared by check.c (the flags), checkstate.c,
+ * check_table.c (counts and gates) and check_clean.c (the clean CSV).
  */
 #ifndef SERVQUAL_CHECK_INT_H
 #define SERVQUAL_CHECK_INT_H
@@ -17,7 +17,7 @@
  */
 struct identry {
 	size_t off;		/* into the arena */
-	unsigned long line;	/* where it was first seen */
+	unsigned long line;	/* where it was first seen (0: a state) */
 };
 
 struct sq_check {
@@ -36,7 +36,20 @@ struct sq_check {
 	unsigned flags;		/* SQ_CHECK_* of the last respondent */
 	int current;		/* the flag being reported */
 	sq_hash_key key;	/* of the id index: random per check */
+	const char **files;	/* the file names sq_check_add was given,
+				   in order (borrowed) */
+	size_t *ffirst;		/* per file: its first entry in ent[] (ids
+				   are added in file order) */
+	size_t nfiles;
 };
+
+/*
+ * Remember id (first seen on line); *found says whether it was known,
+ * and then *first the line and *idx the entry where it was first seen.
+ * SQ_OK or SQ_ENOMEM.
+ */
+int sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
+    int *found, unsigned long *first, size_t *idx);
 
 /*
  * Make room for need more elements of size bytes in *p (*cap of them, len

@@ -58,6 +58,8 @@ sq_cmpset_free(sq_cmpset *s)
 		free(s->name[g]);
 	}
 	free(s->vc);
+	free(s->resp);
+	free(s->first);
 	free(s->name);
 	free(s->hash);
 	sq_scores_free(s->sc);
@@ -121,6 +123,21 @@ group(sq_cmpset *s, const char *name, int *rc)
 				goto nomem;
 			s->vc = v;
 		}
+		{
+			unsigned long long *u = realloc(s->resp,
+			    cap * sizeof(*u));
+
+			if (u == NULL)
+				goto nomem;
+			s->resp = u;
+		}
+		{
+			unsigned long *f = realloc(s->first, cap * sizeof(*f));
+
+			if (f == NULL)
+				goto nomem;
+			s->first = f;
+		}
 		s->cap = cap;
 	}
 	s->name[s->ngroups] = strdup(name);
@@ -130,6 +147,8 @@ group(sq_cmpset *s, const char *name, int *rc)
 		free(s->vc[s->ngroups]);
 		goto nomem;
 	}
+	s->resp[s->ngroups] = 0;
+	s->first[s->ngroups] = 0;
 	s->hash[j] = s->ngroups;
 	return (long)s->ngroups++;
 nomem:
@@ -156,6 +175,8 @@ sq_cmpset_add(sq_cmpset *s, const sq_instrument *ins, const char *gname,
 		    SQ_CMP_MAX_GROUPS) : sq_error_set(err, rc, "", 0, 0,
 		    NULL, "out of memory");
 	vc = s->vc[g];
+	if (s->resp[g]++ == 0)
+		s->first[g] = r->line;
 	sq_scores_compute(s->sc, ins, r, s->block);
 	for (d = 0; d < s->ndims; d++)
 		if (!isnan(s->sc->dim[d]))
@@ -174,6 +195,46 @@ sq_cmpset_add(sq_cmpset *s, const sq_instrument *ins, const char *gname,
 	if (rc != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, "", 0, 0, NULL,
 		    "out of memory");
+	return SQ_OK;
+}
+
+int
+sq_cmpset_group(sq_cmpset *s, const char *name, size_t *idx)
+{
+	int rc = SQ_OK;
+	long g = group(s, name, &rc);
+
+	if (g < 0)
+		return rc;
+	*idx = (size_t)g;
+	return SQ_OK;
+}
+
+int
+sq_cmpset_fold(sq_cmpset *dst, const sq_cmpset *src, unsigned long *line)
+{
+	size_t g, k, d = 0;
+	int rc;
+
+	*line = 0;
+	if (src->nscores != dst->nscores)
+		return SQ_EUSAGE;
+	/* in src's order of appearance: the limit falls where one run's
+	   would */
+	for (g = 0; g < src->ngroups; g++) {
+		if ((rc = sq_cmpset_group(dst, src->name[g], &d)) != SQ_OK) {
+			*line = src->first[g];
+			return rc;
+		}
+		if (dst->resp[d] == 0)
+			dst->first[d] = src->first[g];
+		for (k = 0; k < src->nscores; k++)
+			if (sq_valcount_merge(&dst->vc[d][k],
+			    &src->vc[g][k]) != SQ_OK)
+				return SQ_ENOMEM;
+		dst->resp[d] += src->resp[g];
+	}
+	dst->blank += src->blank;
 	return SQ_OK;
 }
 
@@ -236,6 +297,39 @@ kth(const double *v, const unsigned long long *c, size_t m, double k)
 }
 
 /*
+ * n, mean and sample variance of counted sorted values, as
+ * sq_valcount_moments computes them but in increasing order of value, so
+ * the bits depend on the counts only, not on the order they came in.
+ */
+static void
+moments(const double *v, const unsigned long long *c, size_t m, double *n,
+    double *mean, double *var)
+{
+	double s = 0, ss = 0, tot = 0, mu;
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		tot += (double)c[i];
+	*n = tot;
+	*mean = NAN;
+	*var = NAN;
+	if (tot == 0)
+		return;
+	for (i = 0; i < m; i++)
+		s += (double)c[i] * v[i];
+	mu = s / tot;
+	/* a second pass, as R's mean() refines */
+	s = 0;
+	for (i = 0; i < m; i++) {
+		s += (double)c[i] * (v[i] - mu);
+		ss += (double)c[i] * (v[i] - mu) * (v[i] - mu);
+	}
+	*mean = mu + s / tot;
+	if (tot >= 2)
+		*var = (ss - s * s / tot) / (tot - 1);
+}
+
+/*
  * Summaries of score sc over the groups in order (those with n > 0 land
  * in gs[0..*k-1]); ranks over all of them: sums into gs[].rsum, tie term
  * sum(t^3 - t) into *ties.
@@ -266,7 +360,7 @@ summarise(const sq_cmpset *s, size_t sc, const size_t *order,
 			break;
 		m = vc->n;
 		g->g = (long)order[i];
-		sq_valcount_moments(vc, &g->n, &g->mean, &g->var);
+		moments(v, c, m, &g->n, &g->mean, &g->var);
 		g->med = fmod(g->n, 2) == 1 ? kth(v, c, m, (g->n - 1) / 2) :
 		    0.5 * (kth(v, c, m, g->n / 2 - 1) + kth(v, c, m, g->n / 2));
 		for (j = 0; j < m; j++)

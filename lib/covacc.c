@@ -27,40 +27,7 @@
 #include <string.h>
 
 #include "servqual/covacc.h"
-
-struct pairmom {
-	double n;
-	double mi, mj;		/* means of i and j over the pair's cases */
-	double sii, sjj, sij;	/* co-moments over the pair's cases */
-};
-
-/* Integer sums of a pair's cases. */
-struct ipair {
-	long long n, si, sj, sii, sjj, sij;
-};
-
-/* Largest integer kept exact; with it, sums of products fit to 2^42 rows. */
-#define EXACT_MAX 1024
-#define EXACT_NMAX 4398046511104.0
-
-struct sq_covacc {
-	size_t k;
-	int pairwise;
-	int inexact;		/* 0: the integer sums hold */
-	double seen;
-	long long *isum;	/* k, exact listwise sums */
-	long long *ixy;		/* k * k, upper triangle */
-	long long *ix;		/* k scratch */
-	struct ipair *ip;	/* k (k + 1) / 2, exact pairwise sums */
-	/* listwise */
-	double n;
-	double *mean;		/* k */
-	double *com;		/* k * k, upper triangle used */
-	double *d;		/* k scratch */
-	/* pairwise */
-	struct pairmom *pm;	/* k (k + 1) / 2, row-major upper triangle */
-	size_t *idx;		/* k scratch */
-};
+#include "covacc_int.h"
 
 /* Index of pair (i, j), i <= j, in the packed upper triangle. */
 static size_t
@@ -252,10 +219,10 @@ integral(sq_covacc *a, const double *x)
 			a->ix[i] = 0;
 			continue;
 		}
+		/* in range, so the conversion is defined; no floor() call */
 		if (!(x[i] >= -EXACT_MAX && x[i] <= EXACT_MAX) ||
-		    x[i] != floor(x[i]))
+		    (double)(a->ix[i] = (long long)x[i]) != x[i])
 			return 0;
-		a->ix[i] = (long long)x[i];
 	}
 	return 1;
 }

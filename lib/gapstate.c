@@ -7,20 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/momstate.h"
 #include "servqual/state.h"
 #include "servqual/valcount.h"
 
 #define NMAX SQ_STATE_NMAX
-
-static void
-put_mom(FILE *fp, const sq_pairmom *m)
-{
-	fprintf(fp, "mom %a %d %lld", m->n, m->inexact, m->den);
-	sq_state_put_i128(fp, m->xe);
-	sq_state_put_i128(fp, m->xp);
-	sq_state_put_i128(fp, m->xd2);
-	fprintf(fp, " %a %a %a %a\n", m->me, m->mp, m->md, m->m2d);
-}
 
 /* "values <kind> <i> <k>", then k lines "<value> <count>", increasing. */
 static int
@@ -54,11 +45,11 @@ put_acc(FILE *fp, const sq_gapacc *a)
 		fputc('\n', fp);
 	}
 	for (i = 0; i < a->nitems; i++)
-		put_mom(fp, &a->item[i]);
+		sq_state_put_pairmom(fp, &a->item[i]);
 	for (i = 0; i < a->ndims; i++)
-		put_mom(fp, &a->dim[i]);
-	put_mom(fp, &a->sq);
-	put_mom(fp, &a->wsq);
+		sq_state_put_pairmom(fp, &a->dim[i]);
+	sq_state_put_pairmom(fp, &a->sq);
+	sq_state_put_pairmom(fp, &a->wsq);
 	/* the signed-rank counts: items, then dimensions */
 	for (i = 0; rc == SQ_OK && i < a->nitems; i++)
 		rc = put_vals(fp, "item", i, &a->witem[i]);
@@ -102,56 +93,6 @@ sq_gap_state_write(FILE *fp, const sq_gapset *s, const sq_instrument *ins,
 }
 
 /* Reading. */
-
-static __int128
-abs128(__int128 v)
-{
-	return v < 0 ? -v : v;
-}
-
-static int
-read_mom(sq_state_rd *r, sq_pairmom *m)
-{
-	unsigned long long u;
-	int rc;
-
-	if ((rc = sq_state_expect(r, "mom", 10)) != SQ_OK)
-		return rc;
-	memset(m, 0, sizeof(*m));
-	if (sq_state_dbl(r->tok[1], &m->n) || !(m->n >= 0 && m->n < NMAX) ||
-	    m->n != floor(m->n))
-		return sq_state_bad(r, "a count out of range");
-	if (sq_state_u64(r->tok[2], 1, &u))
-		return sq_state_bad(r, "exactness flag not 0 or 1");
-	m->inexact = (int)u;
-	if (sq_state_u64(r->tok[3], (1ULL << 62), &u))
-		return sq_state_bad(r, "a denominator out of range");
-	m->den = (long long)u;
-	if (sq_state_i128(r->tok[4], &m->xe) || sq_state_i128(r->tok[5], &m->xp) ||
-	    sq_state_i128(r->tok[6], &m->xd2))
-		return sq_state_bad(r, "an integer sum out of range");
-	if (sq_state_dbl(r->tok[7], &m->me) || sq_state_dbl(r->tok[8], &m->mp) ||
-	    sq_state_dbl(r->tok[9], &m->md) || sq_state_dbl(r->tok[10], &m->m2d))
-		return sq_state_bad(r, "a number that is not one");
-	if (m->inexact) {
-		if (m->den != 0 || m->xe != 0 || m->xp != 0 || m->xd2 != 0)
-			return sq_state_bad(r, "integer sums in running moments");
-		return SQ_OK;
-	}
-	/* exact: the sums must be ones n bounded pairs can have */
-	if ((m->n > 0) != (m->den > 0) || m->me != 0 || m->mp != 0 ||
-	    m->md != 0 || m->m2d != 0)
-		return sq_state_bad(r, "inconsistent exact sums");
-	{
-		__int128 n = (__int128)(long long)m->n;
-		__int128 lim = n * ((__int128)1 << 40);
-
-		if (abs128(m->xe) > lim || abs128(m->xp) > lim ||
-		    m->xd2 < 0 || m->xd2 > lim * ((__int128)1 << 42))
-			return sq_state_bad(r, "an integer sum out of range");
-	}
-	return SQ_OK;
-}
 
 /*
  * The counts of one series written by put_vals, added to m: values
@@ -230,7 +171,7 @@ read_acc(sq_state_rd *r, sq_gapacc *a)
 		}
 	}
 	for (i = 0; i < a->nitems + a->ndims + 2; i++) {
-		if ((rc = read_mom(r, &m)) != SQ_OK)
+		if ((rc = sq_state_read_pairmom(r, &m)) != SQ_OK)
 			return rc;
 		sq_pairmom_merge(i < a->nitems ? &a->item[i] :
 		    i < a->nitems + a->ndims ? &a->dim[i - a->nitems] :

@@ -182,6 +182,10 @@ sqi_recode_row(struct cb *c, const sq_row *row, size_t nf, sq_error *err)
 	if (sqi_grow(&ins->recodes, &c->recode_cap, ins->nrecodes,
 	    sizeof(*nr)) != SQ_OK)
 		return SQ_ENOMEM;
+	if (sqi_grow(&c->recode_line, &c->recode_line_cap, ins->nrecodes,
+	    sizeof(*c->recode_line)) != SQ_OK)
+		return SQ_ENOMEM;
+	c->recode_line[ins->nrecodes] = row->line;
 	nr = ins->recodes;
 	nr[ins->nrecodes].from = from;
 	nr[ins->nrecodes++].to = x;

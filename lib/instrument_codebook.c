@@ -18,6 +18,7 @@
  * file is read.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -320,6 +321,22 @@ cb_resolve(struct cb *c, sq_error *err)
 		}
 		ins->items[k].reverse = 1;
 	}
+	/* a recode into a value no answer may take would turn every such
+	 * answer into an error quoting the answer as given */
+	for (i = 0; i < ins->nrecodes; i++) {
+		double x = ins->recodes[i].to;
+
+		if (!isnan(x) && !(x >= ins->min && x <= ins->max) &&
+		    !(c->have_overall && x >= ins->omin && x <= ins->omax)) {
+			char num[64];
+
+			snprintf(num, sizeof(num), "%.15g", x);
+			return cb_err(c, err, c->recode_line[i], 3,
+			    "recode target %s is outside the scale %g..%g%s",
+			    num, ins->min, ins->max, c->have_overall ?
+			    " and the overall rating's" : "");
+		}
+	}
 	if ((k = cols_unique(c, err)) != SQ_OK)
 		return k;
 	for (i = 0; i < ins->ncols; i++) {
@@ -387,6 +404,7 @@ sq_instrument_read(FILE *fp, const char *name, sq_instrument **out,
 	free(c.reverse);
 	free(c.reverse_line);
 	free(c.recode_slot);
+	free(c.recode_line);
 	if (rc != SQ_OK) {
 		sq_instrument_free(c.ins);
 		return rc;

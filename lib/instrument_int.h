@@ -36,6 +36,8 @@ struct cb {
 	char **col_target;	/* unresolved targets */
 	size_t col_cap;
 	size_t recode_cap;	/* room in ins->recodes */
+	unsigned long *recode_line; /* line of each recode row */
+	size_t recode_line_cap;
 	uint32_t *recode_slot;	/* 1 + index of a recode, 0: empty */
 	size_t recode_slots;	/* a power of two (or 0) */
 	sq_hash_key recode_key;

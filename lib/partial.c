@@ -45,64 +45,6 @@ sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
 	return SQ_OK;
 }
 
-void
-sq_gap_state_head(sq_state_head *h, const sq_instrument *ins, double conf,
-    const char *by, int invalid, int fold, int form, int adjust,
-    unsigned long long rows, unsigned long long ninvalid)
-{
-	static const char *const adj[] = { "holm", "bh", "bonferroni",
-	    "none" };
-
-	memset(h, 0, sizeof(*h));
-	snprintf(h->tool, sizeof(h->tool), "sq-gap");
-	snprintf(h->version, sizeof(h->version), "%s", SQ_VERSION);
-	h->fingerprint = sq_instrument_fingerprint(ins);
-	/* by: as hex, so any column name is one token */
-	{
-		size_t n = 0;
-		const unsigned char *p;
-
-		n += (size_t)snprintf(h->options + n, sizeof(h->options) - n,
-		    "option conf %a\noption invalid %d\noption fold %d\n"
-		    "option form %d\noption adjust %s\noption by ", conf,
-		    invalid, fold, form,
-		    adjust >= 0 && adjust <= SQ_ADJ_NONE ? adj[adjust] :
-		    "holm");
-		if (by == NULL)
-			n += (size_t)snprintf(h->options + n,
-			    sizeof(h->options) - n, "-");
-		else
-			for (p = (const unsigned char *)by; *p &&
-			    n + 4 < sizeof(h->options); p++)
-				n += (size_t)snprintf(h->options + n,
-				    sizeof(h->options) - n, "%02x", *p);
-		snprintf(h->options + n, sizeof(h->options) - n, "\n");
-	}
-	h->rows = rows;
-	h->invalid = ninvalid;
-}
-
-int
-sq_gap_partial(const sq_gapset *s, const sq_instrument *ins,
-    const sq_state_head *h, const char *outpath, sq_error *err)
-{
-	sq_output out;
-	int rc, e;
-
-	if ((rc = sq_output_open(&out, outpath, err)) != SQ_OK)
-		return rc;
-	errno = 0;
-	rc = sq_gap_state_write(out.fp, s, ins, h);
-	e = errno ? errno : EIO;
-	if (sq_output_close(&out, rc == SQ_OK, err) != SQ_OK)
-		return SQ_EIO;
-	if (rc != SQ_OK)
-		return sq_error_set(err, SQ_EIO, outpath ? outpath :
-		    "standard output", 0, 0, NULL, "write error: %s",
-		    strerror(e));
-	return SQ_OK;
-}
-
 int
 sq_gapset_fold(sq_gapset *dst, const sq_gapset *src, const sq_instrument *ins)
 {

@@ -1,8 +1,10 @@
 /*
  * The one-pass accumulator behind sq-alpha: co-moments of each scope's
- * E, P and gap items (listwise or pairwise), mergeable across threads,
- * and the rows of sq-alpha's table computed from them with the formulas
- * in reliability.c.
+ * E, P and gap items (listwise or pairwise), kept as exact integer sums
+ * while the answers are whole numbers, so that accumulators over byte
+ * ranges, files or shards fold in any order to the same table; and the
+ * rows of sq-alpha's table computed from them with the formulas in
+ * reliability.c.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -10,35 +12,36 @@
 
 #include "servqual/covacc.h"
 #include "servqual/reliability.h"
+#include "relacc_int.h"
 
-/*
- * What the difference-score reliability of a scope needs, listwise, over
- * the rows complete on its E and P items: the co-moments of every item
- * and of the E and P sum scores, and the co-moment of the two sums.
- */
-struct diffmom {
-	size_t k;
-	double n;
-	double *mean;		/* 2k + 2: E items, P items, sum E, sum P */
-	double *m2;		/* 2k + 2 */
-	double cep;		/* co-moment of sum E and sum P */
-};
-
-/* Add x[0..2k-1] (E items then P items) if complete. */
+/* Turn the integer sums into running moments (the same way each time). */
 static void
-diffmom_add(struct diffmom *m, const double *x)
+dm_to_running(struct sq_diffmom *m)
 {
 	size_t i, k2 = 2 * m->k;
-	double se = 0, sp = 0, d, de, v, r;
+	__int128 n = (__int128)m->n;
 
-	for (i = 0; i < k2; i++) {
-		if (isnan(x[i]))
-			return;
-		if (i < m->k)
-			se += x[i];
-		else
-			sp += x[i];
+	if (m->inexact)
+		return;
+	m->inexact = 1;
+	if (n == 0)
+		return;
+	for (i = 0; i < k2 + 2; i++) {
+		m->mean[i] = (double)((long double)m->s[i] / (long double)n);
+		m->m2[i] = (double)((long double)(n * m->ss[i] -
+		    m->s[i] * m->s[i]) / (long double)n);
 	}
+	m->cep = (double)((long double)(n * m->sep - m->s[k2] *
+	    m->s[k2 + 1]) / (long double)n);
+}
+
+/* Welford: add items x[0..2k-1] and their sums se, sp. */
+static void
+dm_add_running(struct sq_diffmom *m, const double *x, double se, double sp)
+{
+	size_t i, k2 = 2 * m->k;
+	double d, de, r, v;
+
 	m->n += 1;
 	r = 1 / m->n;
 	de = se - m->mean[k2];
@@ -51,15 +54,74 @@ diffmom_add(struct diffmom *m, const double *x)
 	m->cep += de * (sp - m->mean[k2 + 1]);
 }
 
-/* Fold b into a (Chan et al.). */
+/* Is x a whole number of at most SQ_DM_EXACT_MAX in size? */
+static int
+small_whole(double x)
+{
+	/* in range first, so the conversion is defined */
+	return x >= -SQ_DM_EXACT_MAX && x <= SQ_DM_EXACT_MAX &&
+	    (double)(long long)x == x;
+}
+
+/*
+ * Add x[0..2k-1] (E items then P items) if complete; whole != 0: every
+ * answer present in the row is small_whole().
+ */
 static void
-diffmom_merge(struct diffmom *a, const struct diffmom *b)
+diffmom_add(struct sq_diffmom *m, const double *x, int whole)
+{
+	size_t i, k2 = 2 * m->k;
+	double se = 0, sp = 0;
+	long long v, ie = 0, ip = 0;
+
+	for (i = 0; i < k2; i++)
+		if (isnan(x[i]))
+			return;
+	if (whole && !m->inexact && m->n < SQ_DM_NMAX) {
+		/* |v| <= 2^10, |ie|, |ip| <= 2^19: products fit 64 bits */
+		m->n += 1;
+		for (i = 0; i < k2; i++) {
+			v = (long long)x[i];
+			m->s[i] += v;
+			m->ss[i] += v * v;
+			if (i < m->k)
+				ie += v;
+			else
+				ip += v;
+		}
+		m->s[k2] += ie;
+		m->ss[k2] += ie * ie;
+		m->s[k2 + 1] += ip;
+		m->ss[k2 + 1] += ip * ip;
+		m->sep += ie * ip;
+		return;
+	}
+	for (i = 0; i < k2; i++)
+		if (i < m->k)
+			se += x[i];
+		else
+			sp += x[i];
+	dm_to_running(m);
+	dm_add_running(m, x, se, sp);
+}
+
+/* Chan et al.: fold running moments b into running moments a. */
+static void
+dm_merge_running(struct sq_diffmom *a, const struct sq_diffmom *b)
 {
 	size_t i, k2 = 2 * a->k;
 	double n, f, de, dp, d;
 
 	if (b->n == 0)
 		return;
+	if (a->n == 0) {
+		/* a copy, bit for bit */
+		a->n = b->n;
+		memcpy(a->mean, b->mean, (k2 + 2) * sizeof(double));
+		memcpy(a->m2, b->m2, (k2 + 2) * sizeof(double));
+		a->cep = b->cep;
+		return;
+	}
 	n = a->n + b->n;
 	f = a->n * b->n / n;
 	de = b->mean[k2] - a->mean[k2];
@@ -73,47 +135,117 @@ diffmom_merge(struct diffmom *a, const struct diffmom *b)
 	a->n = n;
 }
 
-/* r_diff from the moments (the n - 1 divisors cancel). */
-static double
-diffmom_rdiff(const struct diffmom *m)
+int
+sq_diffmom_init(struct sq_diffmom *m, size_t k)
 {
-	size_t i, k = m->k;
+	memset(m, 0, sizeof(*m));
+	m->k = k;
+	m->inexact = k > SQ_MAX_ITEMS;	/* sums could outgrow 128 bits */
+	m->mean = calloc(2 * k + 2, sizeof(double));
+	m->m2 = calloc(2 * k + 2, sizeof(double));
+	m->s = calloc(2 * k + 2, sizeof(__int128));
+	m->ss = calloc(2 * k + 2, sizeof(__int128));
+	if (!m->mean || !m->m2 || !m->s || !m->ss) {
+		sq_diffmom_release(m);
+		return SQ_ENOMEM;
+	}
+	return SQ_OK;
+}
+
+void
+sq_diffmom_release(struct sq_diffmom *m)
+{
+	free(m->mean);
+	free(m->m2);
+	free(m->s);
+	free(m->ss);
+	m->mean = m->m2 = NULL;
+	m->s = m->ss = NULL;
+}
+
+int
+sq_diffmom_merge(struct sq_diffmom *a, const struct sq_diffmom *b)
+{
+	struct sq_diffmom c;
+	size_t k2 = 2 * a->k, i;
+	int rc;
+
+	if (a->k != b->k)
+		return SQ_EUSAGE;
+	if (!a->inexact && !b->inexact && a->n + b->n < SQ_DM_NMAX) {
+		/* integer sums: the same whatever the order */
+		a->n += b->n;
+		for (i = 0; i < k2 + 2; i++) {
+			a->s[i] += b->s[i];
+			a->ss[i] += b->ss[i];
+		}
+		a->sep += b->sep;
+		return SQ_OK;
+	}
+	dm_to_running(a);
+	if (b->inexact) {
+		dm_merge_running(a, b);
+		return SQ_OK;
+	}
+	/* running moments of a copy of b */
+	if ((rc = sq_diffmom_init(&c, b->k)) != SQ_OK)
+		return rc;
+	c.n = b->n;
+	c.sep = b->sep;
+	memcpy(c.s, b->s, (k2 + 2) * sizeof(__int128));
+	memcpy(c.ss, b->ss, (k2 + 2) * sizeof(__int128));
+	dm_to_running(&c);
+	dm_merge_running(a, &c);
+	sq_diffmom_release(&c);
+	return SQ_OK;
+}
+
+/*
+ * r_diff from the moments (the n - 1 divisors cancel). From integer
+ * sums, n times each co-moment is an exact integer, and the ratios are
+ * taken of those: the same bits whatever order the rows came in.
+ */
+static double
+diffmom_rdiff(const struct sq_diffmom *m)
+{
+	size_t i, k = m->k, k2 = 2 * k;
 	double tre = 0, trp = 0, ve, vp, ree, rpp;
+	long double q = (long double)k / (long double)(k - 1);
+	__int128 n, te = 0, tp = 0, vve, vvp, cep;
 
 	if (m->n < 2 || k < 2)
 		return NAN;
+	if (!m->inexact) {
+		n = (__int128)m->n;
+		for (i = 0; i < k; i++) {
+			te += n * m->ss[i] - m->s[i] * m->s[i];
+			tp += n * m->ss[k + i] - m->s[k + i] * m->s[k + i];
+		}
+		vve = n * m->ss[k2] - m->s[k2] * m->s[k2];
+		vvp = n * m->ss[k2 + 1] - m->s[k2 + 1] * m->s[k2 + 1];
+		cep = n * m->sep - m->s[k2] * m->s[k2 + 1];
+		if (vve <= 0 || vvp <= 0)
+			return NAN;
+		ree = (double)((1 - (long double)te / (long double)vve) * q);
+		rpp = (double)((1 - (long double)tp / (long double)vvp) * q);
+		return sq_diff_reliability(ree, rpp,
+		    (double)((long double)vve / (long double)n),
+		    (double)((long double)vvp / (long double)n),
+		    (double)((long double)cep / sqrtl((long double)vve *
+		    (long double)vvp)));
+	}
 	for (i = 0; i < k; i++) {
 		tre += m->m2[i];
 		trp += m->m2[k + i];
 	}
-	ve = m->m2[2 * k];
-	vp = m->m2[2 * k + 1];
+	ve = m->m2[k2];
+	vp = m->m2[k2 + 1];
 	if (!(ve > 0) || !(vp > 0))
 		return NAN;
 	ree = (1 - tre / ve) * ((double)k / (k - 1));
 	rpp = (1 - trp / vp) * ((double)k / (k - 1));
 	return sq_diff_reliability(ree, rpp, ve, vp, m->cep / sqrt(ve * vp));
 }
-
-/*
- * The accumulator. Listwise, scope s (dimension s, or the whole scale at
- * s = ndims) has its own E, P and G accumulators, since the complete
- * cases differ by block and scope (a gap is missing when its E or its P
- * is), and the moments r_diff needs over G's rows. Pairwise, every entry
- * uses its own pair of variables, so one joint E+P accumulator over all
- * items and one over the gaps serve every scope as submatrices.
- */
-struct sq_relacc {
-	const sq_instrument *ins;
-	int pairwise;
-	size_t nscope;		/* ndims + 1 */
-	size_t *k;		/* items per scope */
-	size_t **idx;		/* item indices per scope */
-	sq_covacc **e, **p, **g;	/* listwise, per scope */
-	struct diffmom *dm;		/* listwise, per scope */
-	sq_covacc *pw_ep, *pw_g;	/* pairwise */
-	double *x;		/* 3 * nitems scratch */
-};
 
 int
 sq_relacc_new(const sq_instrument *ins, int pairwise, sq_relacc **out)
@@ -164,11 +296,8 @@ sq_relacc_new(const sq_instrument *ins, int pairwise, sq_relacc **out)
 			    (rc = sq_covacc_new(a->k[s], 0, &a->p[s])) ||
 			    (rc = sq_covacc_new(a->k[s], 0, &a->g[s])))
 				goto fail;
-			rc = SQ_ENOMEM;
-			a->dm[s].k = a->k[s];
-			a->dm[s].mean = calloc(2 * a->k[s] + 2, sizeof(double));
-			a->dm[s].m2 = calloc(2 * a->k[s] + 2, sizeof(double));
-			if (!a->dm[s].mean || !a->dm[s].m2)
+			if ((rc = sq_diffmom_init(&a->dm[s], a->k[s])) !=
+			    SQ_OK)
 				goto fail;
 		}
 	}
@@ -184,6 +313,7 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 {
 	size_t s, i, k, m = a->ins->nitems;
 	const size_t *ix;
+	int whole = 1;
 
 	if (a->pairwise) {
 		memcpy(a->x, r->e, m * sizeof(double));
@@ -194,6 +324,10 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 		sq_covacc_add(a->pw_g, a->x);
 		return;
 	}
+	/* once for every scope's r_diff moments */
+	for (i = 0; whole && i < m; i++)
+		whole = (isnan(r->e[i]) || small_whole(r->e[i])) &&
+		    (isnan(r->p[i]) || small_whole(r->p[i]));
 	for (s = 0; s < a->nscope; s++) {
 		if ((k = a->k[s]) == 0)
 			continue;
@@ -206,7 +340,7 @@ sq_relacc_add(sq_relacc *a, const sq_response *r)
 		sq_covacc_add(a->e[s], a->x);
 		sq_covacc_add(a->p[s], a->x + k);
 		sq_covacc_add(a->g[s], a->x + 2 * k);
-		diffmom_add(&a->dm[s], a->x);
+		diffmom_add(&a->dm[s], a->x, whole);
 	}
 }
 
@@ -231,7 +365,8 @@ sq_relacc_merge(sq_relacc *a, const sq_relacc *b)
 		    (rc = sq_covacc_merge(a->p[s], b->p[s])) != SQ_OK ||
 		    (rc = sq_covacc_merge(a->g[s], b->g[s])) != SQ_OK)
 			return rc;
-		diffmom_merge(&a->dm[s], &b->dm[s]);
+		if ((rc = sq_diffmom_merge(&a->dm[s], &b->dm[s])) != SQ_OK)
+			return rc;
 	}
 	return SQ_OK;
 }
@@ -437,10 +572,8 @@ sq_relacc_free(sq_relacc *a)
 			sq_covacc_free(a->p[s]);
 		if (a->g)
 			sq_covacc_free(a->g[s]);
-		if (a->dm) {
-			free(a->dm[s].mean);
-			free(a->dm[s].m2);
-		}
+		if (a->dm)
+			sq_diffmom_release(&a->dm[s]);
 	}
 	free(a->idx);
 	free(a->k);

@@ -25,27 +25,69 @@ zone_place(sq_zonemom *m, double a, double d, double p)
 		m->within++;
 }
 
-/* Add a triple of scores; (na, nd, np) are exact numerators over one
- * common denominator, to place the respondent without rounding. */
+/* Add a triple of scores (not integers over one denominator);
+ * (na, nd, np) are exact numerators over one common denominator, to place
+ * the respondent without rounding. */
 static void
 zone_add(sq_zonemom *m, double a, double d, double p, double na,
     double nd, double np)
 {
-	double x, delta;
-
-	m->n += 1;
-	m->sa += a;
-	m->sd += d;
-	m->sp += p;
-	x = p - a;
-	delta = x - m->msa;
-	m->msa += delta / m->n;
-	m->m2msa += delta * (x - m->msa);
-	x = p - d;
-	delta = x - m->mss;
-	m->mss += delta / m->n;
-	m->m2mss += delta * (x - m->mss);
+	sq_pairmom_add(&m->pa, a, p);
+	sq_pairmom_add(&m->pd, d, p);
 	zone_place(m, na, nd, np);
+}
+
+/* Add the triple (xa, xd, xp) / den, den > 0: exact integer sums. */
+static void
+zone_addx(sq_zonemom *m, long long xa, long long xd, long long xp,
+    long long den)
+{
+	sq_pairmom_addx(&m->pa, xa, xp, den);
+	sq_pairmom_addx(&m->pd, xd, xp, den);
+	zone_place(m, (double)xa, (double)xd, (double)xp);
+}
+
+void
+sq_zonemom_merge(sq_zonemom *a, const sq_zonemom *b)
+{
+	sq_pairmom_merge(&a->pa, &b->pa);
+	sq_pairmom_merge(&a->pd, &b->pd);
+	a->below += b->below;
+	a->within += b->within;
+	a->above += b->above;
+	a->inverted += b->inverted;
+}
+
+static unsigned long long
+gcd(unsigned long long a, unsigned long long b)
+{
+	while (b != 0) {
+		unsigned long long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/*
+ * The common denominator of dimension scores: every count of items a
+ * score can be the mean of (ceil(k/2)..k) divides lcm(1..k), and every
+ * number up to k/2 has a multiple in that range, so the lcm of the counts
+ * is lcm(1..k) of the largest dimension; 0 when too large.
+ */
+static long long
+score_den(const sq_instrument *ins)
+{
+	size_t d, k, kmax = 0;
+	unsigned long long L = 1, c;
+
+	for (d = 0; d < ins->ndims; d++)
+		if ((k = sq_instrument_dim_items(ins, (int)d)) > kmax)
+			kmax = k;
+	for (c = 2; c <= kmax && L <= (1 << 20); c++)
+		L = L / gcd(L, c) * c;
+	return L > (1 << 20) ? 0 : (long long)L;
 }
 
 int
@@ -58,6 +100,7 @@ sq_zoneacc_new(const sq_instrument *ins, sq_zoneacc **out)
 		return SQ_ENOMEM;
 	a->nitems = ins->nitems;
 	a->ndims = ins->ndims;
+	a->lden = score_den(ins);
 	a->item = calloc(ins->nitems + 1, sizeof(*a->item));
 	a->dim = calloc(ins->ndims + 1, sizeof(*a->dim));
 	if (a->item == NULL || a->dim == NULL) {
@@ -78,16 +121,26 @@ sq_zoneacc_free(sq_zoneacc *a)
 	free(a);
 }
 
-static unsigned long long
-gcd(unsigned long long a, unsigned long long b)
+void
+sq_zoneacc_merge(sq_zoneacc *a, const sq_zoneacc *b)
 {
-	while (b != 0) {
-		unsigned long long t = a % b;
+	size_t i;
 
-		a = b;
-		b = t;
-	}
-	return a;
+	for (i = 0; i < a->nitems; i++)
+		sq_zonemom_merge(&a->item[i], &b->item[i]);
+	for (i = 0; i < a->ndims; i++)
+		sq_zonemom_merge(&a->dim[i], &b->dim[i]);
+	sq_zonemom_merge(&a->all, &b->all);
+	a->respondents += b->respondents;
+}
+
+/* Answers up to this size make scores exact rationals. */
+#define INT_ANSWER_MAX 1024
+
+static int
+whole(double x)
+{
+	return fabs(x) <= INT_ANSWER_MAX && x == floor(x);
 }
 
 void
@@ -95,14 +148,17 @@ sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
     const sq_response *r)
 {
 	double sa[SQ_MAX_DIMS], sd[SQ_MAX_DIMS], sp[SQ_MAX_DIMS];
+	long long ia[SQ_MAX_DIMS], id[SQ_MAX_DIMS], ip[SQ_MAX_DIMS];
 	size_t cnt[SQ_MAX_DIMS], tot[SQ_MAX_DIMS], i, d, K = ins->ndims;
 	double ta = 0, td = 0, tp = 0, na = 0, nd = 0, np = 0;
-	unsigned long long L = 1;
-	int all = K > 0;
+	long long L = a->lden, ua = 0, ud = 0, up = 0;
+	unsigned long long PL = 1;
+	int all = K > 0, ints = L > 0;
 
 	a->respondents += 1;
 	for (d = 0; d < K; d++) {
 		sa[d] = sd[d] = sp[d] = 0;
+		ia[d] = id[d] = ip[d] = 0;
 		cnt[d] = tot[d] = 0;
 	}
 	for (i = 0; i < ins->nitems; i++) {
@@ -112,7 +168,20 @@ sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
 		tot[d]++;
 		if (isnan(x) || isnan(y) || isnan(z))
 			continue;
-		zone_add(&a->item[i], x, y, z, x, y, z);
+		/* whole answers: straight to the integer sums (what
+		   sq_pairmom_add finds after testing each value) */
+		if (whole(x) && whole(y) && whole(z))
+			zone_addx(&a->item[i], (long long)x, (long long)y,
+			    (long long)z, 1);
+		else {
+			zone_add(&a->item[i], x, y, z, x, y, z);
+			ints = 0;
+		}
+		if (ints) {
+			ia[d] += (long long)x;
+			id[d] += (long long)y;
+			ip[d] += (long long)z;
+		}
 		sa[d] += x;
 		sd[d] += y;
 		sp[d] += z;
@@ -126,20 +195,41 @@ sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
 			all = 0;
 			continue;
 		}
-		zone_add(&a->dim[d], sa[d] / c, sd[d] / c, sp[d] / c, sa[d],
-		    sd[d], sp[d]);
-		if (L <= (1ULL << 20))
-			L = L / gcd(L, cnt[d]) * cnt[d];
+		if (ints && L % (long long)cnt[d] == 0) {
+			/* the score as an integer over L */
+			long long f = L / (long long)cnt[d];
+
+			ia[d] *= f;
+			id[d] *= f;
+			ip[d] *= f;
+			zone_addx(&a->dim[d], ia[d], id[d], ip[d], L);
+		} else {
+			ints = 0;
+			zone_add(&a->dim[d], sa[d] / c, sd[d] / c, sp[d] / c,
+			    sa[d], sd[d], sp[d]);
+		}
+		if (PL <= (1ULL << 20))
+			PL = PL / gcd(PL, cnt[d]) * cnt[d];
 	}
 	if (!all)
 		return;
+	if (ints) {
+		/* the mean of the dimension scores over L * K: whole */
+		for (d = 0; d < K; d++) {
+			ua += ia[d];
+			ud += id[d];
+			up += ip[d];
+		}
+		zone_addx(&a->all, ua, ud, up, L * (long long)K);
+		return;
+	}
 	/*
 	 * The overall score is the mean of the dimension scores; over the
-	 * common denominator L of the item counts its numerators are whole
-	 * (sums of answers times L / count), exact while L stays small.
+	 * common denominator PL of the item counts its numerators are whole
+	 * (sums of answers times PL / count), exact while PL stays small.
 	 */
 	for (d = 0; d < K; d++) {
-		double c = (double)cnt[d], f = (double)(L / cnt[d]);
+		double c = (double)cnt[d], f = (double)(PL / cnt[d]);
 
 		ta += sa[d] / c;
 		td += sd[d] / c;
@@ -148,7 +238,7 @@ sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
 		nd += sd[d] * f;
 		np += sp[d] * f;
 	}
-	if (L > (1ULL << 20)) {
+	if (PL > (1ULL << 20)) {
 		na = ta;
 		nd = td;
 		np = tp;
@@ -173,31 +263,53 @@ paired(double n, double mean, double m2, double *sd, double *t, double *p)
 	}
 }
 
+/* x / (n den), one division of exact sums (as sums / n of old). */
+static double
+ratio(__int128 x, double n, long long den)
+{
+	return (double)x / (n * (double)den);
+}
+
 static void
 summary(const sq_zonemom *m, sq_zonerow *r)
 {
-	double placed = m->below + m->within + m->above;
+	unsigned long long placed = m->below + m->within + m->above;
+	const sq_pairmom *a = &m->pa, *d = &m->pd;
+	sq_pairmom ma, md;
+	double n = a->n;
 
-	r->n = m->n;
-	r->inverted = m->inverted;
+	r->n = n;
+	r->inverted = (double)m->inverted;
 	r->mean_a = r->mean_d = r->mean_p = r->msa = r->mss = NAN;
 	r->width = r->below = r->within = r->above = NAN;
 	r->msa_sd = r->msa_t = r->msa_p = NAN;
 	r->mss_sd = r->mss_t = r->mss_p = NAN;
-	if (m->n < 1)
+	if (n < 1)
 		return;
-	r->mean_a = m->sa / m->n;
-	r->mean_d = m->sd / m->n;
-	r->mean_p = m->sp / m->n;
-	r->msa = (m->sp - m->sa) / m->n;
-	r->mss = (m->sp - m->sd) / m->n;
-	r->width = (m->sd - m->sa) / m->n;
-	paired(m->n, r->msa, m->m2msa, &r->msa_sd, &r->msa_t, &r->msa_p);
-	paired(m->n, r->mss, m->m2mss, &r->mss_sd, &r->mss_t, &r->mss_p);
+	/* the running moments, computed the same way from the same sums */
+	sq_pairmom_moments(a, &ma);
+	sq_pairmom_moments(d, &md);
+	if (!a->inexact && !d->inexact && a->den == d->den) {
+		r->mean_a = ratio(a->xe, n, a->den);
+		r->mean_d = ratio(d->xe, n, a->den);
+		r->mean_p = ratio(a->xp, n, a->den);
+		r->msa = ratio(a->xp - a->xe, n, a->den);
+		r->mss = ratio(d->xp - d->xe, n, a->den);
+		r->width = ratio(d->xe - a->xe, n, a->den);
+	} else {
+		r->mean_a = ma.me;
+		r->mean_d = md.me;
+		r->mean_p = a->inexact ? md.mp : ma.mp;
+		r->msa = ma.md;
+		r->mss = md.md;
+		r->width = md.me - ma.me;
+	}
+	paired(n, r->msa, ma.m2d, &r->msa_sd, &r->msa_t, &r->msa_p);
+	paired(n, r->mss, md.m2d, &r->mss_sd, &r->mss_t, &r->mss_p);
 	if (placed > 0) {
-		r->below = m->below / placed;
-		r->within = m->within / placed;
-		r->above = m->above / placed;
+		r->below = (double)m->below / (double)placed;
+		r->within = (double)m->within / (double)placed;
+		r->above = (double)m->above / (double)placed;
 	}
 }
 
@@ -297,10 +409,8 @@ rehash(sq_zoneset *s)
 	return SQ_OK;
 }
 
-#define SQ_ZONE_MAX_SEGMENTS 100000
-
-static int
-segment_of(sq_zoneset *s, const sq_instrument *ins, const char *v,
+int
+sq_zoneset_segment(sq_zoneset *s, const sq_instrument *ins, const char *v,
     sq_zoneacc **acc)
 {
 	size_t h = (size_t)sq_hash_keyed(&s->key, v) & (s->hcap - 1), i;
@@ -352,7 +462,7 @@ sq_zoneset_add(sq_zoneset *s, const sq_instrument *ins,
 	sq_zoneacc_add(s->all, ins, r);
 	if (s->hash == NULL || r->segment == NULL)
 		return SQ_OK;
-	rc = segment_of(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
+	rc = sq_zoneset_segment(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
 	if (rc == SQ_ELIMIT)
 		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
 		    "more than %d distinct segment values",
@@ -361,5 +471,25 @@ sq_zoneset_add(sq_zoneset *s, const sq_instrument *ins,
 		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
 		    "out of memory");
 	sq_zoneacc_add(acc, ins, r);
+	return SQ_OK;
+}
+
+int
+sq_zoneset_fold(sq_zoneset *dst, const sq_zoneset *src,
+    const sq_instrument *ins)
+{
+	sq_zoneacc *acc;
+	size_t i;
+	int rc;
+
+	sq_zoneacc_merge(dst->all, src->all);
+	if (dst->hash == NULL)
+		return SQ_OK;
+	for (i = 0; i < src->nseg; i++) {
+		if ((rc = sq_zoneset_segment(dst, ins, src->seg[i], &acc)) !=
+		    SQ_OK)
+			return rc;
+		sq_zoneacc_merge(acc, src->acc[i]);
+	}
 	return SQ_OK;
 }

@@ -154,8 +154,13 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 			break;
 		}
 		if ((rc = ops->fold(feed->acc, pt[i].feed.acc, &t->err)) !=
-		    SQ_OK)
+		    SQ_OK) {
+			/* a line the fold names is one of range i */
+			if (t->err.line > 0)
+				t->err.line = sq_split_line(&sp, i,
+				    t->err.line);
 			break;
+		}
 		add_stats(st, &pt[i].st, i == 0);
 	}
 	for (i = 0; i < sp.nrange; i++)
@@ -233,7 +238,10 @@ read_exports(tool *t, const tool_acc *ops, void *ctx, void *acc,
 		in->has_weights = fst.has_weights;
 		in->has_overall = fst.has_overall;
 		sq_cli_warn_encoding(t->name, path, &fst);
-		tool_invalid(path, fst.invalid);
+		/* a tool taking the problems (sq-check) lists invalid cells:
+		   they are not treated as missing unsaid */
+		if (t->cli.so.problem == NULL)
+			tool_invalid(path, fst.invalid);
 		add_stats(&in->st, &fst, f == 0);
 	}
 	sq_progress_end(&progress);
@@ -315,6 +323,25 @@ read_facts(const char *f, tool_input *in)
 	return 0;
 }
 
+/* Option and fact lines as "name value; name value" for a message. */
+static void
+oneline(const char *in, char *out, size_t len)
+{
+	size_t o = 0;
+
+	for (; *in && o + 3 < len; in++) {
+		if (*in == '\n') {
+			if (in[1] != '\0') {
+				out[o++] = ';';
+				out[o++] = ' ';
+			}
+			continue;
+		}
+		out[o++] = *in;
+	}
+	out[o] = '\0';
+}
+
 /* Fold the states in files into acc; TOOL_SCAN_EMIT or _FAIL. */
 static int
 read_states(tool *t, const tool_acc *ops, void *acc,
@@ -370,12 +397,18 @@ read_states(tool *t, const tool_acc *ops, void *acc,
 			    (nstates > 0 && strcmp(h.options + n, first) !=
 			    0) || (nstates == 0 &&
 			    read_facts(h.options + n, in) != 0)) {
+				static char a[1024], b[1024], both[8192];
+
+				snprintf(both, sizeof(both), "%s%s", want,
+				    nstates ? first : "");
+				oneline(h.options, a, sizeof(a));
+				oneline(both, b, sizeof(b));
 				rc = sq_error_set(&t->err, SQ_ESCHEMA, path,
 				    r.line, 0, NULL, "not the same analysis "
 				    "as the %s (options and export columns "
-				    "must agree):\n%s  vs\n%s%s",
+				    "must agree): it has [%s], not [%s]",
 				    nstates ? "first state" : "options given",
-				    h.options, want, nstates ? first : "");
+				    a, b);
 				break;
 			}
 			if (nstates++ == 0)
@@ -399,7 +432,7 @@ read_states(tool *t, const tool_acc *ops, void *acc,
 	in->st.form = in->form;
 	in->st.has_weights = in->has_weights;
 	in->st.has_overall = in->has_overall;
-	if (in->invalid > 0 && !t->scale.partial)
+	if (in->invalid > 0 && !t->scale.partial && t->cli.so.problem == NULL)
 		tool_warn(sq_ngettext("%llu invalid value treated as missing",
 		    "%llu invalid values treated as missing",
 		    (unsigned long)in->invalid), in->invalid);

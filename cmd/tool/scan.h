@@ -37,7 +37,8 @@ typedef struct tool_acc {
 	void *(*make)(void *ctx);
 	/* One respondent; SQ_OK or an error set in err. */
 	int (*add)(void *acc, const sq_response *r, sq_error *err);
-	/* Fold src (what came after dst in the input) into dst. */
+	/* Fold src (what came after dst in the input) into dst; an error's
+	   line, if any, is src's (of its byte range: made the file's). */
 	int (*fold)(void *dst, void *src, sq_error *err);
 	void (*drop)(void *acc);
 	/* The state's body (between head and "end"); SQ_OK or SQ_E*. */

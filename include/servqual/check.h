@@ -47,10 +47,20 @@ int sq_check_new(const sq_instrument *ins, const sq_check_opts *o,
 
 /*
  * Count one respondent and pass every flag it raises to fn as a problem
- * (file and line filled, no column). Returns 0 or SQ_ENOMEM.
+ * (file and line filled, no column). file (borrowed) is the file being
+ * read: a duplicate of an id first seen in another file names that file.
+ * Returns 0 or SQ_ENOMEM.
  */
 int sq_check_add(sq_check *c, const sq_response *r, const char *file,
     sq_problem_fn fn, void *ctx);
+
+/*
+ * Fold src (a part read after dst, same instrument) into dst: counts add,
+ * and the ids of src already in dst count as duplicates, so folding the
+ * parts of an export in any order counts what one run counts. The lines
+ * of dst's ids stay; src's new ids get no line. SQ_OK or SQ_ENOMEM.
+ */
+int sq_check_fold(sq_check *dst, const sq_check *src);
 
 /* The flags a respondent can raise. */
 enum {

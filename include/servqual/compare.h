@@ -10,7 +10,10 @@
  * counts. The weighted score is counted the same way: with whole-number
  * weights it too takes finitely many values, but with many distinct
  * weightings memory grows with them (16-28 bytes per distinct value).
- * Counts of disjoint shards add.
+ * Counts of disjoint shards add, and every figure of the table is
+ * computed from the counts taken in increasing order of value, never in
+ * the order respondents came in: shards folded in any order (sq-merge,
+ * -j) give the single run's table byte for byte.
  */
 #ifndef SERVQUAL_COMPARE_H
 #define SERVQUAL_COMPARE_H
@@ -44,6 +47,9 @@ typedef struct sq_cmpset {
 	size_t ngroups, cap;
 	char **name;		/* group names, in order of appearance */
 	sq_valcount **vc;	/* ngroups arrays of nscores counts */
+	unsigned long long *resp;	/* respondents of each group */
+	unsigned long *first;	/* line of each group's first respondent
+				   (0 from a state), for the limit error */
 	size_t *hash, hcap;	/* open-addressing index into name */
 	sq_hash_key key;	/* random per set: no hash flooding */
 	unsigned long blank;	/* respondents with a blank group */
@@ -63,6 +69,23 @@ int sq_cmpset_add(sq_cmpset *s, const sq_instrument *ins,
 
 /* Release s; NULL is a no-op. */
 void sq_cmpset_free(sq_cmpset *s);
+
+/*
+ * The index of group name (not blank) in *idx, adding it when new:
+ * SQ_OK, SQ_ELIMIT past SQ_CMP_MAX_GROUPS groups, SQ_ENOMEM.
+ */
+int sq_cmpset_group(sq_cmpset *s, const char *name, size_t *idx);
+
+/*
+ * Fold src (a set of the same instrument, block and items) into dst:
+ * groups matched by name, counts added. The table depends only on the
+ * counts, so folding shards in any order gives the single run's bytes.
+ * SQ_OK, SQ_ELIMIT (more than SQ_CMP_MAX_GROUPS groups in all: *line is
+ * the line in src of the first respondent of the group one too many, as
+ * a single run would report it), SQ_ENOMEM.
+ */
+int sq_cmpset_fold(sq_cmpset *dst, const sq_cmpset *src,
+    unsigned long *line);
 
 /* One row of results; figures NAN where undefined. */
 typedef struct sq_cmprow {

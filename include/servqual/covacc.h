@@ -8,10 +8,12 @@
 #define SERVQUAL_COVACC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "servqual/error.h"
 
 typedef struct sq_covacc sq_covacc;
+struct sq_state_rd;		/* state.h */
 
 /* A new accumulator over k variables; pairwise != 0 for pairwise use. */
 int sq_covacc_new(size_t k, int pairwise, sq_covacc **out);
@@ -52,6 +54,32 @@ size_t sq_covacc_k(const sq_covacc *a);
  * variable).
  */
 int sq_covacc_pairn(const sq_covacc *a, double *n);
+
+/*
+ * Partial results (state.h): the accumulator as lines of a state's body,
+ * integers in decimal and doubles as hex floats, so that a state reads
+ * back to the same sums on any machine (lib/covaccstate.c):
+ *
+ *   covacc <k> <pairwise 0|1> <exact 0|1> <seen> <n>
+ *   exact (integer sums over the complete cases, then the pairwise part):
+ *     sum <k sums>
+ *     xy <i> <k - i sums of x_i x_j, j = i..k-1>     i = 0..k-1
+ *     pair <i> n|si|sj|sii|sjj|sij <k - i values>    pairwise: 6 per i
+ *   not exact (running moments; only for data that are not small whole
+ *   numbers, which then merge up to rounding):
+ *     mean <k means>
+ *     com <i> <k - i co-moments>
+ *     pm <i> n|mi|mj|sii|sjj|sij <k - i values>
+ */
+int sq_covacc_state_write(FILE *fp, const sq_covacc *a);
+
+/*
+ * Fold the lines sq_covacc_state_write wrote, read from r, into a (of the
+ * same k and mode), as sq_covacc_merge would fold their accumulator.
+ * Input is hostile: every count and sum is bounded; SQ_EPARSE naming the
+ * line, SQ_ENOMEM.
+ */
+int sq_covacc_state_read(struct sq_state_rd *r, sq_covacc *a);
 
 /* Release an accumulator. */
 void sq_covacc_free(sq_covacc *a);

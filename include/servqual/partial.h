@@ -1,6 +1,6 @@
 /*
- * sq-gap's output shared with sq-merge: the table of a finished set, the
- * header of its state and the state itself, written atomically.
+ * sq-gap's output: the table of a finished set, written atomically, and
+ * the fold of one set into another (byte ranges, states).
  */
 #ifndef SERVQUAL_PARTIAL_H
 #define SERVQUAL_PARTIAL_H
@@ -17,17 +17,6 @@ int sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
     int form, int format, int lang, int guard, unsigned long long rows,
     const char *outpath,
     sq_error *err);
-
-/* The state header of an sq-gap run with these options (fold:
-   --fold-segments; adjust: enum sq_adjust, recorded by name). */
-void sq_gap_state_head(sq_state_head *h, const sq_instrument *ins,
-    double conf, const char *by, int invalid, int fold, int form, int adjust,
-    unsigned long long rows,
-    unsigned long long ninvalid);
-
-/* The state of set s (not finished) to outpath (NULL: stdout). */
-int sq_gap_partial(const sq_gapset *s, const sq_instrument *ins,
-    const sq_state_head *h, const char *outpath, sq_error *err);
 
 /*
  * Fold unfinished set src into dst (both for ins, both with or without

@@ -11,6 +11,7 @@
 #define SERVQUAL_RELIABILITY_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "servqual/error.h"
 #include "servqual/instrument.h"
@@ -107,6 +108,38 @@ int sq_relacc_merge(sq_relacc *a, const sq_relacc *b);
  */
 int sq_rel_rows(const sq_relacc *a, double conf, sq_relrow **rows,
     size_t *nrows);
+
+/*
+ * Partial results: sq-alpha's state body (between the head and "end" of
+ * state.h; lib/relstate.c), the accumulator's integer sums, so that the
+ * states of any split of the input fold in any order to the same table:
+ *
+ *   relacc <items> <scopes> <pairwise 0|1>     scopes: dimensions + 1
+ *   pairwise: two covariance accumulators (covacc.h's lines), of the
+ *     2 * items E then P answers and of the items' gaps P - E
+ *   listwise: for each scope s with k > 0 items (dimensions, then the
+ *     whole scale):
+ *     scope <s> <k>
+ *     the covacc lines of its E, of its P and of its G items
+ *     diff <rows> <exact 0|1>         rows complete on its E and P items
+ *     exact: dsum <2k + 2 sums>       E items, P items, sum E, sum P
+ *            dsq <2k + 2 sums of squares>
+ *            dcross <sum of (sum E)(sum P)>
+ *     not exact (answers that are no small whole numbers): dmean, dm2
+ *       <2k + 2 hex floats> and dcross <co-moment of the sums>
+ */
+struct sq_state_rd;
+
+/* a's state body (above) to fp; SQ_EIO. */
+int sq_alpha_state_write_body(FILE *fp, const sq_relacc *a);
+
+/*
+ * Fold the body of one sq-alpha state from r into a (made for the same
+ * instrument and mode), up to before "end": SQ_EPARSE naming the line on
+ * any line that is not what sq_alpha_state_write_body writes for a, or
+ * a sum no count of answers can reach; SQ_ENOMEM.
+ */
+int sq_alpha_state_read_body(struct sq_state_rd *r, sq_relacc *a);
 
 /* Release an accumulator. */
 void sq_relacc_free(sq_relacc *a);

@@ -15,18 +15,25 @@
 #define SERVQUAL_ZONE_H
 
 #include "servqual/error.h"
+#include "servqual/gap.h"
 #include "servqual/hash.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
 
-/* Sums of one series of (A, D, P) triples. */
+/*
+ * Sums of one series of (A, D, P) triples: two paired moments (gap.h's
+ * sq_pairmom), exact integer sums while the scores are integers over one
+ * denominator (answers; dimension and overall scores over the lcm of
+ * their item counts), so accumulators merge to the same bits in any
+ * order; running moments (order-dependent in the last bits) only for
+ * answers that are not whole numbers (codebook recodes) or denominators
+ * too large.
+ */
 typedef struct sq_zonemom {
-	double n;
-	double sa, sd, sp;		/* sums of A, D, P */
-	double msa, m2msa;		/* running mean, squares of P - A */
-	double mss, m2mss;		/* the same of P - D */
-	double below, within, above;	/* counts, A <= D only */
-	double inverted;		/* A > D */
+	sq_pairmom pa;			/* (A, P): sums of A, P, (P - A)^2 */
+	sq_pairmom pd;			/* (D, P): sums of D, P, (P - D)^2 */
+	unsigned long long below, within, above; /* counts, A <= D only */
+	unsigned long long inverted;	/* A > D */
 } sq_zonemom;
 
 /* One group of respondents. */
@@ -35,7 +42,10 @@ typedef struct sq_zoneacc {
 	sq_zonemom *item;		/* nitems */
 	sq_zonemom *dim;		/* ndims */
 	sq_zonemom all;			/* the overall score */
-	double respondents;
+	double respondents;		/* rows added (a whole number) */
+	long long lden;			/* lcm of the item counts a dimension
+					   score can be the mean of; 0: too
+					   large (running moments) */
 } sq_zoneacc;
 
 /* A new, empty accumulator for ins. */
@@ -44,6 +54,12 @@ int sq_zoneacc_new(const sq_instrument *ins, sq_zoneacc **out);
 /* Add one respondent (r->a, r->d, r->p; NAN = missing). */
 void sq_zoneacc_add(sq_zoneacc *a, const sq_instrument *ins,
     const sq_response *r);
+
+/* Fold the series b into a. */
+void sq_zonemom_merge(sq_zonemom *a, const sq_zonemom *b);
+
+/* Fold b into a (same instrument): exact sums add in any order. */
+void sq_zoneacc_merge(sq_zoneacc *a, const sq_zoneacc *b);
 
 /* Release an accumulator; NULL is a no-op. */
 void sq_zoneacc_free(sq_zoneacc *a);
@@ -67,6 +83,8 @@ typedef struct sq_zonerow {
 int sq_zone_rows(const sq_zoneacc *a, const sq_instrument *ins,
     sq_zonerow **rows, size_t *nrows);
 
+#define SQ_ZONE_MAX_SEGMENTS 100000
+
 /* Accumulators for all respondents and per segment value (-b). */
 typedef struct sq_zoneset {
 	sq_zoneacc *all;
@@ -85,6 +103,22 @@ int sq_zoneset_new(const sq_instrument *ins, int by_segment,
 /* Add r to all and to its segment ("(blank)" for an empty value). */
 int sq_zoneset_add(sq_zoneset *s, const sq_instrument *ins,
     const sq_response *r, sq_error *err);
+
+/*
+ * The accumulator of segment v in s (a set with segments), made empty
+ * and appended after the others when new: SQ_OK, SQ_ELIMIT (more than
+ * SQ_ZONE_MAX_SEGMENTS) or SQ_ENOMEM.
+ */
+int sq_zoneset_segment(sq_zoneset *s, const sq_instrument *ins,
+    const char *v, sq_zoneacc **acc);
+
+/*
+ * Fold src (what came after dst in the input) into dst, both for ins:
+ * src's segments new to dst are appended in src's order, so the order of
+ * first appearance is kept. SQ_OK, SQ_ELIMIT or SQ_ENOMEM.
+ */
+int sq_zoneset_fold(sq_zoneset *dst, const sq_zoneset *src,
+    const sq_instrument *ins);
 
 /* Release a set; NULL is a no-op. */
 void sq_zoneset_free(sq_zoneset *s);

@@ -113,7 +113,10 @@ t "alpha missing file" 1 - \
 t "alpha bad codebook path" 1 - '*' sq-alpha -c $_ad/nonexistent.cb.csv \
     $_ad/complete.csv
 t "alpha unknown option" 2 - '~usage: sq-alpha' sq-alpha --alpha
-t "alpha two files" 2 - '~usage: sq-alpha' sq-alpha $_ad/complete.csv \
+# two files are one survey (tests/cli/scale_alpha.sh)
+{ cat $_ad/complete.csv; sed 1d $_ad/holes.csv; } > "$TMP/alpha_two.csv"
+sq-alpha "$TMP/alpha_two.csv" > "$TMP/alpha_two.tsv"
+t "alpha two files" 0 "$TMP/alpha_two.tsv" - sq-alpha $_ad/complete.csv \
     $_ad/holes.csv
 t "alpha bad --conf" 2 - '~--conf: "95": expected a number from 0.5 to 0.9999' \
     sq-alpha --conf 95 $_ad/complete.csv

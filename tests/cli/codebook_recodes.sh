@@ -19,3 +19,13 @@ t "recodes: the last of 100,001 rows repeats the first value" 1 - \
 t "recodes: -0 and 0 are the same value" 1 - \
     "sq-gap: $_rc/zero.cb.csv:$(($(wc -l <$_rz/six100.cb.csv) + 1)): column #2: value \"-0\" is recoded twice" \
     sq-gap -c "$_rc/zero.cb.csv" $_rz/six100.csv
+
+# a recode into a value off the scale (the fuzzer's find: every such
+# answer became an error quoting the answer as given) is a codebook error
+printf 'recode,1,9\n' > "$_rc/off.cb.csv"
+t "recodes: a target off the scale is refused at its line" 1 - \
+    "sq-gap: $_rc/off.cb.csv:1: column #3: recode target 9 is outside the scale 1..7" \
+    sq-gap -c "$_rc/off.cb.csv" samples/banco_demo.csv
+printf 'overall,0,10\nrecode,99,10\nrecode,98,NA\n' > "$_rc/ovr.cb.csv"
+t "recodes: a target on the overall rating's scale is taken" 0 '*' - \
+    sq-gap -c "$_rc/ovr.cb.csv" samples/banco_demo.csv

@@ -67,3 +67,14 @@ for f in servperf zone; do
 	# shellcheck disable=SC2086
 	t "merge: $f form, two shards, md" 0 "$M/$f.one" - sh -c "sq-gap $cb --partial '$M/$f.2.csv' > '$M/$f.2.st' && sq-gap $cb --partial '$M/$f.1.csv' | sq-merge $cb -f md - '$M/$f.2.st'"
 done
+
+# Options that shape only the output pass through --tool-option; an
+# analysis option that way is refused (the states did not record it).
+sq-alpha --partial "$M/a.csv" > "$M/a.ast"
+sq-alpha --partial "$M/c.csv" > "$M/c.ast"
+{ head -n 1 "$M/a.csv"; sed 1d "$M/a.csv"; sed 1d "$M/c.csv"; } > "$M/ac.csv"
+sq-alpha --items -f tsv "$M/ac.csv" > "$M/ac.items"
+t "merge: --tool-option passes an output option" 0 "$M/ac.items" - sq-merge -f tsv --tool-option=--items "$M/a.ast" "$M/c.ast"
+t "merge: --tool-option with an analysis option is refused" 1 - "~not the same analysis as the options given" sq-merge --tool-option --pairwise "$M/a.ast"
+t "merge: --tool-option not an option" 2 - "~--tool-option: \"x\" is not an option of the tool's" sq-merge --tool-option x "$M/a.ast"
+t "merge: states of two tools refused" 1 - "~a state of sq-alpha, $M/a.st one of sq-gap: one analysis at a time" sq-merge "$M/a.st" "$M/a.ast"
