@@ -1,4 +1,5 @@
 /* sq-cfa: confirmatory factor analysis of the instrument's dimensions. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,9 @@
 #include "servqual/cfa.h"
 #include "servqual/cfa_report.h"
 #include "servqual/covacc.h"
+#include "servqual/covstate.h"
 #include "servqual/survey.h"
+#include "scan.h"
 #include "tool.h"
 
 #define MAX_GATES 16
@@ -22,20 +25,21 @@ static const tool_opt opts[] = {
 	{ "std-lv", O_STD_LV, NULL,
 	    "factor variances fixed to 1, not first loadings" },
 	{ "verbose", O_VERBOSE, NULL,
-	    "reading and fitting times, iterations on stderr" },
+	    "reading and fitting times, iterations on stderr", 1 },
 	{ NULL, 0, NULL, NULL }
 };
 
 static tool t = {
 	.name = "sq-cfa",
-	.operands = "[file]",
+	.operands = "[file...]",
 	.purpose = "Confirmatory factor analysis (maximum likelihood, as "
 	    "lavaan's cfa()): each item\nloads on its dimension, the factors "
 	    "correlate. Gates: cfi<X, tli<X, rmsea>X,\nsrmr>X (also <=, >=), "
-	    "heywood, convergence, discriminant.",
+	    "heywood, convergence, discriminant.\nAny number of files "
+	    "are read as one survey.",
 	.example = "sq-cfa -f pretty --fail-if 'rmsea>0.08' "
 	    "samples/banco_demo.csv",
-	.shared = TOOL_READ | TOOL_TABLE | TOOL_INVALID,
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_INVALID | TOOL_SCALE,
 	.own = opts,
 };
 
@@ -47,20 +51,87 @@ struct run {
 	sq_covacc *acc;
 	char block;		/* 'E', 'P' or 'G' */
 	int blk;		/* the same as enum sq_block */
-	double *x;
 	size_t p;
 };
 
-static int
-add(void *ctx, const sq_response *r, sq_error *err)
+/* The accumulator of one byte range (or of the whole input). */
+struct acc {
+	sq_covacc *cov;
+	double *x;		/* p scratch */
+	size_t p;
+	int blk;
+};
+
+static void
+acc_drop(void *a)
 {
-	struct run *run = ctx;
+	struct acc *ac = a;
+
+	if (ac == NULL)
+		return;
+	sq_covacc_free(ac->cov);
+	free(ac->x);
+	free(ac);
+}
+
+static void *
+acc_make(void *ctx)
+{
+	const struct run *run = ctx;
+	struct acc *ac = calloc(1, sizeof(*ac));
+
+	if (ac == NULL)
+		return NULL;
+	ac->p = run->p;
+	ac->blk = run->blk;
+	if ((ac->x = malloc(ac->p * sizeof(double))) == NULL ||
+	    sq_covacc_new(ac->p, 0, &ac->cov) != SQ_OK) {
+		acc_drop(ac);
+		return NULL;
+	}
+	return ac;
+}
+
+static int
+acc_add(void *a, const sq_response *r, sq_error *err)
+{
+	struct acc *ac = a;
 
 	(void)err;
-	sq_response_block(r, run->p, run->blk, run->x);
-	sq_covacc_add(run->acc, run->x);
+	sq_response_block(r, ac->p, ac->blk, ac->x);
+	sq_covacc_add(ac->cov, ac->x);
 	return 0;
 }
+
+static int
+acc_fold(void *dst, void *from, sq_error *err)
+{
+	struct acc *d = dst;
+	const struct acc *s = from;
+	int rc = sq_covacc_merge(d->cov, s->cov);
+
+	return rc == SQ_OK ? SQ_OK : sq_error_set(err, rc, NULL, 0, 0, NULL,
+	    "out of memory");
+}
+
+static int
+acc_write(FILE *fp, const void *a)
+{
+	const struct acc *ac = a;
+
+	return sq_covacc_state_write(fp, ac->cov);
+}
+
+static int
+acc_read(sq_state_rd *r, void *a)
+{
+	struct acc *ac = a;
+
+	return sq_cfa_state_read_body(r, ac->cov);
+}
+
+static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
+    acc_write, acc_read };
 
 static double
 now(void)
@@ -135,18 +206,43 @@ option(struct run *run, int ch, const char *arg)
 	}
 }
 
-/* lavaan's S (divided by N, not N - 1) of the items read, or 1. */
+/*
+ * The sums stay exact (any split, any order: the same bits) while the
+ * values are whole numbers within SQ_COVACC_EXACT_MAX; a wider scale
+ * falls back to running moments, whose last bits depend on the order,
+ * so it is read as one stream (-j 1).
+ */
+static void
+exact_or_one_job(const struct run *run, const sq_instrument *ins)
+{
+	double m = run->blk == SQ_BLOCK_G ? ins->max - ins->min :
+	    fmax(fabs(ins->min), fabs(ins->max));
+
+	if (!(m <= SQ_COVACC_EXACT_MAX))
+		t.scale.jobs = 1;
+}
+
+/*
+ * lavaan's S (divided by N, not N - 1) of the items read, or 1; -1 when
+ * --partial wrote the state instead.
+ */
 static int
 covariance(struct run *run, const sq_instrument *ins, double *S,
-    sq_survey_stats *st, double *n)
+    tool_input *in, double *n, int nfiles, char **files)
 {
+	struct acc *ac;
 	size_t i;
+	int rc;
 
-	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, run, st,
-	    &t.err) != SQ_OK)
-		return tool_fail(&t.err, t.cli.path);
-	tool_read_warn(st);
-	tool_invalid(t.cli.path, st->invalid);
+	if ((ac = acc_make(run)) == NULL)
+		return tool_nomem();
+	exact_or_one_job(run, ins);
+	rc = tool_scan(&t, &ops, run, ac, ins, nfiles, files, in);
+	run->acc = ac->cov;
+	ac->cov = NULL;
+	acc_drop(ac);
+	if (rc != TOOL_SCAN_EMIT)
+		return rc == TOOL_SCAN_DONE ? -1 : 1;
 	if ((*n = sq_covacc_n(run->acc)) < (double)run->p + 1) {
 		tool_warn("%s: %.0f complete respondents for %zu items; the "
 		    "model needs more", t.cli.path, *n, run->p);
@@ -215,18 +311,19 @@ report(const sq_cfa *fit, const sq_cfa_source *src, double n)
 /* Read, fit, write; 0, 1 or 3. */
 static int
 cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
-    double t0)
+    double t0, int nfiles, char **files)
 {
 	size_t m, dimidx[SQ_MAX_DIMS];
-	sq_survey_stats st;
+	tool_input in;
 	sq_cfa_source src;
 	sq_cfa *fit = NULL;
 	double n = 0, t1, t2;
 	int rc;
 
-	if ((m = factors(ins, dim, dimidx)) == 0 ||
-	    covariance(run, ins, S, &st, &n) != 0)
+	if ((m = factors(ins, dim, dimidx)) == 0)
 		return 1;
+	if ((rc = covariance(run, ins, S, &in, &n, nfiles, files)) != 0)
+		return rc < 0 ? 0 : 1;
 	t1 = now();
 	rc = sq_cfa_fit(S, run->p, n, dim, m, std_lv, &fit);
 	t2 = now();
@@ -244,13 +341,13 @@ cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
 	if (verbose)
 		tool_warn("read %lu rows in %.3f s; fit %zu items, %zu factors "
 		    "in %.3f ms, %zu iterations, Newton decrement %.2g",
-		    st.rows, t1 - t0, run->p, m, (t2 - t1) * 1e3,
+		    (unsigned long)in.rows, t1 - t0, run->p, m, (t2 - t1) * 1e3,
 		    fit->iterations, fit->decrement);
 	src.ins = ins;
 	src.dimidx = dimidx;
 	src.block = run->block;
-	src.rows = st.rows;
-	src.invalid = st.invalid;
+	src.rows = (unsigned long)in.rows;
+	src.invalid = (unsigned long)in.invalid;
 	notes(fit, &src);
 	rc = report(fit, &src, n);
 	sq_cfa_free(fit);
@@ -274,17 +371,14 @@ main(int argc, char *argv[])
 	tool_operands(&t, argc - optind, argv + optind);
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-	else if ((run.p = ins->nitems, run.x = malloc(run.p *
+	else if ((run.p = ins->nitems, S = malloc(run.p * run.p *
 	    sizeof(double))) == NULL ||
-	    (S = malloc(run.p * run.p * sizeof(double))) == NULL ||
-	    (dim = malloc(run.p * sizeof(int))) == NULL ||
-	    sq_covacc_new(run.p, 0, &run.acc) != SQ_OK)
+	    (dim = malloc(run.p * sizeof(int))) == NULL)
 		rc = tool_nomem();
 	else
-		rc = cfa(&run, ins, S, dim, t0);
+		rc = cfa(&run, ins, S, dim, t0, argc - optind, argv + optind);
 	sq_covacc_free(run.acc);
 	sq_instrument_free(ins);
-	free(run.x);
 	free(S);
 	free(dim);
 	return rc;

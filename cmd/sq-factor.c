@@ -1,11 +1,14 @@
 /* sq-factor: KMO, Bartlett, parallel analysis and factor analysis. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "servqual/covacc.h"
+#include "servqual/covstate.h"
 #include "servqual/factor.h"
 #include "servqual/survey.h"
+#include "scan.h"
 #include "tool.h"
 
 #define MAX_GATES 16
@@ -17,7 +20,7 @@ static const tool_opt opts[] = {
 	{ "block", O_BLOCK, "E|P|G",
 	    "analyse expectations, perceptions or gaps (default P)" },
 	{ "cut", O_CUT, "x",
-	    "md, pretty: blank loadings below x, 0 to 1 (default 0.3)" },
+	    "md, pretty: blank loadings below x, 0 to 1 (default 0.3)", 1 },
 	{ "extract", O_EXTRACT, "pa|minres|ml",
 	    "extraction method (default pa)" },
 	{ "factors", 'n', "factors",
@@ -37,13 +40,14 @@ static const tool_opt opts[] = {
 
 static tool t = {
 	.name = "sq-factor",
-	.operands = "[file]",
+	.operands = "[file...]",
 	.purpose = "KMO, Bartlett's test, eigenvalues, parallel analysis and "
 	    "exploratory factor\nanalysis with rotation, checked against the "
-	    "instrument's dimensions.",
+	    "instrument's dimensions.\nAny number of files are read as one "
+	    "survey.",
 	.example = "sq-factor -f pretty --block P --fail-if 'kmo<0.7' "
 	    "samples/banco_demo.csv",
-	.shared = TOOL_READ | TOOL_TABLE | TOOL_INVALID,
+	.shared = TOOL_READ | TOOL_TABLE | TOOL_INVALID | TOOL_SCALE,
 	.own = opts,
 };
 
@@ -53,36 +57,114 @@ static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
     .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
 /* perceptions (P): what analysts factor; scree and heatmap too */
 static sq_fa_source src = { .block = 'P' };
-static int block = SQ_BLOCK_P, block_given, form;
+static int block = SQ_BLOCK_P, form;
 static double cut = 0.3;
 
 struct run {
 	sq_covacc *acc;
-	double *x, *R;
+	double *R;
 	int *dim;
 	size_t p;
 	sq_fa_result *res;
 	sq_table *table;
 };
 
-static int
-add(void *ctx, const sq_response *r, sq_error *err)
-{
-	struct run *run = ctx;
+/* The accumulator of one byte range (or of the whole input). */
+struct acc {
+	sq_covacc *cov;
+	double *x;		/* p scratch */
+	size_t p;
+};
 
-	if (r->form != SQ_FORM_SERVQUAL && block != SQ_BLOCK_P) {
-		/* no E: block P, unless E or G was asked for */
-		if (block_given)
-			return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0,
-			    NULL, "--block %c: the export has no E columns "
-			    "(%s); use --block P", src.block,
-			    sq_form_label(r->form, SQ_LANG_EN));
-		block = SQ_BLOCK_P;
-		src.block = 'P';
+static void
+acc_drop(void *a)
+{
+	struct acc *ac = a;
+
+	if (ac == NULL)
+		return;
+	sq_covacc_free(ac->cov);
+	free(ac->x);
+	free(ac);
+}
+
+static void *
+acc_make(void *ctx)
+{
+	const sq_instrument *ins = ctx;
+	struct acc *ac = calloc(1, sizeof(*ac));
+
+	if (ac == NULL)
+		return NULL;
+	ac->p = ins->nitems;
+	if ((ac->x = malloc(ac->p * sizeof(double))) == NULL ||
+	    sq_covacc_new(ac->p, src.pairwise, &ac->cov) != SQ_OK) {
+		acc_drop(ac);
+		return NULL;
 	}
-	sq_response_block(r, run->p, block, run->x);
-	sq_covacc_add(run->acc, run->x);
+	return ac;
+}
+
+static int
+acc_add(void *a, const sq_response *r, sq_error *err)
+{
+	struct acc *ac = a;
+
+	/* no E: only --block P (the default) */
+	if (r->form != SQ_FORM_SERVQUAL && block != SQ_BLOCK_P)
+		return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0, NULL,
+		    "--block %c: the export has no E columns (%s); use "
+		    "--block P", src.block, sq_form_label(r->form,
+		    SQ_LANG_EN));
+	sq_response_block(r, ac->p, block, ac->x);
+	sq_covacc_add(ac->cov, ac->x);
 	return 0;
+}
+
+static int
+acc_fold(void *dst, void *from, sq_error *err)
+{
+	struct acc *d = dst;
+	const struct acc *s = from;
+	int rc = sq_covacc_merge(d->cov, s->cov);
+
+	return rc == SQ_OK ? SQ_OK : sq_error_set(err, rc, NULL, 0, 0, NULL,
+	    "out of memory");
+}
+
+static int
+acc_write(FILE *fp, const void *a)
+{
+	const struct acc *ac = a;
+
+	return sq_covacc_state_write(fp, ac->cov);
+}
+
+static int
+acc_read(sq_state_rd *r, void *a)
+{
+	struct acc *ac = a;
+
+	return sq_factor_state_read_body(r, ac->cov);
+}
+
+static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
+    acc_write, acc_read };
+
+/*
+ * The sums stay exact (any split, any order: the same bits) while the
+ * values are whole numbers within SQ_COVACC_EXACT_MAX; a wider scale
+ * falls back to running moments, whose last bits depend on the order,
+ * so it is read as one stream (-j 1).
+ */
+static void
+exact_or_one_job(const sq_instrument *ins)
+{
+	double m = block == SQ_BLOCK_G ? ins->max - ins->min :
+	    fmax(fabs(ins->min), fabs(ins->max));
+
+	if (!(m <= SQ_COVACC_EXACT_MAX))
+		t.scale.jobs = 1;
 }
 
 static void
@@ -92,7 +174,6 @@ option(int ch, const char *arg)
 	case O_BLOCK:
 		block = tool_block(arg);
 		src.block = "EPG"[block];
-		block_given = 1;
 		break;
 	case O_EXTRACT:
 		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)
@@ -142,27 +223,31 @@ notes(const sq_fa_result *r)
 
 /* The correlations of the items read, or 1 after saying why not. */
 static int
-correlations(struct run *run, const sq_instrument *ins)
+correlations(struct run *run, const sq_instrument *ins, int nfiles,
+    char **files)
 {
+	struct acc *ac;
+	tool_input in;
 	size_t bi, bj, i;
-	sq_survey_stats st;
+	int rc;
 
-	if ((run->x = malloc(run->p * sizeof(double))) == NULL ||
-	    (run->R = malloc(run->p * run->p * sizeof(double))) == NULL ||
+	if ((run->R = malloc(run->p * run->p * sizeof(double))) == NULL ||
 	    (run->dim = malloc(run->p * sizeof(int))) == NULL ||
-	    sq_covacc_new(run->p, src.pairwise, &run->acc) != SQ_OK)
+	    (ac = acc_make((void *)ins)) == NULL)
 		return tool_nomem();
 	for (i = 0; i < run->p; i++)
 		run->dim[i] = ins->items[i].dim;
-	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, run, &st,
-	    &t.err) != SQ_OK)
-		return tool_fail(&t.err, t.cli.path);
-	tool_read_warn(&st);
-	tool_invalid(t.cli.path, st.invalid);
-	src.rows = st.rows;
+	exact_or_one_job(ins);
+	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
+	run->acc = ac->cov;
+	ac->cov = NULL;
+	acc_drop(ac);
+	if (rc != TOOL_SCAN_EMIT)
+		return rc == TOOL_SCAN_DONE ? -1 : 1;
+	src.rows = (unsigned long)in.rows;
 	src.lang = t.cli.lang;
-	src.invalid = st.invalid;
-	form = st.form;
+	src.invalid = (unsigned long)in.invalid;
+	form = in.form;
 	if (sq_covacc_n(run->acc) < (double)run->p + 1) {
 		tool_warn("%s: %.0f %s respondents for %zu items; factor "
 		    "analysis needs more", t.cli.path, sq_covacc_n(run->acc),
@@ -202,16 +287,16 @@ human(FILE *fp, void *ctx)
 	    h->title, fp);
 }
 
-/* Analyse, write; 0, 1, or 3 when a gate held. */
+/* Analyse, write (or the state); 0, 1, or 3 when a gate held. */
 static int
-factor(struct run *run, const sq_instrument *ins)
+factor(struct run *run, const sq_instrument *ins, int nfiles, char **files)
 {
 	char title[256];
 	size_t i;
 	int rc, held = 0;
 
-	if (correlations(run, ins) != 0)
-		return 1;
+	if ((rc = correlations(run, ins, nfiles, files)) != 0)
+		return rc < 0 ? 0 : 1;
 	rc = sq_fa_analyse(run->R, run->p, sq_covacc_n(run->acc), run->dim,
 	    ins->ndims, &fo, &run->res);
 	if (rc != SQ_OK) {
@@ -270,13 +355,12 @@ main(int argc, char *argv[])
 		rc = 2;
 	} else {
 		src.ins = ins;
-		rc = factor(&run, ins);
+		rc = factor(&run, ins, argc - optind, argv + optind);
 	}
 	sq_fa_result_free(run.res);
 	sq_table_free(run.table);
 	sq_covacc_free(run.acc);
 	sq_instrument_free(ins);
-	free(run.x);
 	free(run.R);
 	free(run.dim);
 	return rc;

@@ -1,7 +1,11 @@
-/* The checker's insides, shared by check.c and checkstate.c. */
+/*
+ * The checker's insides, shared by check.c (the flags), checkstate.c,
+ * check_table.c (counts and gates) and check_clean.c (the clean CSV).
+ */
 #ifndef SERVQUAL_CHECK_INT_H
 #define SERVQUAL_CHECK_INT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "servqual/check.h"
@@ -46,5 +50,11 @@ struct sq_check {
  */
 int sq_check_ids_add(sq_check *c, const char *id, unsigned long line,
     int *found, unsigned long *first, size_t *idx);
+
+/*
+ * Make room for need more elements of size bytes in *p (*cap of them, len
+ * used), doubling from 1024; SQ_ENOMEM leaves *p as it was.
+ */
+int chk_room(void **p, size_t *cap, size_t len, size_t need, size_t size);
 
 #endif

@@ -90,4 +90,24 @@ enum { RQ_CONCENTRATE = 0, RQ_KEEP_UP, RQ_LOW_PRIORITY, RQ_OVERKILL };
 /* The row of dimension d, or of the first row of scope, in s->grow. */
 const sq_gaprow *rq_dimrow(const sq_study *s, size_t d);
 
+/*
+ * Figures for people (report_summary.c), into buf of 48 bytes (rfp: 64):
+ * x with d decimals (d < 0: a p-value, d = 0: a count), a dash for NaN;
+ * "p = 0.012" or "p < 0.001". Both return buf.
+ */
+const char *rfx(char *buf, double x, int d);
+const char *rfp(char *buf, double p);
+
+/*
+ * The report's own tables (report_tables.c), each new (NULL when out of
+ * memory): scores by segment, importance-performance, key drivers, each
+ * factor's CR, AVE and HTMT, the zone of tolerance, data quality.
+ */
+sq_table *rtable_segments(const sq_study *s, int lang);
+sq_table *rtable_ipa(const sq_study *s, int lang);
+sq_table *rtable_drivers(const sq_study *s, int lang);
+sq_table *rtable_cfa(const sq_study *s, int lang);
+sq_table *rtable_zone(const sq_study *s, int lang);
+sq_table *rtable_quality(const sq_study *s);
+
 #endif

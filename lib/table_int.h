@@ -1,4 +1,7 @@
-/* The table's insides, shared by table.c (machine formats) and pretty.c. */
+/*
+ * The table's insides, shared by table.c (building), table_write.c
+ * (machine formats) and pretty.c (formats for people).
+ */
 #ifndef SERVQUAL_TABLE_INT_H
 #define SERVQUAL_TABLE_INT_H
 

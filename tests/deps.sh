@@ -2,12 +2,13 @@
 # deps.sh OBJDIR [PATTERN]: the call graph between library files, from
 # nm of their objects (a file uses a file when it uses a global symbol
 # the other defines), and exit 1 if the graph has a cycle. PATTERN picks
-# the objects (default chart_*.o): the chart files must call one way,
-# input -> chart data -> drawing -> output. -v prints the edges.
+# the objects (default *.o, the whole library): data travels one way,
+# read -> survey -> stats -> tables -> output -> chart -> report, and no
+# file may call back up. -v prints the edges.
 verbose=0
 [ "$1" = -v ] && { verbose=1; shift; }
 dir=${1:?usage: deps.sh [-v] OBJDIR [PATTERN]}
-pat=${2:-chart_*.o}
+pat=${2:-*.o}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 n=0

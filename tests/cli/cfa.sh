@@ -69,7 +69,7 @@ t "cfa bad gate" 2 - '~--fail-if: "cfi=0.9": expected cfi<X' sq-cfa --fail-if cf
     $_cx/five.csv
 t "cfa bad gate number" 2 - '~--fail-if: "rmsea>x": expected' sq-cfa --fail-if 'rmsea>x' \
     $_cx/five.csv
-t "cfa two files" 2 - "~$_cu" sq-cfa $_cx/five.csv $_cx/five.csv
+# two files are one survey now (tests/cli/scale_cfa.sh)
 t "cfa bad option" 2 - "~$_cu" sq-cfa --bogus $_cx/five.csv
 
 # bad input

@@ -1,6 +1,8 @@
-# The chart files call one way (input -> chart data -> drawing -> output):
-# tests/deps.sh reads who defines and who uses each global symbol from
-# nm of the objects and fails on a cycle. First, that it can fail.
+# The library calls one way (read -> survey -> stats -> tables -> output
+# -> chart -> report), the chart files too (input -> chart data ->
+# drawing -> output): tests/deps.sh reads who defines and who uses each
+# global symbol from nm of the objects and fails on a cycle. First, that
+# it can fail.
 # t NAME RC STDOUT STDERR CMD... (see tests/run.sh)
 DT=$TMP/deps
 mkdir -p "$DT"
@@ -20,4 +22,6 @@ t "deps: a one-way pair passes" 0 "$DT/line.exp" - \
 t "deps: no objects is an error" 2 - "~no " \
     sh tests/deps.sh "$DT/none"
 t "deps: the chart files of lib/ call one way" 0 '*' - \
-    sh tests/deps.sh "$O/lib"
+    sh tests/deps.sh "$O/lib" 'chart_*.o'
+t "deps: every file of lib/ calls one way" 0 '*' - \
+    sh tests/deps.sh "$O/lib" '*.o'
