@@ -188,6 +188,10 @@ read_exact(sq_state_rd *r, sq_covacc *b)
 	return SQ_OK;
 }
 
+/* running means at most this large (co-moments its square): no answer
+ * an export holds comes near, and sums of such stay finite */
+#define RUN_MAX 1e100
+
 static int
 read_running(sq_state_rd *r, sq_covacc *b)
 {
@@ -200,15 +204,33 @@ read_running(sq_state_rd *r, sq_covacc *b)
 		if ((rc = get_dbl(r, r->tok[at + i], 0, 0, &b->mean[i])) !=
 		    SQ_OK)
 			return rc;
+		else if (!(fabs(b->mean[i]) <= RUN_MAX))
+			return sq_state_bad(r, "a mean out of range");
 	for (i = 0; i < k; i++) {
 		if ((rc = expect_row(r, "com", (long)i, NULL, k - i, &at)) !=
 		    SQ_OK)
 			return rc;
-		for (j = i; j < k; j++)
-			if ((rc = get_dbl(r, r->tok[at + j - i], 0, 0,
-			    &b->com[i * k + j])) != SQ_OK)
+		for (j = i; j < k; j++) {
+			double *c = &b->com[i * k + j];
+
+			if ((rc = get_dbl(r, r->tok[at + j - i], 0, 0, c)) !=
+			    SQ_OK)
 				return rc;
+			/* a sum of squares on the diagonal */
+			if (!(fabs(*c) <= RUN_MAX * RUN_MAX) ||
+			    (j == i && *c < 0))
+				return sq_state_bad(r,
+				    "co-moments no data can have");
+		}
 	}
+	/* and Cauchy-Schwarz off it (rounding allowed for) */
+	for (i = 0; i < k; i++)
+		for (j = i + 1; j < k; j++)
+			if (fabs(b->com[i * k + j]) > 1.000001 *
+			    sqrt(b->com[i * k + i] * b->com[j * k + j]) +
+			    1e-9)
+				return sq_state_bad(r,
+				    "co-moments no data can have");
 	for (i = 0, row = 0; b->pairwise && i < k; row += k - i, i++)
 		for (f = 0; f < 6; f++) {
 			if ((rc = expect_row(r, "pm", (long)i, mfield[f],
