@@ -327,17 +327,80 @@ compare(const sq_instrument *ins, int nfiles, char **files,
 	return rc;
 }
 
+/* The mode from the operands and options; usage errors exit 2. */
+static void
+settle(size_t nfiles, const char *by, const char *labels, const char *paired)
+{
+	int byfile = by != NULL && strcmp(by, t.scale.filecol) == 0;
+	int merge = t.scale.merge, partial = t.scale.partial;
+
+	if (paired != NULL && (partial || merge))
+		tool_usage("--paired-by matches the respondents of two files, "
+		    "so it keeps every one of them: no --partial or --merge");
+	if (nfiles > MAX_FILES && !byfile && !merge)
+		tool_usage("at most %d files", MAX_FILES);
+	if (merge) {
+		/* the states carry their groups and names */
+		if (labels != NULL)
+			tool_usage("--labels names files, not states");
+		mode = M_GROUPS;
+		return;
+	}
+	if (by != NULL && nfiles > 1 && !byfile)
+		tool_usage("groups come from -b or from files, not both");
+	/* --partial: one file can be one wave of a comparison */
+	if (by == NULL && nfiles < 2 && !partial)
+		tool_usage("give -b COLUMN or two or more files");
+	if ((labels != NULL || paired != NULL) && (by != NULL ||
+	    (nfiles < 2 && !(partial && labels != NULL))))
+		tool_usage("--labels and --paired-by are for files");
+	if (paired != NULL && nfiles != 2)
+		tool_usage("--paired-by compares two files");
+	mode = paired ? M_PANEL : by != NULL ? M_GROUPS : M_WAVES;
+}
+
+/* Each wave file's name: --labels, else its base name; 0 or 1 (memory). */
+static int
+name_waves(char **label, char *labels, size_t nfiles, char **files)
+{
+	static const char *dash[1] = { "-" };
+	char *save = NULL;
+	size_t i, j;
+
+	nwave = nfiles > 0 ? nfiles : 1;
+	wfile = nfiles > 0 ? files : (char **)dash;
+	for (i = 0; i < nwave; i++) {
+		const char *l = labels ? strtok_r(i ? NULL : labels, ",",
+		    &save) : NULL;
+
+		if (labels != NULL && l == NULL)
+			tool_usage("--labels: %zu names for %zu files", i,
+			    nwave);
+		label[i] = l ? strdup(l) : basename_of(wfile[i]);
+		if (label[i] == NULL)
+			return 1;
+		for (j = 0; j < i; j++)
+			if (strcmp(label[i], label[j]) == 0)
+				tool_usage("two files named \"%s\": name them "
+				    "with --labels", label[i]);
+	}
+	if (labels != NULL && strtok_r(NULL, ",", &save) != NULL)
+		tool_usage("--labels: more names than files");
+	wlabel = label;
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct gate gates[MAX_GATES];
 	char *label[MAX_FILES], *labels = NULL;
-	size_t ngates = 0, nfiles, i, j;
+	size_t ngates = 0, nfiles, i;
 	sq_instrument *ins = NULL;
 	sq_table *table = NULL;
 	sq_cmprow *rows = NULL;
-	const char *paired = NULL, *by, *dash[1] = { "-" };
-	int ch, rc, byfile, merge, partial;
+	const char *paired = NULL, *by;
+	int ch, rc;
 
 	memset(label, 0, sizeof(label));
 	tool_init(&t);
@@ -369,58 +432,11 @@ main(int argc, char *argv[])
 	}
 	nfiles = (size_t)(argc - optind);
 	by = t.cli.so.by;
-	byfile = by != NULL && strcmp(by, t.scale.filecol) == 0;
-	merge = t.scale.merge;
-	partial = t.scale.partial;
-	if (paired != NULL && (partial || merge))
-		tool_usage("--paired-by matches the respondents of two files, "
-		    "so it keeps every one of them: no --partial or --merge");
-	if (nfiles > MAX_FILES && !byfile && !merge)
-		tool_usage("at most %d files", MAX_FILES);
 	tool_operands(&t, argc - optind, argv + optind);
-	if (merge) {
-		/* the states carry their groups and names */
-		if (labels != NULL)
-			tool_usage("--labels names files, not states");
-		mode = M_GROUPS;
-	} else {
-		if (by != NULL && nfiles > 1 && !byfile)
-			tool_usage("groups come from -b or from files, not "
-			    "both");
-		/* --partial: one file can be one wave of a comparison */
-		if (by == NULL && nfiles < 2 && !partial)
-			tool_usage("give -b COLUMN or two or more files");
-		if ((labels != NULL || paired != NULL) && (by != NULL ||
-		    (nfiles < 2 && !(partial && labels != NULL))))
-			tool_usage("--labels and --paired-by are for files");
-		if (paired != NULL && nfiles != 2)
-			tool_usage("--paired-by compares two files");
-		mode = paired ? M_PANEL : by != NULL ? M_GROUPS : M_WAVES;
-	}
+	settle(nfiles, by, labels, paired);
 	if (mode != M_GROUPS) {
-		char *save = NULL;
-
-		nwave = nfiles > 0 ? nfiles : 1;
-		wfile = nfiles > 0 ? argv + optind : (char **)dash;
-		for (i = 0; i < nwave; i++) {
-			const char *l = labels ? strtok_r(i ? NULL : labels,
-			    ",", &save) : NULL;
-
-			if (labels != NULL && l == NULL)
-				tool_usage("--labels: %zu names for %zu files",
-				    i, nwave);
-			label[i] = l ? strdup(l) : basename_of(wfile[i]);
-			if (label[i] == NULL)
-				return tool_nomem();
-			for (j = 0; j < i; j++)
-				if (strcmp(label[i], label[j]) == 0)
-					tool_usage("two files named \"%s\": "
-					    "name them with --labels",
-					    label[i]);
-		}
-		if (labels != NULL && strtok_r(NULL, ",", &save) != NULL)
-			tool_usage("--labels: more names than files");
-		wlabel = label;
+		if (name_waves(label, labels, nfiles, argv + optind) != 0)
+			return tool_nomem();
 		/* each row's segment: the file it came from (tool_scan) */
 		t.cli.so.by = t.scale.filecol;
 		if (paired != NULL)

@@ -6,8 +6,10 @@
 #include <strings.h>
 
 #include "servqual/drivers.h"
+#include "servqual/driversstate.h"
 #include "servqual/survey.h"
 #include "servqual/table.h"
+#include "scan.h"
 #include "tool.h"
 
 #define MAX_TARGETS 64
@@ -33,39 +35,46 @@ static const tool_opt opts[] = {
 
 static tool t = {
 	.name = "sq-drivers",
-	.operands = "[file]",
+	.operands = "[file...]",
 	.purpose = "Regresses the overall rating on the five dimension gap "
 	    "scores (servqual) and on\nthe five perception scores "
 	    "(servperf), splits R\xc2\xb2 by LMG, sets stated against\n"
 	    "derived importance, places the dimensions in importance-"
-	    "performance quadrants\nand checks service-level targets.",
+	    "performance quadrants\nand checks service-level targets. Any "
+	    "number of files are read as one survey.",
 	.example = "sq-drivers -f pretty --target REL=5.5 "
 	    "samples/banco_demo.csv",
 	.shared = TOOL_READ | TOOL_TABLE | TOOL_BY | TOOL_CONF |
-	    TOOL_INVALID | TOOL_FOLD,
+	    TOOL_INVALID | TOOL_FOLD | TOOL_SCALE,
 	.by_help = "targets per value of this column too",
 	.own = opts,
 };
 
-static const char *specs[MAX_TARGETS], *files[MAX_TARGETS];
+static const char *specs[MAX_TARGETS], *tfiles[MAX_TARGETS];
 static size_t nspec, nfile;
 static int fail_missed;
 static sq_drivers_opts dopt;
 
+/* What the whole run shares. */
 struct run {
 	const sq_instrument *ins;
-	sq_drivers *acc;
 	const char *outcome;	/* NULL: the overall rating */
-	const char *file;
-	int col;		/* outcome column, -1: the overall role */
+	int col;		/* outcome column of the file being read, -1:
+				   the overall role (atomic: -j threads each
+				   see the header) */
 	int invalid;		/* enum sq_invalid */
-	unsigned long bad;	/* outcome cells treated as missing */
 	sq_drvresult *res;
 	sq_target *tg;
 	size_t ntg;
 };
 
 static struct run drv;
+
+/* The accumulator: the library's, and the outcome cells found invalid. */
+struct acc {
+	sq_drivers *d;
+	unsigned long long bad;
+};
 
 static void
 option(int ch, const char *arg)
@@ -109,7 +118,7 @@ option(int ch, const char *arg)
 		if (ch == O_TARGET)
 			specs[nspec++] = arg;
 		else
-			files[nfile++] = arg;
+			tfiles[nfile++] = arg;
 		break;
 	}
 }
@@ -118,10 +127,11 @@ static int
 header(void *ctx, const sq_survey_header *h, sq_error *err)
 {
 	struct run *run = ctx;
+	int col = -1;
 	size_t i;
 
-	run->col = -1;
 	if (run->outcome == NULL) {
+		__atomic_store_n(&run->col, -1, __ATOMIC_RELAXED);
 		for (i = 0; i < h->ncols; i++)
 			if (h->role[i] == SQ_ROLE_OVERALL)
 				return 0;
@@ -129,42 +139,112 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 		    "no overall rating column (\"overall\"); name the outcome "
 		    "with --outcome COLUMN");
 	}
-	for (i = 0; i < h->ncols && run->col < 0; i++)
+	for (i = 0; i < h->ncols && col < 0; i++)
 		if (strcmp(h->name[i], run->outcome) == 0)
-			run->col = (int)i;
-	for (i = 0; i < h->ncols && run->col < 0; i++)
+			col = (int)i;
+	for (i = 0; i < h->ncols && col < 0; i++)
 		if (strcasecmp(h->name[i], run->outcome) == 0)
-			run->col = (int)i;
-	if (run->col < 0)
+			col = (int)i;
+	if (col < 0)
 		return sq_error_set(err, SQ_ESCHEMA, NULL, h->line, 0, NULL,
 		    "outcome column \"%s\" not found in the header",
 		    run->outcome);
+	__atomic_store_n(&run->col, col, __ATOMIC_RELAXED);
 	return 0;
 }
 
-static int
-add(void *ctx, const sq_response *r, sq_error *err)
+static void
+acc_drop(void *a)
 {
-	struct run *run = ctx;
+	struct acc *ac = a;
+
+	if (ac != NULL)
+		sq_drivers_free(ac->d);
+	free(ac);
+}
+
+static void *
+acc_make(void *ctx)
+{
+	const sq_instrument *ins = ctx;
+	struct acc *ac = calloc(1, sizeof(*ac));
+
+	if (ac == NULL)
+		return NULL;
+	if (sq_drivers_new(ins, t.cli.so.by != NULL, &ac->d) != SQ_OK) {
+		free(ac);
+		return NULL;
+	}
+	return ac;
+}
+
+static int
+acc_add(void *a, const sq_response *r, sq_error *err)
+{
+	struct acc *ac = a;
+	int col = __atomic_load_n(&drv.col, __ATOMIC_RELAXED);
 	double y = r->overall;
 
-	if (run->col >= 0) {
-		const char *v = r->row->field[run->col];
+	if (col >= 0) {
+		const char *v = r->row->field[col];
 
 		y = NAN;
 		if (v[0] != '\0' && strcmp(v, "NA") != 0 &&
 		    (sq_parse_number(v, r->row->delim != ',', &y) != 0 ||
 		    !isfinite(y))) {
 			y = NAN;
-			if (run->invalid != SQ_INVALID_MISSING)
+			if (drv.invalid != SQ_INVALID_MISSING)
 				return sq_error_set(err, SQ_EDATA, NULL,
-				    r->line, (size_t)run->col + 1,
-				    run->outcome, "\"%s\" is not a number", v);
-			run->bad++;
+				    r->line, (size_t)col + 1, drv.outcome,
+				    "\"%s\" is not a number", v);
+			ac->bad++;
 		}
 	}
-	return sq_drivers_add(run->acc, run->ins, r, y, err);
+	return sq_drivers_add(ac->d, drv.ins, r, y, err);
 }
+
+static int
+acc_fold(void *dst, void *src, sq_error *err)
+{
+	struct acc *d = dst, *s = src;
+	int rc = sq_drivers_fold(d->d, s->d);
+
+	d->bad += s->bad;
+	if (rc == SQ_ELIMIT)
+		return sq_error_set(err, rc, NULL, 0, 0, NULL,
+		    "more than 100000 distinct segment values");
+	if (rc != SQ_OK)
+		return sq_error_set(err, rc, NULL, 0, 0, NULL,
+		    "out of memory");
+	return SQ_OK;
+}
+
+static int
+acc_write(FILE *fp, const void *a)
+{
+	const struct acc *ac = a;
+
+	return sq_drivers_state_write_body(fp, ac->d);
+}
+
+static int
+acc_read(sq_state_rd *r, void *a)
+{
+	struct acc *ac = a;
+
+	return sq_drivers_state_read_body(r, ac->d, drv.ins);
+}
+
+static unsigned long long
+acc_invalid(const void *a)
+{
+	const struct acc *ac = a;
+
+	return ac->bad;
+}
+
+static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
+    acc_write, acc_read, acc_invalid };
 
 static int
 write_result(const sq_drvresult *res, const sq_instrument *ins,
@@ -197,9 +277,9 @@ targets(const sq_instrument *ins)
 		    sizeof(msg)) != 0)
 			tool_usage("%s", msg);
 	for (i = 0; i < nfile; i++)
-		if (sq_targets_read(files[i], ins, &drv.tg, &drv.ntg,
+		if (sq_targets_read(tfiles[i], ins, &drv.tg, &drv.ntg,
 		    &t.err) != SQ_OK)
-			return tool_fail(&t.err, files[i]);
+			return tool_fail(&t.err, tfiles[i]);
 	if (fail_missed && drv.ntg == 0)
 		tool_usage("--fail-if missed needs --target or --targets");
 	return 0;
@@ -215,29 +295,33 @@ result(FILE *fp, void *ctx)
 
 /* Read, analyse, write; 0, 1, or 3 when a target was missed. */
 static int
-drivers(const sq_instrument *ins)
+drivers(const sq_instrument *ins, int nfiles, char **files)
 {
-	sq_survey_stats st;
+	struct acc *ac;
+	tool_input in;
 	size_t i;
+	int rc;
 
 	if (targets(ins) != 0)
 		return 1;
 	drv.ins = ins;
-	drv.file = t.cli.path;
+	drv.col = -1;
 	drv.invalid = t.cli.so.invalid;
-	if (sq_drivers_new(ins, t.cli.so.by != NULL, &drv.acc) != SQ_OK)
+	if ((ac = acc_make((void *)ins)) == NULL)
 		return tool_nomem();
 	t.cli.so.header = header;
 	t.cli.so.header_ctx = &drv;
-	if (sq_survey_read_path(t.cli.path, ins, &t.cli.so, add, &drv, &st,
-	    &t.err) != SQ_OK)
-		return tool_fail(&t.err, t.cli.path);
-	tool_read_warn(&st);
-	tool_invalid(t.cli.path, st.invalid + drv.bad);
+	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
+	if (rc != TOOL_SCAN_EMIT) {
+		acc_drop(ac);
+		return rc == TOOL_SCAN_DONE ? 0 : 1;
+	}
 	dopt.conf = t.cli.conf;
 	dopt.targets = drv.tg;
 	dopt.ntargets = drv.ntg;
-	if (sq_drivers_result(drv.acc, ins, &dopt, &drv.res, &t.err) != SQ_OK)
+	rc = sq_drivers_result(ac->d, ins, &dopt, &drv.res, &t.err);
+	acc_drop(ac);
+	if (rc != SQ_OK)
 		return tool_fail(&t.err, t.cli.path);
 	tool_lookalikes(drv.res->seg, drv.res->nseg);
 	for (i = 0; i < SQ_DRV_NMODELS; i++)
@@ -264,9 +348,8 @@ main(int argc, char *argv[])
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else
-		rc = drivers(ins);
+		rc = drivers(ins, argc - optind, argv + optind);
 	sq_drvresult_free(drv.res);
-	sq_drivers_free(drv.acc);
 	sq_instrument_free(ins);
 	free(drv.tg);
 	return rc;

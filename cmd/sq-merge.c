@@ -113,13 +113,118 @@ peek(const char *path, sq_state_head *h)
 	return rc != SQ_OK ? tool_fail(&t.err, path) : 0;
 }
 
+/*
+ * The tool's command line: the options first's state recorded, ours
+ * (--tool-option X as X), --merge, the states. NULL: reported.
+ */
+static char **
+command(sq_state_head *first, int argc, char *argv[], int nopt)
+{
+	char **av, *p, *e;
+	int i, k = 0;
+
+	if ((av = calloc((size_t)argc + 300, sizeof(*av))) == NULL) {
+		tool_nomem();
+		return NULL;
+	}
+	av[k++] = first->tool;
+	for (p = first->options; *p && k < 256; p = e + 1) {
+		char *name, *val;
+
+		e = strchr(p, '\n');
+		*e = '\0';
+		if (strncmp(p, "option ", 7) != 0)
+			continue;
+		name = p + 7;
+		if ((val = strchr(name, ' ')) != NULL) {
+			*val++ = '\0';
+			if (decode(val) != 0) {
+				tool_warn("%s: option %s: a value not "
+				    "%%-encoded", argv[nopt], name);
+				return NULL;
+			}
+		}
+		if ((av[k] = malloc(strlen(name) + (val ? strlen(val) : 0) +
+		    4)) == NULL) {
+			tool_nomem();
+			return NULL;
+		}
+		sprintf(av[k++], "--%s%s%s", name, val ? "=" : "", val ?
+		    val : "");
+	}
+	for (i = 1; i < nopt; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			continue;
+		if (strcmp(argv[i], "--tool-option") == 0 && i + 1 < nopt)
+			av[k++] = argv[++i];
+		else if (strncmp(argv[i], "--tool-option=", 14) == 0)
+			av[k++] = argv[i] + 14;
+		else
+			av[k++] = argv[i];
+	}
+	av[k++] = "--merge";
+	av[k++] = "--";
+	for (i = nopt; i < argc; i++)
+		av[k++] = argv[i];
+	av[k] = NULL;
+	return av;
+}
+
+/* Every state of one tool, one sq-merge knows: 0, or 1 (reported). */
+static int
+one_tool(int argc, char *argv[], int first_arg, sq_state_head *first)
+{
+	sq_state_head h;
+	int i, k;
+
+	for (i = first_arg; i < argc; i++) {
+		if (peek(argv[i], i == first_arg ? first : &h) != 0)
+			return 1;
+		if (i > first_arg && strcmp(h.tool, first->tool) != 0) {
+			tool_warn("%s: a state of %s, %s one of %s: one "
+			    "analysis at a time", argv[i], h.tool,
+			    argv[first_arg], first->tool);
+			return 1;
+		}
+	}
+	for (k = 0; tools[k] != NULL && strcmp(tools[k], first->tool) != 0;
+	    k++)
+		;
+	if (tools[k] == NULL) {
+		tool_warn("%s: a state of \"%s\", which sq-merge does not "
+		    "know", argv[first_arg], first->tool);
+		return 1;
+	}
+	return 0;
+}
+
+/* Run prog with av: the program beside this one, else on PATH. */
+static int
+run(const char *prog, char **av)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+
+	fflush(NULL);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 40);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			strcpy(slash + 1, prog);
+			execv(exe, av);
+		}
+	}
+	execvp(prog, av);
+	tool_warn("cannot run %s: %s", prog, strerror(errno));
+	return 1;
+}
+
 int
 main(int argc, char *argv[])
 {
-	sq_state_head first, h;
-	char exe[PATH_MAX], *slash, **av, *p, *e;
-	ssize_t n;
-	int ch, i, k, nopt, stdin_used = 0;
+	static sq_state_head first;
+	char **av;
+	int ch, i, stdin_used = 0;
 
 	tool_init(&t);
 	while ((ch = tool_getopt(&t, argc, argv)) != -1)
@@ -129,7 +234,6 @@ main(int argc, char *argv[])
 			    "the tool's", optarg);
 		else if (ch != TOOL_OWN && ch != TOOL_OWN + 1)
 			tool_usage(NULL);
-	nopt = optind;
 	if (optind >= argc)
 		tool_usage("no state given");
 	for (i = optind; i < argc; i++) {
@@ -142,82 +246,8 @@ main(int argc, char *argv[])
 		tool_warn("standard input: %s", strerror(errno));
 		return 1;
 	}
-	/* every state of one tool, one the merge knows */
-	for (i = optind; i < argc; i++) {
-		if (peek(argv[i], i == optind ? &first : &h) != 0)
-			return 1;
-		if (i > optind && strcmp(h.tool, first.tool) != 0) {
-			tool_warn("%s: a state of %s, %s one of %s: one "
-			    "analysis at a time", argv[i], h.tool,
-			    argv[optind], first.tool);
-			return 1;
-		}
-	}
-	for (k = 0; tools[k] != NULL && strcmp(tools[k], first.tool) != 0;
-	    k++)
-		;
-	if (tools[k] == NULL) {
-		tool_warn("%s: a state of \"%s\", which sq-merge does not "
-		    "know", argv[optind], first.tool);
+	if (one_tool(argc, argv, optind, &first) != 0 ||
+	    (av = command(&first, argc, argv, optind)) == NULL)
 		return 1;
-	}
-	/* the tool's command line: its recorded options, ours, the states */
-	if ((av = calloc((size_t)argc + 300, sizeof(*av))) == NULL)
-		return tool_nomem();
-	k = 0;
-	av[k++] = (char *)first.tool;
-	for (p = first.options; *p && k < 256; p = e + 1) {
-		char *name, *val;
-
-		e = strchr(p, '\n');
-		*e = '\0';
-		if (strncmp(p, "option ", 7) != 0)
-			continue;
-		name = p + 7;
-		if ((val = strchr(name, ' ')) != NULL) {
-			*val++ = '\0';
-			if (decode(val) != 0) {
-				tool_warn("%s: option %s: a value not "
-				    "%%-encoded", argv[optind], name);
-				return 1;
-			}
-		}
-		if ((av[k] = malloc(strlen(name) + (val ? strlen(val) : 0) +
-		    4)) == NULL)
-			return tool_nomem();
-		sprintf(av[k++], "--%s%s%s", name, val ? "=" : "", val ?
-		    val : "");
-	}
-	/* ours as given; --tool-option X becomes X */
-	for (i = 1; i < nopt; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			continue;
-		if (strcmp(argv[i], "--tool-option") == 0 && i + 1 < nopt) {
-			av[k++] = argv[++i];
-			continue;
-		}
-		if (strncmp(argv[i], "--tool-option=", 14) == 0) {
-			av[k++] = argv[i] + 14;
-			continue;
-		}
-		av[k++] = argv[i];
-	}
-	av[k++] = "--merge";
-	av[k++] = "--";
-	for (i = optind; i < argc; i++)
-		av[k++] = argv[i];
-	av[k] = NULL;
-	fflush(NULL);
-	/* the tool beside this program, else on PATH */
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 40);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			strcpy(slash + 1, first.tool);
-			execv(exe, av);
-		}
-	}
-	execvp(first.tool, av);
-	tool_warn("cannot run %s: %s", first.tool, strerror(errno));
-	return 1;
+	return run(first.tool, av);
 }

@@ -11,56 +11,66 @@
 #include <gsl/gsl_sf_gamma.h>
 
 #include "servqual/chart.h"
-#include "servqual/drivers.h"
-#include "servqual/hash.h"
-#include "servqual/scores.h"
+#include "drivers_int.h"
 
-#define NQ	(SQ_MAX_DIMS + 1)
-
-/* Running mean and centred co-moments of (x_1..x_p, y) (Welford). */
-struct momacc {
-	double n;
-	double m[NQ];
-	double *C;		/* q x q, q = p + 1 */
-};
+#define NQ	DRV_NQ
 
 /* Mean and sum of squared deviations of one score. */
 struct mom1 {
 	double n, mean, m2;
 };
 
-struct sq_drivers {
-	size_t nd;
-	struct momacc mod[SQ_DRV_NMODELS];
-	double wsum[SQ_MAX_DIMS], wn;	/* rescaled weights */
-	double respondents;
-	sq_scores *sg, *sp;
-	struct mom1 *all;	/* 2 * nd: block P then G */
-	int by_segment;
-	size_t nseg, cap, hcap;
-	char **seg;
-	struct mom1 *segmom;	/* nseg * 2 * nd */
-	size_t *hash;
-	sq_hash_key key;	/* random per run: no hash flooding */
-};
+static long long
+gcdll(long long a, long long b)
+{
+	while (b != 0) {
+		long long t = a % b;
+
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/*
+ * The common denominator of dimension scores: the lcm of every count of
+ * items a score can be the mean of (ceil(k/2)..k); 0 when too large.
+ */
+static long long
+score_den(const sq_instrument *ins)
+{
+	size_t k[SQ_MAX_DIMS] = { 0 }, i, d, c;
+	long long L = 1;
+
+	for (i = 0; i < ins->nitems; i++)
+		k[ins->items[i].dim]++;
+	for (d = 0; d < ins->ndims; d++)
+		for (c = (k[d] + 1) / 2; c <= k[d]; c++) {
+			if (c == 0)
+				continue;
+			L = L / gcdll(L, (long long)c) * (long long)c;
+			if (L > (1 << 20))
+				return 0;
+		}
+	return L;
+}
 
 int
 sq_drivers_new(const sq_instrument *ins, int by_segment, sq_drivers **out)
 {
 	sq_drivers *a;
-	size_t q = ins->ndims + 1, m;
 
 	*out = NULL;
+	if (ins->ndims > SQ_MAX_DIMS)
+		return SQ_EUSAGE;
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return SQ_ENOMEM;
 	a->nd = ins->ndims;
-	for (m = 0; m < SQ_DRV_NMODELS; m++)
-		if ((a->mod[m].C = calloc(q * q, sizeof(double))) == NULL)
-			goto nomem;
+	a->L = score_den(ins);
 	if (sq_scores_new(ins, &a->sg) != SQ_OK ||
 	    sq_scores_new(ins, &a->sp) != SQ_OK)
 		goto nomem;
-	if ((a->all = calloc(2 * q, sizeof(*a->all))) == NULL)
+	if ((a->all = calloc(2 * a->nd + 1, sizeof(*a->all))) == NULL)
 		goto nomem;
 	a->by_segment = by_segment;
 	if (by_segment) {
@@ -83,8 +93,6 @@ sq_drivers_free(sq_drivers *a)
 
 	if (a == NULL)
 		return;
-	for (i = 0; i < SQ_DRV_NMODELS; i++)
-		free(a->mod[i].C);
 	sq_scores_free(a->sg);
 	sq_scores_free(a->sp);
 	free(a->all);
@@ -93,38 +101,216 @@ sq_drivers_free(sq_drivers *a)
 	free(a->seg);
 	free(a->segmom);
 	free(a->hash);
+	free(a->tot);
 	free(a);
 }
 
+/* ---- exact and running moments ---- */
+
+/* Welford: one value into the running part. */
 static void
-mom1_add(struct mom1 *s, double x)
+mom1_run(struct drv_mom1 *s, double x)
 {
 	double d;
 
-	if (isnan(x))
-		return;
-	s->n += 1;
-	d = x - s->mean;
-	s->mean += d / s->n;
-	s->m2 += d * (x - s->mean);
+	s->rn += 1;
+	d = x - s->rm;
+	s->rm += d / s->rn;
+	s->rm2 += d * (x - s->rm);
 }
 
+/* x = X / den exactly (ok) or not. */
 static void
-momacc_add(struct momacc *a, size_t q, const double *z)
+mom1_add(struct drv_mom1 *s, int ok, long long X, double x)
+{
+	if (isnan(x))
+		return;
+	if (ok && s->n < DRV_NMAX - 1) {
+		s->n++;
+		s->s += X;
+		s->ss += (__int128)X * X;
+	} else
+		mom1_run(s, x);
+}
+
+/*
+ * The centred co-moment of integer series i and j from n and their sums
+ * si, sj, sij, over den: (sij - si sj / n) / den, with si = qi n + ri so
+ * that every product stays within 128 bits (wrapping unsigned arithmetic
+ * for the steps, whose result is in range), one rounding at the end.
+ */
+static long double
+centred(unsigned long long n, __int128 si, __int128 sj, __int128 sij,
+    long double den)
+{
+	__int128 N = (__int128)n, qi = si / N, ri = si % N, qj = sj / N,
+	    rj = sj % N;
+	unsigned __int128 A = (unsigned __int128)sij -
+	    (unsigned __int128)qi * (unsigned __int128)sj -
+	    (unsigned __int128)ri * (unsigned __int128)qj;
+
+	return ((long double)(__int128)A - (long double)(ri * rj) /
+	    (long double)N) / den;
+}
+
+/* The moments of s with scores over den: exact and running combined. */
+static void
+mom1_get(const struct drv_mom1 *s, long long den, struct mom1 *out)
+{
+	double n, d;
+
+	out->n = (double)s->n;
+	out->mean = out->m2 = 0;
+	if (s->n > 0) {
+		out->mean = (double)((long double)s->s / ((long double)s->n *
+		    (long double)den));
+		out->m2 = (double)centred(s->n, s->s, s->s, s->ss,
+		    (long double)den * (long double)den);
+	}
+	if (s->rn == 0)
+		return;
+	if (s->n == 0) {
+		out->n = s->rn;
+		out->mean = s->rm;
+		out->m2 = s->rm2;
+		return;
+	}
+	n = out->n + s->rn;
+	d = s->rm - out->mean;
+	out->m2 += s->rm2 + d * d * out->n * s->rn / n;
+	out->mean += d * s->rn / n;
+	out->n = n;
+}
+
+/* Chan et al.: running moments b folded into a. */
+static void
+mom1_chan(double *an, double *am, double *am2, double bn, double bm,
+    double bm2)
+{
+	double n, d;
+
+	if (bn == 0)
+		return;
+	if (*an == 0) {
+		*an = bn;
+		*am = bm;
+		*am2 = bm2;
+		return;
+	}
+	n = *an + bn;
+	d = bm - *am;
+	*am2 += bm2 + d * d * *an * bn / n;
+	*am += d * bn / n;
+	*an = n;
+}
+
+void
+sq_drv_mom1_fold(struct drv_mom1 *a, const struct drv_mom1 *b, long long L)
+{
+	if (a->n + b->n < DRV_NMAX) {
+		a->n += b->n;
+		a->s += b->s;
+		a->ss += b->ss;
+	} else {
+		/* beyond 2^46 respondents: b's exact part runs too */
+		struct drv_mom1 e = *b;
+		struct mom1 m;
+
+		e.rn = 0;
+		mom1_get(&e, L, &m);
+		mom1_chan(&a->rn, &a->rm, &a->rm2, m.n, m.mean, m.m2);
+	}
+	mom1_chan(&a->rn, &a->rm, &a->rm2, b->rn, b->rm, b->rm2);
+}
+
+/* Welford: one case z[0..q) into the running part of a model. */
+static void
+mom_run(struct drv_mom *a, size_t q, const double *z)
 {
 	double d[NQ];
 	size_t i, j;
 
-	a->n += 1;
+	a->rn += 1;
 	for (i = 0; i < q; i++) {
-		d[i] = z[i] - a->m[i];
-		a->m[i] += d[i] / a->n;
+		d[i] = z[i] - a->rm[i];
+		a->rm[i] += d[i] / a->rn;
 	}
-	/* C += d (z - m_new)', symmetric: fill the upper triangle */
 	for (i = 0; i < q; i++)
 		for (j = i; j < q; j++)
-			a->C[i * q + j] += d[i] * (z[j] - a->m[j]);
+			a->rc[DRV_UT(q, i, j)] += d[i] * (z[j] - a->rm[j]);
 }
+
+/* The exact part of a model as means and co-moments (dens: per column). */
+static void
+mom_exact(const struct drv_mom *a, size_t q, const long long *den,
+    double *m, double *C)
+{
+	size_t i, j;
+
+	for (i = 0; i < q; i++) {
+		m[i] = (double)((long double)a->s[i] / ((long double)a->n *
+		    (long double)den[i]));
+		for (j = i; j < q; j++)
+			C[DRV_UT(q, i, j)] = (double)centred(a->n, a->s[i],
+			    a->s[j], a->ss[DRV_UT(q, i, j)],
+			    (long double)den[i] * (long double)den[j]);
+	}
+}
+
+/* Chan et al. for co-moments: (bn, bm, bC) folded into (an, am, aC). */
+static void
+mom_chan(double *an, double *am, double *aC, double bn, const double *bm,
+    const double *bC, size_t q)
+{
+	double n, d[NQ];
+	size_t i, j;
+
+	if (bn == 0)
+		return;
+	if (*an == 0) {
+		*an = bn;
+		memcpy(am, bm, q * sizeof(*am));
+		memcpy(aC, bC, q * (q + 1) / 2 * sizeof(*aC));
+		return;
+	}
+	n = *an + bn;
+	for (i = 0; i < q; i++)
+		d[i] = bm[i] - am[i];
+	for (i = 0; i < q; i++)
+		for (j = i; j < q; j++)
+			aC[DRV_UT(q, i, j)] += bC[DRV_UT(q, i, j)] +
+			    d[i] * d[j] * *an * bn / n;
+	for (i = 0; i < q; i++)
+		am[i] += d[i] * bn / n;
+	*an = n;
+}
+
+void
+sq_drv_mom_fold(struct drv_mom *a, const struct drv_mom *b, size_t q,
+    long long L)
+{
+	size_t i;
+
+	if (a->n + b->n < DRV_NMAX) {
+		a->n += b->n;
+		for (i = 0; i < q; i++)
+			a->s[i] += b->s[i];
+		for (i = 0; i < q * (q + 1) / 2; i++)
+			a->ss[i] += b->ss[i];
+	} else if (b->n > 0) {
+		/* beyond 2^46 respondents: b's exact part runs too */
+		long long den[NQ];
+		double m[NQ], C[DRV_NCROSS], n = (double)b->n;
+
+		for (i = 0; i < q; i++)
+			den[i] = i + 1 < q ? L : SQ_DRV_YDEN;
+		mom_exact(b, q, den, m, C);
+		mom_chan(&a->rn, a->rm, a->rc, n, m, C, q);
+	}
+	mom_chan(&a->rn, a->rm, a->rc, b->rn, b->rm, b->rc, q);
+}
+
+/* ---- segments ---- */
 
 static int
 rehash(sq_drivers *a)
@@ -146,11 +332,11 @@ rehash(sq_drivers *a)
 	return SQ_OK;
 }
 
-/* The moments of segment v (2 * nd of them), added when new. */
-static int
-segment_of(sq_drivers *a, const char *v, struct mom1 **out)
+int
+sq_drivers_segment(sq_drivers *a, const char *v, struct drv_mom1 **out)
 {
-	size_t h = (size_t)sq_hash_keyed(&a->key, v) & (a->hcap - 1), i, per = 2 * a->nd;
+	size_t h = (size_t)sq_hash_keyed(&a->key, v) & (a->hcap - 1), i,
+	    per = 2 * a->nd;
 
 	while (a->hash[h] != 0) {
 		i = a->hash[h] - 1;
@@ -160,12 +346,12 @@ segment_of(sq_drivers *a, const char *v, struct mom1 **out)
 		}
 		h = (h + 1) & (a->hcap - 1);
 	}
-	if (a->nseg >= 100000)
+	if (a->nseg >= DRV_MAX_SEGMENTS)
 		return SQ_ELIMIT;
 	if (a->nseg == a->cap) {
 		size_t cap = a->cap ? a->cap * 2 : 16;
 		char **ns = realloc(a->seg, cap * sizeof(*ns));
-		struct mom1 *nm;
+		struct drv_mom1 *nm;
 
 		if (ns == NULL)
 			return SQ_ENOMEM;
@@ -178,7 +364,7 @@ segment_of(sq_drivers *a, const char *v, struct mom1 **out)
 	}
 	if ((a->seg[a->nseg] = strdup(v)) == NULL)
 		return SQ_ENOMEM;
-	memset(a->segmom + a->nseg * per, 0, per * sizeof(struct mom1));
+	memset(a->segmom + a->nseg * per, 0, per * sizeof(struct drv_mom1));
 	a->hash[h] = a->nseg + 1;
 	*out = a->segmom + a->nseg * per;
 	a->nseg++;
@@ -187,21 +373,110 @@ segment_of(sq_drivers *a, const char *v, struct mom1 **out)
 	return SQ_OK;
 }
 
+/* ---- stated weights ---- */
+
+/* The rescaled weights of n respondents as running sums. */
+static void
+total_run(sq_drivers *a, long long total, unsigned long long n,
+    const long long *w)
+{
+	size_t d;
+
+	for (d = 0; d < a->nd; d++)
+		a->wrun[d] += 100 * (double)w[d] / (double)total;
+	a->wrn += (double)n;
+}
+
+int
+sq_drv_total_add(sq_drivers *a, long long total, unsigned long long n,
+    const long long *w)
+{
+	size_t lo = 0, hi = a->ntot, mid, d;
+	struct drv_total *t;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (a->tot[mid].total < total)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < a->ntot && a->tot[lo].total == total) {
+		t = &a->tot[lo];
+		if (t->n + n >= DRV_NMAX) {
+			total_run(a, total, n, w);
+			return SQ_OK;
+		}
+	} else {
+		if (a->ntot >= DRV_NTOTALS) {
+			total_run(a, total, n, w);
+			return SQ_OK;
+		}
+		if (a->ntot % 16 == 0) {
+			t = realloc(a->tot, (a->ntot + 16) * sizeof(*t));
+			if (t == NULL)
+				return SQ_ENOMEM;
+			a->tot = t;
+		}
+		memmove(a->tot + lo + 1, a->tot + lo, (a->ntot - lo) *
+		    sizeof(*a->tot));
+		a->ntot++;
+		t = &a->tot[lo];
+		memset(t, 0, sizeof(*t));
+		t->total = total;
+	}
+	t->n += n;
+	for (d = 0; d < a->nd; d++)
+		t->w[d] += w[d];
+	return SQ_OK;
+}
+
+/* ---- adding respondents ---- */
+
+/* x as X / den, |X| <= DRV_XMAX, when x is exactly such a fraction. */
+static int
+as_exact(double x, long long den, long long *X)
+{
+	double v = nearbyint(x * (double)den);
+
+	/* the nearest X whose quotient gives back x: 0.07 is 700 / 10^4 */
+	if (!(fabs(v) <= (double)DRV_XMAX))
+		return 0;
+	*X = (long long)v;
+	return (double)*X / (double)den == x;
+}
+
+/* Score d of s as X / L: its sum a whole number within range. */
+static int
+score_exact(const sq_scores *s, size_t d, long long L, long long *X)
+{
+	double sum = s->sum[d];
+
+	if (L <= 0 || isnan(s->dim[d]) || !(fabs(sum) <= (double)DRV_XMAX) ||
+	    sum != floor(sum) || L % (long long)s->count[d] != 0)
+		return 0;
+	*X = (long long)sum * (L / (long long)s->count[d]);
+	return *X >= -DRV_XMAX && *X <= DRV_XMAX;
+}
+
 int
 sq_drivers_add(sq_drivers *a, const sq_instrument *ins,
     const sq_response *r, double y, sq_error *err)
 {
-	size_t nd = a->nd, d, m;
+	size_t nd = a->nd, q = nd + 1, d, m, i, j;
+	long long xg[SQ_MAX_DIMS], xp[SQ_MAX_DIMS], wi[SQ_MAX_DIMS], Y = 0;
+	int okg[SQ_MAX_DIMS], okp[SQ_MAX_DIMS], yok, wint = 1;
 	double z[NQ], wsum = 0;
-	struct mom1 *sm = NULL;
+	long long wtot = 0;
+	struct drv_mom1 *sm = NULL;
 	int rc, wok = r->w != NULL;
 
 	a->respondents += 1;
 	sq_scores_dims(a->sg, ins, r, SQ_SCORE_G);
 	sq_scores_dims(a->sp, ins, r, SQ_SCORE_P);
 	if (a->by_segment && r->segment != NULL) {
-		rc = segment_of(a, r->segment[0] ? r->segment : "(blank)",
-		    &sm);
+		rc = sq_drivers_segment(a, r->segment[0] ? r->segment :
+		    "(blank)", &sm);
 		if (rc == SQ_ELIMIT)
 			return sq_error_set(err, rc, NULL, r->line, 0, NULL,
 			    "more than 100000 distinct segment values");
@@ -210,38 +485,102 @@ sq_drivers_add(sq_drivers *a, const sq_instrument *ins,
 			    "out of memory");
 	}
 	for (d = 0; d < nd; d++) {
-		mom1_add(&a->all[d], a->sp->dim[d]);
-		mom1_add(&a->all[nd + d], a->sg->dim[d]);
+		okp[d] = score_exact(a->sp, d, a->L, &xp[d]);
+		okg[d] = score_exact(a->sg, d, a->L, &xg[d]);
+		mom1_add(&a->all[d], okp[d], xp[d], a->sp->dim[d]);
+		mom1_add(&a->all[nd + d], okg[d], xg[d], a->sg->dim[d]);
 		if (sm != NULL) {
-			mom1_add(&sm[d], a->sp->dim[d]);
-			mom1_add(&sm[nd + d], a->sg->dim[d]);
+			mom1_add(&sm[d], okp[d], xp[d], a->sp->dim[d]);
+			mom1_add(&sm[nd + d], okg[d], xg[d], a->sg->dim[d]);
 		}
 	}
+	yok = !isnan(y) && as_exact(y, SQ_DRV_YDEN, &Y);
 	for (m = 0; m < SQ_DRV_NMODELS && !isnan(y) && nd > 0; m++) {
 		const sq_scores *s = m == SQ_DRV_SERVQUAL ? a->sg : a->sp;
+		const long long *x = m == SQ_DRV_SERVQUAL ? xg : xp;
+		const int *ok = m == SQ_DRV_SERVQUAL ? okg : okp;
+		struct drv_mom *mo = &a->mod[m];
+		int exact = yok && mo->n < DRV_NMAX - 1;
 
-		for (d = 0; d < nd; d++)
+		for (d = 0; d < nd; d++) {
 			if (isnan(z[d] = s->dim[d]))
 				break;
+			exact = exact && ok[d];
+		}
 		if (d < nd)
 			continue;
 		z[nd] = y;
-		momacc_add(&a->mod[m], nd + 1, z);
+		if (!exact) {
+			mom_run(mo, q, z);
+			continue;
+		}
+		mo->n++;
+		for (i = 0; i < q; i++) {
+			__int128 xi = i < nd ? x[i] : Y;
+
+			mo->s[i] += xi;
+			for (j = i; j < q; j++)
+				mo->ss[DRV_UT(q, i, j)] += xi *
+				    (j < nd ? x[j] : Y);
+		}
 	}
 	for (d = 0; d < nd && wok; d++) {
 		if (isnan(r->w[d]))
 			wok = 0;
-		else
+		else {
 			wsum += r->w[d];
+			if (fabs(r->w[d]) <= DRV_WMAX &&
+			    r->w[d] == floor(r->w[d])) {
+				wi[d] = (long long)r->w[d];
+				wtot += wi[d];
+			} else
+				wint = 0;
+		}
 	}
 	if (wok && nd > 0 && wsum > 0) {
+		if (wint)
+			return sq_drv_total_add(a, wtot, 1, wi) == SQ_OK ?
+			    SQ_OK : sq_error_set(err, SQ_ENOMEM, NULL,
+			    r->line, 0, NULL, "out of memory");
 		for (d = 0; d < nd; d++)
-			a->wsum[d] += 100 * r->w[d] / wsum;
-		a->wn += 1;
+			a->wrun[d] += 100 * r->w[d] / wsum;
+		a->wrn += 1;
 	}
 	return SQ_OK;
 }
 
+int
+sq_drivers_fold(sq_drivers *a, const sq_drivers *b)
+{
+	size_t q = a->nd + 1, per = 2 * a->nd, i, d;
+	struct drv_mom1 *sm;
+	int rc;
+
+	if (b->nd != a->nd || b->L != a->L)
+		return SQ_EUSAGE;
+	a->respondents += b->respondents;
+	for (i = 0; i < SQ_DRV_NMODELS; i++)
+		sq_drv_mom_fold(&a->mod[i], &b->mod[i], q, a->L);
+	for (i = 0; i < b->ntot; i++)
+		if ((rc = sq_drv_total_add(a, b->tot[i].total, b->tot[i].n,
+		    b->tot[i].w)) != SQ_OK)
+			return rc;
+	for (d = 0; d < a->nd; d++)
+		a->wrun[d] += b->wrun[d];
+	a->wrn += b->wrn;
+	for (i = 0; i < per; i++)
+		sq_drv_mom1_fold(&a->all[i], &b->all[i], a->L);
+	for (i = 0; i < b->nseg; i++) {
+		if (!a->by_segment)
+			return SQ_EUSAGE;
+		if ((rc = sq_drivers_segment(a, b->seg[i], &sm)) != SQ_OK)
+			return rc;
+		for (d = 0; d < per; d++)
+			sq_drv_mom1_fold(&sm[d], &b->segmom[i * per + d],
+			    a->L);
+	}
+	return SQ_OK;
+}
 /* ---- the models ---- */
 
 static void
@@ -561,16 +900,18 @@ summarise(const struct mom1 *s, double conf, double target, double *mean,
 }
 
 static int
-add_targets(sq_drvresult *res, const struct mom1 *mom, long seg,
-    const sq_drivers_opts *o, size_t nd)
+add_targets(sq_drvresult *res, const struct drv_mom1 *mom, long seg,
+    const sq_drivers_opts *o, size_t nd, long long L)
 {
 	size_t i;
 
 	for (i = 0; i < o->ntargets; i++) {
 		const sq_target *tg = &o->targets[i];
 		sq_drvtarget *r = &res->target[res->ntarget++];
-		const struct mom1 *s = &mom[(tg->block == SQ_DRV_G ? nd : 0) +
-		    (size_t)tg->dim];
+		struct mom1 ms, *s = &ms;
+
+		mom1_get(&mom[(tg->block == SQ_DRV_G ? nd : 0) +
+		    (size_t)tg->dim], L, &ms);
 
 		r->dim = tg->dim;
 		r->block = tg->block;
@@ -589,13 +930,62 @@ add_targets(sq_drvresult *res, const struct mom1 *mom, long seg,
 	return SQ_OK;
 }
 
+/* A model's moments: n, means and the full q x q co-moment matrix. */
+static void
+model_moments(const struct drv_mom *a, size_t q, long long L, double *n,
+    double *mean, double *C)
+{
+	long long den[NQ];
+	double em[NQ], eC[DRV_NCROSS];
+	size_t i, j;
+
+	*n = 0;
+	memset(mean, 0, q * sizeof(*mean));
+	memset(eC, 0, sizeof(eC));
+	if (a->n > 0) {
+		for (i = 0; i < q; i++)
+			den[i] = i + 1 < q ? L : SQ_DRV_YDEN;
+		mom_exact(a, q, den, em, eC);
+		*n = (double)a->n;
+		memcpy(mean, em, q * sizeof(*mean));
+	}
+	mom_chan(n, mean, eC, a->rn, a->rm, a->rc, q);
+	for (i = 0; i < q; i++)
+		for (j = 0; j < q; j++)
+			C[i * q + j] = eC[i <= j ? DRV_UT(q, i, j) :
+			    DRV_UT(q, j, i)];
+}
+
+/*
+ * The mean weights rescaled to 100: per total S, 100 W_d / S of the exact
+ * sums (totals in increasing order), plus the running sums, over all.
+ */
+static void
+stated_weights(const sq_drivers *a, double *n, double *stated)
+{
+	size_t d, i;
+	double k = a->wrn;
+
+	for (i = 0; i < a->ntot; i++)
+		k += (double)a->tot[i].n;
+	*n = k;
+	for (d = 0; d < a->nd; d++) {
+		long double s = 0;
+
+		for (i = 0; i < a->ntot; i++)
+			s += 100.0L * (long double)a->tot[i].w[d] /
+			    (long double)a->tot[i].total;
+		stated[d] = k > 0 ? ((double)s + a->wrun[d]) / k : NAN;
+	}
+}
+
 int
 sq_drivers_result(const sq_drivers *a, const sq_instrument *ins,
     const sq_drivers_opts *o, sq_drvresult **out, sq_error *err)
 {
 	sq_drvresult *res;
 	size_t nd = a->nd, m, d, i;
-	double t, p;
+	double t, p, wn;
 
 	*out = NULL;
 	if ((res = calloc(1, sizeof(*res))) == NULL)
@@ -608,22 +998,24 @@ sq_drivers_result(const sq_drivers *a, const sq_instrument *ins,
 	for (m = 0; m < SQ_DRV_NMODELS; m++) {
 		sq_drvmodel *mod = &res->model[m];
 
-		sq_drivers_fit(a->mod[m].n, nd, a->mod[m].m, a->mod[m].C, mod);
-		model_lmg(nd, a->mod[m].C, mod);
+		double n, mean[NQ], C[NQ * NQ];
+
+		model_moments(&a->mod[m], nd + 1, a->L, &n, mean, C);
+		sq_drivers_fit(n, nd, mean, C, mod);
+		model_lmg(nd, C, mod);
 	}
-	res->stated_n = a->wn;
-	for (d = 0; d < nd; d++) {
-		res->stated[d] = a->wn > 0 ? a->wsum[d] / a->wn : NAN;
+	stated_weights(a, &wn, res->stated);
+	res->stated_n = wn;
+	for (d = 0; d < nd; d++)
 		res->derived[d] = res->model[SQ_DRV_SERVPERF].share[d];
-	}
 	sq_rank_desc(res->stated, nd, res->rank_stated);
 	sq_rank_desc(res->derived, nd, res->rank_derived);
 	res->spearman = pearson(res->rank_stated, res->rank_derived, nd);
 	/* IPA */
 	res->source = o->importance;
 	if (res->source == SQ_IMP_AUTO)
-		res->source = a->wn > 0 ? SQ_IMP_STATED : SQ_IMP_DERIVED;
-	if (res->source == SQ_IMP_STATED && !(a->wn > 0)) {
+		res->source = wn > 0 ? SQ_IMP_STATED : SQ_IMP_DERIVED;
+	if (res->source == SQ_IMP_STATED && !(wn > 0)) {
 		sq_drvresult_free(res);
 		return sq_error_set(err, SQ_EDATA, NULL, 0, 0, NULL,
 		    "--importance stated: no respondent has all %zu "
@@ -633,8 +1025,11 @@ sq_drivers_result(const sq_drivers *a, const sq_instrument *ins,
 	for (d = 0; d < nd; d++) {
 		res->importance[d] = res->source == SQ_IMP_STATED ?
 		    res->stated[d] : res->derived[d];
-		res->perf_n[d] = a->all[d].n;
-		summarise(&a->all[d], o->conf, NAN, &res->perf[d],
+		struct mom1 ms;
+
+		mom1_get(&a->all[d], a->L, &ms);
+		res->perf_n[d] = ms.n;
+		summarise(&ms, o->conf, NAN, &res->perf[d],
 		    &res->perf_lo[d], &res->perf_hi[d], &t, &p);
 	}
 	switch (res->rule) {
@@ -664,10 +1059,10 @@ sq_drivers_result(const sq_drivers *a, const sq_instrument *ins,
 		    sizeof(*res->target));
 		if (res->target == NULL)
 			goto nomem;
-		add_targets(res, a->all, -1, o, nd);
+		add_targets(res, a->all, -1, o, nd, a->L);
 		for (i = 0; i < a->nseg; i++)
 			add_targets(res, a->segmom + i * 2 * nd, (long)i, o,
-			    nd);
+			    nd, a->L);
 	}
 	if (a->nseg > 0) {
 		if ((res->seg = calloc(a->nseg, sizeof(*res->seg))) == NULL)

@@ -194,28 +194,15 @@ sq_gap_state_read_body(sq_state_rd *r, sq_gapset *s, const sq_instrument *ins)
 	char *val = NULL;
 	int rc;
 
-	if ((rc = sq_state_expect(r, "groups", 1)) != SQ_OK)
+	if ((rc = sq_state_read_groups(r, SQ_MAX_SEGMENTS + 1, s->hash != NULL,
+	    &groups)) != SQ_OK)
 		return rc;
-	if (sq_state_u64(r->tok[1], SQ_MAX_SEGMENTS + 1, &groups) ||
-	    groups == 0)
-		return sq_state_bad(r, "group count out of range");
-	if (groups > 1 && s->hash == NULL)
-		return sq_state_bad(r, "segments in a state without --by");
 	for (g = 0; g < groups; g++) {
-		if ((rc = sq_state_expect(r, "group", -1)) != SQ_OK)
+		if ((rc = sq_state_read_group(r, g, &val)) != SQ_OK)
 			return rc;
-		if (g == 0) {
-			if (r->ntok != 2 || strcmp(r->tok[1], "all") != 0)
-				return sq_state_bad(r,
-				    "expected \"group all\"");
+		if (val == NULL)
 			acc = s->all;
-		} else {
-			if (r->ntok != 3 || strcmp(r->tok[1], "seg") != 0)
-				return sq_state_bad(r,
-				    "expected \"group seg\"");
-			if (sq_state_unhex(r->tok[2], &val))
-				return sq_state_bad(r,
-				    "segment value not hex");
+		else {
 			rc = sq_gapset_segment(s, ins, val, &acc);
 			free(val);
 			if (rc == SQ_ELIMIT)

@@ -187,6 +187,7 @@ read_exports(tool *t, const tool_acc *ops, void *ctx, void *acc,
 	struct feed feed = { ops, acc, NULL };
 	sq_survey_stats fst;
 	const char *by = t->cli.so.by;
+	unsigned long long before;
 	int f, rc;
 
 	/* -b with the file column: each file is a segment */
@@ -199,6 +200,7 @@ read_exports(tool *t, const tool_acc *ops, void *ctx, void *acc,
 		if (by != NULL && rso.by == NULL)
 			feed.file = path;
 		sq_progress_file(&progress, path);
+		before = ops->invalid != NULL ? ops->invalid(acc) : 0;
 		rc = read_parallel(t, path, &feed, ctx, ins, &fst);
 		if (rc == SQ_EUSAGE) {
 			FILE *fp, *wr;
@@ -220,6 +222,9 @@ read_exports(tool *t, const tool_acc *ops, void *ctx, void *acc,
 			rc = SQ_OK;
 		if (rc != SQ_OK)
 			return fail(t, path);
+		if (ops->invalid != NULL)
+			fst.invalid += (unsigned long)(ops->invalid(acc) -
+			    before);
 		if (f > 0 && fst.form != in->form) {
 			sq_progress_end(&progress);
 			tool_warn("%s: not the form of %s (one survey: every "

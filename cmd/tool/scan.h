@@ -45,6 +45,9 @@ typedef struct tool_acc {
 	int (*write)(FILE *fp, const void *acc);
 	/* Fold the body of one state into acc, up to before "end". */
 	int (*read)(sq_state_rd *r, void *acc);
+	/* Optional: cells the tool itself treated as missing so far (an
+	   outcome column...), counted with the reader's invalid ones. */
+	unsigned long long (*invalid)(const void *acc);
 } tool_acc;
 
 /* What tool_scan read. */

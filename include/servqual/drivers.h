@@ -6,10 +6,21 @@
  * respondents' 100-point weights) vs derived (servperf LMG share)
  * importance; importance-performance quadrants; service-level targets.
  *
- * Memory: the accumulator holds, per model, running means and centred
- * co-moments of (scores, outcome) (Welford), the sums of the rescaled
- * weights, and per segment the moments of every dimension's P and G
- * score: flat in respondents, growing only with segments (-b).
+ * Memory: the accumulator holds, per model, the sums and cross-products
+ * of (scores, outcome), the sums of the weights per distinct weight
+ * total, and per segment the sums and sums of squares of every
+ * dimension's P and G score: flat in respondents, growing only with
+ * segments (-b).
+ *
+ * Exactness: while answers and weights are whole numbers (and the
+ * outcome has at most 4 decimals), every sum is an integer: dimension
+ * scores over the common denominator L = lcm of the item counts a score
+ * can be the mean of, the outcome over 10^4, the weights as given, per
+ * total. Integer sums fold in any order to the same integers, so
+ * accumulators over shards merge to the single run's results, bit for
+ * bit, whatever the order (sq_drivers_fold; the state is
+ * driversstate.h). Other values are kept apart in running moments
+ * (Welford, Chan's merge), which differ by order in the last bits.
  *
  * Solving: from the centred co-moments alone. The cross-product matrix
  * of the predictors is scaled to a correlation matrix and factored by
@@ -51,6 +62,13 @@ int sq_drivers_new(const sq_instrument *ins, int by_segment,
 /* Add respondent r with outcome y (NAN: missing); errors name r->line. */
 int sq_drivers_add(sq_drivers *a, const sq_instrument *ins,
     const sq_response *r, double y, sq_error *err);
+
+/*
+ * Fold b (what came after a's respondents) into a, same instrument and
+ * segmenting; segments new to a are appended in b's order. SQ_ELIMIT
+ * past 100000 segments, SQ_EUSAGE when a and b do not match.
+ */
+int sq_drivers_fold(sq_drivers *a, const sq_drivers *b);
 
 /* Release; NULL is a no-op. */
 void sq_drivers_free(sq_drivers *a);

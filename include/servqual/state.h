@@ -109,6 +109,15 @@ int sq_state_count(const char *s, double *v);
 int sq_state_unhex(const char *s, char **out);
 
 /*
+ * Segmented bodies: "groups <g>" (1 <= g <= max; more than one only when
+ * segmented), then per group g a "group all" line (g == 0: *val NULL) or
+ * "group seg <hex>" (*val the value, a new string to free).
+ */
+int sq_state_read_groups(sq_state_rd *r, unsigned long long max,
+    int segmented, unsigned long long *groups);
+int sq_state_read_group(sq_state_rd *r, unsigned long long g, char **val);
+
+/*
  * Read the head of the next state into h (r positioned before its first
  * line). A state of another version is refused.
  */

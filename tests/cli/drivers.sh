@@ -15,7 +15,10 @@ t "drivers: --fail-if without targets" 2 - "~sq-drivers: --fail-if missed needs 
 t "drivers: bad --target" 2 - "~sq-drivers: --target: expected DIM=LEVEL" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target REL $S
 t "drivers: --target unknown dimension" 2 - '~sq-drivers: --target: "XYZ" is no dimension of the instrument' sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target XYZ=5 $S
 t "drivers: --target twice for one dimension" 2 - "~sq-drivers: --target: a second target for the same dimension and block" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv --target REL=5 --target REL=6 $S
-t "drivers: two files" 2 - "~$U" sq-drivers -c tests/oracle/drivers/overall10.codebook.csv $S $S
+# two files are one survey (issue 17): tests/cli/scale_drivers.sh
+{ cat $S; sed 1d $S; } > "$TMP/drv_twice.csv"
+sq-drivers -c tests/oracle/drivers/overall10.codebook.csv "$TMP/drv_twice.csv" > "$TMP/drv_twice.tsv" 2>/dev/null
+t "drivers: two files, one survey" 0 "$TMP/drv_twice.tsv" - sq-drivers -c tests/oracle/drivers/overall10.codebook.csv $S $S
 t "drivers: missing file" 1 - "sq-drivers: $D/nope.csv: No such file or directory" sq-drivers $D/nope.csv
 
 t "drivers: no overall column" 1 - "sq-drivers: $D/nooverall.csv:1: no overall rating column (\"overall\"); name the outcome with --outcome COLUMN" sq-drivers $D/nooverall.csv

@@ -24,7 +24,9 @@ for _tool in sq-gap sq-check sq-alpha sq-factor sq-drivers sq-cfa sq-zone; do
 	t "$_tool: empty input name" 2 - "~$_tool: the input file name is empty" $_tool ''
 	# these read any number of files as one survey (tests/cli/files.sh,
 	# scale_*.sh)
-	case $_tool in sq-gap|sq-alpha|sq-zone|sq-check|sq-factor|sq-cfa) continue ;; esac
+	case $_tool in sq-gap|sq-alpha|sq-zone|sq-check|sq-factor|sq-cfa|sq-drivers)
+		continue ;;
+	esac
 	t "$_tool: two inputs" 2 - "~$_tool: one input file at most (got 2)" $_tool $_td $_td
 done
 t "sq-chart: -c - - (both on stdin)" 2 - "~sq-chart: -c - and the export cannot both be standard input" sh -c "sq-chart gaps -o $TMP/x.png -c - - < $_td"

@@ -22,7 +22,7 @@ while getopts rt: o; do
 	esac
 done
 shift $((OPTIND - 1))
-targets=${*:-reader codebook survey state cli chart simulate}
+targets=${*:-reader codebook survey state states cli chart simulate}
 
 CC=${FUZZCC:-clang}
 O=build/fuzz
