@@ -11,6 +11,7 @@
 #include <gsl/gsl_sf_gamma.h>
 
 #include "servqual/chart.h"
+#include "servqual/gap.h"
 #include "drivers_int.h"
 
 #define NQ	DRV_NQ
@@ -19,41 +20,6 @@
 struct mom1 {
 	double n, mean, m2;
 };
-
-static long long
-gcdll(long long a, long long b)
-{
-	while (b != 0) {
-		long long t = a % b;
-
-		a = b;
-		b = t;
-	}
-	return a;
-}
-
-/*
- * The common denominator of dimension scores: the lcm of every count of
- * items a score can be the mean of (ceil(k/2)..k); 0 when too large.
- */
-static long long
-score_den(const sq_instrument *ins)
-{
-	size_t k[SQ_MAX_DIMS] = { 0 }, i, d, c;
-	long long L = 1;
-
-	for (i = 0; i < ins->nitems; i++)
-		k[ins->items[i].dim]++;
-	for (d = 0; d < ins->ndims; d++)
-		for (c = (k[d] + 1) / 2; c <= k[d]; c++) {
-			if (c == 0)
-				continue;
-			L = L / gcdll(L, (long long)c) * (long long)c;
-			if (L > (1 << 20))
-				return 0;
-		}
-	return L;
-}
 
 int
 sq_drivers_new(const sq_instrument *ins, int by_segment, sq_drivers **out)
@@ -66,7 +32,7 @@ sq_drivers_new(const sq_instrument *ins, int by_segment, sq_drivers **out)
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return SQ_ENOMEM;
 	a->nd = ins->ndims;
-	a->L = score_den(ins);
+	a->L = sq_score_den(ins);
 	if (sq_scores_new(ins, &a->sg) != SQ_OK ||
 	    sq_scores_new(ins, &a->sp) != SQ_OK)
 		goto nomem;

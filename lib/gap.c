@@ -26,8 +26,8 @@ gcdll(long long a, long long b)
  * The common denominator of dimension scores: the lcm of every count of
  * items a score can be the mean of (ceil(k/2)..k); 0 when too large.
  */
-static long long
-score_den(const sq_instrument *ins)
+long long
+sq_score_den(const sq_instrument *ins)
 {
 	size_t k[SQ_MAX_DIMS] = { 0 }, i, d, c;
 	long long L = 1;
@@ -60,7 +60,7 @@ sq_gapacc_new(const sq_instrument *ins, sq_gapacc **out)
 	a->wdim = calloc(ins->ndims + 1, sizeof(*a->wdim));
 	a->witem = calloc(ins->nitems + 1, sizeof(*a->witem));
 	a->lo = ceil(ins->min);
-	a->lden = score_den(ins);
+	a->lden = sq_score_den(ins);
 	if (floor(ins->max) - a->lo + 1 <= SQ_COUNT_MAX && fabs(a->lo) < 1e9) {
 		a->range = (size_t)(floor(ins->max) - a->lo + 1);
 		a->cnt = calloc(ins->nitems * a->range * a->range,

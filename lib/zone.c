@@ -70,26 +70,6 @@ gcd(unsigned long long a, unsigned long long b)
 	return a;
 }
 
-/*
- * The common denominator of dimension scores: every count of items a
- * score can be the mean of (ceil(k/2)..k) divides lcm(1..k), and every
- * number up to k/2 has a multiple in that range, so the lcm of the counts
- * is lcm(1..k) of the largest dimension; 0 when too large.
- */
-static long long
-score_den(const sq_instrument *ins)
-{
-	size_t d, k, kmax = 0;
-	unsigned long long L = 1, c;
-
-	for (d = 0; d < ins->ndims; d++)
-		if ((k = sq_instrument_dim_items(ins, (int)d)) > kmax)
-			kmax = k;
-	for (c = 2; c <= kmax && L <= (1 << 20); c++)
-		L = L / gcd(L, c) * c;
-	return L > (1 << 20) ? 0 : (long long)L;
-}
-
 int
 sq_zoneacc_new(const sq_instrument *ins, sq_zoneacc **out)
 {
@@ -100,7 +80,7 @@ sq_zoneacc_new(const sq_instrument *ins, sq_zoneacc **out)
 		return SQ_ENOMEM;
 	a->nitems = ins->nitems;
 	a->ndims = ins->ndims;
-	a->lden = score_den(ins);
+	a->lden = sq_score_den(ins);
 	a->item = calloc(ins->nitems + 1, sizeof(*a->item));
 	a->dim = calloc(ins->ndims + 1, sizeof(*a->dim));
 	if (a->item == NULL || a->dim == NULL) {

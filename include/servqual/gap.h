@@ -135,6 +135,13 @@ int sq_gap_rows_adjust(const sq_gapacc *a, const sq_instrument *ins,
 /* Paired summary of one series: fills row's n..d (not p_adj). */
 void sq_gap_summary(const sq_pairmom *m, double conf, sq_gaprow *row);
 
+/*
+ * The common denominator of dimension scores (means of ceil(k/2)..k of a
+ * dimension's k items): lcm(1..k) of the largest dimension, 0 when above
+ * 2^20. Exact accumulators keep scores as integers over it.
+ */
+long long sq_score_den(const sq_instrument *ins);
+
 /* The block of a form (enum sq_form -> enum sq_gap_block). */
 int sq_gap_block_of(int form);
 
