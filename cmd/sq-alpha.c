@@ -60,29 +60,30 @@ write_two(FILE *fp, void *ctx)
 
 /* The accumulator (exact integer sums: folds in any order). */
 static void *
-acc_make(void *ctx)
+acc_make(void *ctx, const sq_instrument *ins)
 {
 	sq_relacc *a;
 
-	return sq_relacc_new(ctx, pairwise, &a) == SQ_OK ? a : NULL;
+	(void)ctx;
+	return sq_relacc_new(ins, pairwise, &a) == SQ_OK ? a : NULL;
 }
 
 static int
-acc_add(void *a, const sq_response *r, sq_error *err)
+acc_add(void *a, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
 {
+	(void)ins;
 	(void)err;
 	sq_relacc_add(a, r);
 	return SQ_OK;
 }
 
 static int
-acc_fold(void *dst, void *src, sq_error *err)
+acc_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 {
-	int rc = sq_relacc_merge(dst, src);
-
-	if (rc != SQ_OK)
-		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
-	return rc;
+	(void)ins;
+	(void)err;
+	return sq_relacc_merge(dst, src);
 }
 
 static void
@@ -98,8 +99,9 @@ acc_write(FILE *fp, const void *a)
 }
 
 static int
-acc_read(sq_state_rd *r, void *a)
+acc_read(sq_state_rd *r, const sq_instrument *ins, void *a)
 {
+	(void)ins;
 	return sq_alpha_state_read_body(r, a);
 }
 
@@ -166,83 +168,92 @@ check(const sq_instrument *ins, const sq_relrow *rows, size_t n, int es)
 	return held;
 }
 
-/* Read, write the table (or the state); 0, 1, or 3 when a gate held. */
+/* Write the rows' tables, check the gates; 0, 1, or 3 when one held. */
 static int
-alpha(const sq_instrument *ins, sq_relacc *acc, sq_relrow **rows,
-    sq_table **table, int nfiles, char **files)
+report(const sq_instrument *ins, const sq_relrow *rows, size_t nrows,
+    const tool_input *in)
 {
-	tool_input in;
-	size_t nrows = 0;
+	sq_table *table = NULL, *itable = NULL;
 	char title[256];
 	int held, rc, es = t.cli.lang == SQ_LANG_ES;
-	sq_table *itable = NULL;
 	struct two two;
 
-	rc = tool_scan(&t, &ops, (void *)ins, acc, ins, nfiles, files, &in);
-	if (rc != TOOL_SCAN_EMIT)
-		return rc == TOOL_SCAN_DONE ? 0 : 1;
-	if (sq_rel_rows(acc, t.cli.conf, rows, &nrows) == SQ_OK &&
-	    in.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
-		nrows = sq_rel_keep_block(*rows, nrows, SQ_BLOCK_P);
-	if (*rows == NULL || (t.cli.format >= SQ_FMT_MD ?
-	    sq_rel_pretty(*rows, nrows, ins, t.cli.lang, 0, table) :
-	    sq_rel_table(*rows, nrows, ins, pairwise, 0, t.cli.lang,
-	    table)) != SQ_OK)
+	rc = t.cli.format >= SQ_FMT_MD ? sq_rel_pretty(rows, nrows, ins,
+	    t.cli.lang, 0, &table) : sq_rel_table(rows, nrows, ins, pairwise,
+	    0, t.cli.lang, &table);
+	if (rc == SQ_OK && items && t.cli.format >= SQ_FMT_MD)
+		rc = sq_rel_pretty(rows, nrows, ins, t.cli.lang, 1, &itable);
+	if (rc != SQ_OK) {
+		sq_table_free(table);
 		return tool_nomem();
-	if (items && t.cli.format >= SQ_FMT_MD &&
-	    sq_rel_pretty(*rows, nrows, ins, t.cli.lang, 1, &itable) != SQ_OK)
-		return tool_nomem();
-	held = check(ins, *rows, nrows, es);
+	}
+	held = check(ins, rows, nrows, es);
 	snprintf(title, sizeof(title), es ?
 	    "Fiabilidad, %s: %llu encuestados, %s, IC %g%%" :
 	    "Reliability, %s: %llu respondents, %s, %g%% CI",
-	    sq_form_label(in.form, t.cli.lang), in.rows,
+	    sq_form_label(in->form, t.cli.lang), in->rows,
 	    pairwise ? (es ? "por pares" : "pairwise") :
 	    (es ? "casos completos" : "listwise"), t.cli.conf * 100);
-	two.scales = *table;
+	two.scales = table;
 	two.items = itable;
 	two.title = title;
 	two.ititle = es ? "\xc3\x8dtems" : "Items";
 	rc = itable != NULL ? tool_write(&t, write_two, &two) :
-	    tool_write_table(&t, *table, title);
+	    tool_write_table(&t, table, title);
 	sq_table_free(itable);
-	if (rc != 0)
-		return 1;
-	return held ? 3 : 0;
+	sq_table_free(table);
+	return rc != 0 ? 1 : held ? 3 : 0;
+}
+
+/* Read, write the table (or the state); 0, 1, or 3 when a gate held. */
+static int
+alpha(const sq_instrument *ins)
+{
+	sq_relrow *rows = NULL;
+	sq_relacc *acc;
+	tool_input in;
+	size_t nrows = 0;
+	int rc;
+
+	if ((acc = tool_read(&t, &ops, NULL, ins, &in, &rc)) == NULL)
+		return rc;
+	if (sq_rel_rows(acc, t.cli.conf, &rows, &nrows) == SQ_OK &&
+	    in.form != SQ_FORM_SERVQUAL)	/* no E: block P alone */
+		nrows = sq_rel_keep_block(rows, nrows, SQ_BLOCK_P);
+	rc = rows == NULL ? tool_nomem() : report(ins, rows, nrows, &in);
+	free(rows);
+	sq_relacc_free(acc);
+	return rc;
+}
+
+static void
+option(int ch, const char *arg)
+{
+	if (ch == TOOL_OWN + 1)
+		pairwise = 1;
+	else if (ch == TOOL_OWN + 2)
+		items = 1;
+	else if (ngates == MAX_GATES ||
+	    sq_relgate_parse(arg, &gates[ngates++]) != SQ_OK)
+		tool_usage("--fail-if: \"%s\": expected STAT<X or STAT<=X, "
+		    "STAT one of alpha, alpha_std, omega, r_diff (at most %d)",
+		    arg, MAX_GATES);
 }
 
 int
 main(int argc, char *argv[])
 {
 	sq_instrument *ins = NULL;
-	sq_relacc *acc = NULL;
-	sq_relrow *rows = NULL;
-	sq_table *table = NULL;
 	int ch, rc;
 
 	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
-		if (ch == TOOL_OWN + 1)
-			pairwise = 1;
-		else if (ch == TOOL_OWN + 2)
-			items = 1;
-		else if (ngates == MAX_GATES ||
-		    sq_relgate_parse(optarg, &gates[ngates++]) != SQ_OK)
-			tool_usage("--fail-if: \"%s\": expected STAT<X or "
-			    "STAT<=X, STAT one of alpha, alpha_std, omega, "
-			    "r_diff (at most %d)", optarg, MAX_GATES);
-	}
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
 	tool_operands(&t, argc - optind, argv + optind);
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-	else if (sq_relacc_new(ins, pairwise, &acc) != SQ_OK)
-		rc = tool_nomem();
 	else
-		rc = alpha(ins, acc, &rows, &table, argc - optind,
-		    argv + optind);
-	sq_table_free(table);
-	free(rows);
-	sq_relacc_free(acc);
+		rc = alpha(ins);
 	sq_instrument_free(ins);
 	return rc;
 }

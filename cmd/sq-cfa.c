@@ -1,5 +1,4 @@
 /* sq-cfa: confirmatory factor analysis of the instrument's dimensions. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +7,8 @@
 #include "servqual/cfa.h"
 #include "servqual/cfa_report.h"
 #include "servqual/covacc.h"
-#include "servqual/covstate.h"
 #include "servqual/survey.h"
-#include "scan.h"
+#include "itemcov.h"
 #include "tool.h"
 
 #define MAX_GATES 16
@@ -53,85 +51,6 @@ struct run {
 	int blk;		/* the same as enum sq_block */
 	size_t p;
 };
-
-/* The accumulator of one byte range (or of the whole input). */
-struct acc {
-	sq_covacc *cov;
-	double *x;		/* p scratch */
-	size_t p;
-	int blk;
-};
-
-static void
-acc_drop(void *a)
-{
-	struct acc *ac = a;
-
-	if (ac == NULL)
-		return;
-	sq_covacc_free(ac->cov);
-	free(ac->x);
-	free(ac);
-}
-
-static void *
-acc_make(void *ctx)
-{
-	const struct run *run = ctx;
-	struct acc *ac = calloc(1, sizeof(*ac));
-
-	if (ac == NULL)
-		return NULL;
-	ac->p = run->p;
-	ac->blk = run->blk;
-	if ((ac->x = malloc(ac->p * sizeof(double))) == NULL ||
-	    sq_covacc_new(ac->p, 0, &ac->cov) != SQ_OK) {
-		acc_drop(ac);
-		return NULL;
-	}
-	return ac;
-}
-
-static int
-acc_add(void *a, const sq_response *r, sq_error *err)
-{
-	struct acc *ac = a;
-
-	(void)err;
-	sq_response_block(r, ac->p, ac->blk, ac->x);
-	sq_covacc_add(ac->cov, ac->x);
-	return 0;
-}
-
-static int
-acc_fold(void *dst, void *from, sq_error *err)
-{
-	struct acc *d = dst;
-	const struct acc *s = from;
-	int rc = sq_covacc_merge(d->cov, s->cov);
-
-	return rc == SQ_OK ? SQ_OK : sq_error_set(err, rc, NULL, 0, 0, NULL,
-	    "out of memory");
-}
-
-static int
-acc_write(FILE *fp, const void *a)
-{
-	const struct acc *ac = a;
-
-	return sq_covacc_state_write(fp, ac->cov);
-}
-
-static int
-acc_read(sq_state_rd *r, void *a)
-{
-	struct acc *ac = a;
-
-	return sq_cfa_state_read_body(r, ac->cov);
-}
-
-static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
-    acc_write, acc_read };
 
 static double
 now(void)
@@ -207,42 +126,19 @@ option(struct run *run, int ch, const char *arg)
 }
 
 /*
- * The sums stay exact (any split, any order: the same bits) while the
- * values are whole numbers within SQ_COVACC_EXACT_MAX; a wider scale
- * falls back to running moments, whose last bits depend on the order,
- * so it is read as one stream (-j 1).
- */
-static void
-exact_or_one_job(const struct run *run, const sq_instrument *ins)
-{
-	double m = run->blk == SQ_BLOCK_G ? ins->max - ins->min :
-	    fmax(fabs(ins->min), fabs(ins->max));
-
-	if (!(m <= SQ_COVACC_EXACT_MAX))
-		t.scale.jobs = 1;
-}
-
-/*
  * lavaan's S (divided by N, not N - 1) of the items read, or 1; -1 when
  * --partial wrote the state instead.
  */
 static int
 covariance(struct run *run, const sq_instrument *ins, double *S,
-    tool_input *in, double *n, int nfiles, char **files)
+    tool_input *in, double *n)
 {
-	struct acc *ac;
+	tool_itemcov how = { .block = run->blk };
 	size_t i;
 	int rc;
 
-	if ((ac = acc_make(run)) == NULL)
-		return tool_nomem();
-	exact_or_one_job(run, ins);
-	rc = tool_scan(&t, &ops, run, ac, ins, nfiles, files, in);
-	run->acc = ac->cov;
-	ac->cov = NULL;
-	acc_drop(ac);
-	if (rc != TOOL_SCAN_EMIT)
-		return rc == TOOL_SCAN_DONE ? -1 : 1;
+	if ((run->acc = tool_itemcov_read(&t, &how, ins, in, &rc)) == NULL)
+		return rc == 0 ? -1 : 1;
 	if ((*n = sq_covacc_n(run->acc)) < (double)run->p + 1) {
 		tool_warn("%s: %.0f complete respondents for %zu items; the "
 		    "model needs more", t.cli.path, *n, run->p);
@@ -311,7 +207,7 @@ report(const sq_cfa *fit, const sq_cfa_source *src, double n)
 /* Read, fit, write; 0, 1 or 3. */
 static int
 cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
-    double t0, int nfiles, char **files)
+    double t0)
 {
 	size_t m, dimidx[SQ_MAX_DIMS];
 	tool_input in;
@@ -322,7 +218,7 @@ cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
 
 	if ((m = factors(ins, dim, dimidx)) == 0)
 		return 1;
-	if ((rc = covariance(run, ins, S, &in, &n, nfiles, files)) != 0)
+	if ((rc = covariance(run, ins, S, &in, &n)) != 0)
 		return rc < 0 ? 0 : 1;
 	t1 = now();
 	rc = sq_cfa_fit(S, run->p, n, dim, m, std_lv, &fit);
@@ -376,7 +272,7 @@ main(int argc, char *argv[])
 	    (dim = malloc(run.p * sizeof(int))) == NULL)
 		rc = tool_nomem();
 	else
-		rc = cfa(&run, ins, S, dim, t0, argc - optind, argv + optind);
+		rc = cfa(&run, ins, S, dim, t0);
 	sq_covacc_free(run.acc);
 	sq_instrument_free(ins);
 	free(S);

@@ -66,10 +66,8 @@ struct run {
 	sq_output cout;
 	sq_clean *clean;
 	unsigned long dropped, ragged;
-	/* the files, read one after another by one reader, so the n-th
-	   header read is the n-th file's */
-	int nfiles;
-	char **files;
+	/* the files (t.files) are read one after another by one reader,
+	   so the n-th header read is the n-th file's */
 	int nhdr;
 	const char *file;	/* the file being read */
 	char **names;		/* --clean: the first header's columns */
@@ -160,7 +158,7 @@ problem_row(struct run *run, const sq_error *p, const char *kind)
 	    sq_table_str(run->probs, p->colname) != SQ_OK ||
 	    sq_table_str(run->probs, kind) != SQ_OK ||
 	    sq_table_str(run->probs, msg) != SQ_OK ||
-	    (run->nfiles > 1 && sq_table_str(run->probs, p->file) != SQ_OK))
+	    (t.nfiles > 1 && sq_table_str(run->probs, p->file) != SQ_OK))
 		run->nomem = 1;
 }
 
@@ -212,7 +210,7 @@ same_columns(struct run *run, const sq_survey_header *h, sq_error *err)
 		return SQ_OK;
 	return sq_error_set(err, SQ_ESCHEMA, NULL, h->line, 0, NULL,
 	    "not the columns of %s (--clean writes one file: every file with "
-	    "the same header)", run->files[0]);
+	    "the same header)", t.files[0]);
 }
 
 static int
@@ -223,10 +221,10 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	size_t i;
 	int rc;
 
-	run->file = run->nhdr < run->nfiles ? run->files[run->nhdr] : "-";
+	run->file = run->nhdr < t.nfiles ? t.files[run->nhdr] : "-";
 	run->nhdr++;
 	run->shape = sq_check_shape_join(run->shape, h->shape);
-	if (cleanpath != NULL && run->nfiles > 1 &&
+	if (cleanpath != NULL && t.nfiles > 1 &&
 	    (rc = same_columns(run, h, err)) != SQ_OK)
 		return rc;
 	if (run->chk != NULL)
@@ -274,8 +272,10 @@ respond(void *ctx, const sq_response *r, sq_error *err)
 }
 
 static int
-acc_add(void *acc, const sq_response *r, sq_error *err)
+acc_add(void *acc, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
 {
+	(void)ins;
 	return respond(acc, r, err);
 }
 
@@ -295,11 +295,11 @@ acc_write(FILE *fp, const void *acc)
 }
 
 static int
-acc_read(sq_state_rd *r, void *acc)
+acc_read(sq_state_rd *r, const sq_instrument *ins, void *acc)
 {
 	struct run *run = acc;
 
-	if (run->chk == NULL && sq_check_new(run->ins, NULL, &run->chk) !=
+	if (run->chk == NULL && sq_check_new(ins, NULL, &run->chk) !=
 	    SQ_OK)
 		return SQ_ENOMEM;
 	return sq_check_state_read_body(r, run->chk, &run->ragged,
@@ -327,8 +327,7 @@ check(struct run *run, sq_table **tab)
 	t.cli.so.problem_ctx = run;
 	t.cli.so.header = header;
 	t.cli.so.header_ctx = run;
-	rc = tool_scan(&t, &ops, NULL, run, run->ins, run->nfiles, run->files,
-	    &in);
+	rc = tool_scan(&t, &ops, NULL, run, run->ins, &in);
 	if (rc != TOOL_SCAN_EMIT) {
 		sq_output_close(&run->cout, 0, NULL);
 		return rc == TOOL_SCAN_DONE ? 0 : 1;
@@ -352,9 +351,9 @@ check(struct run *run, sq_table **tab)
 	if (rc != SQ_OK)
 		return tool_nomem();
 	sq_table_guard(*tab, t.cli.guard);
-	if (run->nfiles > 1)
+	if (t.nfiles > 1)
 		snprintf(what, sizeof(what), es ? "%d archivos" : "%d files",
-		    run->nfiles);
+		    t.nfiles);
 	else
 		snprintf(what, sizeof(what), "%s", strcmp(t.cli.path, "-") ?
 		    t.cli.path : es ? "la entrada" : "standard input");
@@ -387,8 +386,6 @@ main(int argc, char *argv[])
 	while ((ch = tool_getopt(&t, argc, argv)) != -1)
 		option(ch, optarg);
 	tool_operands(&t, argc - optind, argv + optind);
-	run.nfiles = argc - optind;
-	run.files = argv + optind;
 	if ((t.scale.partial || t.scale.merge) && report == 0)
 		tool_usage("--partial and --merge keep counts: give --summary "
 		    "or --items (the problem list names lines of one file)");
@@ -403,7 +400,7 @@ main(int argc, char *argv[])
 		    "give the table -o FILE");
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-	else if (sq_table_new(pcols, run.nfiles > 1 ? 6 : 5, &run.probs) !=
+	else if (sq_table_new(pcols, t.nfiles > 1 ? 6 : 5, &run.probs) !=
 	    SQ_OK)
 		rc = tool_nomem();
 	else {

@@ -95,15 +95,12 @@ gate_parse(const char *s, struct gate *g)
 enum { M_GROUPS, M_WAVES, M_PANEL };
 
 static int mode, block = SQ_SCORE_G, items;
+static struct gate gates[MAX_GATES];
+static size_t ngates;
+static char *labels;		/* --labels */
+static const char *paired;	/* --paired-by */
 static char **wfile, **wlabel;	/* WAVES, PANEL: operands and labels */
 static size_t nwave;
-
-/* The accumulator: a set of groups, or the panel. */
-struct acc {
-	const sq_instrument *ins;
-	sq_cmpset *set;
-	sq_cmppanel *panel;
-};
 
 /* The operand a row came from (its segment is the operand's pointer). */
 static size_t
@@ -120,85 +117,87 @@ wave_of(const char *seg)
 	return 0;	/* one wave read from standard input */
 }
 
-static void
-acc_drop(void *a)
-{
-	struct acc *ac = a;
-
-	if (ac != NULL) {
-		sq_cmpset_free(ac->set);
-		sq_cmppanel_free(ac->panel);
-	}
-	free(ac);
-}
-
+/* The accumulator of GROUPS and WAVES: a set of groups. */
 static void *
-acc_make(void *ctx)
+set_make(void *ctx, const sq_instrument *ins)
 {
-	struct acc *ac = calloc(1, sizeof(*ac));
+	sq_cmpset *set;
 
-	if (ac == NULL)
-		return NULL;
-	ac->ins = ctx;
-	if ((mode == M_PANEL ? sq_cmppanel_new(ac->ins, block, items,
-	    &ac->panel) : sq_cmpset_new(ac->ins, block, items, &ac->set)) !=
-	    SQ_OK) {
-		acc_drop(ac);
-		return NULL;
-	}
-	return ac;
+	(void)ctx;
+	return sq_cmpset_new(ins, block, items, &set) == SQ_OK ? set : NULL;
 }
 
 static int
-acc_add(void *a, const sq_response *r, sq_error *err)
+set_add(void *set, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
 {
-	struct acc *ac = a;
-
-	if (mode == M_PANEL)
-		return sq_cmppanel_add(ac->panel, ac->ins,
-		    (int)wave_of(r->segment), r, err);
-	return sq_cmpset_add(ac->set, ac->ins, mode == M_WAVES ?
+	return sq_cmpset_add(set, ins, mode == M_WAVES ?
 	    wlabel[wave_of(r->segment)] : r->segment, r, err);
 }
 
 static int
-acc_fold(void *dst, void *src, sq_error *err)
+set_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 {
-	struct acc *d = dst, *s = src;
 	unsigned long line;
-	int rc = sq_cmpset_fold(d->set, s->set, &line);
+	int rc = sq_cmpset_fold(dst, src, &line);
 
+	(void)ins;
 	/* the line in src's byte range: tool_scan makes it the file's */
 	if (rc == SQ_ELIMIT)
 		sq_error_set(err, rc, NULL, line, 0, NULL,
 		    "more than %d groups", SQ_CMP_MAX_GROUPS);
-	else if (rc != SQ_OK)
-		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
 	return rc;
 }
 
-static int
-acc_write(FILE *fp, const void *a)
+static void
+set_drop(void *set)
 {
-	const struct acc *ac = a;
-
-	return sq_compare_state_write_body(fp, ac->set);
+	sq_cmpset_free(set);
 }
 
 static int
-acc_read(sq_state_rd *r, void *a)
+set_write(FILE *fp, const void *set)
 {
-	struct acc *ac = a;
-
-	return sq_compare_state_read_body(r, ac->set);
+	return sq_compare_state_write_body(fp, set);
 }
 
-/* Groups: exact folds, so byte ranges (-j) and states. */
-static const tool_acc set_ops = { acc_make, acc_add, acc_fold, acc_drop,
-    acc_write, acc_read };
-/* The panel matches wave 2 against all of wave 1: one reader, no state. */
-static const tool_acc panel_ops = { NULL, acc_add, NULL, acc_drop, NULL,
-    NULL };
+static int
+set_read(sq_state_rd *r, const sq_instrument *ins, void *set)
+{
+	(void)ins;
+	return sq_compare_state_read_body(r, set);
+}
+
+/* Exact folds, so byte ranges (-j) and states. */
+static const tool_acc set_ops = { set_make, set_add, set_fold, set_drop,
+    set_write, set_read };
+
+/* PANEL's: wave 2 matched against all of wave 1, so one reader, no state. */
+static void *
+panel_make(void *ctx, const sq_instrument *ins)
+{
+	sq_cmppanel *panel;
+
+	(void)ctx;
+	return sq_cmppanel_new(ins, block, items, &panel) == SQ_OK ? panel :
+	    NULL;
+}
+
+static int
+panel_add(void *panel, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
+{
+	return sq_cmppanel_add(panel, ins, (int)wave_of(r->segment), r, err);
+}
+
+static void
+panel_drop(void *panel)
+{
+	sq_cmppanel_free(panel);
+}
+
+static const tool_acc panel_ops = { panel_make, panel_add, NULL,
+    panel_drop, NULL, NULL };
 
 /* A file's group name: its base name without the extension. */
 static char *
@@ -221,7 +220,7 @@ basename_of(const char *path)
 /* Report and count the gates that hold. */
 static int
 check(const sq_cmprow *rows, size_t n, char *const *name,
-    const sq_instrument *ins, const struct gate *gates, size_t ngates)
+    const sq_instrument *ins)
 {
 	size_t i, g;
 	int held = 0;
@@ -250,71 +249,54 @@ check(const sq_cmprow *rows, size_t n, char *const *name,
 	return held;
 }
 
-/* Read every file (or state), test, write; 0, 1 or 3. */
+/* Warn of what the groups read lack; their rows, or 1 (memory). */
 static int
-compare(const sq_instrument *ins, int nfiles, char **files,
-    const char *grouping, const char *paired, const struct gate *gates,
-    size_t ngates, sq_cmprow **rows, sq_table **table)
+group_rows(const sq_cmpset *set, const tool_input *in, sq_cmprow **rows,
+    size_t *nrows)
 {
-	static const char *const blocks[] = { "G", "P", "E" };
-	struct acc *ac;
-	tool_input in;
-	char *const *names;
-	char title[512], msg[256];
-	unsigned long total;
-	size_t i, g, nrows = 0;
-	int rc, held, es = t.cli.lang == SQ_LANG_ES;
+	size_t i, g;
 
-	if ((ac = acc_make((void *)ins)) == NULL)
-		return tool_nomem();
-	rc = tool_scan(&t, mode == M_PANEL ? &panel_ops : &set_ops,
-	    (void *)ins, ac, ins, nfiles, files, &in);
-	if (rc != TOOL_SCAN_EMIT) {
-		acc_drop(ac);
-		return rc == TOOL_SCAN_DONE ? 0 : 1;
-	}
-	total = (unsigned long)in.rows;
-	if (ac->set != NULL && ac->set->blank > 0)
+	if (set->blank > 0)
 		tool_warn("%lu respondent%s with a blank group left out",
-		    ac->set->blank, ac->set->blank == 1 ? "" : "s");
+		    set->blank, set->blank == 1 ? "" : "s");
 	/* a wave file with a header and no rows is no group */
-	for (i = 0; mode == M_WAVES && !in.merged && i < nwave; i++) {
-		for (g = 0; g < ac->set->ngroups &&
-		    strcmp(ac->set->name[g], wlabel[i]) != 0; g++)
+	for (i = 0; mode == M_WAVES && !in->merged && i < nwave; i++) {
+		for (g = 0; g < set->ngroups &&
+		    strcmp(set->name[g], wlabel[i]) != 0; g++)
 			;
-		if (g == ac->set->ngroups)
+		if (g == set->ngroups)
 			tool_warn("%s: no respondents: no group \"%s\"",
 			    wfile[i], wlabel[i]);
 	}
-	if (ac->panel != NULL) {
-		sq_cmppanel_report(ac->panel, &total, msg, sizeof(msg));
-		if (msg[0] != '\0')
-			tool_warn("%s", msg);
-		rc = sq_cmppanel_rows(ac->panel, t.cli.conf, rows, &nrows);
-		names = wlabel;
-	} else {
-		rc = sq_cmp_rows(ac->set, t.cli.conf, rows, &nrows);
-		names = ac->set->name;
-	}
-	if (rc != SQ_OK) {
-		acc_drop(ac);
-		return tool_nomem();
-	}
-	for (i = 0; i < nrows && !((*rows)[i].n > 0); i++)
+	return sq_cmp_rows(set, t.cli.conf, rows, nrows) != SQ_OK;
+}
+
+/* Write the rows' table, check the gates; 0, 1 or 3. */
+static int
+report(const sq_instrument *ins, const sq_cmprow *rows, size_t nrows,
+    char *const *names, const char *grouping, unsigned long total)
+{
+	static const char *const blocks[] = { "G", "P", "E" };
+	sq_table *table = NULL;
+	char title[512];
+	size_t i;
+	int rc, held, es = t.cli.lang == SQ_LANG_ES;
+
+	for (i = 0; i < nrows && !(rows[i].n > 0); i++)
 		;
 	if (i == nrows)
 		tool_warn("no respondent has a score on block %s%s",
 		    blocks[block], block == SQ_SCORE_G ?
 		    " (a perceptions-only export? try --block P)" : "");
 	if (t.cli.format == SQ_FMT_PRETTY ?
-	    sq_cmp_summary(*rows, nrows, names, ins, t.cli.conf, t.cli.lang,
-	    table) != SQ_OK :
-	    sq_cmp_table(*rows, nrows, names, ins, blocks[block], t.cli.conf,
-	    t.cli.format == SQ_FMT_MD, t.cli.lang, table) != SQ_OK) {
-		acc_drop(ac);
+	    sq_cmp_summary(rows, nrows, names, ins, t.cli.conf, t.cli.lang,
+	    &table) != SQ_OK :
+	    sq_cmp_table(rows, nrows, names, ins, blocks[block], t.cli.conf,
+	    t.cli.format == SQ_FMT_MD, t.cli.lang, &table) != SQ_OK) {
+		sq_table_free(table);
 		return tool_nomem();
 	}
-	held = check(*rows, nrows, names, ins, gates, ngates);
+	held = check(rows, nrows, names, ins);
 	snprintf(title, sizeof(title), es ?
 	    "Comparaci\xc3\xb3n de %s (bloque %s): %lu encuestados, %s, "
 	    "nivel %g%%" : "Comparison of %s (block %s): %lu respondents, "
@@ -322,14 +304,75 @@ compare(const sq_instrument *ins, int nfiles, char **files,
 	    "files"), blocks[block], total, paired ? (es ? "emparejados" :
 	    "paired") : (es ? "grupos independientes" :
 	    "independent groups"), t.cli.conf * 100);
-	rc = tool_write_table(&t, *table, title) != 0 ? 1 : held ? 3 : 0;
-	acc_drop(ac);
+	rc = tool_write_table(&t, table, title) != 0 ? 1 : held ? 3 : 0;
+	sq_table_free(table);
 	return rc;
+}
+
+/* Read every file (or state), test, write; 0, 1 or 3. */
+static int
+compare(const sq_instrument *ins, const char *grouping)
+{
+	const tool_acc *ops = mode == M_PANEL ? &panel_ops : &set_ops;
+	sq_cmprow *rows = NULL;
+	char *const *names;
+	tool_input in;
+	char msg[256];
+	unsigned long total;
+	size_t nrows = 0;
+	void *acc;
+	int rc;
+
+	if ((acc = tool_read(&t, ops, NULL, ins, &in, &rc)) == NULL)
+		return rc;
+	total = (unsigned long)in.rows;
+	if (mode == M_PANEL) {
+		sq_cmppanel_report(acc, &total, msg, sizeof(msg));
+		if (msg[0] != '\0')
+			tool_warn("%s", msg);
+		rc = sq_cmppanel_rows(acc, t.cli.conf, &rows, &nrows);
+		names = wlabel;
+	} else {
+		rc = group_rows(acc, &in, &rows, &nrows);
+		names = ((const sq_cmpset *)acc)->name;
+	}
+	rc = rc != SQ_OK ? tool_nomem() : report(ins, rows, nrows, names,
+	    grouping, total);
+	free(rows);
+	ops->drop(acc);
+	return rc;
+}
+
+static void
+option(int ch, char *arg)
+{
+	switch (ch) {
+	case O_BLOCK:
+		if (sq_scores_block_parse(arg, &block) != 0)
+			tool_usage("--block: \"%s\": expected G, P or E", arg);
+		break;
+	case O_FAIL:
+		if (ngates == MAX_GATES ||
+		    gate_parse(arg, &gates[ngates]) != 0)
+			tool_usage("--fail-if: \"%s\": expected [TEST:]p<X or "
+			    "[TEST:]p_adj<X, as 'welch:p_adj<0.05'", arg);
+		ngates++;
+		break;
+	case O_ITEMS:
+		items = 1;
+		break;
+	case O_LABELS:
+		labels = arg;
+		break;
+	case O_PAIRED:
+		paired = arg;
+		break;
+	}
 }
 
 /* The mode from the operands and options; usage errors exit 2. */
 static void
-settle(size_t nfiles, const char *by, const char *labels, const char *paired)
+settle(size_t nfiles, const char *by)
 {
 	int byfile = by != NULL && strcmp(by, t.scale.filecol) == 0;
 	int merge = t.scale.merge, partial = t.scale.partial;
@@ -361,7 +404,7 @@ settle(size_t nfiles, const char *by, const char *labels, const char *paired)
 
 /* Each wave file's name: --labels, else its base name; 0 or 1 (memory). */
 static int
-name_waves(char **label, char *labels, size_t nfiles, char **files)
+name_waves(char **label, size_t nfiles, char **files)
 {
 	static const char *dash[1] = { "-" };
 	char *save = NULL;
@@ -393,49 +436,20 @@ name_waves(char **label, char *labels, size_t nfiles, char **files)
 int
 main(int argc, char *argv[])
 {
-	struct gate gates[MAX_GATES];
-	char *label[MAX_FILES], *labels = NULL;
-	size_t ngates = 0, nfiles, i;
+	char *label[MAX_FILES] = { NULL };
 	sq_instrument *ins = NULL;
-	sq_table *table = NULL;
-	sq_cmprow *rows = NULL;
-	const char *paired = NULL, *by;
+	const char *by;
+	size_t i;
 	int ch, rc;
 
-	memset(label, 0, sizeof(label));
 	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
-		switch (ch) {
-		case O_BLOCK:
-			if (sq_scores_block_parse(optarg, &block) != 0)
-				tool_usage("--block: \"%s\": expected G, P or "
-				    "E", optarg);
-			break;
-		case O_FAIL:
-			if (ngates == MAX_GATES ||
-			    gate_parse(optarg, &gates[ngates]) != 0)
-				tool_usage("--fail-if: \"%s\": expected "
-				    "[TEST:]p<X or [TEST:]p_adj<X, as "
-				    "'welch:p_adj<0.05'", optarg);
-			ngates++;
-			break;
-		case O_ITEMS:
-			items = 1;
-			break;
-		case O_LABELS:
-			labels = optarg;
-			break;
-		default:
-			paired = optarg;
-			break;
-		}
-	}
-	nfiles = (size_t)(argc - optind);
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
 	by = t.cli.so.by;
 	tool_operands(&t, argc - optind, argv + optind);
-	settle(nfiles, by, labels, paired);
+	settle((size_t)t.nfiles, by);
 	if (mode != M_GROUPS) {
-		if (name_waves(label, labels, nfiles, argv + optind) != 0)
+		if (name_waves(label, (size_t)t.nfiles, t.files) != 0)
 			return tool_nomem();
 		/* each row's segment: the file it came from (tool_scan) */
 		t.cli.so.by = t.scale.filecol;
@@ -445,12 +459,9 @@ main(int argc, char *argv[])
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else
-		rc = compare(ins, argc - optind, argv + optind, by, paired,
-		    gates, ngates, &rows, &table);
+		rc = compare(ins, by);
 	for (i = 0; i < MAX_FILES; i++)
 		free(label[i]);
-	free(rows);
-	sq_table_free(table);
 	sq_instrument_free(ins);
 	return rc;
 }

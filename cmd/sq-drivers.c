@@ -79,31 +79,25 @@ struct acc {
 static void
 option(int ch, const char *arg)
 {
+	int i;
+
 	switch (ch) {
 	case O_CROSSHAIR:
-		if (strcmp(arg, "mean") == 0)
-			dopt.crosshair = SQ_CROSS_MEAN;
-		else if (strcmp(arg, "median") == 0)
-			dopt.crosshair = SQ_CROSS_MEDIAN;
-		else if (strcmp(arg, "scale") == 0)
-			dopt.crosshair = SQ_CROSS_SCALE;
-		else
+		/* SQ_CROSS_MEAN, _MEDIAN, _SCALE */
+		if ((dopt.crosshair = tool_word(arg, "mean|median|scale")) < 0)
 			tool_usage("--crosshair: \"%s\": expected mean, "
 			    "median or scale", arg);
 		break;
 	case O_FAIL:
-		if (strcmp(arg, "missed") != 0)
+		if (tool_word(arg, "missed") < 0)
 			tool_usage("--fail-if: \"%s\": expected missed", arg);
 		fail_missed = 1;
 		break;
 	case O_IMPORTANCE:
-		if (strcmp(arg, "stated") == 0)
-			dopt.importance = SQ_IMP_STATED;
-		else if (strcmp(arg, "derived") == 0)
-			dopt.importance = SQ_IMP_DERIVED;
-		else
+		if ((i = tool_word(arg, "stated|derived")) < 0)
 			tool_usage("--importance: \"%s\": expected stated or "
 			    "derived", arg);
+		dopt.importance = i == 0 ? SQ_IMP_STATED : SQ_IMP_DERIVED;
 		break;
 	case O_OUTCOME:
 		drv.outcome = arg;
@@ -164,14 +158,13 @@ acc_drop(void *a)
 }
 
 static void *
-acc_make(void *ctx)
+acc_make(void *ctx, const sq_instrument *ins)
 {
-	const sq_instrument *ins = ctx;
 	struct acc *ac = calloc(1, sizeof(*ac));
 
-	if (ac == NULL)
-		return NULL;
-	if (sq_drivers_new(ins, t.cli.so.by != NULL, &ac->d) != SQ_OK) {
+	(void)ctx;
+	if (ac == NULL || sq_drivers_new(ins, t.cli.so.by != NULL, &ac->d) !=
+	    SQ_OK) {
 		free(ac);
 		return NULL;
 	}
@@ -179,7 +172,8 @@ acc_make(void *ctx)
 }
 
 static int
-acc_add(void *a, const sq_response *r, sq_error *err)
+acc_add(void *a, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
 {
 	struct acc *ac = a;
 	int col = __atomic_load_n(&drv.col, __ATOMIC_RELAXED);
@@ -200,23 +194,21 @@ acc_add(void *a, const sq_response *r, sq_error *err)
 			ac->bad++;
 		}
 	}
-	return sq_drivers_add(ac->d, drv.ins, r, y, err);
+	return sq_drivers_add(ac->d, ins, r, y, err);
 }
 
 static int
-acc_fold(void *dst, void *src, sq_error *err)
+acc_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 {
 	struct acc *d = dst, *s = src;
 	int rc = sq_drivers_fold(d->d, s->d);
 
+	(void)ins;
 	d->bad += s->bad;
 	if (rc == SQ_ELIMIT)
-		return sq_error_set(err, rc, NULL, 0, 0, NULL,
+		sq_error_set(err, rc, NULL, 0, 0, NULL,
 		    "more than 100000 distinct segment values");
-	if (rc != SQ_OK)
-		return sq_error_set(err, rc, NULL, 0, 0, NULL,
-		    "out of memory");
-	return SQ_OK;
+	return rc;
 }
 
 static int
@@ -228,11 +220,11 @@ acc_write(FILE *fp, const void *a)
 }
 
 static int
-acc_read(sq_state_rd *r, void *a)
+acc_read(sq_state_rd *r, const sq_instrument *ins, void *a)
 {
 	struct acc *ac = a;
 
-	return sq_drivers_state_read_body(r, ac->d, drv.ins);
+	return sq_drivers_state_read_body(r, ac->d, ins);
 }
 
 static unsigned long long
@@ -295,7 +287,7 @@ result(FILE *fp, void *ctx)
 
 /* Read, analyse, write; 0, 1, or 3 when a target was missed. */
 static int
-drivers(const sq_instrument *ins, int nfiles, char **files)
+drivers(const sq_instrument *ins)
 {
 	struct acc *ac;
 	tool_input in;
@@ -307,15 +299,10 @@ drivers(const sq_instrument *ins, int nfiles, char **files)
 	drv.ins = ins;
 	drv.col = -1;
 	drv.invalid = t.cli.so.invalid;
-	if ((ac = acc_make((void *)ins)) == NULL)
-		return tool_nomem();
 	t.cli.so.header = header;
 	t.cli.so.header_ctx = &drv;
-	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
-	if (rc != TOOL_SCAN_EMIT) {
-		acc_drop(ac);
-		return rc == TOOL_SCAN_DONE ? 0 : 1;
-	}
+	if ((ac = tool_read(&t, &ops, NULL, ins, &in, &rc)) == NULL)
+		return rc;
 	dopt.conf = t.cli.conf;
 	dopt.targets = drv.tg;
 	dopt.ntargets = drv.ntg;
@@ -348,7 +335,7 @@ main(int argc, char *argv[])
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else
-		rc = drivers(ins, argc - optind, argv + optind);
+		rc = drivers(ins);
 	sq_drvresult_free(drv.res);
 	sq_instrument_free(ins);
 	free(drv.tg);

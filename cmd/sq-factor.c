@@ -1,14 +1,12 @@
 /* sq-factor: KMO, Bartlett, parallel analysis and factor analysis. */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "servqual/covacc.h"
-#include "servqual/covstate.h"
 #include "servqual/factor.h"
 #include "servqual/survey.h"
-#include "scan.h"
+#include "itemcov.h"
 #include "tool.h"
 
 #define MAX_GATES 16
@@ -57,7 +55,8 @@ static sq_fa_run_opts fo = { .fa = { .extract = SQ_FA_PA,
     .rotate = SQ_ROT_OBLIMIN }, .seed = 1, .iter = 1000 };
 /* perceptions (P): what analysts factor; scree and heatmap too */
 static sq_fa_source src = { .block = 'P' };
-static int block = SQ_BLOCK_P, form;
+static tool_itemcov how = { .block = SQ_BLOCK_P, .need_e = 1 };
+static int form;
 static double cut = 0.3;
 
 struct run {
@@ -69,111 +68,13 @@ struct run {
 	sq_table *table;
 };
 
-/* The accumulator of one byte range (or of the whole input). */
-struct acc {
-	sq_covacc *cov;
-	double *x;		/* p scratch */
-	size_t p;
-};
-
-static void
-acc_drop(void *a)
-{
-	struct acc *ac = a;
-
-	if (ac == NULL)
-		return;
-	sq_covacc_free(ac->cov);
-	free(ac->x);
-	free(ac);
-}
-
-static void *
-acc_make(void *ctx)
-{
-	const sq_instrument *ins = ctx;
-	struct acc *ac = calloc(1, sizeof(*ac));
-
-	if (ac == NULL)
-		return NULL;
-	ac->p = ins->nitems;
-	if ((ac->x = malloc(ac->p * sizeof(double))) == NULL ||
-	    sq_covacc_new(ac->p, src.pairwise, &ac->cov) != SQ_OK) {
-		acc_drop(ac);
-		return NULL;
-	}
-	return ac;
-}
-
-static int
-acc_add(void *a, const sq_response *r, sq_error *err)
-{
-	struct acc *ac = a;
-
-	/* no E: only --block P (the default) */
-	if (r->form != SQ_FORM_SERVQUAL && block != SQ_BLOCK_P)
-		return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0, NULL,
-		    "--block %c: the export has no E columns (%s); use "
-		    "--block P", src.block, sq_form_label(r->form,
-		    SQ_LANG_EN));
-	sq_response_block(r, ac->p, block, ac->x);
-	sq_covacc_add(ac->cov, ac->x);
-	return 0;
-}
-
-static int
-acc_fold(void *dst, void *from, sq_error *err)
-{
-	struct acc *d = dst;
-	const struct acc *s = from;
-	int rc = sq_covacc_merge(d->cov, s->cov);
-
-	return rc == SQ_OK ? SQ_OK : sq_error_set(err, rc, NULL, 0, 0, NULL,
-	    "out of memory");
-}
-
-static int
-acc_write(FILE *fp, const void *a)
-{
-	const struct acc *ac = a;
-
-	return sq_covacc_state_write(fp, ac->cov);
-}
-
-static int
-acc_read(sq_state_rd *r, void *a)
-{
-	struct acc *ac = a;
-
-	return sq_factor_state_read_body(r, ac->cov);
-}
-
-static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
-    acc_write, acc_read };
-
-/*
- * The sums stay exact (any split, any order: the same bits) while the
- * values are whole numbers within SQ_COVACC_EXACT_MAX; a wider scale
- * falls back to running moments, whose last bits depend on the order,
- * so it is read as one stream (-j 1).
- */
-static void
-exact_or_one_job(const sq_instrument *ins)
-{
-	double m = block == SQ_BLOCK_G ? ins->max - ins->min :
-	    fmax(fabs(ins->min), fabs(ins->max));
-
-	if (!(m <= SQ_COVACC_EXACT_MAX))
-		t.scale.jobs = 1;
-}
-
 static void
 option(int ch, const char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
-		block = tool_block(arg);
-		src.block = "EPG"[block];
+		how.block = tool_block(arg);
+		src.block = "EPG"[how.block];
 		break;
 	case O_EXTRACT:
 		if ((fo.fa.extract = sq_extract_parse(arg)) < 0)
@@ -196,7 +97,7 @@ option(int ch, const char *arg)
 		fo.fa.nfactors = tool_int("-n", arg, 1, 1000);
 		break;
 	case O_PAIRWISE:
-		src.pairwise = 1;
+		src.pairwise = how.pairwise = 1;
 		break;
 	case O_ROTATE:
 		if ((fo.fa.rotate = sq_rotate_parse(arg)) < 0)
@@ -221,29 +122,24 @@ notes(const sq_fa_result *r)
 			tool_warn("%s", line);
 }
 
-/* The correlations of the items read, or 1 after saying why not. */
+/*
+ * The correlations of the items read: 0; -1 when --partial wrote the
+ * state instead; 1 after saying why not.
+ */
 static int
-correlations(struct run *run, const sq_instrument *ins, int nfiles,
-    char **files)
+correlations(struct run *run, const sq_instrument *ins)
 {
-	struct acc *ac;
 	tool_input in;
 	size_t bi, bj, i;
 	int rc;
 
 	if ((run->R = malloc(run->p * run->p * sizeof(double))) == NULL ||
-	    (run->dim = malloc(run->p * sizeof(int))) == NULL ||
-	    (ac = acc_make((void *)ins)) == NULL)
+	    (run->dim = malloc(run->p * sizeof(int))) == NULL)
 		return tool_nomem();
 	for (i = 0; i < run->p; i++)
 		run->dim[i] = ins->items[i].dim;
-	exact_or_one_job(ins);
-	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
-	run->acc = ac->cov;
-	ac->cov = NULL;
-	acc_drop(ac);
-	if (rc != TOOL_SCAN_EMIT)
-		return rc == TOOL_SCAN_DONE ? -1 : 1;
+	if ((run->acc = tool_itemcov_read(&t, &how, ins, &in, &rc)) == NULL)
+		return rc == 0 ? -1 : 1;
 	src.rows = (unsigned long)in.rows;
 	src.lang = t.cli.lang;
 	src.invalid = (unsigned long)in.invalid;
@@ -289,13 +185,13 @@ human(FILE *fp, void *ctx)
 
 /* Analyse, write (or the state); 0, 1, or 3 when a gate held. */
 static int
-factor(struct run *run, const sq_instrument *ins, int nfiles, char **files)
+factor(struct run *run, const sq_instrument *ins)
 {
 	char title[256];
 	size_t i;
 	int rc, held = 0;
 
-	if ((rc = correlations(run, ins, nfiles, files)) != 0)
+	if ((rc = correlations(run, ins)) != 0)
 		return rc < 0 ? 0 : 1;
 	rc = sq_fa_analyse(run->R, run->p, sq_covacc_n(run->acc), run->dim,
 	    ins->ndims, &fo, &run->res);
@@ -355,7 +251,7 @@ main(int argc, char *argv[])
 		rc = 2;
 	} else {
 		src.ins = ins;
-		rc = factor(&run, ins, argc - optind, argv + optind);
+		rc = factor(&run, ins);
 	}
 	sq_fa_result_free(run.res);
 	sq_table_free(run.table);

@@ -25,76 +25,54 @@ static tool t = {
 	.own = opts,
 };
 
-/* The accumulator: a gap set (with segments under -b) for ins. */
-struct acc {
-	const sq_instrument *ins;
-	sq_gapset *set;
-};
-
 static int adjust = SQ_ADJ_HOLM;
 
-static void
-acc_drop(void *a)
-{
-	struct acc *ac = a;
-
-	if (ac != NULL)
-		sq_gapset_free(ac->set);
-	free(ac);
-}
-
+/* The accumulator: a gap set (with segments under -b). */
 static void *
-acc_make(void *ctx)
+acc_make(void *ctx, const sq_instrument *ins)
 {
-	const sq_instrument *ins = ctx;
-	struct acc *ac = calloc(1, sizeof(*ac));
+	sq_gapset *set;
 
-	if (ac == NULL)
+	(void)ctx;
+	if (sq_gapset_new(ins, t.cli.so.by != NULL, &set) != SQ_OK)
 		return NULL;
-	ac->ins = ins;
-	if (sq_gapset_new(ins, t.cli.so.by != NULL, &ac->set) != SQ_OK) {
-		free(ac);
-		return NULL;
-	}
-	ac->set->adjust = adjust;
-	return ac;
+	set->adjust = adjust;
+	return set;
 }
 
 static int
-acc_add(void *a, const sq_response *r, sq_error *err)
+acc_add(void *set, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
 {
-	struct acc *ac = a;
-
-	return sq_gapset_add(ac->set, ac->ins, r, err);
+	return sq_gapset_add(set, ins, r, err);
 }
 
 static int
-acc_fold(void *dst, void *src, sq_error *err)
+acc_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 {
-	struct acc *d = dst, *s = src;
-	int rc = sq_gapset_fold(d->set, s->set, d->ins);
+	int rc = sq_gapset_fold(dst, src, ins);
 
 	if (rc == SQ_ELIMIT)
-		sq_gapset_limit_error(s->set, s->ins, 0, err);
-	else if (rc != SQ_OK)
-		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
+		sq_gapset_limit_error(src, ins, 0, err);
 	return rc;
 }
 
-static int
-acc_write(FILE *fp, const void *a)
+static void
+acc_drop(void *set)
 {
-	const struct acc *ac = a;
-
-	return sq_gap_state_write_body(fp, ac->set);
+	sq_gapset_free(set);
 }
 
 static int
-acc_read(sq_state_rd *r, void *a)
+acc_write(FILE *fp, const void *set)
 {
-	struct acc *ac = a;
+	return sq_gap_state_write_body(fp, set);
+}
 
-	return sq_gap_state_read_body(r, ac->set, ac->ins);
+static int
+acc_read(sq_state_rd *r, const sq_instrument *ins, void *set)
+{
+	return sq_gap_state_read_body(r, set, ins);
 }
 
 static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
@@ -102,25 +80,20 @@ static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
 
 /* Read every file (or state), then write the table or the state. */
 static int
-gap(const sq_instrument *ins, int nfiles, char **files)
+gap(const sq_instrument *ins)
 {
-	struct acc *ac;
+	sq_gapset *set;
 	tool_input in;
 	int rc;
 
-	if ((ac = acc_make((void *)ins)) == NULL)
-		return tool_nomem();
-	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
-	if (rc == TOOL_SCAN_EMIT) {
-		tool_lookalikes(ac->set->seg, ac->set->nseg);
-		sq_gapset_finish(ac->set);
-		rc = sq_gap_emit(ac->set, ins, t.cli.conf, in.form,
-		    t.cli.format, t.cli.lang, t.cli.guard, in.rows,
-		    t.cli.outpath, &t.err) != SQ_OK ?
-		    tool_fail(&t.err, t.cli.outpath) : 0;
-	} else
-		rc = rc == TOOL_SCAN_DONE ? 0 : 1;
-	acc_drop(ac);
+	if ((set = tool_read(&t, &ops, NULL, ins, &in, &rc)) == NULL)
+		return rc;
+	tool_lookalikes(set->seg, set->nseg);
+	sq_gapset_finish(set);
+	if (sq_gap_emit(set, ins, t.cli.conf, in.form, t.cli.format,
+	    t.cli.lang, t.cli.guard, in.rows, t.cli.outpath, &t.err) != SQ_OK)
+		rc = tool_fail(&t.err, t.cli.outpath);
+	sq_gapset_free(set);
 	return rc;
 }
 
@@ -143,7 +116,7 @@ main(int argc, char *argv[])
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else
-		rc = gap(ins, argc - optind, argv + optind);
+		rc = gap(ins);
 	sq_instrument_free(ins);
 	return rc;
 }

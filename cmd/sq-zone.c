@@ -37,74 +37,51 @@ header(void *ctx, const sq_survey_header *h, sq_error *err)
 	    sq_form_label(h->form, t.cli.lang));
 }
 
-/* The accumulator: a zone set (with segments under -b) for ins. */
-struct acc {
-	const sq_instrument *ins;
-	sq_zoneset *set;
-};
-
-static void
-acc_drop(void *a)
-{
-	struct acc *ac = a;
-
-	if (ac != NULL)
-		sq_zoneset_free(ac->set);
-	free(ac);
-}
-
+/* The accumulator: a zone set (with segments under -b). */
 static void *
-acc_make(void *ctx)
+acc_make(void *ctx, const sq_instrument *ins)
 {
-	const sq_instrument *ins = ctx;
-	struct acc *ac = calloc(1, sizeof(*ac));
+	sq_zoneset *set;
 
-	if (ac == NULL)
-		return NULL;
-	ac->ins = ins;
-	if (sq_zoneset_new(ins, t.cli.so.by != NULL, &ac->set) != SQ_OK) {
-		free(ac);
-		return NULL;
-	}
-	return ac;
+	(void)ctx;
+	return sq_zoneset_new(ins, t.cli.so.by != NULL, &set) == SQ_OK ?
+	    set : NULL;
 }
 
 static int
-acc_add(void *a, const sq_response *r, sq_error *err)
+acc_add(void *set, const sq_instrument *ins, const sq_response *r,
+    sq_error *err)
 {
-	struct acc *ac = a;
-
-	return sq_zoneset_add(ac->set, ac->ins, r, err);
+	return sq_zoneset_add(set, ins, r, err);
 }
 
 static int
-acc_fold(void *dst, void *src, sq_error *err)
+acc_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 {
-	struct acc *d = dst, *s = src;
-	int rc = sq_zoneset_fold(d->set, s->set, d->ins);
+	int rc = sq_zoneset_fold(dst, src, ins);
 
 	if (rc == SQ_ELIMIT)
 		sq_error_set(err, rc, NULL, 0, 0, NULL, "more than %d "
 		    "distinct segment values", SQ_ZONE_MAX_SEGMENTS);
-	else if (rc != SQ_OK)
-		sq_error_set(err, rc, NULL, 0, 0, NULL, "out of memory");
 	return rc;
 }
 
-static int
-acc_write(FILE *fp, const void *a)
+static void
+acc_drop(void *set)
 {
-	const struct acc *ac = a;
-
-	return sq_zone_state_write_body(fp, ac->set);
+	sq_zoneset_free(set);
 }
 
 static int
-acc_read(sq_state_rd *r, void *a)
+acc_write(FILE *fp, const void *set)
 {
-	struct acc *ac = a;
+	return sq_zone_state_write_body(fp, set);
+}
 
-	return sq_zone_state_read_body(r, ac->set, ac->ins);
+static int
+acc_read(sq_state_rd *r, const sq_instrument *ins, void *set)
+{
+	return sq_zone_state_read_body(r, set, ins);
 }
 
 static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
@@ -112,32 +89,28 @@ static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
 
 /* Read every file (or state), then write the table or the state. */
 static int
-zone(const sq_instrument *ins, int nfiles, char **files)
+zone(const sq_instrument *ins)
 {
 	sq_table *table = NULL;
-	struct acc *ac;
+	sq_zoneset *set;
 	tool_input in;
 	char title[256];
 	int rc;
 
 	t.cli.so.header = header;
-	if ((ac = acc_make((void *)ins)) == NULL)
-		return tool_nomem();
-	rc = tool_scan(&t, &ops, (void *)ins, ac, ins, nfiles, files, &in);
-	if (rc == TOOL_SCAN_EMIT) {
-		tool_lookalikes(ac->set->seg, ac->set->nseg);
-		snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
-		    "Zona de tolerancia: %llu encuestados" :
-		    "Zone of tolerance: %llu respondents", in.rows);
-		if (sq_zone_table(ac->set, ins, t.cli.format >= SQ_FMT_MD,
-		    t.cli.lang, &table) != SQ_OK)
-			rc = tool_nomem();
-		else
-			rc = tool_write_table(&t, table, title);
-	} else
-		rc = rc == TOOL_SCAN_DONE ? 0 : 1;
+	if ((set = tool_read(&t, &ops, NULL, ins, &in, &rc)) == NULL)
+		return rc;
+	tool_lookalikes(set->seg, set->nseg);
+	snprintf(title, sizeof(title), t.cli.lang == SQ_LANG_ES ?
+	    "Zona de tolerancia: %llu encuestados" :
+	    "Zone of tolerance: %llu respondents", in.rows);
+	if (sq_zone_table(set, ins, t.cli.format >= SQ_FMT_MD, t.cli.lang,
+	    &table) != SQ_OK)
+		rc = tool_nomem();
+	else
+		rc = tool_write_table(&t, table, title);
 	sq_table_free(table);
-	acc_drop(ac);
+	sq_zoneset_free(set);
 	return rc;
 }
 
@@ -154,7 +127,7 @@ main(int argc, char *argv[])
 	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
 	else
-		rc = zone(ins, argc - optind, argv + optind);
+		rc = zone(ins);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -19,6 +19,7 @@ static sq_survey_opts rangeso;	/* and their byte ranges: one thread each */
 struct feed {
 	const tool_acc *ops;
 	void *acc;
+	const sq_instrument *ins;
 	const char *file;	/* segment by file: the file being read */
 };
 
@@ -32,9 +33,9 @@ feed_add(void *ctx, const sq_response *r, sq_error *err)
 	if (f->file != NULL) {
 		rf = *r;
 		rf.segment = f->file;
-		return f->ops->add(f->acc, &rf, err);
+		return f->ops->add(f->acc, f->ins, &rf, err);
 	}
-	return f->ops->add(f->acc, r, err);
+	return f->ops->add(f->acc, f->ins, r, err);
 }
 
 /* One byte range of a file, read on its own thread. */
@@ -127,7 +128,7 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 		pt[i].path = path;
 		pt[i].ins = ins;
 		pt[i].so = &rangeso;
-		if ((pt[i].feed.acc = ops->make(ctx)) == NULL)
+		if ((pt[i].feed.acc = ops->make(ctx, ins)) == NULL)
 			rc = SQ_ENOMEM;
 		else if (pthread_create(&th[i], NULL, read_part, &pt[i]) != 0)
 			rc = SQ_ENOMEM;
@@ -153,8 +154,12 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 			st->rows += pt[i].st.rows;
 			break;
 		}
-		if ((rc = ops->fold(feed->acc, pt[i].feed.acc, &t->err)) !=
+		memset(&t->err, 0, sizeof(t->err));
+		if ((rc = ops->fold(feed->acc, pt[i].feed.acc, ins, &t->err)) !=
 		    SQ_OK) {
+			if (t->err.msg[0] == '\0')
+				sq_error_set(&t->err, rc, NULL, 0, 0, NULL, "%s",
+				    sq_strerror(rc));
 			/* a line the fold names is one of range i */
 			if (t->err.line > 0)
 				t->err.line = sq_split_line(&sp, i,
@@ -182,9 +187,11 @@ fail(tool *t, const char *file)
 /* Read the export files into acc; TOOL_SCAN_EMIT or _FAIL. */
 static int
 read_exports(tool *t, const tool_acc *ops, void *ctx, void *acc,
-    const sq_instrument *ins, int nfiles, char **files, tool_input *in)
+    const sq_instrument *ins, tool_input *in)
 {
-	struct feed feed = { ops, acc, NULL };
+	struct feed feed = { ops, acc, ins, NULL };
+	int nfiles = t->nfiles;
+	char **files = t->files;
 	sq_survey_stats fst;
 	const char *by = t->cli.so.by;
 	unsigned long long before;
@@ -350,8 +357,10 @@ oneline(const char *in, char *out, size_t len)
 /* Fold the states in files into acc; TOOL_SCAN_EMIT or _FAIL. */
 static int
 read_states(tool *t, const tool_acc *ops, void *acc,
-    const sq_instrument *ins, int nfiles, char **files, tool_input *in)
+    const sq_instrument *ins, tool_input *in)
 {
+	int nfiles = t->nfiles;
+	char **files = t->files;
 	static char want[4096], first[4096];
 	sq_state_head h;
 	sq_state_rd r;
@@ -419,7 +428,7 @@ read_states(tool *t, const tool_acc *ops, void *acc,
 			if (nstates++ == 0)
 				snprintf(first, sizeof(first), "%s",
 				    h.options + n);
-			if ((rc = ops->read(&r, acc)) != SQ_OK)
+			if ((rc = ops->read(&r, ins, acc)) != SQ_OK)
 				break;
 			if ((rc = sq_state_expect(&r, "end", 0)) != SQ_OK)
 				break;
@@ -469,7 +478,7 @@ state_fn(FILE *fp, void *ctx)
 
 int
 tool_scan(tool *t, const tool_acc *ops, void *ctx, void *acc,
-    const sq_instrument *ins, int nfiles, char **files, tool_input *in)
+    const sq_instrument *ins, tool_input *in)
 {
 	static sq_state_head h;
 	struct statectx sc = { ops, acc, &h };
@@ -487,9 +496,9 @@ tool_scan(tool *t, const tool_acc *ops, void *ctx, void *acc,
 	sq_progress_init(&progress, t->name, t->scale.merge ? 0 :
 	    t->scale.pmode);
 	if (t->scale.merge)
-		rc = read_states(t, ops, acc, ins, nfiles, files, in);
+		rc = read_states(t, ops, acc, ins, in);
 	else
-		rc = read_exports(t, ops, ctx, acc, ins, nfiles, files, in);
+		rc = read_exports(t, ops, ctx, acc, ins, in);
 	if (rc != TOOL_SCAN_EMIT || !t->scale.partial)
 		return rc;
 	/* the accumulators, for sq-merge */
@@ -504,4 +513,22 @@ tool_scan(tool *t, const tool_acc *ops, void *ctx, void *acc,
 	h.invalid = in->invalid;
 	return tool_write(t, state_fn, &sc) == 0 ? TOOL_SCAN_DONE :
 	    TOOL_SCAN_FAIL;
+}
+
+void *
+tool_read(tool *t, const tool_acc *ops, void *ctx, const sq_instrument *ins,
+    tool_input *in, int *rc)
+{
+	void *acc;
+
+	if ((acc = ops->make(ctx, ins)) == NULL) {
+		*rc = tool_nomem();
+		return NULL;
+	}
+	*rc = tool_scan(t, ops, ctx, acc, ins, in);
+	if (*rc == TOOL_SCAN_EMIT)
+		return acc;
+	ops->drop(acc);
+	*rc = *rc == TOOL_SCAN_DONE ? 0 : 1;
+	return NULL;
 }

@@ -19,9 +19,9 @@
  *     states recorded. States of another tool, version, instrument or
  *     option set are refused.
  *
- * The tool describes its accumulator with a tool_acc and then calls
- * tool_scan; on TOOL_SCAN_EMIT it prints its table from the accumulator
- * exactly as before.
+ * The tool describes its accumulator with a tool_acc; tool_read makes
+ * one and reads into it, and the tool prints its table from it exactly
+ * as before.
  */
 #ifndef TOOL_SCAN_H
 #define TOOL_SCAN_H
@@ -32,19 +32,27 @@
 #include "servqual/survey.h"
 #include "tool.h"
 
+/*
+ * A tool's accumulator. Every one is for the instrument ins that
+ * tool_read was given, which each operation gets again.
+ */
 typedef struct tool_acc {
-	/* An empty accumulator like the tool's own (for a byte range). */
-	void *(*make)(void *ctx);
+	/* An empty accumulator (one more per byte range); NULL: out of
+	   memory. ctx is what the tool gave tool_read. */
+	void *(*make)(void *ctx, const sq_instrument *ins);
 	/* One respondent; SQ_OK or an error set in err. */
-	int (*add)(void *acc, const sq_response *r, sq_error *err);
+	int (*add)(void *acc, const sq_instrument *ins, const sq_response *r,
+	    sq_error *err);
 	/* Fold src (what came after dst in the input) into dst; an error's
-	   line, if any, is src's (of its byte range: made the file's). */
-	int (*fold)(void *dst, void *src, sq_error *err);
+	   line, if any, is src's (of its byte range: made the file's); an
+	   error left unsaid in err is said as sq_strerror's. */
+	int (*fold)(void *dst, void *src, const sq_instrument *ins,
+	    sq_error *err);
 	void (*drop)(void *acc);
 	/* The state's body (between head and "end"); SQ_OK or SQ_E*. */
 	int (*write)(FILE *fp, const void *acc);
 	/* Fold the body of one state into acc, up to before "end". */
-	int (*read)(sq_state_rd *r, void *acc);
+	int (*read)(sq_state_rd *r, const sq_instrument *ins, void *acc);
 	/* Optional: cells the tool itself treated as missing so far (an
 	   outcome column...), counted with the reader's invalid ones. */
 	unsigned long long (*invalid)(const void *acc);
@@ -68,12 +76,22 @@ enum {
 };
 
 /*
- * Read files[0..nfiles) (none: standard input), or with --merge the
- * states in them, into acc (made by the tool, for ins); ctx is passed to
- * ops->make. The tool decides its segments from t->cli.so.by before the
- * call (-b naming the file column still means segments).
+ * Read the operands (tool_operands: t->files; none: standard input), or
+ * with --merge the states in them, into acc, an accumulator for ins;
+ * ctx goes to ops->make. The tool decides its segments from
+ * t->cli.so.by before the call (-b naming the file column still means
+ * segments).
  */
 int tool_scan(tool *t, const tool_acc *ops, void *ctx, void *acc,
-    const sq_instrument *ins, int nfiles, char **files, tool_input *in);
+    const sq_instrument *ins, tool_input *in);
+
+/*
+ * tool_scan into a new accumulator made by ops->make(ctx, ins): the
+ * accumulator (the caller drops it) when the table is to be written;
+ * else NULL and *rc the exit code (0: --partial wrote the state; 1: an
+ * error was reported).
+ */
+void *tool_read(tool *t, const tool_acc *ops, void *ctx,
+    const sq_instrument *ins, tool_input *in, int *rc);
 
 #endif

@@ -371,6 +371,8 @@ tool_operands(tool *t, int argc, char *argv[])
 		if (strcmp(argv[i], "-") == 0 && stdin_used++)
 			tool_usage("standard input given twice");
 	}
+	t->nfiles = argc;
+	t->files = argv;
 	sq_cli_operands(&t->cli, argc > 1 ? 1 : argc, argv);
 	if (t->cli.codebook != NULL && strcmp(t->cli.codebook, "-") == 0 &&
 	    (stdin_used || argc == 0))
@@ -399,6 +401,24 @@ tool_real(const char *opt, const char *s, double lo, double hi)
 	if (sq_cli_number(s, 0, lo, hi, &v, msg, sizeof(msg)) != 0)
 		tool_usage("%s: %s", opt, msg);
 	return v;
+}
+
+int
+tool_word(const char *arg, const char *words)
+{
+	size_t n = strlen(arg);
+	const char *w = words;
+	int i;
+
+	if (strchr(arg, '|') != NULL)
+		return -1;
+	for (i = 0;; i++) {
+		if (strncmp(w, arg, n) == 0 && (w[n] == '|' || w[n] == '\0'))
+			return i;
+		if ((w = strchr(w, '|')) == NULL)
+			return -1;
+		w++;
+	}
 }
 
 int

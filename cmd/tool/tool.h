@@ -7,6 +7,7 @@
  *   tool_getopt  getopt_long over both; handles the shared options, -h,
  *                --version and bad options; returns the tool's own ones
  *   tool_int, tool_real   the one parser of numeric options (ranges)
+ *   tool_word             an option's value from a list of words
  *   tool_fail, tool_warn, tool_usage   messages named for the program
  *   tool_write, tool_write_table       the output tail (-o, write errors)
  *
@@ -77,6 +78,8 @@ typedef struct tool {
 	unsigned shared;	/* TOOL_* */
 	const tool_opt *own;	/* its own options, up to a NULL name */
 	sq_cli cli;		/* what the shared options said */
+	int nfiles;		/* the operands (tool_operands) */
+	char **files;
 	tool_scale scale;	/* with TOOL_SCALE */
 	char record[4096];	/* the options a state records: lines
 				   "option NAME[ VALUE]", %-encoded */
@@ -96,8 +99,8 @@ int tool_getopt(tool *t, int argc, char *argv[]);
 
 /*
  * After the options: at most one input operand (any number with
- * TOOL_SCALE; the first into t->cli.path) and the output format; "-c -"
- * with input on stdin too is a usage error.
+ * TOOL_SCALE; the first into t->cli.path, all into t->files) and the
+ * output format; "-c -" with input on stdin too is a usage error.
  */
 void tool_operands(tool *t, int argc, char *argv[]);
 
@@ -107,6 +110,9 @@ unsigned long tool_int(const char *opt, const char *s, unsigned long lo,
 
 /* A finite number s for option opt within [lo, hi]; else usage (2). */
 double tool_real(const char *opt, const char *s, double lo, double hi);
+
+/* Which of the words "a|b|c" arg is (0, 1, 2), or -1. */
+int tool_word(const char *arg, const char *words);
 
 /* --block: E, P or G (any case) as enum sq_block; else usage (2). */
 int tool_block(const char *arg);
