@@ -52,24 +52,22 @@ static sq_chartneed need = { .type = 0, .block = SQ_BLOCK_P, .conf = 0.95,
 static void
 option(int ch, const char *arg)
 {
+	int i;
+
 	switch (ch) {
 	case O_BLOCK:
 		need.block = tool_block(arg);
 		break;
 	case O_CROSSHAIR:
-		need.crosshair = strcmp(arg, "mean") == 0 ? 0 :
-		    strcmp(arg, "median") == 0 ? 1 :
-		    strcmp(arg, "scale") == 0 ? 2 : -2;
-		if (need.crosshair < -1)
+		if ((need.crosshair = tool_word(arg, "mean|median|scale")) < 0)
 			tool_usage("--crosshair: \"%s\": expected mean, median "
 			    "or scale", arg);
 		break;
 	case O_IMPORTANCE:
-		need.importance = strcmp(arg, "stated") == 0 ? 1 :
-		    strcmp(arg, "derived") == 0 ? 2 : -1;
-		if (need.importance < 0)
+		if ((i = tool_word(arg, "stated|derived")) < 0)
 			tool_usage("--importance: \"%s\": expected stated or "
 			    "derived", arg);
+		need.importance = i + 1;	/* 0: by the weights */
 		break;
 	case O_DPI:
 		co.dpi = tool_real("--dpi", arg, 36, 1200);

@@ -103,46 +103,93 @@ out:
 	return rc;
 }
 
+static sq_report_opts ro;
+static int summary;
+
+static void
+option(int ch, const char *arg)
+{
+	switch (ch) {
+	case OPT_DATE:
+		if (!valid_date(arg))
+			tool_usage("--date: \"%s\": expected YYYY-MM-DD", arg);
+		ro.date = arg;
+		break;
+	case OPT_PAPER:
+		if ((ro.letter = tool_word(arg, "a4|letter")) < 0)
+			tool_usage("--paper: \"%s\": expected a4 or letter",
+			    arg);
+		break;
+	case OPT_SUMMARY:
+		summary = 1;
+		break;
+	case OPT_TITLE:
+		ro.title = arg;
+		break;
+	}
+}
+
+/* Without --date: the day (UTC) the file was last written, if a file. */
+static void
+file_date(const char *path, char *date, size_t len)
+{
+	struct stat sb;
+	struct tm tm;
+
+	if (ro.date != NULL || strcmp(path, "-") == 0 || stat(path, &sb) != 0)
+		return;
+	gmtime_r(&sb.st_mtime, &tm);
+	strftime(date, len, "%Y-%m-%d", &tm);
+	ro.date = date;
+}
+
+/* The report to path; 0 or 1. */
+static int
+write_pdf(const sq_study *study, const char *path)
+{
+	sq_output out;
+	int rc;
+
+	if (sq_output_open(&out, path, &t.err) != SQ_OK)
+		return tool_fail(&t.err, path);
+	rc = sq_report_pdf(study, &ro, out.fp, &t.err);
+	if (sq_output_close(&out, rc == SQ_OK, &t.err) != SQ_OK ||
+	    rc != SQ_OK)
+		return tool_fail(&t.err, path);
+	return 0;
+}
+
+/* The executive summary on standard output; 0 or 1. */
+static int
+print_summary(const sq_study *study)
+{
+	char *text = NULL;
+	int rc = 0;
+
+	if (sq_report_summary(study, &ro, &text) != SQ_OK)
+		rc = tool_nomem();
+	else if (write_summary(text, stdout, t.cli.format,
+	    _("Executive summary")) != SQ_OK || fflush(stdout) != 0 ||
+	    ferror(stdout)) {
+		tool_warn("standard output: write error");
+		rc = 1;
+	}
+	free(text);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
-	sq_report_opts ro;
 	sq_instrument *ins = NULL;
 	sq_study *study = NULL;
-	sq_output out;
-	struct stat sb;
 	const char *pdf;
 	char date[16];
-	char *text = NULL;
-	int ch, rc = 1, summary = 0, fmt_given;
+	int ch, rc, fmt_given;
 
-	memset(&ro, 0, sizeof(ro));
 	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
-		switch (ch) {
-		case OPT_DATE:
-			if (!valid_date(optarg))
-				tool_usage("--date: \"%s\": expected "
-				    "YYYY-MM-DD", optarg);
-			ro.date = optarg;
-			break;
-		case OPT_PAPER:
-			if (strcmp(optarg, "letter") == 0)
-				ro.letter = 1;
-			else if (strcmp(optarg, "a4") != 0)
-				tool_usage("--paper: \"%s\": expected a4 or "
-				    "letter", optarg);
-			break;
-		case OPT_SUMMARY:
-			summary = 1;
-			break;
-		case OPT_TITLE:
-			ro.title = optarg;
-			break;
-		default:
-			tool_usage(NULL);
-		}
-	}
+	while ((ch = tool_getopt(&t, argc, argv)) != -1)
+		option(ch, optarg);
 	fmt_given = t.cli.format >= 0;	/* settled by tool_operands */
 	/* -o names the PDF; the summary goes to standard output. */
 	pdf = t.cli.outpath;
@@ -156,50 +203,15 @@ main(int argc, char *argv[])
 	ro.lang = t.cli.lang;
 	ro.source = strcmp(t.cli.path, "-") == 0 ? _("standard input") :
 	    t.cli.path;
-	if (ro.date == NULL && strcmp(t.cli.path, "-") != 0 &&
-	    stat(t.cli.path, &sb) == 0) {
-		struct tm tm;
-
-		gmtime_r(&sb.st_mtime, &tm);
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-		ro.date = date;
-	}
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK) {
+	file_date(t.cli.path, date, sizeof(date));
+	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.codebook);
-		goto done;
-	}
-	if (sq_study_run(t.cli.path, ins, &t.cli.so, t.cli.conf, &study,
-	    &t.err) != SQ_OK) {
+	else if (sq_study_run(t.cli.path, ins, &t.cli.so, t.cli.conf, &study,
+	    &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.path);
-		goto done;
-	}
-	if (pdf != NULL) {
-		if (sq_output_open(&out, pdf, &t.err) != SQ_OK) {
-			rc = tool_fail(&t.err, pdf);
-			goto done;
-		}
-		ch = sq_report_pdf(study, &ro, out.fp, &t.err);
-		if (sq_output_close(&out, ch == SQ_OK, &t.err) != SQ_OK ||
-		    ch != SQ_OK) {
-			rc = tool_fail(&t.err, pdf);
-			goto done;
-		}
-	}
-	if (summary) {
-		if (sq_report_summary(study, &ro, &text) != SQ_OK) {
-			rc = tool_nomem();
-			goto done;
-		}
-		if (write_summary(text, stdout, t.cli.format,
-		    _("Executive summary")) != SQ_OK || fflush(stdout) != 0 ||
-		    ferror(stdout)) {
-			tool_warn("standard output: write error");
-			goto done;
-		}
-	}
-	rc = 0;
-done:
-	free(text);
+	else
+		rc = (pdf != NULL && write_pdf(study, pdf) != 0) ||
+		    (summary && print_summary(study) != 0);
 	sq_study_free(study);
 	sq_instrument_free(ins);
 	sq_report_release_fonts();

@@ -55,13 +55,8 @@ option(int ch, const char *arg)
 {
 	switch (ch) {
 	case O_FORM:
-		if (strcmp(arg, "servqual") == 0)
-			o.form = SQ_FORM_SERVQUAL;
-		else if (strcmp(arg, "servperf") == 0)
-			o.form = SQ_FORM_SERVPERF;
-		else if (strcmp(arg, "zone") == 0)
-			o.form = SQ_FORM_ZONE;
-		else
+		/* SQ_FORM_SERVQUAL, _SERVPERF, _ZONE */
+		if ((o.form = tool_word(arg, "servqual|servperf|zone")) < 0)
 			tool_usage("--form: \"%s\": expected servqual, "
 			    "servperf or zone", arg);
 		break;
