@@ -227,7 +227,7 @@ alpha(const sq_instrument *ins)
 }
 
 static void
-option(int ch, const char *arg)
+option(int ch, char *arg)
 {
 	if (ch == TOOL_OWN + 1)
 		pairwise = 1;
@@ -243,17 +243,13 @@ option(int ch, const char *arg)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
-	int ch, rc;
+	sq_instrument *ins;
+	int rc;
 
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		option(ch, optarg);
-	tool_operands(&t, argc - optind, argv + optind);
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else
-		rc = alpha(ins);
+	tool_start(&t, argc, argv, option);
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	rc = alpha(ins);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -45,10 +45,11 @@ static const char *gates[MAX_GATES];
 static size_t ngates;
 static int std_lv, verbose;
 
+/* perceptions (P) unless --block says otherwise */
+static tool_itemcov how = { .block = SQ_BLOCK_P };
+
 struct run {
 	sq_covacc *acc;
-	char block;		/* 'E', 'P' or 'G' */
-	int blk;		/* the same as enum sq_block */
 	size_t p;
 };
 
@@ -102,12 +103,11 @@ factors(const sq_instrument *ins, int *dim, size_t *dimidx)
 }
 
 static void
-option(struct run *run, int ch, const char *arg)
+option(int ch, char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
-		run->blk = tool_block(arg);
-		run->block = "EPG"[run->blk];
+		how.block = tool_block(arg);
 		break;
 	case O_FAIL:
 		if (!sq_cfa_gate_valid(arg) || ngates == MAX_GATES)
@@ -133,7 +133,6 @@ static int
 covariance(struct run *run, const sq_instrument *ins, double *S,
     tool_input *in, double *n)
 {
-	tool_itemcov how = { .block = run->blk };
 	size_t i;
 	int rc;
 
@@ -150,7 +149,7 @@ covariance(struct run *run, const sq_instrument *ins, double *S,
 	for (i = 0; i < run->p; i++)
 		if (!(S[i * run->p + i] > 0)) {
 			tool_warn("%s: %c%d does not vary among the complete "
-			    "respondents", t.cli.path, run->block,
+			    "respondents", t.cli.path, "EPG"[how.block],
 			    ins->items[i].number);
 			return 1;
 		}
@@ -241,7 +240,7 @@ cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
 		    fit->iterations, fit->decrement);
 	src.ins = ins;
 	src.dimidx = dimidx;
-	src.block = run->block;
+	src.block = "EPG"[how.block];
 	src.rows = (unsigned long)in.rows;
 	src.invalid = (unsigned long)in.invalid;
 	notes(fit, &src);
@@ -253,22 +252,17 @@ cfa(struct run *run, const sq_instrument *ins, double *S, int *dim,
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
+	sq_instrument *ins;
 	struct run run = { 0 };
 	double *S = NULL, t0 = now();
 	int *dim = NULL;
-	int ch, rc;
+	int rc;
 
-	run.block = 'P';
-	run.blk = SQ_BLOCK_P;
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		option(&run, ch, optarg);
-	tool_operands(&t, argc - optind, argv + optind);
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else if ((run.p = ins->nitems, S = malloc(run.p * run.p *
-	    sizeof(double))) == NULL ||
+	tool_start(&t, argc, argv, option);
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	run.p = ins->nitems;
+	if ((S = malloc(run.p * run.p * sizeof(double))) == NULL ||
 	    (dim = malloc(run.p * sizeof(int))) == NULL)
 		rc = tool_nomem();
 	else

@@ -147,8 +147,8 @@ main(int argc, char *argv[])
 		    "(Debian: fonts-dejavu-core); %s%s%s", font[0] ?
 		    "text falls back to \"" : "no font was found", font,
 		    font[0] ? "\"" : "");
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
+	if ((ins = tool_instrument(&t)) == NULL)
+		rc = 1;
 	else if (sq_chartdata_new(ins, &d) != SQ_OK)
 		rc = tool_nomem();
 	else

@@ -75,7 +75,7 @@ struct run {
 };
 
 static void
-option(int ch, const char *arg)
+option(int ch, char *arg)
 {
 	static const char *const flags[] = { "duplicates", "straight", "few",
 		"weights", "inverted" };
@@ -371,21 +371,10 @@ check(struct run *run, sq_table **tab)
 	return held ? 3 : 0;
 }
 
-int
-main(int argc, char *argv[])
+/* The options that must go together; usage errors exit 2. */
+static void
+settle(void)
 {
-	static const char *const pcols[] = { "line", "field", "column",
-		"kind", "problem", "file" };
-	sq_instrument *ins = NULL;
-	sq_table *tab = NULL;
-	struct run run;
-	int ch, rc;
-
-	memset(&run, 0, sizeof(run));
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		option(ch, optarg);
-	tool_operands(&t, argc - optind, argv + optind);
 	if ((t.scale.partial || t.scale.merge) && report == 0)
 		tool_usage("--partial and --merge keep counts: give --summary "
 		    "or --items (the problem list names lines of one file)");
@@ -398,10 +387,25 @@ main(int argc, char *argv[])
 	    (t.cli.outpath == NULL || strcmp(t.cli.outpath, "-") == 0))
 		tool_usage("--clean - and the table both on standard output: "
 		    "give the table -o FILE");
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else if (sq_table_new(pcols, t.nfiles > 1 ? 6 : 5, &run.probs) !=
-	    SQ_OK)
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const char *const pcols[] = { "line", "field", "column",
+		"kind", "problem", "file" };
+	sq_instrument *ins;
+	sq_table *tab = NULL;
+	struct run run;
+	size_t i;
+	int rc;
+
+	memset(&run, 0, sizeof(run));
+	tool_start(&t, argc, argv, option);
+	settle();
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	if (sq_table_new(pcols, t.nfiles > 1 ? 6 : 5, &run.probs) != SQ_OK)
 		rc = tool_nomem();
 	else {
 		sq_table_style(run.probs, 0, SQ_NUM_INT);
@@ -413,8 +417,8 @@ main(int argc, char *argv[])
 	sq_table_free(run.probs);
 	sq_table_free(tab);
 	sq_instrument_free(ins);
-	for (ch = 0; run.names != NULL && (size_t)ch < run.ncols; ch++)
-		free(run.names[ch]);
+	for (i = 0; run.names != NULL && i < run.ncols; i++)
+		free(run.names[i]);
 	free(run.names);
 	return rc;
 }

@@ -437,16 +437,13 @@ int
 main(int argc, char *argv[])
 {
 	char *label[MAX_FILES] = { NULL };
-	sq_instrument *ins = NULL;
+	sq_instrument *ins;
 	const char *by;
 	size_t i;
-	int ch, rc;
+	int rc;
 
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		option(ch, optarg);
+	tool_start(&t, argc, argv, option);
 	by = t.cli.so.by;
-	tool_operands(&t, argc - optind, argv + optind);
 	settle((size_t)t.nfiles, by);
 	if (mode != M_GROUPS) {
 		if (name_waves(label, (size_t)t.nfiles, t.files) != 0)
@@ -456,8 +453,8 @@ main(int argc, char *argv[])
 		if (paired != NULL)
 			t.cli.so.id = paired;
 	}
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
+	if ((ins = tool_instrument(&t)) == NULL)
+		rc = 1;
 	else
 		rc = compare(ins, by);
 	for (i = 0; i < MAX_FILES; i++)

@@ -77,7 +77,7 @@ struct acc {
 };
 
 static void
-option(int ch, const char *arg)
+option(int ch, char *arg)
 {
 	int i;
 
@@ -325,17 +325,13 @@ drivers(const sq_instrument *ins)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
-	int ch, rc;
+	sq_instrument *ins;
+	int rc;
 
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		option(ch, optarg);
-	tool_operands(&t, argc - optind, argv + optind);
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else
-		rc = drivers(ins);
+	tool_start(&t, argc, argv, option);
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	rc = drivers(ins);
 	sq_drvresult_free(drv.res);
 	sq_instrument_free(ins);
 	free(drv.tg);

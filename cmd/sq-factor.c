@@ -69,7 +69,7 @@ struct run {
 };
 
 static void
-option(int ch, const char *arg)
+option(int ch, char *arg)
 {
 	switch (ch) {
 	case O_BLOCK:
@@ -234,19 +234,16 @@ factor(struct run *run, const sq_instrument *ins)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
+	sq_instrument *ins;
 	struct run run = { 0 };
-	int ch, rc;
+	int rc;
 
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1)
-		option(ch, optarg);
-	tool_operands(&t, argc - optind, argv + optind);
+	tool_start(&t, argc, argv, option);
 	if (fo.fa.nfactors == 0 && fo.iter == 0)
 		tool_usage("--iter 0 needs -n");
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else if ((run.p = ins->nitems) <= fo.fa.nfactors) {
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	if ((run.p = ins->nitems) <= fo.fa.nfactors) {
 		tool_warn("-n must be below the number of items (%zu)", run.p);
 		rc = 2;
 	} else {

@@ -97,26 +97,25 @@ gap(const sq_instrument *ins)
 	return rc;
 }
 
+static void
+option(int ch, char *arg)
+{
+	(void)ch;	/* --adjust */
+	if ((adjust = sq_adjust_parse(arg)) < 0)
+		tool_usage("--adjust: \"%s\": expected holm, bh, bonferroni "
+		    "or none", arg);
+}
+
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
-	int rc = 1, ch;
+	sq_instrument *ins;
+	int rc;
 
-	tool_init(&t);
-	while ((ch = tool_getopt(&t, argc, argv)) != -1) {
-		if (ch == TOOL_OWN) {
-			if ((adjust = sq_adjust_parse(optarg)) < 0)
-				tool_usage("--adjust: \"%s\": expected holm, bh, "
-				    "bonferroni or none", optarg);
-		} else
-			tool_usage(NULL);
-	}
-	tool_operands(&t, argc - optind, argv + optind);
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else
-		rc = gap(ins);
+	tool_start(&t, argc, argv, option);
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	rc = gap(ins);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -204,8 +204,8 @@ main(int argc, char *argv[])
 	ro.source = strcmp(t.cli.path, "-") == 0 ? _("standard input") :
 	    t.cli.path;
 	file_date(t.cli.path, date, sizeof(date));
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
+	if ((ins = tool_instrument(&t)) == NULL)
+		rc = 1;
 	else if (sq_study_run(t.cli.path, ins, &t.cli.so, t.cli.conf, &study,
 	    &t.err) != SQ_OK)
 		rc = tool_fail(&t.err, t.cli.path);

@@ -51,7 +51,7 @@ static char *gapspec;
 static const char *merge;
 
 static void
-option(int ch, const char *arg)
+option(int ch, char *arg)
 {
 	switch (ch) {
 	case O_FORM:
@@ -61,7 +61,7 @@ option(int ch, const char *arg)
 			    "servperf or zone", arg);
 		break;
 	case O_GAP:
-		gapspec = (char *)arg;
+		gapspec = arg;
 		break;
 	case O_LOADING:
 		o.loading = tool_real("--loading", arg, 0, 1);
@@ -140,7 +140,7 @@ simulate(FILE *fp, void *ins)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
+	sq_instrument *ins;
 	double gap[SQ_MAX_DIMS];
 	int ch, rc;
 
@@ -151,15 +151,13 @@ main(int argc, char *argv[])
 	if (optind != argc)
 		tool_usage("no operands: the export goes to standard output "
 		    "or -o");
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else {
-		if (o.form == SQ_FORM_ZONE && t.cli.codebook == NULL)
-			ins->max = 9;	/* three-column surveys use 1..9 */
-		instrument_options(ins, gap);
-		if ((rc = tool_write(&t, simulate, ins)) == 0)
-			tool_warn("%lu respondents, seed %lu", o.n, o.seed);
-	}
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	if (o.form == SQ_FORM_ZONE && t.cli.codebook == NULL)
+		ins->max = 9;	/* three-column surveys use 1..9 */
+	instrument_options(ins, gap);
+	if ((rc = tool_write(&t, simulate, ins)) == 0)
+		tool_warn("%lu respondents, seed %lu", o.n, o.seed);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -117,17 +117,13 @@ zone(const sq_instrument *ins)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins = NULL;
+	sq_instrument *ins;
 	int rc;
 
-	tool_init(&t);
-	if (tool_getopt(&t, argc, argv) != -1)
-		tool_usage(NULL);
-	tool_operands(&t, argc - optind, argv + optind);
-	if (sq_instrument_load(t.cli.codebook, &ins, &t.err) != SQ_OK)
-		rc = tool_fail(&t.err, t.cli.codebook);
-	else
-		rc = zone(ins);
+	tool_start(&t, argc, argv, NULL);
+	if ((ins = tool_instrument(&t)) == NULL)
+		return 1;
+	rc = zone(ins);
 	sq_instrument_free(ins);
 	return rc;
 }

@@ -380,6 +380,32 @@ tool_operands(tool *t, int argc, char *argv[])
 		    "input");
 }
 
+void
+tool_start(tool *t, int argc, char *argv[], void (*option)(int ch, char *arg))
+{
+	int ch;
+
+	tool_init(t);
+	while ((ch = tool_getopt(t, argc, argv)) != -1) {
+		if (option == NULL)
+			tool_usage(NULL);
+		option(ch, optarg);
+	}
+	tool_operands(t, argc - optind, argv + optind);
+}
+
+sq_instrument *
+tool_instrument(tool *t)
+{
+	sq_instrument *ins = NULL;
+
+	if (sq_instrument_load(t->cli.codebook, &ins, &t->err) == SQ_OK)
+		return ins;
+	sq_instrument_free(ins);
+	tool_fail(&t->err, t->cli.codebook);
+	return NULL;
+}
+
 unsigned long
 tool_int(const char *opt, const char *s, unsigned long lo, unsigned long hi)
 {

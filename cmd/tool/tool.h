@@ -6,6 +6,8 @@
  *                the shared options the tool takes and its own
  *   tool_getopt  getopt_long over both; handles the shared options, -h,
  *                --version and bad options; returns the tool's own ones
+ *   tool_start   tool_init, the options, the operands: a main's start
+ *   tool_instrument       the instrument of -c
  *   tool_int, tool_real   the one parser of numeric options (ranges)
  *   tool_word             an option's value from a list of words
  *   tool_fail, tool_warn, tool_usage   messages named for the program
@@ -21,6 +23,7 @@
 
 #include "servqual/cli.h"
 #include "servqual/error.h"
+#include "servqual/instrument.h"
 #include "servqual/table.h"
 
 /* The shared options a tool takes (bits of tool_init's shared). */
@@ -103,6 +106,16 @@ int tool_getopt(tool *t, int argc, char *argv[]);
  * output format; "-c -" with input on stdin too is a usage error.
  */
 void tool_operands(tool *t, int argc, char *argv[]);
+
+/*
+ * tool_init, then every option (the tool's own ones to option; none
+ * when option is NULL), then tool_operands.
+ */
+void tool_start(tool *t, int argc, char *argv[],
+    void (*option)(int ch, char *arg));
+
+/* The instrument of -c (none: built-in SERVQUAL); NULL after saying why. */
+sq_instrument *tool_instrument(tool *t);
 
 /* A whole number s for option opt within [lo, hi]; else usage (2). */
 unsigned long tool_int(const char *opt, const char *s, unsigned long lo,
