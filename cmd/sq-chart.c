@@ -36,7 +36,8 @@ static tool t = {
 	.required = "o",
 	.by_help = "segment column (groups: a group per value)",
 	.purpose = "Report charts (PNG, PDF, SVG) from an export or from an "
-	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa, sq-zone or sq-compare table. Types: "
+	    "sq-gap, sq-factor,\nsq-drivers, sq-cfa, sq-zone or sq-compare "
+	    "table. Types: "
 	    "gaps items radar ipa groups likert\nscree heatmap drivers cfa "
 	    "zone zone-radar compare.",
 	.example = "sq-chart gaps -o gaps.png samples/banco_demo.csv",

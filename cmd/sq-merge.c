@@ -229,7 +229,8 @@ main(int argc, char *argv[])
 	tool_init(&t);
 	while ((ch = tool_getopt(&t, argc, argv)) != -1)
 		if (ch == TOOL_OWN + 1 && (optarg[0] != '-' ||
-		    strcmp(optarg, "--merge") == 0 || strcmp(optarg, "--") == 0))
+		    strcmp(optarg, "--merge") == 0 ||
+		    strcmp(optarg, "--") == 0))
 			tool_usage("--tool-option: \"%s\" is not an option of "
 			    "the tool's", optarg);
 		else if (ch != TOOL_OWN && ch != TOOL_OWN + 1)

@@ -13,7 +13,8 @@
 static sq_progress progress;
 static sq_survey_opts rso;	/* how files are read (-b of the file column:
 				   no segment column) */
-static sq_survey_opts rangeso;	/* and their byte ranges: one thread each */
+static sq_survey_opts rangeso;	/* and their byte ranges: one thread
+				   each */
 
 /* What each respondent goes into. */
 struct feed {
@@ -158,8 +159,8 @@ read_parallel(tool *t, const char *path, struct feed *feed, void *ctx,
 		if ((rc = ops->fold(feed->acc, pt[i].feed.acc, ins, &t->err)) !=
 		    SQ_OK) {
 			if (t->err.msg[0] == '\0')
-				sq_error_set(&t->err, rc, NULL, 0, 0, NULL, "%s",
-				    sq_strerror(rc));
+				sq_error_set(&t->err, rc, NULL, 0, 0, NULL,
+				    "%s", sq_strerror(rc));
 			/* a line the fold names is one of range i */
 			if (t->err.line > 0)
 				t->err.line = sq_split_line(&sp, i,
