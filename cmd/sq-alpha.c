@@ -243,13 +243,5 @@ option(int ch, char *arg)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins;
-	int rc;
-
-	tool_start(&t, argc, argv, option);
-	if ((ins = tool_instrument(&t)) == NULL)
-		return 1;
-	rc = alpha(ins);
-	sq_instrument_free(ins);
-	return rc;
+	return tool_main(&t, argc, argv, option, alpha);
 }

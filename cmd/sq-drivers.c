@@ -287,15 +287,13 @@ result(FILE *fp, void *ctx)
 
 /* Read, analyse, write; 0, 1, or 3 when a target was missed. */
 static int
-drivers(const sq_instrument *ins)
+analyse(const sq_instrument *ins)
 {
 	struct acc *ac;
 	tool_input in;
 	size_t i;
 	int rc;
 
-	if (targets(ins) != 0)
-		return 1;
 	drv.ins = ins;
 	drv.col = -1;
 	drv.invalid = t.cli.so.invalid;
@@ -322,18 +320,19 @@ drivers(const sq_instrument *ins)
 	    tool_gate_held("missed", NULL) ? 3 : 0;
 }
 
+/* The targets, then the analysis. */
+static int
+drivers(const sq_instrument *ins)
+{
+	int rc = targets(ins) != 0 ? 1 : analyse(ins);
+
+	sq_drvresult_free(drv.res);
+	free(drv.tg);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins;
-	int rc;
-
-	tool_start(&t, argc, argv, option);
-	if ((ins = tool_instrument(&t)) == NULL)
-		return 1;
-	rc = drivers(ins);
-	sq_drvresult_free(drv.res);
-	sq_instrument_free(ins);
-	free(drv.tg);
-	return rc;
+	return tool_main(&t, argc, argv, option, drivers);
 }

@@ -117,13 +117,5 @@ zone(const sq_instrument *ins)
 int
 main(int argc, char *argv[])
 {
-	sq_instrument *ins;
-	int rc;
-
-	tool_start(&t, argc, argv, NULL);
-	if ((ins = tool_instrument(&t)) == NULL)
-		return 1;
-	rc = zone(ins);
-	sq_instrument_free(ins);
-	return rc;
+	return tool_main(&t, argc, argv, NULL, zone);
 }

@@ -7,62 +7,62 @@
 #include "itemcov.h"
 
 /* The accumulator of one byte range (or of the whole input). */
-struct acc {
+struct part {
 	const tool_itemcov *how;
 	sq_covacc *cov;
 	double *x;		/* one row's block: nitems scratch */
 };
 
 static void
-acc_drop(void *a)
+part_free(void *a)
 {
-	struct acc *ac = a;
+	struct part *p = a;
 
-	if (ac == NULL)
+	if (p == NULL)
 		return;
-	sq_covacc_free(ac->cov);
-	free(ac->x);
-	free(ac);
+	sq_covacc_free(p->cov);
+	free(p->x);
+	free(p);
 }
 
 static void *
-acc_make(void *how, const sq_instrument *ins)
+part_new(void *how, const sq_instrument *ins)
 {
-	struct acc *ac = calloc(1, sizeof(*ac));
+	struct part *p = calloc(1, sizeof(*p));
 
-	if (ac == NULL)
+	if (p == NULL)
 		return NULL;
-	ac->how = how;
-	if ((ac->x = malloc(ins->nitems * sizeof(double))) == NULL ||
-	    sq_covacc_new(ins->nitems, ac->how->pairwise, &ac->cov) != SQ_OK) {
-		acc_drop(ac);
+	p->how = how;
+	if ((p->x = malloc(ins->nitems * sizeof(double))) == NULL ||
+	    sq_covacc_new(ins->nitems, p->how->pairwise, &p->cov) != SQ_OK) {
+		part_free(p);
 		return NULL;
 	}
-	return ac;
+	return p;
 }
 
 static int
-acc_add(void *a, const sq_instrument *ins, const sq_response *r,
+part_add(void *a, const sq_instrument *ins, const sq_response *r,
     sq_error *err)
 {
-	struct acc *ac = a;
-	int block = ac->how->block;
+	struct part *p = a;
+	int block = p->how->block;
 
-	if (ac->how->need_e && r->form != SQ_FORM_SERVQUAL &&
+	if (p->how->need_e && r->form != SQ_FORM_SERVQUAL &&
 	    block != SQ_BLOCK_P)
 		return sq_error_set(err, SQ_EUSAGE, NULL, r->line, 0, NULL,
 		    "--block %c: the export has no E columns (%s); use "
 		    "--block P", "EPG"[block], sq_form_label(r->form,
 		    SQ_LANG_EN));
-	sq_response_block(r, ins->nitems, block, ac->x);
-	sq_covacc_add(ac->cov, ac->x);
+	sq_response_block(r, ins->nitems, block, p->x);
+	sq_covacc_add(p->cov, p->x);
 	return SQ_OK;
 }
 
 static int
-acc_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
+part_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 {
-	struct acc *d = dst, *s = src;
+	struct part *d = dst, *s = src;
 
 	(void)ins;
 	(void)err;
@@ -70,24 +70,24 @@ acc_fold(void *dst, void *src, const sq_instrument *ins, sq_error *err)
 }
 
 static int
-acc_write(FILE *fp, const void *a)
+part_write(FILE *fp, const void *a)
 {
-	const struct acc *ac = a;
+	const struct part *p = a;
 
-	return sq_covacc_state_write(fp, ac->cov);
+	return sq_covacc_state_write(fp, p->cov);
 }
 
 static int
-acc_read(sq_state_rd *r, const sq_instrument *ins, void *a)
+part_read(sq_state_rd *r, const sq_instrument *ins, void *a)
 {
-	struct acc *ac = a;
+	struct part *p = a;
 
 	(void)ins;
-	return sq_covacc_state_read(r, ac->cov);
+	return sq_covacc_state_read(r, p->cov);
 }
 
-static const tool_acc ops = { acc_make, acc_add, acc_fold, acc_drop,
-    acc_write, acc_read };
+static const tool_acc ops = { part_new, part_add, part_fold, part_free,
+    part_write, part_read };
 
 sq_covacc *
 tool_itemcov_read(tool *t, const tool_itemcov *how, const sq_instrument *ins,
@@ -95,17 +95,17 @@ tool_itemcov_read(tool *t, const tool_itemcov *how, const sq_instrument *ins,
 {
 	double m = how->block == SQ_BLOCK_G ? ins->max - ins->min :
 	    fmax(fabs(ins->min), fabs(ins->max));
-	struct acc *ac;
+	struct part *p;
 	sq_covacc *cov;
 
 	/* running moments beyond exact sums: their last bits depend on
 	   the order, so one stream */
 	if (!(m <= SQ_COVACC_EXACT_MAX))
 		t->scale.jobs = 1;
-	if ((ac = tool_read(t, &ops, (void *)how, ins, in, rc)) == NULL)
+	if ((p = tool_read(t, &ops, (void *)how, ins, in, rc)) == NULL)
 		return NULL;
-	cov = ac->cov;
-	ac->cov = NULL;
-	acc_drop(ac);
+	cov = p->cov;
+	p->cov = NULL;
+	part_free(p);
 	return cov;
 }

@@ -406,6 +406,21 @@ tool_instrument(tool *t)
 	return NULL;
 }
 
+int
+tool_main(tool *t, int argc, char *argv[], void (*option)(int ch, char *arg),
+    int (*run)(const sq_instrument *))
+{
+	sq_instrument *ins;
+	int rc;
+
+	tool_start(t, argc, argv, option);
+	if ((ins = tool_instrument(t)) == NULL)
+		return 1;
+	rc = run(ins);
+	sq_instrument_free(ins);
+	return rc;
+}
+
 unsigned long
 tool_int(const char *opt, const char *s, unsigned long lo, unsigned long hi)
 {

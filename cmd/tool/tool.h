@@ -8,6 +8,7 @@
  *                --version and bad options; returns the tool's own ones
  *   tool_start   tool_init, the options, the operands: a main's start
  *   tool_instrument       the instrument of -c
+ *   tool_main    both, then the analysis: the whole of a simple main
  *   tool_int, tool_real   the one parser of numeric options (ranges)
  *   tool_word             an option's value from a list of words
  *   tool_fail, tool_warn, tool_usage   messages named for the program
@@ -116,6 +117,13 @@ void tool_start(tool *t, int argc, char *argv[],
 
 /* The instrument of -c (none: built-in SERVQUAL); NULL after saying why. */
 sq_instrument *tool_instrument(tool *t);
+
+/*
+ * tool_start, tool_instrument, then run(ins): its exit code, or 1 when
+ * the instrument cannot be had.
+ */
+int tool_main(tool *t, int argc, char *argv[],
+    void (*option)(int ch, char *arg), int (*run)(const sq_instrument *));
 
 /* A whole number s for option opt within [lo, hi]; else usage (2). */
 unsigned long tool_int(const char *opt, const char *s, unsigned long lo,
