@@ -210,6 +210,10 @@ void sqc_set_frame(sq_chart_frame *f, double x0, double y0, double x1,
 /* Range of the gap CIs (and the gaps) of n stats, with 0 included. */
 void sqc_gap_range(const sq_chartstat *s, size_t n, double *lo, double *hi);
 
+/* The template t with its first "%s" replaced by a, the second by b. */
+void sqc_fill_t(const char *t, char *buf, size_t len, const char *a,
+    const char *b);
+
 /* Message id with each "%s" replaced by a, then b. */
 void sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
     const char *b);

@@ -57,31 +57,6 @@ zm(const struct ctx *c, int id)
 	return zmsg[id][c->lang == SQ_LANG_ES];
 }
 
-/* The template t with its first "%s" replaced by a, the second by b. */
-static void
-zfill(const char *t, char *buf, size_t len, const char *a, const char *b)
-{
-	size_t o = 0, n;
-
-	while (*t && o + 1 < len) {
-		if (t[0] == '%' && t[1] == 's') {
-			const char *v = a ? a : "";
-
-			n = strlen(v);
-			if (n > len - 1 - o)
-				n = len - 1 - o;
-			memcpy(buf + o, v, n);
-			o += n;
-			a = b;
-			b = NULL;
-			t += 2;
-			continue;
-		}
-		buf[o++] = *t++;
-	}
-	buf[o] = '\0';
-}
-
 int
 sqc_zone_title(const sq_chartdata *d, int type, int lang, char *buf,
     size_t len)
@@ -213,7 +188,7 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 	sqc_legend(c, NULL, li, 4, MARGIN, c->W - 2 * MARGIN);
 	sqc_fmt_g(c, z->lo, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, z->hi, hi_s, sizeof(hi_s));
-	zfill(zm(c, Z_NOTE), note, sizeof(note), lo_s, hi_s);
+	sqc_fill_t(zm(c, Z_NOTE), note, sizeof(note), lo_s, hi_s);
 	if (inverted) {
 		size_t l = strlen(note);
 
@@ -522,7 +497,7 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	base = ins->min;
 	sqc_fmt_g(c, base, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, c->o->conf * 100, ci, sizeof(ci));
-	zfill(zm(c, Z_PNOTE), note, sizeof(note), lo_s, ci);
+	sqc_fill_t(zm(c, Z_PNOTE), note, sizeof(note), lo_s, ci);
 	nh = sqc_notes_h(c, note);
 	sqc_rows_layout_v(c, (const char *const *)lab, n, 0.42, &labw, &rowh);
 	y0 = c->top;
