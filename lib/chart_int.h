@@ -296,6 +296,57 @@ int sqc_label_item(const sq_instrument *ins, const char *s);
 int sqc_ticks_fit(struct ctx *c, double lo, double hi, int target,
     double len, int horizontal, sq_ticks *t);
 
+/* The polar frame of the radar charts (chart_polar.c). */
+typedef struct sqc_polar {
+	double cx, cy, R;	/* centre and outer radius, points */
+	double labw;		/* width of a name outside the rings */
+	size_t n;		/* spokes */
+	sq_scale rs;		/* value onto radius */
+	sq_ticks t;		/* the rings */
+	int dec;		/* decimals of a ring value */
+} sqc_polar;
+
+/*
+ * Centre, radius and rings of n spokes over [lo, hi] (about ticks rings)
+ * in the space between c->top and c->bottom; SQ_ELIMIT when too small.
+ */
+int sqc_polar_layout(struct ctx *c, double lo, double hi, int ticks,
+    size_t n, double labw, sqc_polar *p);
+/* The closed path of values v, one per spoke. */
+void sqc_polar_path(struct ctx *c, const sqc_polar *p, const double *v);
+/* The point of value v on spoke k. */
+void sqc_polar_point(const sqc_polar *p, size_t k, double v, double *x,
+    double *y);
+/* Ring i's value into *v; 0 when it lies outside the scale. */
+int sqc_polar_ring(const sqc_polar *p, size_t i, double *v);
+/* The rings and spokes. */
+void sqc_polar_grid(struct ctx *c, const sqc_polar *p);
+/* Spoke k's name outside the rings, its values on a line below. */
+void sqc_polar_name(struct ctx *c, const sqc_polar *p, size_t k,
+    const char *name, const char *values);
+/* Record the polar plot in frame (may be NULL). */
+void sqc_polar_frame(sq_chart_frame *frame, const sqc_polar *p);
+
+/* A panel of vertical bars over bands, with its value axis. */
+typedef struct sqc_panel {
+	double x0, x1, y0, y1;	/* the plot */
+	sq_band b;		/* the categories across */
+	sq_scale sc;		/* values up */
+} sqc_panel;
+
+/*
+ * Lay out and draw the axis of a band panel: n categories labelled lab
+ * (bands padded pad_inner, pad_outer) from gap below c->top to above
+ * their labels, values [lo, hi] on a y axis titled title. SQ_ELIMIT when
+ * too small, SQ_ENUMERIC when [lo, hi] has no ticks.
+ */
+int sqc_band_panel(struct ctx *c, const char *const *lab, size_t n,
+    double pad_inner, double pad_outer, double gap, double lo, double hi,
+    const char *title, sqc_panel *p);
+/* The category labels under the panel, and its frame (may be NULL). */
+void sqc_band_panel_end(struct ctx *c, const char *const *lab,
+    const sqc_panel *p, sq_chart_frame *frame);
+
 /* The chart types, drawn onto c; frame gets the main panel. */
 int sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame);
 int sqc_draw_items(struct ctx *c, sq_chart_frame *frame);
