@@ -111,11 +111,9 @@ sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame)
 	const char *lab[SQ_MAX_DIMS];
 	struct legend_item li[2];
 	char note[1024], part[512], a[32], b[32];
-	double x0, x1, y0, y1, hi = 0, s, w, labh, eq, dash[] = { 4, 3 };
-	int stated = 0;
-	sq_ticks t;
-	sq_scale sc;
-	sq_band band;
+	double hi = 0, s, w, eq, dash[] = { 4, 3 };
+	int stated = 0, rc;
+	sqc_panel pl;
 	sq_rect r;
 
 	if (nd == 0 || nd > SQ_MAX_DIMS)
@@ -150,18 +148,9 @@ sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame)
 	dfill(c, D_EQUAL, part, sizeof(part), a, NULL);
 	cat(note, sizeof(note), part);
 	sqc_notes(c, note);
-	x0 = MARGIN + 44;
-	x1 = c->W - MARGIN;
-	y0 = c->top + 4;
-	band = (sq_band){ x0, x1, nd, 0.3, 0.15 };
-	labh = sqc_band_labels(c, &band, lab, 0, 1);
-	y1 = c->bottom - labh - 6;
-	if (y1 - y0 < 60)
-		return SQ_ELIMIT;
-	if (sqc_ticks_fit(c, 0, hi * 1.05, 6, y1 - y0, 0, &t) != SQ_OK)
-		return SQ_ENUMERIC;
-	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
-	sqc_yaxis(c, &sc, &t, x0, x1, dm(c, D_SHARE));
+	if ((rc = sqc_band_panel(c, lab, nd, 0.3, 0.15, 4, 0, hi * 1.05,
+	    dm(c, D_SHARE), &pl)) != SQ_OK)
+		return rc;
 	for (i = 0; i < nd; i++)
 		for (j = 0; j < 2; j++) {
 			double val = j == 0 ? v->stated[i] : v->derived[i];
@@ -169,8 +158,8 @@ sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame)
 
 			if (isnan(val))
 				continue;
-			sq_band_sub(&band, i, j, 2, &s, &w);
-			sq_bar_rect(&sc, 0, val, s + 0.5, w - 1, 0, &r);
+			sq_band_sub(&pl.b, i, j, 2, &s, &w);
+			sq_bar_rect(&pl.sc, 0, val, s + 0.5, w - 1, 0, &r);
 			sqc_rgb(c, li[j].color);
 			sqc_fill_rect(c, &r);
 			sqc_fmt_num(c, val, 1, lbl, sizeof(lbl));
@@ -182,12 +171,11 @@ sqc_draw_drivers(struct ctx *c, sq_chart_frame *frame)
 	sqc_grey(c, 0.35);
 	cairo_set_line_width(c->cr, 1);
 	cairo_set_dash(c->cr, dash, 2, 0);
-	cairo_move_to(c->cr, x0, sq_scale_map(&sc, eq));
-	cairo_line_to(c->cr, x1, sq_scale_map(&sc, eq));
+	cairo_move_to(c->cr, pl.x0, sq_scale_map(&pl.sc, eq));
+	cairo_line_to(c->cr, pl.x1, sq_scale_map(&pl.sc, eq));
 	cairo_stroke(c->cr);
 	cairo_set_dash(c->cr, NULL, 0, 0);
-	sqc_band_labels(c, &band, lab, y1 + 5, 0);
-	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &band, 0);
+	sqc_band_panel_end(c, lab, &pl, frame);
 	return SQ_OK;
 }
 

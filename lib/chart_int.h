@@ -284,8 +284,26 @@ void sqc_seg_color(size_t j, double v[3]);
 /* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */
 const char * sqc_block_name(const sq_chartdata *d);
 
+/*
+ * The item number in a label such as "12", "P12" or "E_12", 1 to
+ * SQ_MAX_COLUMN_NUMBER (the codebook's bound), or -1.
+ */
+int sqc_label_number(const char *s);
+
 /* Item index named by a label such as "P12", or -1. */
 int sqc_label_item(const sq_instrument *ins, const char *s);
+
+/* Keys of the elements: an int every stride bytes from base. */
+struct sqc_keys {
+	const char *base;
+	size_t stride;
+};
+
+/*
+ * Sort the indices ord[0..n-1] by the int key at key + index * stride
+ * bytes (unsigned order: a negative key sorts last), then by index.
+ */
+void sqc_order_by_key(size_t *ord, size_t n, const int *key, size_t stride);
 
 /*
  * Nice ticks over [lo, hi], about target of them, fewer when their labels
@@ -415,8 +433,6 @@ struct sq_cmprow;
 int sqc_draw_compare(struct ctx *c, sq_chart_frame *frame);
 int sqc_compare_rows(sq_chartdata *d, const struct sq_cmprow *rows,
     size_t nr, char *const *name, double conf);
-int sqc_compare_table(sq_chartdata *d, const char *buf, size_t len,
-    const char *name, sq_error *err);
 void sqc_compare_free(struct sq_cmpchart *m);
 
 #endif
