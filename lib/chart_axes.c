@@ -188,3 +188,20 @@ sqc_band_panel_end(struct ctx *c, const char *const *lab,
 	sqc_band_labels(c, &p->b, lab, p->y1 + 5, 0);
 	sqc_set_frame(frame, p->x0, p->y0, p->x1, p->y1, &p->sc, &p->b, 0);
 }
+
+int
+sqc_row_panel(struct ctx *c, size_t n, double lo, double hi, int ticks,
+    double bar, double pad, const char *title, int absolute, sqc_panel *p)
+{
+	sq_ticks t;
+	double rowh, inner;
+
+	if (sqc_ticks_fit(c, lo, hi, ticks, p->x1 - p->x0, 1, &t) != SQ_OK)
+		return SQ_ENUMERIC;
+	p->sc = (sq_scale){ t.lo, t.hi, p->x0, p->x1 };
+	rowh = (p->y1 - p->y0) / (double)(n ? n : 1);
+	inner = rowh > bar + 6 ? 1 - bar / rowh : pad;
+	p->b = (sq_band){ p->y0, p->y1, n, inner, inner / 2 };
+	sqc_xaxis(c, &p->sc, &t, p->y0, p->y1, title, absolute);
+	return SQ_OK;
+}

@@ -179,10 +179,11 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	size_t ni = ins->nitems, i, j, *ord;
 	char **lab, note[512], ci[256], num[64];
 	double labw, rowh, x0, x1, y0, y1, lo, hi, pad, nh, s, w;
-	sq_ticks t;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 	sq_rect r;
+	int rc;
 
 	lab = calloc(ni ? ni : 1, sizeof(*lab));
 	ord = calloc(ni ? ni : 1, sizeof(*ord));
@@ -232,16 +233,16 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	if (sqc_ticks_fit(c, lo, hi, 6, x1 - x0, 1, &t) != SQ_OK) {
-		free(lab);
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, ni, lo, hi, 6, 14, 0.3,
+	    sqc_msg(c, M_GAPAX), 0, &pl)) != SQ_OK) {
+		sqc_free_strv(lab, ni);
 		free(ord);
-		return SQ_ENUMERIC;
+		return rc;
 	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
-	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
-	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, sqc_msg(c, M_GAPAX), 0);
 	for (i = 0; i < ni; i++) {
 		const sq_chartstat *st = &d->item[ord[i]];
 		double col[3], end, mid;
@@ -386,7 +387,7 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	char *vl[21] = { NULL };
 	size_t *ord = NULL;
 	double *lo, *hi, labw, rowh, x0, x1, y0, y1, nh, mn = 0, mx = 0, s, w;
-	sq_ticks t;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 	int rc = SQ_OK;
@@ -458,15 +459,13 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 		rc = SQ_ELIMIT;
 		goto out;
 	}
-	if (sqc_ticks_fit(c, mn, mx, 6, x1 - x0, 1, &t) != SQ_OK) {
-		rc = SQ_ENUMERIC;
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, ni, mn, mx, 6, 16, 0.25,
+	    sqc_msg(c, M_PCT), 1, &pl)) != SQ_OK)
 		goto out;
-	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
-	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;
-	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, sqc_msg(c, M_PCT), 1);
 	/* Rows grouped by dimension, in instrument order within each. */
 	if ((ord = malloc((ni ? ni : 1) * sizeof(*ord))) == NULL) {
 		rc = SQ_ENOMEM;

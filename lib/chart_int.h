@@ -361,6 +361,14 @@ typedef struct sqc_panel {
 int sqc_band_panel(struct ctx *c, const char *const *lab, size_t n,
     double pad_inner, double pad_outer, double gap, double lo, double hi,
     const char *title, sqc_panel *p);
+/*
+ * The value axis of a panel of n horizontal rows over p's plot: values
+ * [lo, hi] across (about ticks ticks, absolute labels when absolute),
+ * bars bar points thick where rows have room (bar + 6), else pad of a
+ * row. SQ_ENUMERIC when [lo, hi] has no ticks.
+ */
+int sqc_row_panel(struct ctx *c, size_t n, double lo, double hi, int ticks,
+    double bar, double pad, const char *title, int absolute, sqc_panel *p);
 /* The category labels under the panel, and its frame (may be NULL). */
 void sqc_band_panel_end(struct ctx *c, const char *const *lab,
     const sqc_panel *p, sq_chart_frame *frame);

@@ -177,8 +177,8 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 	char note[512], lo_s[32], hi_s[32];
 	char num[32];
 	double labw, rowh, x0, x1, y0, y1, nh, s, w, vw, col[3];
-	int inverted = 0;
-	sq_ticks t;
+	int inverted = 0, rc;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 
@@ -220,15 +220,15 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 		free(lab);
 		return SQ_ELIMIT;
 	}
-	if (sqc_ticks_fit(c, z->lo, z->hi, 8, x1 - x0, 1, &t) != SQ_OK) {
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, n, z->lo, z->hi, 8, 16, 0.3,
+	    zm(c, Z_SCALEAX), 0, &pl)) != SQ_OK) {
 		free(lab);
-		return SQ_ENUMERIC;
+		return rc;
 	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)n;
-	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.3;
-	b = (sq_band){ y0, y1, n, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, zm(c, Z_SCALEAX), 0);
 	for (i = 0; i < n; i++) {
 		const sq_zonebar *r = &z->bar[i];
 		double mid, xa, xd, xp, lo, hi;
@@ -407,10 +407,11 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	char **lab, note[512], ci[32], lo_s[32];
 	char num[32];
 	double labw, rowh, x0, x1, y0, y1, nh, s, w, col[3], base;
-	sq_ticks t;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 	sq_rect r;
+	int rc;
 
 	if (n == 0)
 		return SQ_EDATA;
@@ -453,17 +454,16 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	if (sqc_ticks_fit(c, ins->min, ins->max, 6, x1 - x0, 1, &t) !=
-	    SQ_OK) {
-		free(lab);
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, n, ins->min, ins->max, 6, 14, 0.3,
+	    zm(c, Z_PAX), 0, &pl)) != SQ_OK) {
+		sqc_free_strv(lab, n);
 		free(ord);
-		return SQ_ENUMERIC;
+		return rc;
 	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)n;
-	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
-	b = (sq_band){ y0, y1, n, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, zm(c, Z_PAX), 0);
 	for (i = 0; i < n; i++) {
 		const sq_chartstat *v = &st[ord[i]];
 		double mid, end;
