@@ -7,10 +7,10 @@ mkdir -p "$_ct"
 sq-compare -f tsv -b sucursal tests/oracle/compare/branches.csv \
     >"$_ct/cmp.tsv" 2>/dev/null
 
-# bad NAME LINE COL VALUE STDERR: the table with cell (LINE, COL) set to
+# ctab_bad NAME LINE COL VALUE STDERR: the table with cell (LINE, COL) set to
 # VALUE, $_cb, is refused with exit 1 and STDERR.
 _cb=$_ct/bad.tsv
-bad() {
+ctab_bad() {
 	awk -F'\t' -v OFS='\t' -v l="$2" -v c="$3" -v v="$4" \
 	    'NR == l { $c = v } 1' "$_ct/cmp.tsv" >"$_cb"
 	t "chart tables: compare, $1" 1 - "$5" \
@@ -20,21 +20,21 @@ bad() {
 t "chart tables: the sq-compare table draws" 0 - - \
     sq-chart compare -o "$_ct/ok.svg" "$_ct/cmp.tsv"
 # line 6: TAN, tukey, Bogotá vs Córdoba; p_adj is column 14, n1 19, sd2 24
-bad "a p_adj of 1.5" 6 14 1.5 \
+ctab_bad "a p_adj of 1.5" 6 14 1.5 \
     "sq-chart: $_cb:6: column p_adj (#14): p_adj is 1.5, outside 0..1"
-bad "a negative p_adj" 6 14 -0.01 \
+ctab_bad "a negative p_adj" 6 14 -0.01 \
     "sq-chart: $_cb:6: column p_adj (#14): p_adj is -0.01, outside 0..1"
-bad "a negative n" 6 19 -3 \
+ctab_bad "a negative n" 6 19 -3 \
     "sq-chart: $_cb:6: column n1 (#19): n1 is -3, outside 0..inf"
-bad "a negative sd" 6 24 -1 \
+ctab_bad "a negative sd" 6 24 -1 \
     "sq-chart: $_cb:6: column sd2 (#24): sd2 is -1, outside 0..inf"
-bad "a figure that is no number" 6 14 0.5x \
+ctab_bad "a figure that is no number" 6 14 0.5x \
     "sq-chart: $_cb:6: column p_adj (#14): \"0.5x\" is not a number"
-bad "the level changes" 7 25 0.9 \
+ctab_bad "the level changes" 7 25 0.9 \
     "sq-chart: $_cb:7: column conf (#25): the confidence level changes from 0.95 to 0.9"
-bad "a level of 1" 6 25 1 \
+ctab_bad "a level of 1" 6 25 1 \
     "sq-chart: $_cb:6: column conf (#25): conf \"1\" is not a level between 0 and 1"
-bad "a dimension not in the instrument" 6 3 XYZ \
+ctab_bad "a dimension not in the instrument" 6 3 XYZ \
     "sq-chart: $_cb:6: column dimension (#3): dimension \"XYZ\" is not in the instrument (give the codebook with -c)"
 # two rows repeated at the end: the first repeat in the table is named
 awk 'NR == 40 { r40 = $0 } NR == 9 { r9 = $0 } { print }
