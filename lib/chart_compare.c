@@ -14,7 +14,6 @@
 
 #include "servqual/compare.h"
 #include "servqual/gap.h"
-#include "servqual/reader.h"
 #include "chart_int.h"
 
 #define MAXG	12	/* groups a compare chart draws legibly */
