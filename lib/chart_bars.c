@@ -179,10 +179,11 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 	size_t ni = ins->nitems, i, j, *ord;
 	char **lab, note[512], ci[256], num[64];
 	double labw, rowh, x0, x1, y0, y1, lo, hi, pad, nh, s, w;
-	sq_ticks t;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 	sq_rect r;
+	int rc;
 
 	lab = calloc(ni ? ni : 1, sizeof(*lab));
 	ord = calloc(ni ? ni : 1, sizeof(*ord));
@@ -232,16 +233,16 @@ sqc_draw_items(struct ctx *c, sq_chart_frame *frame)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	if (sqc_ticks_fit(c, lo, hi, 6, x1 - x0, 1, &t) != SQ_OK) {
-		free(lab);
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, ni, lo, hi, 6, 14, 0.3,
+	    sqc_msg(c, M_GAPAX), 0, &pl)) != SQ_OK) {
+		sqc_free_strv(lab, ni);
 		free(ord);
-		return SQ_ENUMERIC;
+		return rc;
 	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
-	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
-	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, sqc_msg(c, M_GAPAX), 0);
 	for (i = 0; i < ni; i++) {
 		const sq_chartstat *st = &d->item[ord[i]];
 		double col[3], end, mid;
@@ -293,11 +294,10 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 	const char *lab[SQ_MAX_DIMS];
 	char note[256], num[32], *segl[8];
 	size_t ord[8], k;
-	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
-	sq_ticks t;
-	sq_scale sc;
-	sq_band b;
+	double lo = 0, hi = 0, s, w;
+	sqc_panel pl;
 	sq_rect r;
+	int rc;
 
 	if (ns == 0)
 		return SQ_EEMPTY;
@@ -351,18 +351,9 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 		lo = fmin(lo, a);
 		hi = fmax(hi, bb);
 	}
-	x0 = MARGIN + 44;
-	x1 = c->W - MARGIN;
-	y0 = c->top + 4;
-	b = (sq_band){ x0, x1, nd, 0.25, 0.1 };
-	labh = sqc_band_labels(c, &b, lab, 0, 1);
-	y1 = c->bottom - labh - 6;
-	if (y1 - y0 < 60)
-		return SQ_ELIMIT;
-	if (sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t) != SQ_OK)
-		return SQ_ENUMERIC;
-	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
-	sqc_yaxis(c, &sc, &t, x0, x1, sqc_msg(c, M_GAPAX));
+	if ((rc = sqc_band_panel(c, lab, nd, 0.25, 0.1, 4, lo, hi,
+	    sqc_msg(c, M_GAPAX), &pl)) != SQ_OK)
+		return rc;
 	for (i = 0; i < nd; i++)
 		for (j = 0; j < ns; j++) {
 			const sq_chartstat *st = &d->segdim[ord[j] * nd + i];
@@ -370,32 +361,19 @@ sqc_draw_groups(struct ctx *c, sq_chart_frame *frame)
 
 			if (isnan(st->gap))
 				continue;
-			sq_band_sub(&b, i, j, ns, &s, &w);
-			sq_bar_rect(&sc, 0, st->gap, s + 0.5, w - 1, 0, &r);
+			sq_band_sub(&pl.b, i, j, ns, &s, &w);
+			sq_bar_rect(&pl.sc, 0, st->gap, s + 0.5, w - 1, 0, &r);
 			sqc_seg_color(j, col);
 			sqc_gap_bar(c, &r, col, st->ci_low, st->ci_high);
 			if (!isnan(st->ci_low) && !isnan(st->ci_high))
-				sqc_whisker(c, sq_scale_map(&sc, st->ci_low),
-				    sq_scale_map(&sc, st->ci_high), s + w / 2,
-				    0, fmin(w * 0.25, 5));
+				sqc_whisker(c,
+				    sq_scale_map(&pl.sc, st->ci_low),
+				    sq_scale_map(&pl.sc, st->ci_high),
+				    s + w / 2, 0, fmin(w * 0.25, 5));
 		}
 	(void)num;
-	sqc_band_labels(c, &b, lab, y1 + 5, 0);
-	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 0);
+	sqc_band_panel_end(c, lab, &pl, frame);
 	return SQ_OK;
-}
-
-/* Items by dimension, then instrument order. */
-static int
-cmp_dim(const void *a, const void *b, void *ctx)
-{
-	const sq_instrument *ins = ctx;
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	int dx = ins->items[x].dim, dy = ins->items[y].dim;
-
-	if (dx != dy)
-		return dx < dy ? -1 : 1;
-	return x < y ? -1 : x > y;
 }
 
 int
@@ -409,7 +387,7 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	char *vl[21] = { NULL };
 	size_t *ord = NULL;
 	double *lo, *hi, labw, rowh, x0, x1, y0, y1, nh, mn = 0, mx = 0, s, w;
-	sq_ticks t;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 	int rc = SQ_OK;
@@ -481,15 +459,13 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 		rc = SQ_ELIMIT;
 		goto out;
 	}
-	if (sqc_ticks_fit(c, mn, mx, 6, x1 - x0, 1, &t) != SQ_OK) {
-		rc = SQ_ENUMERIC;
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, ni, mn, mx, 6, 16, 0.25,
+	    sqc_msg(c, M_PCT), 1, &pl)) != SQ_OK)
 		goto out;
-	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)(ni ? ni : 1);
-	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.25;
-	b = (sq_band){ y0, y1, ni, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, sqc_msg(c, M_PCT), 1);
 	/* Rows grouped by dimension, in instrument order within each. */
 	if ((ord = malloc((ni ? ni : 1) * sizeof(*ord))) == NULL) {
 		rc = SQ_ENOMEM;
@@ -497,7 +473,9 @@ sqc_draw_likert(struct ctx *c, sq_chart_frame *frame)
 	}
 	for (i = 0; i < ni; i++)
 		ord[i] = i;
-	qsort_r(ord, ni, sizeof(*ord), cmp_dim, (void *)ins);
+	if (ni > 0)
+		sqc_order_by_key(ord, ni, &ins->items[0].dim,
+		    sizeof(ins->items[0]));
 	for (size_t row = 0; row < ni; row++) {
 		i = ord[row];
 		sq_band_pos(&b, row, &s, &w);

@@ -3,7 +3,8 @@
  * interval, and letters naming the groups it differs from; with two
  * groups or two waves, the change per dimension with its interval. Drawn
  * from sq-compare's table (which carries each pair's n, means, sds and
- * the level) or from an export read with --by (through sq_cmp_rows).
+ * the level; read in chart_tab_compare.c) or from an export read with
+ * --by (through sq_cmp_rows).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -13,7 +14,6 @@
 
 #include "servqual/compare.h"
 #include "servqual/gap.h"
-#include "servqual/reader.h"
 #include "chart_int.h"
 
 #define MAXG	12	/* groups a compare chart draws legibly */
@@ -171,147 +171,6 @@ sqc_compare_rows(sq_chartdata *d, const sq_cmprow *rows, size_t nr,
 	return SQ_OK;
 }
 
-/* Reading sq-compare's table. */
-struct rd {
-	int col[32];		/* column index of each needed name */
-	sq_cmprow *rows;
-	size_t n, cap;
-	char **names;		/* 2 per row */
-	double conf;
-	const sq_instrument *ins;
-	const char *file;
-};
-
-static const char *const need[] = {
-	"scope", "dimension", "test", "group1", "group2", "diff", "p_adj",
-	"ci_low", "ci_high", "n1", "n2", "mean1", "mean2", "sd1", "sd2",
-	"conf", NULL
-};
-
-static double
-num(const char *s)
-{
-	char *end;
-	double x = strtod(s, &end);
-
-	return end == s ? NAN : x;
-}
-
-static int
-rd_row(void *ctx, const sq_row *row, sq_error *err)
-{
-	struct rd *r = ctx;
-	sq_cmprow *x;
-	size_t i, t;
-	const char *f[16];
-
-	if (row->index == 0) {
-		for (i = 0; need[i] != NULL; i++) {
-			r->col[i] = -1;
-			for (t = 0; t < row->nfields; t++)
-				if (strcmp(row->field[t], need[i]) == 0)
-					r->col[i] = (int)t;
-			if (r->col[i] < 0)
-				return sq_error_set(err, SQ_ESCHEMA, r->file,
-				    row->line, 0, "", "sq-compare table without"
-				    " column %s (make it with sq-compare -f tsv)",
-				    need[i]);
-		}
-		return SQ_OK;
-	}
-	for (i = 0; need[i] != NULL; i++)
-		f[i] = (size_t)r->col[i] < row->nfields ?
-		    row->field[r->col[i]] : "";
-	if (strcmp(f[0], "dimension") != 0 || f[3][0] == '\0')
-		return SQ_OK;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 64;
-		sq_cmprow *v = realloc(r->rows, cap * sizeof(*v));
-		char **nm;
-
-		if (v == NULL)
-			return SQ_ENOMEM;
-		r->rows = v;
-		if ((nm = realloc(r->names, 2 * cap * sizeof(*nm))) == NULL)
-			return SQ_ENOMEM;
-		r->names = nm;
-		r->cap = cap;
-	}
-	x = &r->rows[r->n];
-	memset(x, 0, sizeof(*x));
-	x->scope = SQ_SCOPE_DIMENSION;
-	x->item = -1;
-	x->dim = -1;
-	for (i = 0; i < r->ins->ndims; i++)
-		if (strcmp(r->ins->dims[i].code, f[1]) == 0)
-			x->dim = (int)i;
-	if (x->dim < 0)
-		return sq_error_set(err, SQ_EDATA, r->file, row->line, 0, "",
-		    "dimension \"%s\" is not in the instrument (give the "
-		    "codebook with -c)", f[1]);
-	x->test = -1;
-	for (i = 0; i < SQ_T_NTESTS; i++)
-		if (strcmp(sq_cmp_test_names[i], f[2]) == 0)
-			x->test = (int)i;
-	r->names[2 * r->n] = strdup(f[3]);
-	r->names[2 * r->n + 1] = strdup(f[4]);
-	if (!r->names[2 * r->n] || !r->names[2 * r->n + 1]) {
-		free(r->names[2 * r->n]);
-		free(r->names[2 * r->n + 1]);
-		return SQ_ENOMEM;
-	}
-	x->g1 = (long)(2 * r->n);
-	x->g2 = (long)(2 * r->n + 1);
-	x->diff = num(f[5]);
-	x->p_adj = num(f[6]);
-	x->ci_low = num(f[7]);
-	x->ci_high = num(f[8]);
-	x->n1 = num(f[9]);
-	x->n2 = num(f[10]);
-	x->mean1 = num(f[11]);
-	x->mean2 = num(f[12]);
-	x->sd1 = num(f[13]);
-	x->sd2 = num(f[14]);
-	if (!(num(f[15]) > 0 && num(f[15]) < 1))
-		return sq_error_set(err, SQ_EDATA, r->file, row->line, 0, "",
-		    "conf \"%s\" is not a level between 0 and 1", f[15]);
-	r->conf = num(f[15]);
-	r->n++;
-	return SQ_OK;
-}
-
-int
-sqc_compare_table(sq_chartdata *d, const char *buf, size_t len,
-    const char *name, sq_error *err)
-{
-	struct rd r;
-	sq_reader_opts ro;
-	size_t i;
-	int rc;
-
-	memset(&r, 0, sizeof(r));
-	r.ins = d->ins;
-	r.file = name;
-	memset(&ro, 0, sizeof(ro));
-	ro.delim = memchr(buf, '\t', len) ? '\t' : ',';
-	ro.encoding = SQ_ENC_UTF8;
-	snprintf(d->source, sizeof(d->source), "%s", name);
-	rc = sq_read_csv_mem(buf, len, name, &ro, rd_row, &r, err);
-	if (rc == SQ_OK) {
-		rc = sqc_compare_rows(d, r.rows, r.n, r.names, r.conf);
-		if (rc == SQ_EEMPTY)
-			rc = sq_error_set(err, rc, name, 0, 0, "", "no pairs of "
-			    "groups on dimension rows in the sq-compare table");
-	}
-	if (rc == SQ_ENOMEM)
-		sq_error_set(err, rc, name, 0, 0, "", "out of memory");
-	for (i = 0; i < 2 * r.n; i++)
-		free(r.names[i]);
-	free(r.names);
-	free(r.rows);
-	return rc;
-}
-
 static const char *const txt[][2] = {
 	{ "Mean score", "Puntuaci\xc3\xb3n media" },
 	{ "Change", "Cambio" },
@@ -326,11 +185,9 @@ sqc_draw_compare(struct ctx *c, sq_chart_frame *frame)
 	struct legend_item li[MAXG];
 	char lname[MAXG][160], note[512], pct[32], alpha[32];
 	const char *lab[SQ_MAX_DIMS];
-	double x0, x1, y0, y1, lo = 0, hi = 0, s, w, labh;
-	int L = c->lang, chg;
-	sq_ticks t;
-	sq_scale sc;
-	sq_band b;
+	double lo = 0, hi = 0, s, w;
+	int L = c->lang, chg, rc;
+	sqc_panel pl;
 
 	if (m == NULL)
 		return SQ_EEMPTY;
@@ -398,33 +255,25 @@ sqc_draw_compare(struct ctx *c, sq_chart_frame *frame)
 		lo -= 1;
 		hi += 1;
 	}
-	x0 = MARGIN + 44;
-	x1 = c->W - MARGIN;
-	y0 = c->top + 14;
-	b = (sq_band){ x0, x1, nd, 0.25, 0.1 };
-	labh = sqc_band_labels(c, &b, lab, 0, 1);
-	y1 = c->bottom - labh - 6;
-	if (y1 - y0 < 60)
-		return SQ_ELIMIT;
-	if (sqc_ticks_fit(c, lo, hi, 6, y1 - y0, 0, &t) != SQ_OK)
-		return SQ_ENUMERIC;
-	sc = (sq_scale){ t.lo, t.hi, y1, y0 };
-	sqc_yaxis(c, &sc, &t, x0, x1, txt[chg][L]);
+	if ((rc = sqc_band_panel(c, lab, nd, 0.25, 0.1, 14, lo, hi,
+	    txt[chg][L], &pl)) != SQ_OK)
+		return rc;
 	for (i = 0; i < nd; i++) {
 		if (chg) {
 			double col[3], y;
 
 			if (isnan(m->chg[i]))
 				continue;
-			sq_band_pos(&b, i, &s, &w);
+			sq_band_pos(&pl.b, i, &s, &w);
 			sqc_rgb(c, sqc_gapcol(m->chg[i], col));
-			y = sq_scale_map(&sc, m->chg[i]);
+			y = sq_scale_map(&pl.sc, m->chg[i]);
 			cairo_arc(c->cr, s + w / 2, y, 4, 0, 2 * M_PI);
 			cairo_fill(c->cr);
 			if (!isnan(m->clo[i]))
-				sqc_whisker(c, sq_scale_map(&sc, m->clo[i]),
-				    sq_scale_map(&sc, m->chi[i]), s + w / 2, 0,
-				    fmin(w * 0.2, 8));
+				sqc_whisker(c,
+				    sq_scale_map(&pl.sc, m->clo[i]),
+				    sq_scale_map(&pl.sc, m->chi[i]),
+				    s + w / 2, 0, fmin(w * 0.2, 8));
 			continue;
 		}
 		for (j = 0; j < ng; j++) {
@@ -434,18 +283,19 @@ sqc_draw_compare(struct ctx *c, sq_chart_frame *frame)
 
 			if (isnan(m->mean[at]))
 				continue;
-			sq_band_sub(&b, i, j, ng, &s, &w);
+			sq_band_sub(&pl.b, i, j, ng, &s, &w);
 			sqc_seg_color(j, col);
 			sqc_rgb(c, col);
-			top = sq_scale_map(&sc, m->mean[at]);
+			top = sq_scale_map(&pl.sc, m->mean[at]);
 			cairo_arc(c->cr, s + w / 2, top, fmin(3.5, w / 3), 0,
 			    2 * M_PI);
 			cairo_fill(c->cr);
 			if (!isnan(m->lo[at])) {
-				sqc_whisker(c, sq_scale_map(&sc, m->lo[at]),
-				    sq_scale_map(&sc, m->hi[at]), s + w / 2, 0,
-				    fmin(w * 0.25, 4));
-				top = sq_scale_map(&sc, m->hi[at]);
+				sqc_whisker(c,
+				    sq_scale_map(&pl.sc, m->lo[at]),
+				    sq_scale_map(&pl.sc, m->hi[at]),
+				    s + w / 2, 0, fmin(w * 0.25, 4));
+				top = sq_scale_map(&pl.sc, m->hi[at]);
 			}
 			for (q = 0; q < ng; q++)
 				if (m->differ[at * ng + q])
@@ -459,7 +309,6 @@ sqc_draw_compare(struct ctx *c, sq_chart_frame *frame)
 			}
 		}
 	}
-	sqc_band_labels(c, &b, lab, y1 + 5, 0);
-	sqc_set_frame(frame, x0, y0, x1, y1, &sc, &b, 0);
+	sqc_band_panel_end(c, lab, &pl, frame);
 	return SQ_OK;
 }

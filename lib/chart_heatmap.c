@@ -12,19 +12,6 @@
 #include "servqual/chart.h"
 #include "chart_int.h"
 
-/* Factors by their dominant dimension (ctx: int per factor), then number. */
-static int
-cmp_factor(const void *a, const void *b, void *ctx)
-{
-	const int *dom = ctx;
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	unsigned dx = (unsigned)dom[x], dy = (unsigned)dom[y];
-
-	if (dx != dy)
-		return dx < dy ? -1 : 1;
-	return x < y ? -1 : x > y;
-}
-
 int
 sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 {
@@ -124,7 +111,7 @@ sqc_draw_heatmap(struct ctx *c, sq_chart_frame *frame)
 			snprintf(cl[j], n, "%s", d->collab[j]);
 	}
 	if (!corr)
-		qsort_r(cord, nc, sizeof(*cord), cmp_factor, cdom);
+		sqc_order_by_key(cord, nc, cdom, sizeof(*cdom));
 	/* Correlations: the dimension blocks named above the columns. */
 	for (j = 0; corr && j < nc; j++)
 		if (d->coldim[j] >= 0 && (size_t)d->coldim[j] < ins->ndims)

@@ -210,6 +210,10 @@ void sqc_set_frame(sq_chart_frame *f, double x0, double y0, double x1,
 /* Range of the gap CIs (and the gaps) of n stats, with 0 included. */
 void sqc_gap_range(const sq_chartstat *s, size_t n, double *lo, double *hi);
 
+/* The template t with its first "%s" replaced by a, the second by b. */
+void sqc_fill_t(const char *t, char *buf, size_t len, const char *a,
+    const char *b);
+
 /* Message id with each "%s" replaced by a, then b. */
 void sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
     const char *b);
@@ -280,8 +284,26 @@ void sqc_seg_color(size_t j, double v[3]);
 /* "E", "P" or "P \u2212 E" for the block of a scree or heatmap. */
 const char * sqc_block_name(const sq_chartdata *d);
 
+/*
+ * The item number in a label such as "12", "P12" or "E_12", 1 to
+ * SQ_MAX_COLUMN_NUMBER (the codebook's bound), or -1.
+ */
+int sqc_label_number(const char *s);
+
 /* Item index named by a label such as "P12", or -1. */
 int sqc_label_item(const sq_instrument *ins, const char *s);
+
+/* Keys of the elements: an int every stride bytes from base. */
+struct sqc_keys {
+	const char *base;
+	size_t stride;
+};
+
+/*
+ * Sort the indices ord[0..n-1] by the int key at key + index * stride
+ * bytes (unsigned order: a negative key sorts last), then by index.
+ */
+void sqc_order_by_key(size_t *ord, size_t n, const int *key, size_t stride);
 
 /*
  * Nice ticks over [lo, hi], about target of them, fewer when their labels
@@ -291,6 +313,65 @@ int sqc_label_item(const sq_instrument *ins, const char *s);
  */
 int sqc_ticks_fit(struct ctx *c, double lo, double hi, int target,
     double len, int horizontal, sq_ticks *t);
+
+/* The polar frame of the radar charts (chart_polar.c). */
+typedef struct sqc_polar {
+	double cx, cy, R;	/* centre and outer radius, points */
+	double labw;		/* width of a name outside the rings */
+	size_t n;		/* spokes */
+	sq_scale rs;		/* value onto radius */
+	sq_ticks t;		/* the rings */
+	int dec;		/* decimals of a ring value */
+} sqc_polar;
+
+/*
+ * Centre, radius and rings of n spokes over [lo, hi] (about ticks rings)
+ * in the space between c->top and c->bottom; SQ_ELIMIT when too small.
+ */
+int sqc_polar_layout(struct ctx *c, double lo, double hi, int ticks,
+    size_t n, double labw, sqc_polar *p);
+/* The closed path of values v, one per spoke. */
+void sqc_polar_path(struct ctx *c, const sqc_polar *p, const double *v);
+/* The point of value v on spoke k. */
+void sqc_polar_point(const sqc_polar *p, size_t k, double v, double *x,
+    double *y);
+/* Ring i's value into *v; 0 when it lies outside the scale. */
+int sqc_polar_ring(const sqc_polar *p, size_t i, double *v);
+/* The rings and spokes. */
+void sqc_polar_grid(struct ctx *c, const sqc_polar *p);
+/* Spoke k's name outside the rings, its values on a line below. */
+void sqc_polar_name(struct ctx *c, const sqc_polar *p, size_t k,
+    const char *name, const char *values);
+/* Record the polar plot in frame (may be NULL). */
+void sqc_polar_frame(sq_chart_frame *frame, const sqc_polar *p);
+
+/* A panel of vertical bars over bands, with its value axis. */
+typedef struct sqc_panel {
+	double x0, x1, y0, y1;	/* the plot */
+	sq_band b;		/* the categories across */
+	sq_scale sc;		/* values up */
+} sqc_panel;
+
+/*
+ * Lay out and draw the axis of a band panel: n categories labelled lab
+ * (bands padded pad_inner, pad_outer) from gap below c->top to above
+ * their labels, values [lo, hi] on a y axis titled title. SQ_ELIMIT when
+ * too small, SQ_ENUMERIC when [lo, hi] has no ticks.
+ */
+int sqc_band_panel(struct ctx *c, const char *const *lab, size_t n,
+    double pad_inner, double pad_outer, double gap, double lo, double hi,
+    const char *title, sqc_panel *p);
+/*
+ * The value axis of a panel of n horizontal rows over p's plot: values
+ * [lo, hi] across (about ticks ticks, absolute labels when absolute),
+ * bars bar points thick where rows have room (bar + 6), else pad of a
+ * row. SQ_ENUMERIC when [lo, hi] has no ticks.
+ */
+int sqc_row_panel(struct ctx *c, size_t n, double lo, double hi, int ticks,
+    double bar, double pad, const char *title, int absolute, sqc_panel *p);
+/* The category labels under the panel, and its frame (may be NULL). */
+void sqc_band_panel_end(struct ctx *c, const char *const *lab,
+    const sqc_panel *p, sq_chart_frame *frame);
 
 /* The chart types, drawn onto c; frame gets the main panel. */
 int sqc_draw_gaps(struct ctx *c, sq_chart_frame *frame);
@@ -360,8 +441,6 @@ struct sq_cmprow;
 int sqc_draw_compare(struct ctx *c, sq_chart_frame *frame);
 int sqc_compare_rows(sq_chartdata *d, const struct sq_cmprow *rows,
     size_t nr, char *const *name, double conf);
-int sqc_compare_table(sq_chartdata *d, const char *buf, size_t len,
-    const char *name, sq_error *err);
 void sqc_compare_free(struct sq_cmpchart *m);
 
 #endif

@@ -189,79 +189,6 @@ sqc_legend(struct ctx *c, const char *heading, const struct legend_item *it,
 	c->top = y + row + 6;
 }
 
-/* Horizontal grid and tick labels of a vertical value axis. */
-void
-sqc_yaxis(struct ctx *c, const sq_scale *s, const sq_ticks *t, double x0,
-    double x1, const char *title)
-{
-	int dec = sq_tick_decimals(t->step);
-	size_t i;
-	char buf[64];
-
-	sqc_set_font(c, FS_TICK, 0);
-	cairo_set_line_width(c->cr, 0.5);
-	for (i = 0; i < t->n; i++) {
-		double v = sq_tick(t, i), y = sq_scale_map(s, v);
-
-		sqc_grey(c, v == 0 ? 0.45 : 0.88);
-		cairo_move_to(c->cr, x0, y);
-		cairo_line_to(c->cr, x1, y);
-		cairo_stroke(c->cr);
-		sqc_grey(c, 0.3);
-		sqc_fmt_num(c, v, dec, buf, sizeof(buf));
-		sqc_text(c, x0 - 4, y + FS_TICK * 0.35, buf, 1);
-	}
-	if (title) {
-		double ym = (s->r0 + s->r1) / 2;
-
-		sqc_set_font(c, FS_AXIS, 0);
-		sqc_grey(c, 0.2);
-		cairo_save(c->cr);
-		cairo_translate(c->cr, x0 - 30, ym);
-		cairo_rotate(c->cr, -M_PI / 2);
-		sqc_text(c, 0, 0, title, 0.5);
-		cairo_restore(c->cr);
-	}
-}
-
-/* Vertical grid and tick labels of a horizontal value axis. */
-void
-sqc_xaxis(struct ctx *c, const sq_scale *s, const sq_ticks *t, double y0,
-    double y1, const char *title, int absolute)
-{
-	int dec = sq_tick_decimals(t->step);
-	size_t i;
-	char buf[64];
-
-	sqc_set_font(c, FS_TICK, 0);
-	cairo_set_line_width(c->cr, 0.5);
-	for (i = 0; i < t->n; i++) {
-		double v = sq_tick(t, i), x = sq_scale_map(s, v);
-
-		sqc_grey(c, v == 0 ? 0.45 : 0.88);
-		cairo_move_to(c->cr, x, y0);
-		cairo_line_to(c->cr, x, y1);
-		cairo_stroke(c->cr);
-		sqc_grey(c, 0.3);
-		sqc_fmt_num(c, absolute ? fabs(v) : v, dec, buf, sizeof(buf));
-		sqc_text(c, x, y1 + 4 + FS_TICK, buf, 0.5);
-	}
-	if (title) {
-		sqc_set_font(c, FS_AXIS, 0);
-		sqc_grey(c, 0.2);
-		sqc_text(c, (s->r0 + s->r1) / 2,
-		    y1 + 8 + FS_TICK + sqc_lh(FS_AXIS),
-		    title, 0.5);
-	}
-}
-
-/* Space a horizontal axis with a title takes below the plot. */
-double
-sqc_xaxis_h(void)
-{
-	return 8 + FS_TICK + sqc_lh(FS_AXIS) + 4;
-}
-
 /* A confidence whisker from a to b at position p across. */
 void
 sqc_whisker(struct ctx *c, double a, double b, double p, int horizontal,
@@ -292,44 +219,6 @@ sqc_fill_rect(struct ctx *c, const sq_rect *r)
 {
 	cairo_rectangle(c->cr, r->x, r->y, r->w, r->h);
 	cairo_fill(c->cr);
-}
-
-/* Category labels under bands, wrapped to the step; returns the height. */
-double
-sqc_band_labels(struct ctx *c, const sq_band *b, const char *const *lab,
-    double y, int dry)
-{
-	double hmax = 0, s, w, h, step;
-	size_t i;
-
-	step = (b->r1 - b->r0) / (double)(b->n ? b->n : 1);
-	sqc_set_font(c, FS_LABEL, 0);
-	sqc_grey(c, 0.15);
-	for (i = 0; i < b->n; i++) {
-		sq_band_pos(b, i, &s, &w);
-		h = sqc_wrapped(c, lab[i], s + w / 2, y, step - 6, FS_LABEL,
-		    0.5, 0,
-		    dry);
-		if (h > hmax)
-			hmax = h;
-	}
-	return hmax;
-}
-
-void
-sqc_set_frame(sq_chart_frame *f, double x0, double y0, double x1, double y1,
-    const sq_scale *v, const sq_band *b, int horizontal)
-{
-	if (f == NULL)
-		return;
-	f->plot.x = x0;
-	f->plot.y = y0;
-	f->plot.w = x1 - x0;
-	f->plot.h = y1 - y0;
-	f->value = *v;
-	if (b)
-		f->band = *b;
-	f->horizontal = horizontal;
 }
 
 /* Range of the gap CIs (and the gaps) of n stats, with 0 included. */
@@ -524,37 +413,6 @@ sqc_seg_color(size_t j, double v[3])
 	v[0] = extra[j][0];
 	v[1] = extra[j][1];
 	v[2] = extra[j][2];
-}
-
-int
-sqc_ticks_fit(struct ctx *c, double lo, double hi, int target, double len,
-    int horizontal, sq_ticks *t)
-{
-	char buf[64];
-	double need;
-	size_t i;
-	int dec, rc;
-
-	sqc_set_font(c, FS_TICK, 0);
-	for (; target >= 1; target--) {
-		if ((rc = sq_nice_ticks(lo, hi, target, t)) != SQ_OK)
-			return SQ_EDATA;
-		if (target == 1)
-			return SQ_OK;
-		dec = sq_tick_decimals(t->step);
-		need = 0;
-		for (i = 0; i < t->n; i++) {
-			if (!horizontal) {
-				need += FS_TICK * 1.8;
-				continue;
-			}
-			sqc_fmt_num(c, sq_tick(t, i), dec, buf, sizeof(buf));
-			need += sqc_text_w(c, buf) + 8;
-		}
-		if (need <= len)
-			return SQ_OK;
-	}
-	return SQ_EUSAGE;
 }
 
 void

@@ -221,12 +221,11 @@ sqc_item_label_dup(const struct ctx *c, size_t i)
 	return s;
 }
 
-/* Message id with each "%s" replaced by a, then b. */
+/* The template t with its first "%s" replaced by a, the second by b. */
 void
-sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
+sqc_fill_t(const char *t, char *buf, size_t len, const char *a,
     const char *b)
 {
-	const char *t = sqc_msg(c, id);
 	size_t o = 0;
 
 	while (*t && o + 1 < len) {
@@ -246,6 +245,14 @@ sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
 		buf[o++] = *t++;
 	}
 	buf[o] = '\0';
+}
+
+/* Message id with each "%s" replaced by a, then b. */
+void
+sqc_fill(const struct ctx *c, int id, char *buf, size_t len, const char *a,
+    const char *b)
+{
+	sqc_fill_t(sqc_msg(c, id), buf, len, a, b);
 }
 
 /* A message about the confidence level, e.g. "... 95% CI". */

@@ -113,15 +113,19 @@ ctab_num(const struct tab *t, size_t r, int c, double *x, sq_error *err)
 	return SQ_OK;
 }
 
-static const char *const *dup_keys;
+/* A row's key and its index: sorted together, no state outside. */
+struct keyrow {
+	char *key;
+	size_t row;
+};
 
 static int
-dup_cmp(const void *a, const void *b)
+keyrow_cmp(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int k = strcmp(dup_keys[i], dup_keys[j]);
+	const struct keyrow *x = a, *y = b;
+	int k = strcmp(x->key, y->key);
 
-	return k ? k : (i > j) - (i < j);
+	return k ? k : (x->row > y->row) - (x->row < y->row);
 }
 
 /* Key of row r: the cells of cols (-1: none) joined by a unit separator. */
@@ -147,29 +151,29 @@ row_key(const struct tab *t, size_t r, const int *cols, size_t n)
 int
 ctab_dups(const struct tab *t, dup_sel *sel, size_t ncols, sq_error *err)
 {
-	char **key;
+	struct keyrow *kr;
 	int *name, cols[8];
-	size_t *ix, n = 0, r, best = (size_t)-1;
+	size_t n = 0, r, best = (size_t)-1;
 	int rc = SQ_ENOMEM;
 
-	key = calloc(t->nrows + 1, sizeof(char *));
+	kr = malloc((t->nrows + 1) * sizeof(*kr));
 	name = calloc(t->nrows + 1, sizeof(int));
-	ix = malloc((t->nrows + 1) * sizeof(size_t));
-	if (key == NULL || name == NULL || ix == NULL)
+	if (kr == NULL || name == NULL)
 		goto out;
 	for (r = 0; r < t->nrows; r++) {
 		if (!sel(t, r, cols, &name[r]))
 			continue;
-		if ((key[r] = row_key(t, r, cols, ncols)) == NULL)
+		if ((kr[n].key = row_key(t, r, cols, ncols)) == NULL)
 			goto out;
-		ix[n++] = r;
+		kr[n++].row = r;
 	}
-	dup_keys = (const char *const *)key;
-	qsort(ix, n, sizeof(size_t), dup_cmp);
+	qsort(kr, n, sizeof(*kr), keyrow_cmp);
+	/* equal keys sit together, earliest row first: the later is the
+	 * repeat; the first repeat in the table is refused */
 	for (r = 1; r < n; r++)
-		if (strcmp(key[ix[r]], key[ix[r - 1]]) == 0 &&
-		    (best == (size_t)-1 || ix[r] < best))
-			best = ix[r];
+		if (strcmp(kr[r].key, kr[r - 1].key) == 0 &&
+		    (best == (size_t)-1 || kr[r].row < best))
+			best = kr[r].row;
 	rc = SQ_OK;
 	if (best != (size_t)-1)
 		rc = sq_error_set(err, SQ_EDATA, t->name, t->line[best],
@@ -177,12 +181,11 @@ ctab_dups(const struct tab *t, dup_sel *sel, size_t ncols, sq_error *err)
 		    "a second row for %s \"%s\" (the same key as an earlier "
 		    "row)", t->head[name[best]], t->cell[best][name[best]]);
 out:
-	if (key != NULL)
-		for (r = 0; r < t->nrows; r++)
-			free(key[r]);
-	free(key);
+	if (kr != NULL)
+		for (r = 0; r < n; r++)
+			free(kr[r].key);
+	free(kr);
 	free(name);
-	free(ix);
 	return rc;
 }
 
@@ -222,23 +225,6 @@ ctab_ins_dim(sq_instrument *ins, const char *code, const char *name)
 	    NULL) != SQ_OK)
 		return -1;
 	return (int)ins->ndims - 1;
-}
-
-/* The number in an item label such as "12", "P12" or "E_12"; -1 if none. */
-int
-ctab_label_number(const char *s)
-{
-	char *end;
-	long v;
-
-	while (*s && (*s < '0' || *s > '9'))
-		s++;
-	if (*s == '\0')
-		return -1;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || v < 1 || v > 1000000)
-		return -1;
-	return (int)v;
 }
 
 /*

@@ -49,8 +49,6 @@ int ctab_dups(const struct tab *t, dup_sel *sel, size_t ncols,
 
 /* Index of dimension code in ins, added (named name, else code) if new. */
 int ctab_ins_dim(sq_instrument *ins, const char *code, const char *name);
-/* The number in an item label such as "12", "P12" or "E_12"; -1 if none. */
-int ctab_label_number(const char *s);
 /* The scale stated in columns cmin, cmax: the same on every row. */
 int ctab_scale(const struct tab *t, int cmin, int cmax, double *lo,
     double *hi, sq_error *err);
@@ -72,5 +70,8 @@ int ctab_read_factor(sq_chartdata *d, const struct tab *t, sq_error *err);
 int ctab_read_drivers(sq_chartdata *d, const struct tab *t,
     sq_error *err);
 int ctab_read_cfa(sq_chartdata *d, const struct tab *t, sq_error *err);
+/* sq-compare's table (chart_tab_compare.c): its pairs of groups. */
+int ctab_read_compare(sq_chartdata *d, const struct tab *t,
+    sq_error *err);
 
 #endif

@@ -89,7 +89,7 @@ ctab_read_likert(sq_chartdata *d, const struct tab *t, sq_error *err)
 		if ((rc = sq_instrument_new(t->name, lo, hi, &ins)) != SQ_OK)
 			return rc;
 		for (r = 0; r < t->nrows; r++) {
-			num = ctab_label_number(t->cell[r][c[0]]);
+			num = sqc_label_number(t->cell[r][c[0]]);
 			k = ctab_ins_dim(ins, cd >= 0 ? t->cell[r][cd] : "ALL",
 			    NULL);
 			if (num < 0 || k < 0) {
@@ -232,7 +232,7 @@ ctab_read_factor(sq_chartdata *d, const struct tab *t, sq_error *err)
 			if (t->cell[r][c[2]][0] == '\0' ||
 			    t->cell[r][c[3]][0] == '\0')
 				continue;
-			num = ctab_label_number(t->cell[r][c[2]]);
+			num = sqc_label_number(t->cell[r][c[2]]);
 			k = ctab_ins_dim(ni, t->cell[r][c[3]], NULL);
 			if (num < 0 || k < 0) {
 				sq_instrument_free(ni);

@@ -58,7 +58,7 @@ gap_instrument(sq_chartdata *d, const struct tab *t, const int *c, int cl,
 			}
 			if (!pass)
 				continue;
-			num = ctab_label_number(t->cell[r][c[3]]);
+			num = sqc_label_number(t->cell[r][c[3]]);
 			if (num < 0 || sq_instrument_add_item(ins, num, k,
 			    t->cell[r][cl], NULL) != SQ_OK) {
 				sq_instrument_free(ins);

@@ -89,6 +89,24 @@ sel_likert(const struct tab *t, size_t r, int *cols, int *name)
 	return cols[1] >= 0 && cols[2] >= 0;
 }
 
+/* sq-compare's pairs on a dimension: one per dimension, test, groups. */
+static int
+sel_compare(const struct tab *t, size_t r, int *cols, int *name)
+{
+	static const char *const k[] = {
+		"dimension", "test", "group1", "group2"
+	};
+	int sc = ctab_col(t, "scope");
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if ((cols[i] = ctab_col(t, k[i])) < 0)
+			return 0;
+	*name = cols[0];
+	return sc >= 0 && strcmp(t->cell[r][sc], "dimension") == 0 &&
+	    t->cell[r][cols[2]][0] != '\0';
+}
+
 enum {
 	T_NONE = 0, T_GAP, T_SCREE, T_IPA, T_LIKERT, T_MATRIX, T_FACTOR,
 	T_DRIVERS, T_CFA, T_ZONE, T_COMPARE
@@ -324,8 +342,6 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 		return sq_error_set(err, SQ_ESCHEMA, name, 1, 0, "",
 		    "not a table sq-chart reads (sq-gap, sq-factor, a matrix,"
 		    " importance-performance or Likert counts)");
-	if (kind == T_COMPARE)
-		return sqc_compare_table(d, buf, len, name, err);
 	memset(&t, 0, sizeof(t));
 	t.name = name;
 	memset(&ro, 0, sizeof(ro));
@@ -365,6 +381,11 @@ sq_chartdata_table(sq_chartdata *d, const char *buf, size_t len,
 			rc = ctab_dups(&t, sel_drivers, 5, err);
 			if (rc == SQ_OK)
 				rc = ctab_read_drivers(d, &t, err);
+			break;
+		case T_COMPARE:
+			rc = ctab_dups(&t, sel_compare, 4, err);
+			if (rc == SQ_OK)
+				rc = ctab_read_compare(d, &t, err);
 			break;
 		case T_CFA:
 			rc = ctab_dups(&t, sel_cfa, 5, err);

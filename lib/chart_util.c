@@ -82,9 +82,13 @@ sq_labels_add(struct sq_labels *l, double x, double y, double size,
 	l->v[l->n++] = (struct sq_label_rec){ x, y, size, t };
 }
 
-/* Item index named by a label such as "P12", or -1. */
+/*
+ * The item number in a label such as "12", "P12" or "E_12", or -1: one
+ * rule for every chart reader, with the codebook's bound on numbers
+ * (SQ_MAX_COLUMN_NUMBER), so a label the codebook accepts is found.
+ */
 int
-sqc_label_item(const sq_instrument *ins, const char *s)
+sqc_label_number(const char *s)
 {
 	char *end;
 	long v;
@@ -94,7 +98,38 @@ sqc_label_item(const sq_instrument *ins, const char *s)
 	if (*s == '\0')
 		return -1;
 	v = strtol(s, &end, 10);
-	if (*end != '\0' || v > 100000)
+	if (*end != '\0' || v < 1 || v > SQ_MAX_COLUMN_NUMBER)
 		return -1;
-	return sq_instrument_item(ins, (int)v);
+	return (int)v;
+}
+
+/* Item index named by a label such as "P12", or -1. */
+int
+sqc_label_item(const sq_instrument *ins, const char *s)
+{
+	int v = sqc_label_number(s);
+
+	return v < 0 ? -1 : sq_instrument_item(ins, v);
+}
+
+/* Indices by key (unsigned order: a negative key last), then by index. */
+static int
+by_key(const void *a, const void *b, void *ctx)
+{
+	const struct sqc_keys *k = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	unsigned kx = (unsigned)*(const int *)(k->base + x * k->stride);
+	unsigned ky = (unsigned)*(const int *)(k->base + y * k->stride);
+
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+void
+sqc_order_by_key(size_t *ord, size_t n, const int *key, size_t stride)
+{
+	struct sqc_keys k = { (const char *)key, stride };
+
+	qsort_r(ord, n, sizeof(*ord), by_key, &k);
 }

@@ -57,31 +57,6 @@ zm(const struct ctx *c, int id)
 	return zmsg[id][c->lang == SQ_LANG_ES];
 }
 
-/* The template t with its first "%s" replaced by a, the second by b. */
-static void
-zfill(const char *t, char *buf, size_t len, const char *a, const char *b)
-{
-	size_t o = 0, n;
-
-	while (*t && o + 1 < len) {
-		if (t[0] == '%' && t[1] == 's') {
-			const char *v = a ? a : "";
-
-			n = strlen(v);
-			if (n > len - 1 - o)
-				n = len - 1 - o;
-			memcpy(buf + o, v, n);
-			o += n;
-			a = b;
-			b = NULL;
-			t += 2;
-			continue;
-		}
-		buf[o++] = *t++;
-	}
-	buf[o] = '\0';
-}
-
 int
 sqc_zone_title(const sq_chartdata *d, int type, int lang, char *buf,
     size_t len)
@@ -177,6 +152,22 @@ place_color(double a, double d, double p, double v[3])
 	sq_palette(p < a ? 6 : p > d ? 3 : 5, v);
 }
 
+/* The legend of the zone charts: zone, perceived, below (and above). */
+static void
+zone_legend(struct ctx *c, size_t n)
+{
+	static const int id[4] = { Z_BAND, Z_PERC, Z_BELOW, Z_ABOVE };
+	static const int pal[4] = { 2, 5, 6, 3 };
+	struct legend_item li[4];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		li[i] = (struct legend_item){ zm(c, id[i]), { 0 }, i > 0 };
+		sq_palette(pal[i], li[i].color);
+	}
+	sqc_legend(c, NULL, li, n, MARGIN, c->W - 2 * MARGIN);
+}
+
 int
 sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 {
@@ -185,10 +176,9 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 	const char **lab;
 	char note[512], lo_s[32], hi_s[32];
 	char num[32];
-	struct legend_item li[4];
 	double labw, rowh, x0, x1, y0, y1, nh, s, w, vw, col[3];
-	int inverted = 0;
-	sq_ticks t;
+	int inverted = 0, rc;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 
@@ -202,18 +192,10 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 			inverted = 1;
 	}
 	sqc_title_block(c);
-	li[0] = (struct legend_item){ zm(c, Z_BAND), { 0 }, 0 };
-	sq_palette(2, li[0].color);
-	li[1] = (struct legend_item){ zm(c, Z_PERC), { 0 }, 1 };
-	sq_palette(5, li[1].color);
-	li[2] = (struct legend_item){ zm(c, Z_BELOW), { 0 }, 1 };
-	sq_palette(6, li[2].color);
-	li[3] = (struct legend_item){ zm(c, Z_ABOVE), { 0 }, 1 };
-	sq_palette(3, li[3].color);
-	sqc_legend(c, NULL, li, 4, MARGIN, c->W - 2 * MARGIN);
+	zone_legend(c, 4);
 	sqc_fmt_g(c, z->lo, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, z->hi, hi_s, sizeof(hi_s));
-	zfill(zm(c, Z_NOTE), note, sizeof(note), lo_s, hi_s);
+	sqc_fill_t(zm(c, Z_NOTE), note, sizeof(note), lo_s, hi_s);
 	if (inverted) {
 		size_t l = strlen(note);
 
@@ -238,15 +220,15 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 		free(lab);
 		return SQ_ELIMIT;
 	}
-	if (sqc_ticks_fit(c, z->lo, z->hi, 8, x1 - x0, 1, &t) != SQ_OK) {
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, n, z->lo, z->hi, 8, 16, 0.3,
+	    zm(c, Z_SCALEAX), 0, &pl)) != SQ_OK) {
 		free(lab);
-		return SQ_ENUMERIC;
+		return rc;
 	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)n;
-	b.pad_inner = rowh > 22 ? 1 - 16 / rowh : 0.3;
-	b = (sq_band){ y0, y1, n, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, zm(c, Z_SCALEAX), 0);
 	for (i = 0; i < n; i++) {
 		const sq_zonebar *r = &z->bar[i];
 		double mid, xa, xd, xp, lo, hi;
@@ -309,37 +291,55 @@ sqc_draw_zone(struct ctx *c, sq_chart_frame *frame)
 	return SQ_OK;
 }
 
-/* The polygon of values v over n spokes. */
+/* The zone between the A and D polygons (even-odd fill), their edges
+ * dashed, P over it with a dot per dimension in the colour of its place. */
 static void
-zpolygon(struct ctx *c, const double *v, size_t n, const sq_scale *rs,
-    double cx, double cy)
+zone_polygons(struct ctx *c, const sqc_polar *pl, const double *a,
+    const double *d, const double *p)
 {
+	double col[3], x, y, dash[] = { 4, 3 };
 	size_t k;
-	double x, y;
 
-	for (k = 0; k < n; k++) {
-		sq_polar(cx, cy, sq_scale_map(rs, v[k]), k, n, &x, &y);
-		if (k == 0)
-			cairo_move_to(c->cr, x, y);
-		else
-			cairo_line_to(c->cr, x, y);
+	sq_palette(2, col);
+	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.45);
+	cairo_set_fill_rule(c->cr, CAIRO_FILL_RULE_EVEN_ODD);
+	sqc_polar_path(c, pl, a);
+	sqc_polar_path(c, pl, d);
+	cairo_fill(c->cr);
+	cairo_set_fill_rule(c->cr, CAIRO_FILL_RULE_WINDING);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 1);
+	cairo_set_dash(c->cr, dash, 2, 0);
+	sqc_polar_path(c, pl, a);
+	cairo_stroke(c->cr);
+	sqc_polar_path(c, pl, d);
+	cairo_stroke(c->cr);
+	cairo_set_dash(c->cr, NULL, 0, 0);
+	sq_palette(5, col);
+	sqc_rgb(c, col);
+	cairo_set_line_width(c->cr, 2);
+	sqc_polar_path(c, pl, p);
+	cairo_stroke(c->cr);
+	for (k = 0; k < pl->n; k++) {
+		place_color(a[k], d[k], p[k], col);
+		sqc_rgb(c, col);
+		sqc_polar_point(pl, k, p[k], &x, &y);
+		cairo_arc(c->cr, x, y, p[k] < a[k] ? 4 : 3, 0, 2 * M_PI);
+		cairo_fill(c->cr);
 	}
-	cairo_close_path(c->cr);
 }
 
 int
 sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame)
 {
 	const sq_zonechart *z = c->d->zone;
-	double a[SQ_MAX_DIMS], d[SQ_MAX_DIMS], p[SQ_MAX_DIMS];
+	double a[SQ_MAX_DIMS], d[SQ_MAX_DIMS], p[SQ_MAX_DIMS], v;
 	const sq_zonebar *bar[SQ_MAX_DIMS];
-	double cx, cy, R, labw = 120, x, y, col[3], dash[] = { 4, 3 };
 	char note[512], lo_s[32], hi_s[32], num[32];
-	struct legend_item li[3];
+	char lab[128], ma[32], md[32], mp[32];
 	size_t nd = 0, i, k;
-	sq_ticks t;
-	sq_scale rs;
-	int dec;
+	sqc_polar pl;
+	int rc;
 
 	for (i = 0; i < z->n && nd < SQ_MAX_DIMS; i++)
 		if (z->bar[i].scope == 1) {
@@ -353,117 +353,33 @@ sqc_draw_zone_radar(struct ctx *c, sq_chart_frame *frame)
 	if (nd < 3)
 		return SQ_EDATA;
 	sqc_title_block(c);
-	li[0] = (struct legend_item){ zm(c, Z_BAND), { 0 }, 0 };
-	sq_palette(2, li[0].color);
-	li[1] = (struct legend_item){ zm(c, Z_PERC), { 0 }, 1 };
-	sq_palette(5, li[1].color);
-	li[2] = (struct legend_item){ zm(c, Z_BELOW), { 0 }, 1 };
-	sq_palette(6, li[2].color);
-	sqc_legend(c, NULL, li, 3, MARGIN, c->W - 2 * MARGIN);
+	zone_legend(c, 3);
 	sqc_fmt_g(c, z->lo, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, z->hi, hi_s, sizeof(hi_s));
 	sqc_fill(c, M_RADIAL, note, sizeof(note), lo_s, hi_s);
 	sqc_notes(c, note);
-	cx = c->W / 2;
-	cy = (c->top + c->bottom) / 2;
-	R = (c->bottom - c->top) / 2 - 2 * sqc_lh(FS_LABEL) - 6;
-	if ((c->W - 2 * MARGIN) / 2 - labw - 8 < R)
-		R = (c->W - 2 * MARGIN) / 2 - labw - 8;
-	if (R < 40)
-		return SQ_ELIMIT;
-	if (sq_nice_ticks(z->lo, z->hi, 8, &t) != SQ_OK)
-		return SQ_ENUMERIC;
-	rs = (sq_scale){ z->lo, z->hi, 0, R };
-	dec = sq_tick_decimals(t.step);
-	cairo_set_line_width(c->cr, 0.6);
-	for (i = 0; i < t.n; i++) {
-		double v = sq_tick(&t, i), ring[SQ_MAX_DIMS];
-
-		if (v < z->lo || v > z->hi)
-			continue;
-		for (k = 0; k < nd; k++)
-			ring[k] = v;
-		sqc_grey(c, 0.85);
-		zpolygon(c, ring, nd, &rs, cx, cy);
-		cairo_stroke(c->cr);
-	}
-	for (k = 0; k < nd; k++) {
-		sq_polar(cx, cy, R, k, nd, &x, &y);
-		sqc_grey(c, 0.8);
-		cairo_move_to(c->cr, cx, cy);
-		cairo_line_to(c->cr, x, y);
-		cairo_stroke(c->cr);
-	}
-	/* The zone: between the A and D polygons (even-odd fill). */
-	sq_palette(2, col);
-	cairo_set_source_rgba(c->cr, col[0], col[1], col[2], 0.45);
-	cairo_set_fill_rule(c->cr, CAIRO_FILL_RULE_EVEN_ODD);
-	zpolygon(c, a, nd, &rs, cx, cy);
-	zpolygon(c, d, nd, &rs, cx, cy);
-	cairo_fill(c->cr);
-	cairo_set_fill_rule(c->cr, CAIRO_FILL_RULE_WINDING);
-	sqc_rgb(c, col);
-	cairo_set_line_width(c->cr, 1);
-	cairo_set_dash(c->cr, dash, 2, 0);
-	zpolygon(c, a, nd, &rs, cx, cy);
-	cairo_stroke(c->cr);
-	zpolygon(c, d, nd, &rs, cx, cy);
-	cairo_stroke(c->cr);
-	cairo_set_dash(c->cr, NULL, 0, 0);
-	/* P over it. */
-	sq_palette(5, col);
-	sqc_rgb(c, col);
-	cairo_set_line_width(c->cr, 2);
-	zpolygon(c, p, nd, &rs, cx, cy);
-	cairo_stroke(c->cr);
-	for (k = 0; k < nd; k++) {
-		place_color(a[k], d[k], p[k], col);
-		sqc_rgb(c, col);
-		sq_polar(cx, cy, sq_scale_map(&rs, p[k]), k, nd, &x, &y);
-		cairo_arc(c->cr, x, y, p[k] < a[k] ? 4 : 3, 0, 2 * M_PI);
-		cairo_fill(c->cr);
-	}
+	if ((rc = sqc_polar_layout(c, z->lo, z->hi, 8, nd, 120, &pl)) != SQ_OK)
+		return rc;
+	sqc_polar_grid(c, &pl);
+	zone_polygons(c, &pl, a, d, p);
 	sqc_set_font(c, FS_TICK, 0);
-	for (i = 0; i < t.n; i++) {
-		double v = sq_tick(&t, i);
-
-		if (v < z->lo || v > z->hi)
+	for (i = 0; i < pl.t.n; i++) {
+		if (!sqc_polar_ring(&pl, i, &v))
 			continue;
-		sqc_fmt_num(c, v, dec, num, sizeof(num));
-		y = cy - sq_scale_map(&rs, v);
+		sqc_fmt_num(c, v, pl.dec, num, sizeof(num));
 		sqc_grey(c, 0.35);
-		sqc_halo_text(c, cx + 6, y + FS_TICK * 0.35, num, 0);
+		sqc_halo_text(c, pl.cx + 6, pl.cy - sq_scale_map(&pl.rs, v) +
+		    FS_TICK * 0.35, num, 0);
 	}
 	for (k = 0; k < nd; k++) {
-		double sx, sy, al, va, h1, h, ang = 2 * M_PI * (double)k /
-		    (double)nd;
-		char lab[128], ma[32], md[32], mp[32];
-		const char *name = bar[k]->label[c->lang];
-
-		sq_polar(cx, cy, R + 10, k, nd, &x, &y);
-		sx = sin(ang);
-		sy = cos(ang);
-		al = fabs(sx) < 0.2 ? 0.5 : sx > 0 ? 0 : 1;
-		va = sy > 0.2 ? 1 : sy < -0.2 ? 0 : 0.5;
-		sqc_set_font(c, FS_LABEL, 1);
-		sqc_grey(c, 0.1);
-		h1 = sqc_wrapped(c, name, x, 0, labw, FS_LABEL, al, 0, 1);
-		h = h1 + sqc_lh(FS_TICK);
-		sqc_wrapped(c, name, x, y - h * va, labw, FS_LABEL, al, 0, 0);
 		sqc_fmt_num(c, bar[k]->a, 2, ma, sizeof(ma));
 		sqc_fmt_num(c, bar[k]->d, 2, md, sizeof(md));
 		sqc_fmt_num(c, bar[k]->p, 2, mp, sizeof(mp));
 		snprintf(lab, sizeof(lab), "A %s \u00b7 D %s \u00b7 P %s", ma,
 		    md, mp);
-		sqc_set_font(c, FS_TICK, 0);
-		sqc_grey(c, 0.3);
-		sqc_text(c, x, y - h * va + h1 + FS_TICK, lab, al);
+		sqc_polar_name(c, &pl, k, bar[k]->label[c->lang], lab);
 	}
-	if (frame) {
-		frame->plot = (sq_rect){ cx - R, cy - R, 2 * R, 2 * R };
-		frame->value = rs;
-		frame->horizontal = 0;
-	}
+	sqc_polar_frame(frame, &pl);
 	return SQ_OK;
 }
 
@@ -491,10 +407,11 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	char **lab, note[512], ci[32], lo_s[32];
 	char num[32];
 	double labw, rowh, x0, x1, y0, y1, nh, s, w, col[3], base;
-	sq_ticks t;
+	sqc_panel pl;
 	sq_scale sc;
 	sq_band b;
 	sq_rect r;
+	int rc;
 
 	if (n == 0)
 		return SQ_EDATA;
@@ -522,7 +439,7 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 	base = ins->min;
 	sqc_fmt_g(c, base, lo_s, sizeof(lo_s));
 	sqc_fmt_g(c, c->o->conf * 100, ci, sizeof(ci));
-	zfill(zm(c, Z_PNOTE), note, sizeof(note), lo_s, ci);
+	sqc_fill_t(zm(c, Z_PNOTE), note, sizeof(note), lo_s, ci);
 	nh = sqc_notes_h(c, note);
 	sqc_rows_layout_v(c, (const char *const *)lab, n, 0.42, &labw, &rowh);
 	y0 = c->top;
@@ -537,17 +454,16 @@ sqc_draw_perf(struct ctx *c, sq_chart_frame *frame, int items)
 		free(ord);
 		return SQ_ELIMIT;
 	}
-	if (sqc_ticks_fit(c, ins->min, ins->max, 6, x1 - x0, 1, &t) !=
-	    SQ_OK) {
-		free(lab);
+	pl = (sqc_panel){ x0, x1, y0, y1 };
+	if ((rc = sqc_row_panel(c, n, ins->min, ins->max, 6, 14, 0.3,
+	    zm(c, Z_PAX), 0, &pl)) != SQ_OK) {
+		sqc_free_strv(lab, n);
 		free(ord);
-		return SQ_ENUMERIC;
+		return rc;
 	}
-	sc = (sq_scale){ t.lo, t.hi, x0, x1 };
+	sc = pl.sc;
+	b = pl.b;
 	rowh = (y1 - y0) / (double)n;
-	b.pad_inner = rowh > 20 ? 1 - 14 / rowh : 0.3;
-	b = (sq_band){ y0, y1, n, b.pad_inner, b.pad_inner / 2 };
-	sqc_xaxis(c, &sc, &t, y0, y1, zm(c, Z_PAX), 0);
 	for (i = 0; i < n; i++) {
 		const sq_chartstat *v = &st[ord[i]];
 		double mid, end;
