@@ -14,6 +14,7 @@
  *   drivers_result.c    the results put together; names
  *   drivers_fields.c    the figures every output writes, by key
  *   drivers_table.c, drivers_json.c, drivers_pretty.c: the outputs
+ *   drivers_msg.c       the pretty output's words, English and Spanish
  *
  * Every figure is kept twice: an exact part, integer sums of scores
  * brought to a common denominator (dimension scores X / L, the outcome
@@ -170,5 +171,51 @@ int sq_drv_ipa(sq_drvresult *res, const sq_drivers *a,
 /* o's targets tested on all respondents, then on each segment. */
 int sq_drv_verdicts(sq_drvresult *res, const sq_drivers *a,
     const sq_drivers_opts *o);
+
+/* ---- drivers_fields.c: what the table, JSON and pretty share ---- */
+
+/* A model's fit: n r2 adj_r2 f df1 df2 p. */
+#define DRV_NFIT	7
+extern const char *const sq_drv_fit_keys[DRV_NFIT];
+void sq_drv_fit_values(const sq_drvmodel *m, double *v);
+
+/* Term i's coefficient (0 = intercept): estimate se t p beta vif. */
+#define DRV_NCOEF	6
+extern const char *const sq_drv_coef_keys[DRV_NCOEF];
+void sq_drv_coef_values(const sq_drvmodel *m, size_t i, double *v);
+
+/* Dimension d's LMG: lmg share. */
+#define DRV_NLMG	2
+extern const char *const sq_drv_lmg_keys[DRV_NLMG];
+void sq_drv_lmg_values(const sq_drvmodel *m, size_t d, double *v);
+
+/* Dimension d's importance: stated derived rank_stated rank_derived. */
+#define DRV_NIMP	4
+extern const char *const sq_drv_imp_keys[DRV_NIMP];
+void sq_drv_imp_values(const sq_drvresult *r, size_t d, double *v);
+
+/* A target tested: target n mean ci_low ci_high t p. */
+#define DRV_NTARGET	7
+extern const char *const sq_drv_target_keys[DRV_NTARGET];
+void sq_drv_target_values(const sq_drvtarget *g, double *v);
+
+/* "intercept" or the dimension's code; "all" or the segment's name;
+ * "stated" or "derived". */
+const char *sq_drv_term_name(const sq_instrument *ins, size_t i);
+const char *sq_drv_seg_name(const sq_drvresult *r, long seg);
+const char *sq_drv_source_name(int source);
+
+/* ---- drivers_msg.c: the summary's words, [id][0 English, 1 Spanish] ---- */
+
+enum {
+	DM_TITLE, DM_MODELS, DM_RESP, DM_ADJ, DM_BETTER, DM_DRIVERS, DM_DIM,
+	DM_COEF, DM_STATED, DM_DERIVED, DM_RANKS, DM_RHO, DM_SAY, DM_NOW,
+	DM_IPA, DM_IMP, DM_PERF, DM_QUAD, DM_CROSS, DM_TARGETS, DM_SEG,
+	DM_TARGET, DM_MEAN, DM_VERDICT, DM_Q0, DM_Q1, DM_Q2, DM_Q3, DM_MET,
+	DM_MISSED, DM_INC, DM_NOWEIGHTS, DM_STATEDSRC, DM_DERIVEDSRC,
+	DM_RULE0, DM_RULE1, DM_RULE2, DM_NTOTAL
+};
+
+extern const char *const sq_drv_msg[DM_NTOTAL][2];
 
 #endif

@@ -32,7 +32,8 @@ subset_r2(size_t p, const double *R, const double *r, unsigned mask,
 	zv = gsl_vector_subvector(z, 0, k);
 	for (i = 0; i < k; i++) {
 		for (j = 0; j < k; j++)
-			gsl_matrix_set(&Av.matrix, i, j, R[idx[i] * p + idx[j]]);
+			gsl_matrix_set(&Av.matrix, i, j,
+			    R[idx[i] * p + idx[j]]);
 		gsl_vector_set(&zv.vector, i, r[idx[i]]);
 	}
 	if (gsl_linalg_cholesky_decomp1(&Av.matrix) != GSL_SUCCESS ||
