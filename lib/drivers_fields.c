@@ -4,6 +4,7 @@
  * that a key is named, and its value found, in one place.
  */
 #include <math.h>
+#include <string.h>
 
 #include "drivers_int.h"
 
@@ -14,13 +15,10 @@ const char *const sq_drv_fit_keys[DRV_NFIT] = {
 void
 sq_drv_fit_values(const sq_drvmodel *m, double *v)
 {
-	v[0] = m->n;
-	v[1] = m->r2;
-	v[2] = m->adj_r2;
-	v[3] = m->f;
-	v[4] = m->df1;
-	v[5] = m->df2;
-	v[6] = m->p;
+	const double x[DRV_NFIT] = { m->n, m->r2, m->adj_r2, m->f, m->df1,
+	    m->df2, m->p };
+
+	memcpy(v, x, sizeof(x));
 }
 
 const char *const sq_drv_coef_keys[DRV_NCOEF] = {
@@ -30,13 +28,11 @@ const char *const sq_drv_coef_keys[DRV_NCOEF] = {
 void
 sq_drv_coef_values(const sq_drvmodel *m, size_t i, double *v)
 {
-	v[0] = m->est[i];
-	v[1] = m->se[i];
-	v[2] = m->t[i];
-	v[3] = m->pv[i];
-	/* the intercept has neither */
-	v[4] = i == 0 ? NAN : m->beta[i];
-	v[5] = i == 0 ? NAN : m->vif[i];
+	/* the intercept has no beta and no vif */
+	const double x[DRV_NCOEF] = { m->est[i], m->se[i], m->t[i],
+	    m->pv[i], i == 0 ? NAN : m->beta[i], i == 0 ? NAN : m->vif[i] };
+
+	memcpy(v, x, sizeof(x));
 }
 
 const char *const sq_drv_lmg_keys[DRV_NLMG] = { "lmg", "share" };
@@ -55,10 +51,10 @@ const char *const sq_drv_imp_keys[DRV_NIMP] = {
 void
 sq_drv_imp_values(const sq_drvresult *r, size_t d, double *v)
 {
-	v[0] = r->stated[d];
-	v[1] = r->derived[d];
-	v[2] = r->rank_stated[d];
-	v[3] = r->rank_derived[d];
+	const double x[DRV_NIMP] = { r->stated[d], r->derived[d],
+	    r->rank_stated[d], r->rank_derived[d] };
+
+	memcpy(v, x, sizeof(x));
 }
 
 const char *const sq_drv_target_keys[DRV_NTARGET] = {
@@ -68,13 +64,10 @@ const char *const sq_drv_target_keys[DRV_NTARGET] = {
 void
 sq_drv_target_values(const sq_drvtarget *g, double *v)
 {
-	v[0] = g->target;
-	v[1] = g->n;
-	v[2] = g->mean;
-	v[3] = g->ci_low;
-	v[4] = g->ci_high;
-	v[5] = g->t;
-	v[6] = g->p;
+	const double x[DRV_NTARGET] = { g->target, g->n, g->mean, g->ci_low,
+	    g->ci_high, g->t, g->p };
+
+	memcpy(v, x, sizeof(x));
 }
 
 const char *

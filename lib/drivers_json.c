@@ -39,6 +39,17 @@ jitem(FILE *fp, size_t i, const char *indent)
 	fputs(indent, fp);
 }
 
+/* {"lkey": "label", keys[0..n): v[]}, as element i of a list. */
+static void
+jobj(FILE *fp, size_t i, const char *indent, const char *lkey,
+    const char *label, const char *const *keys, const double *v, size_t n)
+{
+	jitem(fp, i, indent);
+	jks(fp, "{", lkey, label);
+	jkvs(fp, ", ", keys, v, n);
+	fputc('}', fp);
+}
+
 static void
 json_model(FILE *fp, const sq_drvmodel *m, const sq_instrument *ins,
     size_t nd)
@@ -50,19 +61,15 @@ json_model(FILE *fp, const sq_drvmodel *m, const sq_instrument *ins,
 	jkvs(fp, "{", sq_drv_fit_keys, v, DRV_NFIT);
 	fputs(",\n      \"coefficients\": [", fp);
 	for (i = 0; i <= nd; i++) {
-		jitem(fp, i, "        ");
-		jks(fp, "{", "term", sq_drv_term_name(ins, i));
 		sq_drv_coef_values(m, i, v);
-		jkvs(fp, ", ", sq_drv_coef_keys, v, DRV_NCOEF);
-		fputc('}', fp);
+		jobj(fp, i, "        ", "term", sq_drv_term_name(ins, i),
+		    sq_drv_coef_keys, v, DRV_NCOEF);
 	}
 	fputs("],\n      \"lmg\": [", fp);
 	for (i = 0; i < nd; i++) {
-		jitem(fp, i, "        ");
-		jks(fp, "{", "term", ins->dims[i].code);
 		sq_drv_lmg_values(m, i, v);
-		jkvs(fp, ", ", sq_drv_lmg_keys, v, DRV_NLMG);
-		fputc('}', fp);
+		jobj(fp, i, "        ", "term", ins->dims[i].code,
+		    sq_drv_lmg_keys, v, DRV_NLMG);
 	}
 	fputs("]}", fp);
 }
@@ -131,11 +138,9 @@ sq_drivers_json(const sq_drvresult *r, const sq_instrument *ins,
 	json_model(fp, &r->model[SQ_DRV_SERVPERF], ins, r->ndims);
 	fputs("},\n  \"importance\": [", fp);
 	for (d = 0; d < r->ndims; d++) {
-		jitem(fp, d, "    ");
-		jks(fp, "{", "dimension", ins->dims[d].code);
 		sq_drv_imp_values(r, d, v);
-		jkvs(fp, ", ", sq_drv_imp_keys, v, DRV_NIMP);
-		fputc('}', fp);
+		jobj(fp, d, "    ", "dimension", ins->dims[d].code,
+		    sq_drv_imp_keys, v, DRV_NIMP);
 	}
 	fputs("],\n", fp);
 	jkv(fp, "  ", "importance_spearman", r->spearman);

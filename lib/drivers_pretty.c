@@ -158,25 +158,16 @@ top(const double *x, size_t n)
 static void
 model_cell(FILE *fp, const sq_drvmodel *m, size_t i)
 {
+	/* n, R^2, adjusted R^2, F */
+	const double x[4] = { m->n, m->r2, m->adj_r2, m->f };
+	static const int dec[4] = { 0, 3, 3, 2 };
 	char a[64], b[64], line[256];
 
-	switch (i) {
-	case 0:
-		fnum(a, sizeof(a), m->n, 0);
-		break;
-	case 1:
-		fnum(a, sizeof(a), m->r2, 3);
-		break;
-	case 2:
-		fnum(a, sizeof(a), m->adj_r2, 3);
-		break;
-	case 3:
-		fnum(a, sizeof(a), m->f, 2);
-		break;
-	case 4:
+	if (i < 4)
+		fnum(a, sizeof(a), x[i], dec[i]);
+	else if (i == 4)
 		fp_(a, sizeof(a), m->p);
-		break;
-	default:
+	else {
 		fg(a, sizeof(a), m->df1);
 		fg(b, sizeof(b), m->df2);
 		snprintf(line, sizeof(line), "%s, %s", a, b);
