@@ -1,6 +1,20 @@
 /*
  * Internal to lib/drivers*.c: sq-drivers' accumulator, shared by the
- * analysis (drivers.c) and the partial-result state (driversstate.c).
+ * analysis and the partial-result state (driversstate.c). The files:
+ *
+ *   drivers.c           the accumulator: new, add a respondent, fold, free
+ *   drivers_exact.c     scores as integers over a common denominator
+ *   drivers_moments.c   exact and running moments: add, fold, read out
+ *   drivers_segment.c   the moments of each segment, found by value
+ *   drivers_weights.c   the stated importance weights
+ *   drivers_fit.c       least squares from the co-moments
+ *   drivers_lmg.c       LMG relative importance over all subsets
+ *   drivers_ipa.c       stated vs derived importance; IPA quadrants
+ *   drivers_verdicts.c  service-level targets tested
+ *   drivers_result.c    the results put together; names
+ *   drivers_fields.c    the figures every output writes, by key
+ *   drivers_table.c, drivers_json.c, drivers_pretty.c: the outputs
+ *   drivers_msg.c       the pretty output's words, English and Spanish
  *
  * Every figure is kept twice: an exact part, integer sums of scores
  * brought to a common denominator (dimension scores X / L, the outcome
@@ -76,19 +90,132 @@ struct sq_drivers {
 	sq_hash_key key;		/* random per run: no hash flooding */
 };
 
-/* The moments of segment v (2 * nd of them), added when new. */
-int sq_drivers_segment(sq_drivers *a, const char *v, struct drv_mom1 **out);
+/* ---- drivers_exact.c ---- */
 
-/* Fold b's model moments into a's (q columns, scores over L). */
-void sq_drv_mom_fold(struct drv_mom *a, const struct drv_mom *b, size_t q,
-    long long L);
+/* x as X / den, |X| <= DRV_XMAX, when x is exactly such a fraction. */
+int sq_drv_as_exact(double x, long long den, long long *X);
+
+/* Score d of s as X / L: its sum a whole number within range. */
+int sq_drv_score_exact(const sq_scores *s, size_t d, long long L,
+    long long *X);
+
+/* (sij - si sj / n) / den from integer sums, rounded once. */
+long double sq_drv_centred(unsigned long long n, __int128 si, __int128 sj,
+    __int128 sij, long double den);
+
+/* ---- drivers_moments.c ---- */
+
+/* One score x into s: exactly as X / den when ok, else running. */
+void sq_drv_mom1_add(struct drv_mom1 *s, int ok, long long X, double x);
 
 /* Fold b into a (scores over L). */
 void sq_drv_mom1_fold(struct drv_mom1 *a, const struct drv_mom1 *b,
     long long L);
 
+/* What one score's moments say: n, mean, its t-based CI at conf; t and
+ * one-sided p against target (NAN: none). NAN when undefined. */
+struct drv_ci {
+	double n, mean, lo, hi, t, p;
+};
+void sq_drv_mom1_ci(const struct drv_mom1 *s, long long L, double conf,
+    double target, struct drv_ci *out);
+
+/* One case z[0..q) into a model; X (NULL: not exact) the same as
+ * integers, scores over L and the outcome over SQ_DRV_YDEN. */
+void sq_drv_mom_add(struct drv_mom *a, size_t q, const double *z,
+    const long long *X);
+
+/* Fold b's model moments into a's (q columns, scores over L). */
+void sq_drv_mom_fold(struct drv_mom *a, const struct drv_mom *b, size_t q,
+    long long L);
+
+/* A model's moments: n, means and the full q x q co-moment matrix. */
+void sq_drv_mom_get(const struct drv_mom *a, size_t q, long long L,
+    double *n, double *mean, double *C);
+
+/* ---- drivers_segment.c ---- */
+
+/* The segment index of a (a->by_segment), and its release. */
+int sq_drv_segments_init(sq_drivers *a);
+void sq_drv_segments_free(sq_drivers *a);
+
+/* The moments of segment v (2 * nd of them), added when new. */
+int sq_drivers_segment(sq_drivers *a, const char *v, struct drv_mom1 **out);
+
+/* ---- drivers_weights.c ---- */
+
 /* Count n respondents whose weights sum to total, with sums w[0..nd). */
 int sq_drv_total_add(sq_drivers *a, long long total, unsigned long long n,
     const long long *w);
+
+/* One respondent's weights w[0..nd) (NULL: none): counted when all are
+ * there and sum above 0. SQ_ENOMEM. */
+int sq_drv_weights_add(sq_drivers *a, const double *w);
+
+/* The mean weights rescaled to 100 and the respondents behind them. */
+void sq_drv_stated(const sq_drivers *a, double *n, double *stated);
+
+/* ---- the results: drivers_lmg.c, drivers_ipa.c, drivers_verdicts.c ---- */
+
+/* The LMG and shares of a fitted model from its co-moments C (q x q). */
+void sq_drv_model_lmg(size_t p, const double *C, sq_drvmodel *mod);
+
+/* Stated (from a) and derived (the servperf shares) importance, ranks. */
+void sq_drv_importance(sq_drvresult *res, const sq_drivers *a);
+
+/* IPA: the importance of o's source, performance, crosshairs and
+ * quadrants. SQ_EDATA (message in err) when stated is asked of none. */
+int sq_drv_ipa(sq_drvresult *res, const sq_drivers *a,
+    const sq_instrument *ins, const sq_drivers_opts *o, sq_error *err);
+
+/* o's targets tested on all respondents, then on each segment. */
+int sq_drv_verdicts(sq_drvresult *res, const sq_drivers *a,
+    const sq_drivers_opts *o);
+
+/* ---- drivers_fields.c: what the table, JSON and pretty share ---- */
+
+/* A model's fit: n r2 adj_r2 f df1 df2 p. */
+#define DRV_NFIT	7
+extern const char *const sq_drv_fit_keys[DRV_NFIT];
+void sq_drv_fit_values(const sq_drvmodel *m, double *v);
+
+/* Term i's coefficient (0 = intercept): estimate se t p beta vif. */
+#define DRV_NCOEF	6
+extern const char *const sq_drv_coef_keys[DRV_NCOEF];
+void sq_drv_coef_values(const sq_drvmodel *m, size_t i, double *v);
+
+/* Dimension d's LMG: lmg share. */
+#define DRV_NLMG	2
+extern const char *const sq_drv_lmg_keys[DRV_NLMG];
+void sq_drv_lmg_values(const sq_drvmodel *m, size_t d, double *v);
+
+/* Dimension d's importance: stated derived rank_stated rank_derived. */
+#define DRV_NIMP	4
+extern const char *const sq_drv_imp_keys[DRV_NIMP];
+void sq_drv_imp_values(const sq_drvresult *r, size_t d, double *v);
+
+/* A target tested: target n mean ci_low ci_high t p. */
+#define DRV_NTARGET	7
+extern const char *const sq_drv_target_keys[DRV_NTARGET];
+void sq_drv_target_values(const sq_drvtarget *g, double *v);
+
+/* "intercept" or the dimension's code; "all" or the segment's name;
+ * "stated" or "derived". */
+const char *sq_drv_term_name(const sq_instrument *ins, size_t i);
+const char *sq_drv_seg_name(const sq_drvresult *r, long seg);
+const char *sq_drv_source_name(int source);
+
+/* ---- drivers_msg.c: the summary's words, [id][0 English, 1 Spanish] ---- */
+
+enum {
+	DM_TITLE, DM_MODELS, DM_RESP, DM_ADJ, DM_BETTER, DM_DRIVERS, DM_DIM,
+	DM_COEF, DM_STATED, DM_DERIVED, DM_RANKS, DM_RHO, DM_SAY, DM_NOW,
+	DM_IPA, DM_IMP, DM_PERF, DM_QUAD, DM_CROSS, DM_TARGETS, DM_SEG,
+	DM_TARGET, DM_MEAN, DM_VERDICT, DM_Q0, DM_Q1, DM_Q2, DM_Q3, DM_MET,
+	DM_MISSED, DM_INC, DM_NOWEIGHTS, DM_STATEDSRC, DM_DERIVEDSRC,
+	DM_RULE0, DM_RULE1, DM_RULE2, DM_NTOTAL
+};
+
+extern const char *const sq_drv_msg[DM_NTOTAL][2];
 
 #endif
