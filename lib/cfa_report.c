@@ -11,6 +11,7 @@
 
 #include "servqual/cfa_report.h"
 #include "servqual/table.h"
+#include "factor_out.h"
 
 static const char *
 dcode(const sq_cfa_source *src, size_t a)
@@ -48,8 +49,37 @@ sq_cfa_table(const sq_cfa *c, const sq_cfa_source *src, sq_table **out)
 	static const char *cols[] = {
 		"section", "key", "dimension", "item", "dimension2", "value"
 	};
-	sq_table *t;
 	char block[2] = { src->block, '\0' };
+	const struct fo_cell sample[] = {
+		{ "block", 0, block }, { "missing_data", 0, "listwise" },
+		{ "rows", (double)src->rows, NULL }, { "n", c->n, NULL },
+		{ "missing", (double)src->rows - c->n, NULL },
+		{ "invalid", (double)src->invalid, NULL }
+	}, model[] = {
+		{ "parameterization", 0, c->std_lv ? "std_lv" : "marker" },
+		{ "items", (double)c->p, NULL },
+		{ "factors", (double)c->m, NULL },
+		{ "npar", (double)c->npar, NULL }
+	}, fit[] = {
+		{ "converged", c->converged, NULL },
+		{ "iterations", (double)c->iterations, NULL },
+		{ "chisq", c->chisq, NULL }, { "df", c->df, NULL },
+		{ "p", c->pval, NULL },
+		{ "baseline_chisq", c->base_chisq, NULL },
+		{ "baseline_df", c->base_df, NULL },
+		{ "baseline_p", c->base_pval, NULL },
+		{ "cfi", c->cfi, NULL }, { "tli", c->tli, NULL },
+		{ "rmsea", c->rmsea, NULL },
+		{ "rmsea_ci_low", c->rmsea_lo, NULL },
+		{ "rmsea_ci_high", c->rmsea_hi, NULL },
+		{ "srmr", c->srmr, NULL }, { "loglik", c->loglik, NULL },
+		{ "loglik_h1", c->loglik_h1, NULL }, { "aic", c->aic, NULL },
+		{ "bic", c->bic, NULL }, { "fmin", c->fmin, NULL },
+		{ "heywood", (double)c->nheywood, NULL },
+		{ "implied_pd", c->implied_pd, NULL },
+		{ "phi_pd", c->phi_pd, NULL }
+	};
+	sq_table *t;
 	size_t i, a, b, m = c->m;
 	int rc;
 
@@ -57,43 +87,12 @@ sq_cfa_table(const sq_cfa *c, const sq_cfa_source *src, sq_table **out)
 	if ((rc = sq_table_new(cols, 6, &t)) != SQ_OK)
 		return rc;
 	sq_table_style(t, 3, SQ_NUM_INT);
+	if ((rc = fo_rows(t, "sample", sample, FO_N(sample), 3, 0)) != SQ_OK ||
+	    (rc = fo_rows(t, "model", model, FO_N(model), 3, 0)) != SQ_OK ||
+	    (rc = fo_rows(t, "fit", fit, FO_N(fit), 3, 0)) != SQ_OK)
+		goto out;
 #define R(...) do { if ((rc = row(t, __VA_ARGS__)) != SQ_OK) goto out; } \
 	while (0)
-#define F(key, v) R("fit", key, NULL, 0, NULL, (v), NULL)
-	R("sample", "block", NULL, 0, NULL, 0, block);
-	R("sample", "missing_data", NULL, 0, NULL, 0, "listwise");
-	R("sample", "rows", NULL, 0, NULL, (double)src->rows, NULL);
-	R("sample", "n", NULL, 0, NULL, c->n, NULL);
-	R("sample", "missing", NULL, 0, NULL, (double)src->rows - c->n,
-	    NULL);
-	R("sample", "invalid", NULL, 0, NULL, (double)src->invalid, NULL);
-	R("model", "parameterization", NULL, 0, NULL, 0, c->std_lv ?
-	    "std_lv" : "marker");
-	R("model", "items", NULL, 0, NULL, (double)c->p, NULL);
-	R("model", "factors", NULL, 0, NULL, (double)c->m, NULL);
-	R("model", "npar", NULL, 0, NULL, (double)c->npar, NULL);
-	F("converged", c->converged);
-	F("iterations", (double)c->iterations);
-	F("chisq", c->chisq);
-	F("df", c->df);
-	F("p", c->pval);
-	F("baseline_chisq", c->base_chisq);
-	F("baseline_df", c->base_df);
-	F("baseline_p", c->base_pval);
-	F("cfi", c->cfi);
-	F("tli", c->tli);
-	F("rmsea", c->rmsea);
-	F("rmsea_ci_low", c->rmsea_lo);
-	F("rmsea_ci_high", c->rmsea_hi);
-	F("srmr", c->srmr);
-	F("loglik", c->loglik);
-	F("loglik_h1", c->loglik_h1);
-	F("aic", c->aic);
-	F("bic", c->bic);
-	F("fmin", c->fmin);
-	F("heywood", (double)c->nheywood);
-	F("implied_pd", c->implied_pd);
-	F("phi_pd", c->phi_pd);
 	for (i = 0; i < c->p; i++) {
 		const char *d = dcode(src, (size_t)c->dim[i]);
 		int it = src->ins->items[i].number;
@@ -139,23 +138,9 @@ sq_cfa_table(const sq_cfa *c, const sq_cfa_source *src, sq_table **out)
 			R("htmt", "verdict", dcode(src, a), 0, dcode(src, b),
 			    0, sq_cfa_verdict_name(c->verdict[a * m + b]));
 		}
-#undef F
 #undef R
 out:
-	if (rc != SQ_OK)
-		sq_table_free(t);
-	else
-		*out = t;
-	return rc;
-}
-
-/* "key": value, */
-static void
-jkv(FILE *fp, const char *key, double x)
-{
-	fprintf(fp, "  \"%s\": ", key);
-	sq_json_num(fp, x);
-	fputs(",\n", fp);
+	return fo_done(t, rc, out);
 }
 
 static void
@@ -178,53 +163,49 @@ jmatrix(FILE *fp, const double *x, size_t m, int nodiag)
 int
 sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 {
+	const struct fo_cell fit[] = {
+		{ "chisq", c->chisq, NULL }, { "df", c->df, NULL },
+		{ "p", c->pval, NULL }, { "cfi", c->cfi, NULL },
+		{ "tli", c->tli, NULL }, { "rmsea", c->rmsea, NULL },
+		{ "rmsea_ci_low", c->rmsea_lo, NULL },
+		{ "rmsea_ci_high", c->rmsea_hi, NULL },
+		{ "srmr", c->srmr, NULL }, { "aic", c->aic, NULL },
+		{ "bic", c->bic, NULL }, { "loglik", c->loglik, NULL }
+	}, base[] = {
+		{ "chisq", c->base_chisq, NULL }, { "df", c->base_df, NULL },
+		{ "p", c->base_pval, NULL }
+	}, extra[] = {
+		{ "loglik_h1", c->loglik_h1, NULL }, { "fmin", c->fmin, NULL }
+	};
 	size_t i, a, b, m = c->m;
 	int first;
 
 	fprintf(fp, "{\n  \"n\": ");
 	sq_json_num(fp, c->n);
 	fprintf(fp, ",\n  \"block\": \"%c\",\n  \"converged\": %s,\n"
-	    "  \"iterations\": %zu,\n", src->block, c->converged ? "true" :
+	    "  \"iterations\": %zu,\n  ", src->block, c->converged ? "true" :
 	    "false", c->iterations);
-	jkv(fp, "chisq", c->chisq);
-	jkv(fp, "df", c->df);
-	jkv(fp, "p", c->pval);
-	jkv(fp, "cfi", c->cfi);
-	jkv(fp, "tli", c->tli);
-	jkv(fp, "rmsea", c->rmsea);
-	jkv(fp, "rmsea_ci_low", c->rmsea_lo);
-	jkv(fp, "rmsea_ci_high", c->rmsea_hi);
-	jkv(fp, "srmr", c->srmr);
-	jkv(fp, "aic", c->aic);
-	jkv(fp, "bic", c->bic);
-	jkv(fp, "loglik", c->loglik);
-	fputs("  \"baseline\": {\"chisq\": ", fp);
-	sq_json_num(fp, c->base_chisq);
-	fputs(", \"df\": ", fp);
-	sq_json_num(fp, c->base_df);
-	fputs(", \"p\": ", fp);
-	sq_json_num(fp, c->base_pval);
+	fo_json(fp, fit, FO_N(fit), ",\n  ");
+	fputs(",\n  \"baseline\": {", fp);
+	fo_json(fp, base, FO_N(base), ", ");
 	fputs("},\n  \"loadings\": [\n", fp);
 	for (i = 0; i < c->p; i++) {
+		const struct fo_cell item[] = {
+			{ "estimate", c->lambda[i], NULL },
+			{ "se", c->lambda_se[i], NULL },
+			{ "z", c->lambda_z[i], NULL },
+			{ "p", c->lambda_p[i], NULL },
+			{ "std", c->lambda_std[i], NULL },
+			{ "residual", c->theta[i], NULL },
+			{ "residual_se", c->theta_se[i], NULL },
+			{ "residual_std", c->theta_std[i], NULL }
+		};
+
 		fprintf(fp, "    {\"item\": %d, \"dimension\": ",
 		    src->ins->items[i].number);
 		sq_json_str(fp, dcode(src, (size_t)c->dim[i]));
-		fputs(", \"estimate\": ", fp);
-		sq_json_num(fp, c->lambda[i]);
-		fputs(", \"se\": ", fp);
-		sq_json_num(fp, c->lambda_se[i]);
-		fputs(", \"z\": ", fp);
-		sq_json_num(fp, c->lambda_z[i]);
-		fputs(", \"p\": ", fp);
-		sq_json_num(fp, c->lambda_p[i]);
-		fputs(", \"std\": ", fp);
-		sq_json_num(fp, c->lambda_std[i]);
-		fputs(", \"residual\": ", fp);
-		sq_json_num(fp, c->theta[i]);
-		fputs(", \"residual_se\": ", fp);
-		sq_json_num(fp, c->theta_se[i]);
-		fputs(", \"residual_std\": ", fp);
-		sq_json_num(fp, c->theta_std[i]);
+		fputs(", ", fp);
+		fo_json(fp, item, FO_N(item), ", ");
 		fprintf(fp, ", \"heywood\": %s}%s\n", c->heywood[i] ? "true" :
 		    "false", i + 1 < c->p ? "," : "");
 	}
@@ -232,12 +213,14 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	jmatrix(fp, c->phi_cor, m, 0);
 	fputs(",\n  \"reliability\": [\n", fp);
 	for (a = 0; a < m; a++) {
+		const struct fo_cell rel[] = {
+			{ "cr", c->cr[a], NULL }, { "ave", c->ave[a], NULL }
+		};
+
 		fputs("    {\"dimension\": ", fp);
 		sq_json_str(fp, dcode(src, a));
-		fputs(", \"cr\": ", fp);
-		sq_json_num(fp, c->cr[a]);
-		fputs(", \"ave\": ", fp);
-		sq_json_num(fp, c->ave[a]);
+		fputs(", ", fp);
+		fo_json(fp, rel, FO_N(rel), ", ");
 		fprintf(fp, "}%s\n", a + 1 < m ? "," : "");
 	}
 	fputs("  ],\n  \"htmt\": ", fp);
@@ -249,11 +232,10 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 		sq_json_str(fp, dcode(src, a));
 	}
 	fprintf(fp, "],\n  \"rows\": %lu,\n  \"parameterization\": \"%s\",\n"
-	    "  \"npar\": %zu,\n", src->rows, c->std_lv ? "std_lv" : "marker",
-	    c->npar);
-	jkv(fp, "loglik_h1", c->loglik_h1);
-	jkv(fp, "fmin", c->fmin);
-	fprintf(fp, "  \"implied_pd\": %s,\n  \"phi_pd\": %s,\n",
+	    "  \"npar\": %zu,\n  ", src->rows, c->std_lv ? "std_lv" :
+	    "marker", c->npar);
+	fo_json(fp, extra, FO_N(extra), ",\n  ");
+	fprintf(fp, ",\n  \"implied_pd\": %s,\n  \"phi_pd\": %s,\n",
 	    c->implied_pd ? "true" : "false", c->phi_pd ? "true" : "false");
 	fputs("  \"factor_variances\": [", fp);
 	for (a = 0; a < m; a++) {
@@ -453,11 +435,9 @@ void
 sq_cfa_notes(const sq_cfa *c, const sq_cfa_source *src, char *buf,
     size_t len)
 {
-	size_t i, a, b, m = c->m, off = 0;
-	int first = 1;
+	size_t a, b, m = c->m, off = 0;
 
-#define PUT(...) do { if (off < len) off += (size_t)snprintf(buf + off, \
-	len - off, __VA_ARGS__); } while (0)
+#define PUT(...) fo_put(buf, len, &off, __VA_ARGS__)
 	if (len > 0)
 		buf[0] = '\0';
 	if (!c->converged && isfinite(c->decrement))
@@ -469,12 +449,8 @@ sq_cfa_notes(const sq_cfa *c, const sq_cfa_source *src, char *buf,
 	if (c->nheywood > 0) {
 		PUT("Heywood case%s (negative residual variance): item",
 		    c->nheywood > 1 ? "s" : "");
-		for (i = 0; i < c->p; i++)
-			if (c->heywood[i]) {
-				PUT("%s %c%d", first ? "" : ",", src->block,
-				    src->ins->items[i].number);
-				first = 0;
-			}
+		fo_items(buf, len, &off, c->heywood, c->p, src->block,
+		    src->ins);
 		PUT("\n");
 	}
 	if (!c->phi_pd)

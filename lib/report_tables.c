@@ -69,7 +69,8 @@ rtable_segments(const sq_study *s, int lang)
 	const sq_instrument *ins = s->ins;
 	const sq_gapset *g = s->gaps;
 	struct rcol cols[RCOL_MAX] = {
-		{ "segment", SQ_NUM_TEXT, 0, NULL }, { "n", SQ_NUM_INT, 0, N_("n") }
+		{ "segment", SQ_NUM_TEXT, 0, NULL },
+		{ "n", SQ_NUM_INT, 0, N_("n") }
 	};
 	sq_table *t;
 	sq_gaprow *rows;
