@@ -225,6 +225,8 @@ figures(struct model *md, const double *par, sq_cfa *c)
 
 			if (a == b)
 				c->verdict[a * m + b] = SQ_CFA_OK;
+			else if (!c->converged)
+				c->verdict[a * m + b] = SQ_CFA_UNJUDGED;
 			else if (!(h <= 0.90))
 				c->verdict[a * m + b] = SQ_CFA_FAIL;
 			else if (h > 0.85 || !(c->ave[a] >= r2) ||

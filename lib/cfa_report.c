@@ -1,8 +1,7 @@
 /*
- * sq-cfa's renderings of a fit: a tidy long table (tsv, csv, md), a JSON
- * document (the DESIGN.md contract first, extras after) and a summary in
- * the spirit of lavaan's summary(fit, fit.measures = TRUE,
- * standardized = TRUE) that fits 100 columns.
+ * sq-cfa's renderings of a fit for machines: a tidy long table (tsv,
+ * csv, md) and a JSON document (the DESIGN.md contract first, extras
+ * after). The summary for people is in cfa_pretty.c.
  */
 #include <math.h>
 #include <stdio.h>
@@ -13,10 +12,16 @@
 #include "servqual/table.h"
 #include "factor_out.h"
 
+const char *
+sq_cfa_dim_code(const sq_cfa_source *src, size_t a)
+{
+	return src->ins->dims[src->dimidx[a]].code;
+}
+
 static const char *
 dcode(const sq_cfa_source *src, size_t a)
 {
-	return src->ins->dims[src->dimidx[a]].code;
+	return sq_cfa_dim_code(src, a);
 }
 
 /* One row; item 0 leaves its cell empty, d2 NULL too. */
@@ -40,7 +45,7 @@ const char *
 sq_cfa_verdict_name(int v)
 {
 	return v == SQ_CFA_FAIL ? "fail" : v == SQ_CFA_DOUBTFUL ? "doubtful" :
-	    "ok";
+	    v == SQ_CFA_UNJUDGED ? "" : "ok";
 }
 
 int
@@ -160,8 +165,9 @@ jmatrix(FILE *fp, const double *x, size_t m, int nodiag)
 	fputs("\n  ]", fp);
 }
 
-int
-sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
+/* The contract's figures of the fit and the loadings. */
+static void
+json_fit(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 {
 	const struct fo_cell fit[] = {
 		{ "chisq", c->chisq, NULL }, { "df", c->df, NULL },
@@ -174,11 +180,8 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	}, base[] = {
 		{ "chisq", c->base_chisq, NULL }, { "df", c->base_df, NULL },
 		{ "p", c->base_pval, NULL }
-	}, extra[] = {
-		{ "loglik_h1", c->loglik_h1, NULL }, { "fmin", c->fmin, NULL }
 	};
-	size_t i, a, b, m = c->m;
-	int first;
+	size_t i;
 
 	fprintf(fp, "{\n  \"n\": ");
 	sq_json_num(fp, c->n);
@@ -209,6 +212,14 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 		fprintf(fp, ", \"heywood\": %s}%s\n", c->heywood[i] ? "true" :
 		    "false", i + 1 < c->p ? "," : "");
 	}
+}
+
+/* The contract's factor correlations, CR and AVE, HTMT. */
+static void
+json_validity(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
+{
+	size_t a, m = c->m;
+
 	fputs("  ],\n  \"factor_correlations\": ", fp);
 	jmatrix(fp, c->phi_cor, m, 0);
 	fputs(",\n  \"reliability\": [\n", fp);
@@ -225,7 +236,17 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	}
 	fputs("  ],\n  \"htmt\": ", fp);
 	jmatrix(fp, c->htmt, m, 1);
-	/* extras after the contract's keys */
+}
+
+/* Extras after the contract's keys: the model and the factors. */
+static void
+json_extras(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
+{
+	const struct fo_cell extra[] = {
+		{ "loglik_h1", c->loglik_h1, NULL }, { "fmin", c->fmin, NULL }
+	};
+	size_t a, m = c->m;
+
 	fputs(",\n  \"dimensions\": [", fp);
 	for (a = 0; a < m; a++) {
 		fputs(a ? ", " : "", fp);
@@ -244,10 +265,27 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 	}
 	fputs("],\n  \"factor_covariances\": ", fp);
 	jmatrix(fp, c->phi, m, 0);
+}
+
+/*
+ * Discriminant validity of each pair: Fornell-Larcker and the verdict
+ * are null when the fit did not converge (no verdict from such a fit).
+ */
+static void
+json_discriminant(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
+{
+	size_t a, b, m = c->m;
+	int first;
+
 	fputs(",\n  \"discriminant\": [\n", fp);
 	for (first = 1, a = 0; a < m; a++)
 		for (b = a + 1; b < m; b++) {
 			double r = c->phi_cor[a * m + b];
+			int v = c->verdict[a * m + b];
+			const struct fo_cell pair[] = {
+				{ "htmt", c->htmt[a * m + b], NULL },
+				{ "correlation", r, NULL }
+			};
 
 			fputs(first ? "    {\"dimension1\": " :
 			    ",\n    {\"dimension1\": ", fp);
@@ -255,223 +293,26 @@ sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 			sq_json_str(fp, dcode(src, a));
 			fputs(", \"dimension2\": ", fp);
 			sq_json_str(fp, dcode(src, b));
-			fputs(", \"htmt\": ", fp);
-			sq_json_num(fp, c->htmt[a * m + b]);
-			fputs(", \"correlation\": ", fp);
-			sq_json_num(fp, r);
-			fprintf(fp, ", \"fornell_larcker\": %s, "
-			    "\"verdict\": \"%s\"}",
-			    c->ave[a] >= r * r && c->ave[b] >= r * r ?
-			    "true" : "false",
-			    sq_cfa_verdict_name(c->verdict[a * m + b]));
+			fputs(", ", fp);
+			fo_json(fp, pair, FO_N(pair), ", ");
+			if (v == SQ_CFA_UNJUDGED)
+				fputs(", \"fornell_larcker\": null, "
+				    "\"verdict\": null}", fp);
+			else
+				fprintf(fp, ", \"fornell_larcker\": %s, "
+				    "\"verdict\": \"%s\"}",
+				    c->ave[a] >= r * r && c->ave[b] >= r * r ?
+				    "true" : "false", sq_cfa_verdict_name(v));
 		}
 	fputs("\n  ]\n}\n", fp);
-	return ferror(fp) ? SQ_EIO : SQ_OK;
-}
-
-/*
- * A number in a field of width w with d decimals as people read it
- * (lib/pretty.c: the language's decimal comma, thousands); NaN as blank.
- */
-static void
-pnum(FILE *fp, double x, int w, int d)
-{
-	char buf[64];
-
-	sq_fmt_human(x, SQ_NUM_REAL, d, buf, sizeof(buf));
-	fprintf(fp, "%*s", w, buf);
-}
-
-/* A p-value: 3 decimals, "<0.001". */
-static void
-pp(FILE *fp, double x)
-{
-	char buf[64];
-
-	sq_fmt_human(x, SQ_NUM_P, 0, buf, sizeof(buf));
-	fprintf(fp, "%8s", buf);
 }
 
 int
-sq_cfa_pretty(const sq_cfa *c, const sq_cfa_source *src, int lang,
-    FILE *fp)
+sq_cfa_json(const sq_cfa *c, const sq_cfa_source *src, FILE *fp)
 {
-	const sq_instrument *ins = src->ins;
-	size_t i, a, b, m = c->m;
-	int es = lang == SQ_LANG_ES;
-	const char *bname = src->block == 'E' ? (es ? "expectativas" :
-	    "expectations") : src->block == 'P' ? (es ? "percepciones" :
-	    "perceptions") : (es ? "brechas P - E" : "gaps P - E");
-
-	fprintf(fp, es ? "An\xc3\xa1lisis factorial confirmatorio (ML), "
-	    "bloque %c (%s)\n" : "Confirmatory factor analysis (ML), "
-	    "block %c (%s)\n", src->block, bname);
-	fprintf(fp, es ? "  %.0f de %lu encuestados (casos completos); "
-	    "%zu par\xc3\xa1metros libres; %s\n" :
-	    "  %.0f of %lu respondents (listwise); %zu free parameters; "
-	    "%s\n", c->n, src->rows, c->npar, c->std_lv ?
-	    (es ? "varianzas factoriales = 1" : "factor variances fixed to 1") :
-	    (es ? "primera carga de cada factor = 1" :
-	    "first loading of each factor fixed to 1"));
-	fprintf(fp, es ? "  %s tras %zu iteraciones\n\n" :
-	    "  %s after %zu iterations\n\n", c->converged ?
-	    (es ? "Convergi\xc3\xb3" : "Converged") :
-	    (es ? "NO CONVERGI\xc3\x93" : "DID NOT CONVERGE"), c->iterations);
-
-	fputs(es ? "Ajuste del modelo\n" : "Model fit\n", fp);
-	fprintf(fp, "  %-36s", es ? "Chi-cuadrado (gl), p" :
-	    "Chi-square (df), p");
-	pnum(fp, c->chisq, 14, 3);
-	fprintf(fp, " (%.0f), p ", c->df);
-	{
-		char pv[64];
-
-		sq_fmt_human(c->pval, SQ_NUM_P, 0, pv, sizeof(pv));
-		fprintf(fp, "%s%s\n", pv[0] == '<' ? "< " : "",
-		    pv + (pv[0] == '<'));
-	}
-	fprintf(fp, "  %-36s", es ? "Modelo de base (independencia)" :
-	    "Baseline (independence)");
-	pnum(fp, c->base_chisq, 14, 3);
-	fprintf(fp, " (%.0f)\n", c->base_df);
-	fprintf(fp, "  %-36s", "CFI / TLI");
-	pnum(fp, c->cfi, 14, 3);
-	fputs(" / ", fp);
-	pnum(fp, c->tli, 0, 3);
-	fputc('\n', fp);
-	fprintf(fp, "  %-36s", es ? "RMSEA [IC 90%]" : "RMSEA [90% CI]");
-	pnum(fp, c->rmsea, 14, 3);
-	fputs(" [", fp);
-	pnum(fp, c->rmsea_lo, 0, 3);
-	fputs(es ? "; " : ", ", fp);	/* "0,000; 0,038" with commas */
-	pnum(fp, c->rmsea_hi, 0, 3);
-	fputs("]\n", fp);
-	fprintf(fp, "  %-36s", "SRMR");
-	pnum(fp, c->srmr, 14, 3);
-	fprintf(fp, "\n  %-36s", es ? "Log-verosimilitud" : "Log-likelihood");
-	pnum(fp, c->loglik, 14, 3);
-	fprintf(fp, "\n  %-36s", "AIC / BIC");
-	pnum(fp, c->aic, 14, 3);
-	fputs(" / ", fp);
-	pnum(fp, c->bic, 0, 3);
-	fputs("\n\n", fp);
-
-	fputs(es ? "Cargas factoriales\n" : "Loadings\n", fp);
-	fprintf(fp, "  %-6s %-6s %10s %10s %8s %8s %8s %10s %8s\n",
-	    es ? "factor" : "factor", es ? "\xc3\xadtem" : "item",
-	    es ? "estimado" : "estimate", es ? "e.t." : "se", "z", "p",
-	    "std.all", es ? "residual" : "residual", "std");
-	for (a = 0; a < m; a++)
-		for (i = 0; i < c->p; i++) {
-			if ((size_t)c->dim[i] != a)
-				continue;
-			fprintf(fp, "  %-6s %c%-5d ", dcode(src, a), src->block,
-			    ins->items[i].number);
-			pnum(fp, c->lambda[i], 10, 3);
-			pnum(fp, c->lambda_se[i], 11, 3);
-			pnum(fp, c->lambda_z[i], 9, 2);
-			fputc(' ', fp);
-			pp(fp, c->lambda_p[i]);
-			pnum(fp, c->lambda_std[i], 9, 3);
-			pnum(fp, c->theta[i], 11, 3);
-			pnum(fp, c->theta_std[i], 9, 3);
-			fputs(c->heywood[i] ? "  Heywood\n" : "\n", fp);
-		}
-
-	fputs(es ? "\nCorrelaciones entre factores (debajo) y HTMT "
-	    "(encima)\n        " : "\nFactor correlations (below) and HTMT "
-	    "(above)\n        ", fp);
-	for (b = 0; b < m; b++)
-		fprintf(fp, "%8s", dcode(src, b));
-	fputc('\n', fp);
-	for (a = 0; a < m; a++) {
-		fprintf(fp, "  %-6s", dcode(src, a));
-		for (b = 0; b < m; b++)
-			if (a == b)
-				fprintf(fp, "%8s", "1");
-			else
-				pnum(fp, a > b ? c->phi_cor[a * m + b] :
-				    c->htmt[a * m + b], 8, 3);
-		fputc('\n', fp);
-	}
-
-	fprintf(fp, es ? "\nFiabilidad y validez convergente\n"
-	    "  %-6s %5s %8s %8s\n" : "\nReliability and convergent validity\n"
-	    "  %-6s %5s %8s %8s\n", "", es ? "\xc3\xadtems" : "items", "CR",
-	    "AVE");
-	for (a = 0; a < m; a++) {
-		fprintf(fp, "  %-6s %5zu", dcode(src, a), c->nitems[a]);
-		pnum(fp, c->cr[a], 9, 3);
-		pnum(fp, c->ave[a], 9, 3);
-		fputc('\n', fp);
-	}
-	fputs(es ? "\nValidez discriminante (HTMT > 0,90: falla; > 0,85 o "
-	    "AVE < r\xc2\xb2: dudosa)\n" : "\nDiscriminant validity (HTMT "
-	    "> 0.90: fails; > 0.85 or AVE < r\xc2\xb2: doubtful)\n", fp);
-	for (i = 0, a = 0; a < m; a++)
-		for (b = a + 1; b < m; b++) {
-			int v = c->verdict[a * m + b];
-
-			if (v == SQ_CFA_OK)
-				continue;
-			i++;
-			fprintf(fp, "  %s - %s: HTMT ", dcode(src, a),
-			    dcode(src, b));
-			pnum(fp, c->htmt[a * m + b], 0, 3);
-			fputs(", r ", fp);
-			pnum(fp, c->phi_cor[a * m + b], 0, 3);
-			fprintf(fp, ": %s\n", v == SQ_CFA_FAIL ?
-			    (es ? "FALLA (miden lo mismo)" :
-			    "FAILS (they measure one thing)") :
-			    (es ? "dudosa" : "doubtful"));
-		}
-	if (i == 0)
-		fputs(es ? "  todas las parejas la cumplen\n" :
-		    "  every pair holds\n", fp);
+	json_fit(c, src, fp);
+	json_validity(c, src, fp);
+	json_extras(c, src, fp);
+	json_discriminant(c, src, fp);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
-}
-
-void
-sq_cfa_notes(const sq_cfa *c, const sq_cfa_source *src, char *buf,
-    size_t len)
-{
-	size_t a, b, m = c->m, off = 0;
-
-#define PUT(...) fo_put(buf, len, &off, __VA_ARGS__)
-	if (len > 0)
-		buf[0] = '\0';
-	if (!c->converged && isfinite(c->decrement))
-		PUT("the fit did not converge after %zu iterations "
-		    "(Newton decrement %.3g)\n", c->iterations, c->decrement);
-	else if (!c->converged)
-		PUT("the fit did not converge after %zu iterations (the "
-		    "Newton decrement is undefined)\n", c->iterations);
-	if (c->nheywood > 0) {
-		PUT("Heywood case%s (negative residual variance): item",
-		    c->nheywood > 1 ? "s" : "");
-		fo_items(buf, len, &off, c->heywood, c->p, src->block,
-		    src->ins);
-		PUT("\n");
-	}
-	if (!c->phi_pd)
-		PUT("the factor covariance matrix is not positive definite "
-		    "(a factor correlation at or beyond 1?)\n");
-	for (a = 0; a < m; a++)
-		for (b = a + 1; b < m; b++)
-			if (c->verdict[a * m + b] != SQ_CFA_FAIL)
-				continue;
-			else if (isfinite(c->phi_cor[a * m + b]))
-				PUT("%s and %s fail discriminant "
-				    "validity (HTMT %.3f, factor "
-				    "correlation %.3f): they may be "
-				    "one dimension\n", dcode(src, a),
-				    dcode(src, b), c->htmt[a * m + b],
-				    c->phi_cor[a * m + b]);
-			else
-				PUT("%s and %s fail discriminant "
-				    "validity (HTMT %.3f, factor "
-				    "correlation undefined): they may "
-				    "be one dimension\n", dcode(src, a),
-				    dcode(src, b), c->htmt[a * m + b]);
-#undef PUT
 }
