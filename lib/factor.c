@@ -260,10 +260,8 @@ sq_fa_fit(const double *R, size_t p, const sq_fa_opts *opts, sq_fa **out)
 	fa_mul(fa->loadings, 0, fa->phi, 0, fa->structure, p, k, k);
 
 	for (i = 0; i < p; i++) {
-		double h = 0;
+		double h = fa_rowss(fa->unrotated, i, k);
 
-		for (j = 0; j < k; j++)
-			h += fa->unrotated[i * k + j] * fa->unrotated[i * k + j];
 		fa->communality[i] = h;
 		fa->uniqueness[i] = R[i * p + i] - h;
 		if (h >= 1)
