@@ -23,8 +23,7 @@ rq_dimrow(const sq_study *s, size_t d)
 	return NULL;
 }
 
-/* IPA quadrant of dimension d (DESIGN: crosshairs at the means). */
-/* Chart data from the study, as sq-chart would gather it. */
+/* A gap row's figures as the chart library holds them. */
 static void
 stat(sq_chartstat *c, const sq_gaprow *r)
 {
