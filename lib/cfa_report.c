@@ -24,21 +24,29 @@ dcode(const sq_cfa_source *src, size_t a)
 	return sq_cfa_dim_code(src, a);
 }
 
-/* One row; item 0 leaves its cell empty, d2 NULL too. */
+/*
+ * A row for each of the n cells: section, the cell's key, d1, item, d2,
+ * its value; item 0 leaves its cell empty, d1 or d2 NULL too.
+ */
 static int
-row(sq_table *t, const char *section, const char *key, const char *d1,
-    int item, const char *d2, double value, const char *svalue)
+cells(sq_table *t, const char *section, const char *d1, int item,
+    const char *d2, const struct fo_cell *v, size_t n)
 {
-	int rc;
+	size_t i;
+	int rc = SQ_OK;
 
-	if ((rc = sq_table_str(t, section)) != SQ_OK ||
-	    (rc = sq_table_str(t, key)) != SQ_OK ||
-	    (rc = sq_table_str(t, d1 ? d1 : "")) != SQ_OK)
-		return rc;
-	rc = item > 0 ? sq_table_num(t, item) : sq_table_str(t, "");
-	if (rc != SQ_OK || (rc = sq_table_str(t, d2 ? d2 : "")) != SQ_OK)
-		return rc;
-	return svalue ? sq_table_str(t, svalue) : sq_table_num(t, value);
+	for (i = 0; i < n && rc == SQ_OK; i++)
+		if ((rc = sq_table_str(t, section)) != SQ_OK ||
+		    (rc = sq_table_str(t, v[i].key)) != SQ_OK ||
+		    (rc = sq_table_str(t, d1 ? d1 : "")) != SQ_OK ||
+		    (rc = item > 0 ? sq_table_num(t, item) :
+		    sq_table_str(t, "")) != SQ_OK ||
+		    (rc = sq_table_str(t, d2 ? d2 : "")) != SQ_OK)
+			break;
+		else
+			rc = v[i].text ? sq_table_str(t, v[i].text) :
+			    sq_table_num(t, v[i].value);
+	return rc;
 }
 
 const char *
@@ -46,6 +54,86 @@ sq_cfa_verdict_name(int v)
 {
 	return v == SQ_CFA_FAIL ? "fail" : v == SQ_CFA_DOUBTFUL ? "doubtful" :
 	    v == SQ_CFA_UNJUDGED ? "" : "ok";
+}
+
+/* Loadings, then residual variances, item by item. */
+static int
+item_rows(sq_table *t, const sq_cfa *c, const sq_cfa_source *src)
+{
+	size_t i;
+	int rc = SQ_OK;
+
+	for (i = 0; i < c->p && rc == SQ_OK; i++) {
+		const struct fo_cell v[] = {
+			{ "estimate", c->lambda[i], NULL },
+			{ "se", c->lambda_se[i], NULL },
+			{ "z", c->lambda_z[i], NULL },
+			{ "p", c->lambda_p[i], NULL },
+			{ "std", c->lambda_std[i], NULL }
+		};
+
+		rc = cells(t, "loading", dcode(src, (size_t)c->dim[i]),
+		    src->ins->items[i].number, NULL, v, FO_N(v));
+	}
+	for (i = 0; i < c->p && rc == SQ_OK; i++) {
+		const struct fo_cell v[] = {
+			{ "estimate", c->theta[i], NULL },
+			{ "se", c->theta_se[i], NULL },
+			{ "std", c->theta_std[i], NULL }
+		};
+
+		rc = cells(t, "residual", dcode(src, (size_t)c->dim[i]),
+		    src->ins->items[i].number, NULL, v, FO_N(v));
+	}
+	return rc;
+}
+
+/* Each factor's variance, correlation, reliability and HTMT. */
+static int
+factor_rows(sq_table *t, const sq_cfa *c, const sq_cfa_source *src)
+{
+	size_t a, b, m = c->m;
+	int rc = SQ_OK;
+
+	for (a = 0; a < m && rc == SQ_OK; a++) {
+		const struct fo_cell v[] = {
+			{ "variance", c->phi[a * m + a], NULL },
+			{ "variance_se", c->phi_se[a * m + a], NULL }
+		};
+
+		rc = cells(t, "factor", dcode(src, a), 0, NULL, v, FO_N(v));
+	}
+	for (a = 0; a < m; a++)
+		for (b = a + 1; b < m && rc == SQ_OK; b++) {
+			const struct fo_cell v[] = {
+				{ "covariance", c->phi[a * m + b], NULL },
+				{ "se", c->phi_se[a * m + b], NULL },
+				{ "std", c->phi_cor[a * m + b], NULL }
+			};
+
+			rc = cells(t, "correlation", dcode(src, a), 0,
+			    dcode(src, b), v, FO_N(v));
+		}
+	for (a = 0; a < m && rc == SQ_OK; a++) {
+		const struct fo_cell v[] = {
+			{ "cr", c->cr[a], NULL }, { "ave", c->ave[a], NULL }
+		};
+
+		rc = cells(t, "reliability", dcode(src, a), 0, NULL, v,
+		    FO_N(v));
+	}
+	for (a = 0; a < m; a++)
+		for (b = a + 1; b < m && rc == SQ_OK; b++) {
+			const struct fo_cell v[] = {
+				{ "htmt", c->htmt[a * m + b], NULL },
+				{ "verdict", 0,
+				    sq_cfa_verdict_name(c->verdict[a * m + b]) }
+			};
+
+			rc = cells(t, "htmt", dcode(src, a), 0, dcode(src, b),
+			    v, FO_N(v));
+		}
+	return rc;
 }
 
 int
@@ -85,66 +173,17 @@ sq_cfa_table(const sq_cfa *c, const sq_cfa_source *src, sq_table **out)
 		{ "phi_pd", c->phi_pd, NULL }
 	};
 	sq_table *t;
-	size_t i, a, b, m = c->m;
 	int rc;
 
 	*out = NULL;
 	if ((rc = sq_table_new(cols, 6, &t)) != SQ_OK)
 		return rc;
 	sq_table_style(t, 3, SQ_NUM_INT);
-	if ((rc = fo_rows(t, "sample", sample, FO_N(sample), 3, 0)) != SQ_OK ||
-	    (rc = fo_rows(t, "model", model, FO_N(model), 3, 0)) != SQ_OK ||
-	    (rc = fo_rows(t, "fit", fit, FO_N(fit), 3, 0)) != SQ_OK)
-		goto out;
-#define R(...) do { if ((rc = row(t, __VA_ARGS__)) != SQ_OK) goto out; } \
-	while (0)
-	for (i = 0; i < c->p; i++) {
-		const char *d = dcode(src, (size_t)c->dim[i]);
-		int it = src->ins->items[i].number;
-
-		R("loading", "estimate", d, it, NULL, c->lambda[i], NULL);
-		R("loading", "se", d, it, NULL, c->lambda_se[i], NULL);
-		R("loading", "z", d, it, NULL, c->lambda_z[i], NULL);
-		R("loading", "p", d, it, NULL, c->lambda_p[i], NULL);
-		R("loading", "std", d, it, NULL, c->lambda_std[i], NULL);
-	}
-	for (i = 0; i < c->p; i++) {
-		const char *d = dcode(src, (size_t)c->dim[i]);
-		int it = src->ins->items[i].number;
-
-		R("residual", "estimate", d, it, NULL, c->theta[i], NULL);
-		R("residual", "se", d, it, NULL, c->theta_se[i], NULL);
-		R("residual", "std", d, it, NULL, c->theta_std[i], NULL);
-	}
-	for (a = 0; a < m; a++) {
-		R("factor", "variance", dcode(src, a), 0, NULL,
-		    c->phi[a * m + a], NULL);
-		R("factor", "variance_se", dcode(src, a), 0, NULL,
-		    c->phi_se[a * m + a], NULL);
-	}
-	for (a = 0; a < m; a++)
-		for (b = a + 1; b < m; b++) {
-			R("correlation", "covariance", dcode(src, a), 0,
-			    dcode(src, b), c->phi[a * m + b], NULL);
-			R("correlation", "se", dcode(src, a), 0,
-			    dcode(src, b), c->phi_se[a * m + b], NULL);
-			R("correlation", "std", dcode(src, a), 0,
-			    dcode(src, b), c->phi_cor[a * m + b], NULL);
-		}
-	for (a = 0; a < m; a++) {
-		R("reliability", "cr", dcode(src, a), 0, NULL, c->cr[a], NULL);
-		R("reliability", "ave", dcode(src, a), 0, NULL, c->ave[a],
-		    NULL);
-	}
-	for (a = 0; a < m; a++)
-		for (b = a + 1; b < m; b++) {
-			R("htmt", "htmt", dcode(src, a), 0, dcode(src, b),
-			    c->htmt[a * m + b], NULL);
-			R("htmt", "verdict", dcode(src, a), 0, dcode(src, b),
-			    0, sq_cfa_verdict_name(c->verdict[a * m + b]));
-		}
-#undef R
-out:
+	if ((rc = fo_rows(t, "sample", sample, FO_N(sample), 3, 0)) == SQ_OK &&
+	    (rc = fo_rows(t, "model", model, FO_N(model), 3, 0)) == SQ_OK &&
+	    (rc = fo_rows(t, "fit", fit, FO_N(fit), 3, 0)) == SQ_OK &&
+	    (rc = item_rows(t, c, src)) == SQ_OK)
+		rc = factor_rows(t, c, src);
 	return fo_done(t, rc, out);
 }
 
