@@ -90,20 +90,13 @@ sq_htmt(const double *R, size_t p, const int *dim, size_t m, double *h)
 	return SQ_OK;
 }
 
-/* The figures that follow from the optimum in md at par. */
-static int
-figures(struct model *md, const double *par, sq_cfa *c)
+/* The fit indices of the optimum, whose discrepancy is f. */
+static void
+fit_indices(const struct model *md, double f, sq_cfa *c)
 {
-	size_t i, j, a, b, k, p = md->p, m = md->m, q = md->q;
-	double n = c->n, pstar = (double)(p * (p + 1)) / 2, f, t1, t2, sum;
-	double *R;
-	gsl_matrix *vc = NULL;
+	size_t i, j, p = md->p, q = md->q;
+	double n = c->n, pstar = (double)(p * (p + 1)) / 2, t1, t2, sum;
 
-	f = cfa_objective(md, par);
-	c->fmin = f;
-	c->implied_pd = isfinite(f);
-	if (!c->implied_pd)
-		return SQ_ENUMERIC;
 	c->npar = q;
 	c->chisq = n * f;
 	c->df = pstar - (double)q;
@@ -144,6 +137,16 @@ figures(struct model *md, const double *par, sq_cfa *c)
 	c->aic = -2 * c->loglik + 2 * (double)q;
 	c->bic = -2 * c->loglik + (double)q * log(n);
 
+}
+
+/* Estimates, standard errors and standardized values at the optimum. */
+static int
+estimates(struct model *md, sq_cfa *c)
+{
+	size_t i, a, b, k, p = md->p, m = md->m, q = md->q;
+	double n = c->n;
+	gsl_matrix *vc = NULL;
+
 	/* standard errors from the expected information, (n H / 2)^-1 */
 	cfa_expected_hessian(md);
 	if ((vc = gsl_matrix_alloc(q, q)) == NULL)
@@ -181,6 +184,16 @@ figures(struct model *md, const double *par, sq_cfa *c)
 		}
 #undef SE
 	gsl_matrix_free(vc);
+	return SQ_OK;
+}
+
+/* Whether phi is positive definite, CR, AVE, HTMT and the verdicts. */
+static int
+validity(const struct model *md, sq_cfa *c)
+{
+	size_t i, j, a, b, k, p = md->p, m = md->m;
+	double *R;
+
 	/* the factor covariance itself positive definite? */
 	{
 		gsl_matrix_view pv = gsl_matrix_view_array(md->phi, m, m);
@@ -236,6 +249,23 @@ figures(struct model *md, const double *par, sq_cfa *c)
 				c->verdict[a * m + b] = SQ_CFA_OK;
 		}
 	return SQ_OK;
+}
+
+/* The figures that follow from the optimum in md at par. */
+static int
+figures(struct model *md, const double *par, sq_cfa *c)
+{
+	double f = cfa_objective(md, par);
+	int rc;
+
+	c->fmin = f;
+	c->implied_pd = isfinite(f);
+	if (!c->implied_pd)
+		return SQ_ENUMERIC;
+	fit_indices(md, f, c);
+	if ((rc = estimates(md, c)) != SQ_OK)
+		return rc;
+	return validity(md, c);
 }
 
 static int
