@@ -47,6 +47,28 @@ discard(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* Title, subject, creator and the dates: the data's, never the clock's. */
+static void
+metadata(cairo_surface_t *surf, const sq_report_opts *o)
+{
+	char date[64];
+
+	snprintf(date, sizeof(date), "%sT00:00:00Z", o->date ? o->date :
+	    "2000-01-01");
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
+	    o->title ? o->title : _("Service quality survey"));
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
+	    _("SERVQUAL report"));
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
+	    "servqual " SQ_VERSION " (sq-report)");
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_KEYWORDS,
+	    "SERVQUAL");
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE,
+	    date);
+	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_MOD_DATE,
+	    date);
+}
+
 int
 sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
     sq_error *err)
@@ -55,7 +77,6 @@ sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
 	cairo_surface_t *surf;
 	cairo_status_t st;
 	struct membuf mem = { NULL, 0, 0 };
-	char date[64];
 	int pages, failed = 0;
 
 	/* Count the pages first, for "page i of n". */
@@ -78,21 +99,7 @@ sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
 		    "out of memory");
 	}
-	/* Deterministic: the dates are the data's, never the clock's. */
-	snprintf(date, sizeof(date), "%sT00:00:00Z", o->date ? o->date :
-	    "2000-01-01");
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_TITLE,
-	    o->title ? o->title : _("Service quality survey"));
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_SUBJECT,
-	    _("SERVQUAL report"));
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATOR,
-	    "servqual " SQ_VERSION " (sq-report)");
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_KEYWORDS,
-	    "SERVQUAL");
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE,
-	    date);
-	cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_MOD_DATE,
-	    date);
+	metadata(surf, o);
 	rlayout(s, o, surf, W, H, pages, &failed);
 	cairo_surface_finish(surf);
 	st = cairo_surface_status(surf);
