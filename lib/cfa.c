@@ -90,20 +90,13 @@ sq_htmt(const double *R, size_t p, const int *dim, size_t m, double *h)
 	return SQ_OK;
 }
 
-/* The figures that follow from the optimum in md at par. */
-static int
-figures(struct model *md, const double *par, sq_cfa *c)
+/* The fit indices of the optimum, whose discrepancy is f. */
+static void
+fit_indices(const struct model *md, double f, sq_cfa *c)
 {
-	size_t i, j, a, b, k, p = md->p, m = md->m, q = md->q;
-	double n = c->n, pstar = (double)(p * (p + 1)) / 2, f, t1, t2, sum;
-	double *R;
-	gsl_matrix *vc = NULL;
+	size_t i, j, p = md->p, q = md->q;
+	double n = c->n, pstar = (double)(p * (p + 1)) / 2, t1, t2, sum;
 
-	f = cfa_objective(md, par);
-	c->fmin = f;
-	c->implied_pd = isfinite(f);
-	if (!c->implied_pd)
-		return SQ_ENUMERIC;
 	c->npar = q;
 	c->chisq = n * f;
 	c->df = pstar - (double)q;
@@ -144,6 +137,16 @@ figures(struct model *md, const double *par, sq_cfa *c)
 	c->aic = -2 * c->loglik + 2 * (double)q;
 	c->bic = -2 * c->loglik + (double)q * log(n);
 
+}
+
+/* Estimates, standard errors and standardized values at the optimum. */
+static int
+estimates(struct model *md, sq_cfa *c)
+{
+	size_t i, a, b, k, p = md->p, m = md->m, q = md->q;
+	double n = c->n;
+	gsl_matrix *vc = NULL;
+
 	/* standard errors from the expected information, (n H / 2)^-1 */
 	cfa_expected_hessian(md);
 	if ((vc = gsl_matrix_alloc(q, q)) == NULL)
@@ -181,6 +184,16 @@ figures(struct model *md, const double *par, sq_cfa *c)
 		}
 #undef SE
 	gsl_matrix_free(vc);
+	return SQ_OK;
+}
+
+/* Whether phi is positive definite, CR, AVE, HTMT and the verdicts. */
+static int
+validity(const struct model *md, sq_cfa *c)
+{
+	size_t i, j, a, b, k, p = md->p, m = md->m;
+	double *R;
+
 	/* the factor covariance itself positive definite? */
 	{
 		gsl_matrix_view pv = gsl_matrix_view_array(md->phi, m, m);
@@ -225,6 +238,8 @@ figures(struct model *md, const double *par, sq_cfa *c)
 
 			if (a == b)
 				c->verdict[a * m + b] = SQ_CFA_OK;
+			else if (!c->converged)
+				c->verdict[a * m + b] = SQ_CFA_UNJUDGED;
 			else if (!(h <= 0.90))
 				c->verdict[a * m + b] = SQ_CFA_FAIL;
 			else if (h > 0.85 || !(c->ave[a] >= r2) ||
@@ -234,6 +249,23 @@ figures(struct model *md, const double *par, sq_cfa *c)
 				c->verdict[a * m + b] = SQ_CFA_OK;
 		}
 	return SQ_OK;
+}
+
+/* The figures that follow from the optimum in md at par. */
+static int
+figures(struct model *md, const double *par, sq_cfa *c)
+{
+	double f = cfa_objective(md, par);
+	int rc;
+
+	c->fmin = f;
+	c->implied_pd = isfinite(f);
+	if (!c->implied_pd)
+		return SQ_ENUMERIC;
+	fit_indices(md, f, c);
+	if ((rc = estimates(md, c)) != SQ_OK)
+		return rc;
+	return validity(md, c);
 }
 
 static int
@@ -254,40 +286,116 @@ alloc_result(sq_cfa **out, size_t p, size_t m)
 	return SQ_OK;
 }
 
+/* Each item on a factor 0..m-1, every factor of 2 items or more; S
+   finite. Counts the items of each factor into c->nitems. */
+static int
+check_model(const double *S, size_t p, const int *dim, size_t m,
+    sq_cfa *c)
+{
+	size_t i;
+
+	for (i = 0; i < p; i++) {
+		if (dim[i] < 0 || (size_t)dim[i] >= m)
+			return SQ_EUSAGE;
+		c->nitems[dim[i]]++;
+	}
+	for (i = 0; i < m; i++)
+		if (c->nitems[i] < 2)
+			return SQ_EUSAGE;
+	for (i = 0; i < p * p; i++)
+		if (!isfinite(S[i]))
+			return SQ_EDATA;
+	return SQ_OK;
+}
+
+/* log|S| into md->logdet_s; SQ_EDATA when S is not positive definite. */
+static int
+logdet_s(struct model *md, const double *S, size_t p)
+{
+	gsl_matrix *sc = gsl_matrix_alloc(p, p);
+	size_t i;
+	int rc = SQ_EDATA;
+
+	if (sc == NULL)
+		return SQ_ENOMEM;
+	memcpy(sc->data, S, p * p * sizeof(double));
+	if (gsl_linalg_cholesky_decomp1(sc) != 0)
+		goto out;
+	/* an item (nearly) a linear combination of the previous ones leaves
+	   a pivot of rounding noise: as singular as an exact zero */
+	for (i = 0; i < p; i++) {
+		double l = gsl_matrix_get(sc, i, i);
+
+		if (!(l * l > 1e-10 * S[i * p + i]))
+			goto out;
+		md->logdet_s += 2 * log(l);
+	}
+	rc = SQ_OK;
+out:
+	gsl_matrix_free(sc);
+	return rc;
+}
+
+/*
+ * Fisher scoring from par, then Newton on the Hessian of the analytic
+ * gradient until the decrement is at rounding level and stops falling;
+ * steps counted in c->iterations. Returns the last decrement.
+ */
+static double
+optimise(struct model *md, double *par, sq_cfa *c)
+{
+	double f = cfa_objective(md, par), fn, dec = NAN;
+	size_t it, nw;
+
+	for (it = 0; it < MAX_FISHER; it++) {
+		cfa_gradient(md, md->g);
+		cfa_expected_hessian(md);
+		dec = cfa_solve(md->h, md->g, md->step, md->q);
+		if (isnan(dec) || dec < TOL_FISHER)
+			break;
+		fn = cfa_line_search(md, par, f, dec);
+		if (isnan(fn))
+			break;
+		f = fn;
+		c->iterations++;
+	}
+	for (nw = 0; nw < MAX_NEWTON; nw++) {
+		double prev = dec;
+
+		f = cfa_objective(md, par);
+		cfa_gradient(md, md->g);
+		if (cfa_newton_hessian(md, par) != 0)
+			break;
+		dec = cfa_solve(md->h, md->g, md->step, md->q);
+		if (isnan(dec) || dec < 1e-24 ||
+		    (nw > 0 && dec < TOL_DONE && dec > prev / 4))
+			break;
+		f = cfa_objective(md, par);
+		fn = cfa_line_search(md, par, f, dec);
+		if (isnan(fn))
+			break;
+		c->iterations++;
+		if (dec < 1e-22)
+			break;
+	}
+	return dec;
+}
+
 int
 sq_cfa_fit(const double *S, size_t p, double n, const int *dim, size_t m,
     int std_lv, sq_cfa **out)
 {
 	struct model md;
 	sq_cfa *c = NULL;
-	double *par = NULL, f, dec = NAN, fn;
-	gsl_matrix *sc = NULL;
-	size_t i, it, nw;
+	double *par = NULL, dec;
 	int rc;
 
 	*out = NULL;
 	if (p < 2 || m < 1 || m > p || !(n > 1))
 		return SQ_EUSAGE;
-	rc = alloc_result(&c, p, m);
-	if (rc != SQ_OK)
+	if ((rc = alloc_result(&c, p, m)) != SQ_OK ||
+	    (rc = check_model(S, p, dim, m, c)) != SQ_OK)
 		goto out;
-	for (i = 0; i < p; i++) {
-		if (dim[i] < 0 || (size_t)dim[i] >= m) {
-			rc = SQ_EUSAGE;
-			goto out;
-		}
-		c->nitems[dim[i]]++;
-	}
-	for (i = 0; i < m; i++)
-		if (c->nitems[i] < 2) {
-			rc = SQ_EUSAGE;
-			goto out;
-		}
-	for (i = 0; i < p * p; i++)
-		if (!isfinite(S[i])) {
-			rc = SQ_EDATA;
-			goto out;
-		}
 	c->p = p;
 	c->m = m;
 	c->n = n;
@@ -295,69 +403,20 @@ sq_cfa_fit(const double *S, size_t p, double n, const int *dim, size_t m,
 	c->dim = dim;
 	if ((rc = cfa_model_init(&md, S, p, dim, m, std_lv)) != SQ_OK)
 		goto out;
-	/* log|S|; S must be positive definite */
-	rc = SQ_ENOMEM;
-	if ((sc = gsl_matrix_alloc(p, p)) == NULL ||
-	    (par = calloc(md.q, sizeof(double))) == NULL)
+	if ((par = calloc(md.q, sizeof(double))) == NULL) {
+		rc = SQ_ENOMEM;
 		goto out_md;
-	memcpy(sc->data, S, p * p * sizeof(double));
-	rc = SQ_EDATA;
-	if (gsl_linalg_cholesky_decomp1(sc) != 0)
+	}
+	if ((rc = logdet_s(&md, S, p)) != SQ_OK ||
+	    (rc = cfa_start(&md, par, p, m)) != SQ_OK)
 		goto out_md;
-	/* an item (nearly) a linear combination of the previous ones leaves
-	   a pivot of rounding noise: as singular as an exact zero */
-	for (i = 0; i < p; i++) {
-		double l = gsl_matrix_get(sc, i, i);
-
-		if (!(l * l > 1e-10 * S[i * p + i]))
-			goto out_md;
-		md.logdet_s += 2 * log(l);
-	}
-	if ((rc = cfa_start(&md, par, p, m)) != SQ_OK)
-		goto out_md;
-	rc = SQ_ENUMERIC;
-	f = cfa_objective(&md, par);
-	/* Fisher scoring */
-	for (it = 0; it < MAX_FISHER; it++) {
-		cfa_gradient(&md, md.g);
-		cfa_expected_hessian(&md);
-		dec = cfa_solve(md.h, md.g, md.step, md.q);
-		if (isnan(dec) || dec < TOL_FISHER)
-			break;
-		fn = cfa_line_search(&md, par, f, dec);
-		if (isnan(fn))
-			break;
-		f = fn;
-		c->iterations++;
-	}
-	/* Newton on the Hessian of the analytic gradient, until the
-	   decrement is at rounding level and stops falling */
-	for (nw = 0; nw < MAX_NEWTON; nw++) {
-		double prev = dec;
-
-		f = cfa_objective(&md, par);
-		cfa_gradient(&md, md.g);
-		if (cfa_newton_hessian(&md, par) != 0)
-			break;
-		dec = cfa_solve(md.h, md.g, md.step, md.q);
-		if (isnan(dec) || dec < 1e-24 ||
-		    (nw > 0 && dec < TOL_DONE && dec > prev / 4))
-			break;
-		f = cfa_objective(&md, par);
-		fn = cfa_line_search(&md, par, f, dec);
-		if (isnan(fn))
-			break;
-		c->iterations++;
-		if (dec < 1e-22)
-			break;
-	}
+	dec = optimise(&md, par, c);
 	c->decrement = dec;
 	c->converged = !isnan(dec) && dec < TOL_DONE;
 	rc = figures(&md, par, c);
 out_md:
 	cfa_model_free(&md);
 out:
-	gsl_matrix_free(sc);
 	free(par);
 	if (rc != SQ_OK)
 		sq_cfa_free(c);

@@ -55,10 +55,12 @@ sq_cfa_gate_holds(const char *g, const sq_cfa *c)
 	size_t ab;
 	int op;
 
+	if (!c->converged)
+		return 1;	/* no figure of the fit can pass a gate */
+	if (strcmp(g, "convergence") == 0)
+		return 0;
 	if (strcmp(g, "heywood") == 0)
 		return c->nheywood > 0 || !c->phi_pd;
-	if (strcmp(g, "convergence") == 0)
-		return !c->converged;
 	if (strcmp(g, "discriminant") == 0) {
 		for (ab = 0; ab < c->m * c->m; ab++)
 			if (c->verdict[ab] == SQ_CFA_FAIL)

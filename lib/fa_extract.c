@@ -12,16 +12,13 @@
 #include "fa_extract.h"
 #include "fa_linalg.h"
 
-/* Principal-axis style loadings of R - diag(psi): top k, sqrt(max(l, 0)). */
-int
-fa_uls_loadings(struct fit *f, const double *psi)
+/* Principal-axis loadings of f->S: top k eigenvectors, sqrt(max(l, 0)). */
+static int
+top_loadings(struct fit *f)
 {
 	size_t i, j, p = f->p, k = f->k;
 	int rc;
 
-	memcpy(f->S, f->R, p * p * sizeof(double));
-	for (i = 0; i < p; i++)
-		f->S[i * p + i] -= psi[i];
 	if ((rc = fa_eigen(f->S, p, f->val, f->vec)) != SQ_OK)
 		return rc;
 	for (i = 0; i < p; i++)
@@ -29,6 +26,18 @@ fa_uls_loadings(struct fit *f, const double *psi)
 			f->L[i * k + j] = f->vec[i * p + j] *
 			    sqrt(f->val[j] > 0 ? f->val[j] : 0);
 	return SQ_OK;
+}
+
+/* Principal-axis style loadings of R - diag(psi). */
+int
+fa_uls_loadings(struct fit *f, const double *psi)
+{
+	size_t i, p = f->p;
+
+	memcpy(f->S, f->R, p * p * sizeof(double));
+	for (i = 0; i < p; i++)
+		f->S[i * p + i] -= psi[i];
+	return top_loadings(f);
 }
 
 /*
@@ -51,13 +60,9 @@ fa_minres_fg(struct fit *f, const double *psi, double *fv, double *g)
 			s += f->val[j] * f->val[j];
 	*fv = s;
 	if (g != NULL)
-		for (i = 0; i < p; i++) {
-			double h = 0;
-
-			for (j = 0; j < k; j++)
-				h += f->L[i * k + j] * f->L[i * k + j];
-			g[i] = -2 * (f->R[i * p + i] - psi[i] - h);
-		}
+		for (i = 0; i < p; i++)
+			g[i] = -2 * (f->R[i * p + i] - psi[i] -
+			    fa_rowss(f->L, i, k));
 	return SQ_OK;
 }
 
@@ -101,14 +106,9 @@ fa_ml_fg(struct fit *f, const double *psi, double *fv, double *g)
 	}
 	*fv = -(s - (double)k + (double)p);
 	if (g != NULL)
-		for (i = 0; i < p; i++) {
-			double h = 0;
-
-			for (j = 0; j < k; j++)
-				h += f->L[i * k + j] * f->L[i * k + j];
-			g[i] = (h + psi[i] - f->R[i * p + i]) /
-			    (psi[i] * psi[i]);
-		}
+		for (i = 0; i < p; i++)
+			g[i] = (fa_rowss(f->L, i, k) + psi[i] -
+			    f->R[i * p + i]) / (psi[i] * psi[i]);
 	return SQ_OK;
 }
 
@@ -217,7 +217,7 @@ int
 fa_fit_pa(struct fit *f, double tol, size_t maxit, const double *smc,
     size_t *iters, int *converged)
 {
-	size_t i, j, p = f->p, k = f->k, it = 0;
+	size_t i, p = f->p, k = f->k, it = 0;
 	double comm = 0, comm1, err;
 	int rc;
 
@@ -231,17 +231,11 @@ fa_fit_pa(struct fit *f, double tol, size_t maxit, const double *smc,
 	while (err > tol && it < maxit) {
 		double *h = f->val;	/* reused after the loadings */
 
-		if ((rc = fa_eigen(f->S, p, f->val, f->vec)) != SQ_OK)
+		if ((rc = top_loadings(f)) != SQ_OK)
 			return rc;
-		for (i = 0; i < p; i++)
-			for (j = 0; j < k; j++)
-				f->L[i * k + j] = f->vec[i * p + j] *
-				    sqrt(f->val[j] > 0 ? f->val[j] : 0);
 		comm1 = 0;
 		for (i = 0; i < p; i++) {
-			h[i] = 0;
-			for (j = 0; j < k; j++)
-				h[i] += f->L[i * k + j] * f->L[i * k + j];
+			h[i] = fa_rowss(f->L, i, k);
 			comm1 += h[i];
 		}
 		for (i = 0; i < p; i++)

@@ -14,6 +14,39 @@
 #include "servqual/error.h"
 #include "fa_linalg.h"
 
+/* 1 if the n x n matrix a has only finite entries. */
+static int
+all_finite(const double *a, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n * n; i++)
+		if (!isfinite(a[i]))
+			return 0;
+	return 1;
+}
+
+/* A copy of the square a in a new GSL matrix; NULL when out of memory. */
+static gsl_matrix *
+matrix_of(const double *a, size_t n)
+{
+	gsl_matrix *m = gsl_matrix_alloc(n, n);
+
+	if (m != NULL)
+		memcpy(m->data, a, n * n * sizeof(double));
+	return m;
+}
+
+/* The n values of the GSL vector v into x. */
+static void
+values_of(const gsl_vector *v, double *x, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		x[i] = gsl_vector_get(v, i);
+}
+
 int
 fa_eigen(const double *a, size_t n, double *val, double *vec)
 {
@@ -26,13 +59,10 @@ fa_eigen(const double *a, size_t n, double *val, double *vec)
 
 	if (n == 0)
 		return SQ_EUSAGE;
-	for (i = 0; i < n * n; i++)
-		if (!isfinite(a[i]))
-			return SQ_ENUMERIC;
-	if ((m = gsl_matrix_alloc(n, n)) == NULL ||
-	    (e = gsl_vector_alloc(n)) == NULL)
+	if (!all_finite(a, n))
+		return SQ_ENUMERIC;
+	if ((m = matrix_of(a, n)) == NULL || (e = gsl_vector_alloc(n)) == NULL)
 		goto out;
-	memcpy(m->data, a, n * n * sizeof(double));
 	if (vec != NULL) {
 		if ((v = gsl_matrix_alloc(n, n)) == NULL ||
 		    (wv = gsl_eigen_symmv_alloc(n)) == NULL)
@@ -55,8 +85,7 @@ fa_eigen(const double *a, size_t n, double *val, double *vec)
 		gsl_sort_vector(e);
 		gsl_vector_reverse(e);
 	}
-	for (i = 0; i < n; i++)
-		val[i] = gsl_vector_get(e, i);
+	values_of(e, val, n);
 	rc = SQ_OK;
 out:
 	gsl_eigen_symm_free(w);
@@ -74,20 +103,17 @@ lu(const double *a, size_t n, gsl_matrix **lup, gsl_permutation **pp,
 {
 	gsl_matrix *m;
 	gsl_permutation *p;
-	size_t i;
 
 	*lup = NULL;
 	*pp = NULL;
-	for (i = 0; i < n * n; i++)
-		if (!isfinite(a[i]))
-			return SQ_ENUMERIC;
-	if ((m = gsl_matrix_alloc(n, n)) == NULL)
+	if (!all_finite(a, n))
+		return SQ_ENUMERIC;
+	if ((m = matrix_of(a, n)) == NULL)
 		return SQ_ENOMEM;
 	if ((p = gsl_permutation_alloc(n)) == NULL) {
 		gsl_matrix_free(m);
 		return SQ_ENOMEM;
 	}
-	memcpy(m->data, a, n * n * sizeof(double));
 	if (gsl_linalg_LU_decomp(m, p, sign) != 0) {
 		gsl_permutation_free(p);
 		gsl_matrix_free(m);
@@ -120,10 +146,7 @@ fa_inverse(const double *a, size_t n, double *inv)
 	}
 	if (gsl_linalg_LU_invert(m, p, out) == 0) {
 		memcpy(inv, out->data, n * n * sizeof(double));
-		rc = SQ_OK;
-		for (i = 0; i < n * n; i++)
-			if (!isfinite(inv[i]))
-				rc = SQ_ENUMERIC;
+		rc = all_finite(inv, n) ? SQ_OK : SQ_ENUMERIC;
 	}
 	gsl_matrix_free(out);
 out:
@@ -206,31 +229,38 @@ fa_mul(const double *a, int ta, const double *b, int tb, double *c,
 		}
 }
 
+double
+fa_rowss(const double *a, size_t i, size_t k)
+{
+	double s = 0;
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		s += a[i * k + j] * a[i * k + j];
+	return s;
+}
+
 int
 fa_svd(const double *a, size_t n, double *u, double *s, double *v)
 {
 	gsl_matrix *mu = NULL, *mv = NULL;
 	gsl_vector *vs = NULL, *w = NULL;
-	size_t i;
 	int rc = SQ_ENOMEM;
 
-	for (i = 0; i < n * n; i++)
-		if (!isfinite(a[i]))
-			return SQ_ENUMERIC;
-	if ((mu = gsl_matrix_alloc(n, n)) == NULL ||
+	if (!all_finite(a, n))
+		return SQ_ENUMERIC;
+	if ((mu = matrix_of(a, n)) == NULL ||
 	    (mv = gsl_matrix_alloc(n, n)) == NULL ||
 	    (vs = gsl_vector_alloc(n)) == NULL ||
 	    (w = gsl_vector_alloc(n)) == NULL)
 		goto out;
-	memcpy(mu->data, a, n * n * sizeof(double));
 	if (gsl_linalg_SV_decomp(mu, mv, vs, w) != 0) {
 		rc = SQ_ENUMERIC;
 		goto out;
 	}
 	memcpy(u, mu->data, n * n * sizeof(double));
 	memcpy(v, mv->data, n * n * sizeof(double));
-	for (i = 0; i < n; i++)
-		s[i] = gsl_vector_get(vs, i);
+	values_of(vs, s, n);
 	rc = SQ_OK;
 out:
 	gsl_vector_free(w);

@@ -34,6 +34,9 @@ int fa_logdet(const double *a, size_t n, double *ld, int *sign);
 void fa_mul(const double *a, int ta, const double *b, int tb, double *c,
     size_t n, size_t k, size_t m);
 
+/* Sum of squares of row i of the n x k matrix a (a communality). */
+double fa_rowss(const double *a, size_t i, size_t k);
+
 /*
  * Thin SVD of the square a (n x n): a = u diag(s) v'. Returns SQ_OK,
  * SQ_ENOMEM or SQ_ENUMERIC.

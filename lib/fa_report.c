@@ -8,6 +8,7 @@
 
 #include "servqual/table.h"
 #include "servqual/factor.h"
+#include "factor_out.h"
 
 /*
  * One row of the long table; item 0 and factor 0 leave their cells
@@ -56,82 +57,108 @@ itemno(const sq_fa_source *src, size_t i)
 	return src->ins->items[i].number;
 }
 
-int
-sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
+/* Rows of a section whose cells are per item or per factor. */
+#define R(...) do { if ((rc = row(t, src, __VA_ARGS__)) != SQ_OK) \
+	return rc; } while (0)
+
+/* psych's fit of the solution, as the table and the JSON name it. */
+#define FIT_N	11
+static void
+fit_cells(const sq_fa_fit_stats *f, struct fo_cell *v)
 {
-	static const char *cols[] = {
-		"section", "key", "item", "dimension", "factor", "value",
-		"label"
+	const struct fo_cell c[FIT_N] = {
+		{ "objective", f->objective, NULL },
+		{ "chisq", f->chisq, NULL }, { "df", f->df, NULL },
+		{ "p", f->p, NULL }, { "null_chisq", f->null_chisq, NULL },
+		{ "null_df", f->null_df, NULL }, { "tli", f->tli, NULL },
+		{ "rmsea", f->rmsea, NULL },
+		{ "rmsea_ci_low", f->rmsea_lo, NULL },
+		{ "rmsea_ci_high", f->rmsea_hi, NULL }, { "bic", f->bic, NULL }
 	};
-	const sq_fa *fa = r->fa;
-	const sq_fa_check *c = r->check;
-	sq_table *t;
-	char block[2] = { src->block, '\0' }, key[32];
-	size_t i, j, p = r->p, k = fa->k;
-	double cum;
+
+	memcpy(v, c, sizeof(c));
+}
+
+/* The sample, KMO, Bartlett's test and the eigenvalues. */
+static int
+sample_rows(sq_table *t, const sq_fa_result *r, const sq_fa_source *src)
+{
+	char block[2] = { src->block, '\0' };
+	const struct fo_cell sample[] = {
+		{ "block", 0, block },
+		{ "instrument", 0, src->ins->name ? src->ins->name : "" },
+		{ "missing_data", 0, src->pairwise ? "pairwise" : "listwise" },
+		{ "rows", (double)src->rows, NULL }, { "n", r->n, NULL },
+		{ "missing", (double)src->rows - r->n, NULL },
+		{ "invalid", (double)src->invalid, NULL }
+	}, kmo[] = {
+		{ "overall", r->kmo, NULL }
+	}, bartlett[] = {
+		{ "chisq", r->chisq, NULL }, { "df", r->df, NULL },
+		{ "p", r->pval, NULL }
+	}, parallel[] = {
+		{ "seed", (double)r->seed, NULL },
+		{ "iterations", (double)r->iter, NULL },
+		{ "factors", (double)r->suggested, NULL }
+	};
+	size_t i, p = r->p;
 	int rc;
 
-	*out = NULL;
-	if ((rc = sq_table_new(cols, 7, &t)) != SQ_OK)
+	if ((rc = fo_rows(t, "sample", sample, FO_N(sample), 3, 1)) != SQ_OK ||
+	    (rc = fo_rows(t, "kmo", kmo, 1, 3, 1)) != SQ_OK)
 		return rc;
-	sq_table_style(t, 2, SQ_NUM_INT);
-	sq_table_style(t, 4, SQ_NUM_INT);
-#define R(...) do { if ((rc = row(t, src, __VA_ARGS__)) != SQ_OK) \
-	goto out; } \
-	while (0)
-	R("sample", "block", 0, NULL, 0, 0, block);
-	R("sample", "instrument", 0, NULL, 0, 0, src->ins->name ?
-	    src->ins->name : "");
-	R("sample", "missing_data", 0, NULL, 0, 0,
-	    src->pairwise ? "pairwise" : "listwise");
-	R("sample", "rows", 0, NULL, 0, (double)src->rows, NULL);
-	R("sample", "n", 0, NULL, 0, r->n, NULL);
-	R("sample", "missing", 0, NULL, 0, (double)src->rows - r->n, NULL);
-	R("sample", "invalid", 0, NULL, 0, (double)src->invalid, NULL);
-	R("kmo", "overall", 0, NULL, 0, r->kmo, NULL);
 	for (i = 0; i < p; i++)
 		R("kmo", "item", itemno(src, i), dimcode(src, i), 0,
 		    r->kmo_item[i], NULL);
-	R("bartlett", "chisq", 0, NULL, 0, r->chisq, NULL);
-	R("bartlett", "df", 0, NULL, 0, r->df, NULL);
-	R("bartlett", "p", 0, NULL, 0, r->pval, NULL);
+	if ((rc = fo_rows(t, "bartlett", bartlett, FO_N(bartlett), 3, 1)) !=
+	    SQ_OK)
+		return rc;
 	for (i = 0; i < p; i++)
 		R("eigen", "observed", 0, NULL, i + 1, r->eigen[i], NULL);
-	if (r->sim_mean != NULL) {
-		for (i = 0; i < p; i++)
-			R("eigen", "sim_mean", 0, NULL, i + 1, r->sim_mean[i],
-			    NULL);
-		for (i = 0; i < p; i++)
-			R("eigen", "sim_p95", 0, NULL, i + 1, r->sim_p95[i],
-			    NULL);
-		R("parallel", "seed", 0, NULL, 0, (double)r->seed, NULL);
-		R("parallel", "iterations", 0, NULL, 0, (double)r->iter,
-		    NULL);
-		R("parallel", "factors", 0, NULL, 0, (double)r->suggested,
-		    NULL);
-	}
-	R("fa", "extraction", 0, NULL, 0, 0, sq_extract_name(fa->extract));
-	R("fa", "rotation", 0, NULL, 0, 0, sq_rotate_name(fa->rotate));
-	R("fa", "factors", 0, NULL, 0, (double)k, NULL);
-	R("fa", "factors_from", 0, NULL, 0, 0, r->nfactors_from == 0 ?
-	    "option" : r->nfactors_from == 1 ? "parallel" : "parallel_none");
-	R("fa", "iterations", 0, NULL, 0, (double)fa->iterations, NULL);
-	R("fa", "converged", 0, NULL, 0, fa->converged, NULL);
-	R("fa", "rotation_iterations", 0, NULL, 0,
-	    (double)fa->rot_iterations, NULL);
-	R("fa", "rotation_converged", 0, NULL, 0, fa->rot_converged, NULL);
-	R("fa", "heywood", 0, NULL, 0, (double)fa->nheywood, NULL);
-	R("fa", "residual_ss", 0, NULL, 0, fa->objective, NULL);
+	if (r->sim_mean == NULL)
+		return SQ_OK;
+	for (i = 0; i < p; i++)
+		R("eigen", "sim_mean", 0, NULL, i + 1, r->sim_mean[i], NULL);
+	for (i = 0; i < p; i++)
+		R("eigen", "sim_p95", 0, NULL, i + 1, r->sim_p95[i], NULL);
+	return fo_rows(t, "parallel", parallel, FO_N(parallel), 3, 1);
+}
+
+/* The solution: how it was found, loadings, items, variance, phi. */
+static int
+solution_rows(sq_table *t, const sq_fa_result *r, const sq_fa_source *src)
+{
+	const sq_fa *fa = r->fa;
+	const struct fo_cell head[] = {
+		{ "extraction", 0, sq_extract_name(fa->extract) },
+		{ "rotation", 0, sq_rotate_name(fa->rotate) },
+		{ "factors", (double)fa->k, NULL },
+		{ "factors_from", 0, r->nfactors_from == 0 ? "option" :
+		    r->nfactors_from == 1 ? "parallel" : "parallel_none" },
+		{ "iterations", (double)fa->iterations, NULL },
+		{ "converged", fa->converged, NULL },
+		{ "rotation_iterations", (double)fa->rot_iterations, NULL },
+		{ "rotation_converged", fa->rot_converged, NULL },
+		{ "heywood", (double)fa->nheywood, NULL },
+		{ "residual_ss", fa->objective, NULL }
+	};
+	char key[32];
+	size_t i, j, p = r->p, k = fa->k;
+	double cum;
+	int rc, oblique = fa->rotate == SQ_ROT_OBLIMIN ||
+	    fa->rotate == SQ_ROT_PROMAX;
+
+	if ((rc = fo_rows(t, "fa", head, FO_N(head), 3, 1)) != SQ_OK)
+		return rc;
 	for (j = 0; j < k; j++)
 		for (i = 0; i < p; i++)
 			R("loading", "pattern", itemno(src, i), dimcode(src, i),
 			    j + 1, fa->loadings[i * k + j], NULL);
-	if (fa->rotate == SQ_ROT_OBLIMIN || fa->rotate == SQ_ROT_PROMAX)
-		for (j = 0; j < k; j++)
-			for (i = 0; i < p; i++)
-				R("loading", "structure", itemno(src, i),
-				    dimcode(src, i), j + 1,
-				    fa->structure[i * k + j], NULL);
+	for (j = 0; oblique && j < k; j++)
+		for (i = 0; i < p; i++)
+			R("loading", "structure", itemno(src, i),
+			    dimcode(src, i), j + 1, fa->structure[i * k + j],
+			    NULL);
 	for (i = 0; i < p; i++)
 		R("item", "communality", itemno(src, i), dimcode(src, i), 0,
 		    fa->communality[i], NULL);
@@ -149,19 +176,31 @@ sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
 		cum += fa->prop[j];
 		R("variance", "cumulative", 0, NULL, j + 1, cum, NULL);
 	}
-	if (fa->rotate == SQ_ROT_OBLIMIN || fa->rotate == SQ_ROT_PROMAX)
-		for (j = 0; j < k; j++)
-			for (i = 0; i < k; i++) {
-				snprintf(key, sizeof(key), "F%zu", i + 1);
-				R("phi", key, 0, NULL, j + 1,
-				    fa->phi[i * k + j], NULL);
-			}
-	R("structure", "matches", 0, NULL, 0, c->matches, NULL);
-	R("structure", "merged", 0, NULL, 0, c->merged, NULL);
+	for (j = 0; oblique && j < k; j++)
+		for (i = 0; i < k; i++) {
+			snprintf(key, sizeof(key), "F%zu", i + 1);
+			R("phi", key, 0, NULL, j + 1, fa->phi[i * k + j], NULL);
+		}
+	return SQ_OK;
+}
+
+/* The solution against the instrument's dimensions. */
+static int
+structure_rows(sq_table *t, const sq_fa_result *r, const sq_fa_source *src)
+{
+	const sq_fa_check *c = r->check;
+	const struct fo_cell head[] = {
+		{ "matches", c->matches, NULL }, { "merged", c->merged, NULL }
+	};
+	size_t i, p = r->p, k = r->fa->k;
+	int rc;
+
+	if ((rc = fo_rows(t, "structure", head, FO_N(head), 3, 1)) != SQ_OK)
+		return rc;
 	for (i = 0; i < p; i++)
 		R("structure", "primary", itemno(src, i), dimcode(src, i),
 		    (size_t)c->primary[i] + 1,
-		    fa->loadings[i * k + (size_t)c->primary[i]], NULL);
+		    r->fa->loadings[i * k + (size_t)c->primary[i]], NULL);
 	for (i = 0; i < c->ndim; i++) {
 		const char *code = src->ins->dims[i].code;
 		size_t f = (size_t)c->dimfactor[i] + 1, d;
@@ -182,24 +221,32 @@ sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
 			R("structure", "merged_with", 0, code, f, shared,
 			    NULL);
 	}
-	R("fit", "objective", 0, NULL, 0, r->fit.objective, NULL);
-	R("fit", "chisq", 0, NULL, 0, r->fit.chisq, NULL);
-	R("fit", "df", 0, NULL, 0, r->fit.df, NULL);
-	R("fit", "p", 0, NULL, 0, r->fit.p, NULL);
-	R("fit", "null_chisq", 0, NULL, 0, r->fit.null_chisq, NULL);
-	R("fit", "null_df", 0, NULL, 0, r->fit.null_df, NULL);
-	R("fit", "tli", 0, NULL, 0, r->fit.tli, NULL);
-	R("fit", "rmsea", 0, NULL, 0, r->fit.rmsea, NULL);
-	R("fit", "rmsea_ci_low", 0, NULL, 0, r->fit.rmsea_lo, NULL);
-	R("fit", "rmsea_ci_high", 0, NULL, 0, r->fit.rmsea_hi, NULL);
-	R("fit", "bic", 0, NULL, 0, r->fit.bic, NULL);
+	return SQ_OK;
+}
 #undef R
-out:
-	if (rc != SQ_OK)
-		sq_table_free(t);
-	else
-		*out = t;
-	return rc;
+
+int
+sq_fa_table(const sq_fa_result *r, const sq_fa_source *src, sq_table **out)
+{
+	static const char *cols[] = {
+		"section", "key", "item", "dimension", "factor", "value",
+		"label"
+	};
+	struct fo_cell fit[FIT_N];
+	sq_table *t;
+	int rc;
+
+	*out = NULL;
+	if ((rc = sq_table_new(cols, 7, &t)) != SQ_OK)
+		return rc;
+	sq_table_style(t, 2, SQ_NUM_INT);
+	sq_table_style(t, 4, SQ_NUM_INT);
+	fit_cells(&r->fit, fit);
+	if ((rc = sample_rows(t, r, src)) == SQ_OK &&
+	    (rc = solution_rows(t, r, src)) == SQ_OK &&
+	    (rc = structure_rows(t, r, src)) == SQ_OK)
+		rc = fo_rows(t, "fit", fit, FIT_N, 3, 1);
+	return fo_done(t, rc, out);
 }
 
 static void
@@ -216,16 +263,16 @@ jarr(FILE *fp, const double *x, size_t n, size_t stride)
 	fputc(']', fp);
 }
 
-/* Dimension codes are plain ASCII from the codebook; escape the rest. */
-int
-sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
+/* The sample, KMO, Bartlett, eigenvalues and how the solution came. */
+static void
+json_head(FILE *fp, const sq_fa_result *r, const sq_fa_source *src)
 {
 	const sq_fa *fa = r->fa;
-	const sq_fa_check *c = r->check;
-	size_t i, j, d, e, p = r->p, k = fa->k;
-	double cum;
-	int first, oblique = fa->rotate == SQ_ROT_OBLIMIN ||
-	    fa->rotate == SQ_ROT_PROMAX;
+	const struct fo_cell bartlett[] = {
+		{ "chisq", r->chisq, NULL }, { "df", r->df, NULL },
+		{ "p", r->pval, NULL }
+	};
+	size_t p = r->p;
 
 	fprintf(fp, "{\n  \"block\": \"%c\",\n  \"missing_data\": \"%s\",\n",
 	    src->block, src->pairwise ? "pairwise" : "listwise");
@@ -235,12 +282,8 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 	sq_json_num(fp, (double)src->rows - r->n);
 	fprintf(fp, ",\n  \"invalid\": %lu,\n  \"kmo\": ", src->invalid);
 	sq_json_num(fp, r->kmo);
-	fputs(",\n  \"bartlett\": {\"chisq\": ", fp);
-	sq_json_num(fp, r->chisq);
-	fputs(", \"df\": ", fp);
-	sq_json_num(fp, r->df);
-	fputs(", \"p\": ", fp);
-	sq_json_num(fp, r->pval);
+	fputs(",\n  \"bartlett\": {", fp);
+	fo_json(fp, bartlett, FO_N(bartlett), ", ");
 	fputs("},\n  \"eigenvalues\": ", fp);
 	jarr(fp, r->eigen, p, 1);
 	fputs(",\n  \"parallel\": ", fp);
@@ -256,7 +299,7 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		fputs("null", fp);
 	fprintf(fp, ",\n  \"extraction\": \"%s\",\n  \"rotation\": \"%s\",\n",
 	    sq_extract_name(fa->extract), sq_rotate_name(fa->rotate));
-	fprintf(fp, "  \"factors\": %zu,\n  \"factors_from\": \"%s\",\n", k,
+	fprintf(fp, "  \"factors\": %zu,\n  \"factors_from\": \"%s\",\n", fa->k,
 	    r->nfactors_from == 0 ? "option" : r->nfactors_from == 1 ?
 	    "parallel" : "parallel_none");
 	fprintf(fp, "  \"iterations\": %zu,\n  \"converged\": %s,\n",
@@ -265,6 +308,17 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 	    "  \"rotation_converged\": %s,\n  \"residual_ss\": ",
 	    fa->rot_iterations, fa->rot_converged ? "true" : "false");
 	sq_json_num(fp, fa->objective);
+}
+
+/* Heywood items, then each item's loadings and figures. */
+static void
+json_items(FILE *fp, const sq_fa_result *r, const sq_fa_source *src,
+    int oblique)
+{
+	const sq_fa *fa = r->fa;
+	size_t i, p = r->p, k = fa->k;
+	int first;
+
 	fputs(",\n  \"heywood\": [", fp);
 	for (first = 1, i = 0; i < p; i++)
 		if (fa->heywood[i]) {
@@ -273,6 +327,12 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		}
 	fputs("],\n  \"items\": [\n", fp);
 	for (i = 0; i < p; i++) {
+		const struct fo_cell v[] = {
+			{ "communality", fa->communality[i], NULL },
+			{ "uniqueness", fa->uniqueness[i], NULL },
+			{ "kmo", r->kmo_item[i], NULL }
+		};
+
 		fprintf(fp, "    {\"item\": %d, \"dimension\": ",
 		    itemno(src, i));
 		sq_json_str(fp, dimcode(src, i));
@@ -282,16 +342,21 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 			fputs(", \"structure\": ", fp);
 			jarr(fp, fa->structure + i * k, k, 1);
 		}
-		fputs(", \"communality\": ", fp);
-		sq_json_num(fp, fa->communality[i]);
-		fputs(", \"uniqueness\": ", fp);
-		sq_json_num(fp, fa->uniqueness[i]);
-		fputs(", \"kmo\": ", fp);
-		sq_json_num(fp, r->kmo_item[i]);
+		fputs(", ", fp);
+		fo_json(fp, v, FO_N(v), ", ");
 		fprintf(fp, ", \"factor\": %d, \"heywood\": %s}%s\n",
-		    c->primary[i] + 1, fa->heywood[i] ? "true" : "false",
-		    i + 1 < p ? "," : "");
+		    r->check->primary[i] + 1, fa->heywood[i] ? "true" :
+		    "false", i + 1 < p ? "," : "");
 	}
+}
+
+/* Variance explained and the factor correlations (oblique only). */
+static void
+json_variance(FILE *fp, const sq_fa *fa, int oblique)
+{
+	size_t j, k = fa->k;
+	double cum;
+
 	fputs("  ],\n  \"variance\": {\"ss\": ", fp);
 	jarr(fp, fa->ss, k, 1);
 	fputs(", \"proportion\": ", fp);
@@ -313,6 +378,15 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		fputc(']', fp);
 	} else
 		fputs("null", fp);
+}
+
+/* The solution against the instrument's dimensions. */
+static void
+json_structure(FILE *fp, const sq_fa_check *c, const sq_fa_source *src)
+{
+	size_t j, d, e;
+	int first;
+
 	fprintf(fp, ",\n  \"structure\": {\"matches\": %s, \"merged\": [",
 	    c->matches ? "true" : "false");
 	for (first = 1, d = 0; d < c->ndim; d++) {
@@ -347,28 +421,26 @@ sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
 		fprintf(fp, ", \"congruence_factor\": %d}",
 		    c->congfactor[d] + 1);
 	}
-	fputs("\n    ]},\n  \"fit\": {\"objective\": ", fp);
-	sq_json_num(fp, r->fit.objective);
-	fputs(", \"chisq\": ", fp);
-	sq_json_num(fp, r->fit.chisq);
-	fputs(", \"df\": ", fp);
-	sq_json_num(fp, r->fit.df);
-	fputs(", \"p\": ", fp);
-	sq_json_num(fp, r->fit.p);
-	fputs(", \"null_chisq\": ", fp);
-	sq_json_num(fp, r->fit.null_chisq);
-	fputs(", \"null_df\": ", fp);
-	sq_json_num(fp, r->fit.null_df);
-	fputs(",\n    \"tli\": ", fp);
-	sq_json_num(fp, r->fit.tli);
-	fputs(", \"rmsea\": ", fp);
-	sq_json_num(fp, r->fit.rmsea);
-	fputs(", \"rmsea_ci_low\": ", fp);
-	sq_json_num(fp, r->fit.rmsea_lo);
-	fputs(", \"rmsea_ci_high\": ", fp);
-	sq_json_num(fp, r->fit.rmsea_hi);
-	fputs(", \"bic\": ", fp);
-	sq_json_num(fp, r->fit.bic);
+	fputs("\n    ]}", fp);
+}
+
+/* Dimension codes are plain ASCII from the codebook; escape the rest. */
+int
+sq_fa_json(const sq_fa_result *r, const sq_fa_source *src, FILE *fp)
+{
+	struct fo_cell fit[FIT_N];
+	int oblique = r->fa->rotate == SQ_ROT_OBLIMIN ||
+	    r->fa->rotate == SQ_ROT_PROMAX;
+
+	json_head(fp, r, src);
+	json_items(fp, r, src, oblique);
+	json_variance(fp, r->fa, oblique);
+	json_structure(fp, r->check, src);
+	fputs(",\n  \"fit\": {", fp);
+	fit_cells(&r->fit, fit);
+	fo_json(fp, fit, 6, ", ");
+	fputs(",\n    ", fp);
+	fo_json(fp, fit + 6, FIT_N - 6, ", ");
 	fputs("}\n}\n", fp);
 	return ferror(fp) ? SQ_EIO : SQ_OK;
 }
@@ -378,21 +450,15 @@ sq_fa_notes(const sq_fa_result *r, const sq_fa_source *src, char *buf,
     size_t len)
 {
 	const sq_fa *fa = r->fa;
-	size_t i, off = 0;
-	int first = 1;
+	size_t off = 0;
 
-#define PUT(...) do { if (off < len) off += (size_t)snprintf(buf + off, \
-	len - off, __VA_ARGS__); } while (0)
+#define PUT(...) fo_put(buf, len, &off, __VA_ARGS__)
 	if (len > 0)
 		buf[0] = '\0';
 	if (fa->nheywood > 0) {
 		PUT("Heywood case%s: item", fa->nheywood > 1 ? "s" : "");
-		for (i = 0; i < fa->p; i++)
-			if (fa->heywood[i]) {
-				PUT("%s %c%d", first ? "" : ",", src->block,
-				    src->ins->items[i].number);
-				first = 0;
-			}
+		fo_items(buf, len, &off, fa->heywood, fa->p, src->block,
+		    src->ins);
 		PUT(" (communality >= 1 or uniqueness held at %g)\n",
 		    SQ_FA_PSI_MIN);
 	}

@@ -110,15 +110,116 @@ offdiag_ss(const double *R, const double *L, size_t p, size_t k)
 	return s;
 }
 
+/* Extraction by opts->extract into f->L (fa->unrotated). */
+static int
+extract(struct fit *f, sq_fa *fa, const sq_fa_opts *opts, const double *smc,
+    double *psi, double tol, size_t maxit)
+{
+	const double *R = f->R;
+	size_t i, p = f->p;
+	double fv;
+	int rc = SQ_OK;
+
+	switch (opts->extract) {
+	case SQ_FA_PA:
+		rc = fa_fit_pa(f, tol, maxit, smc, &fa->iterations,
+		    &fa->converged);
+		break;
+	case SQ_FA_MINRES:
+	case SQ_FA_ML:
+		for (i = 0; i < p; i++)
+			psi[i] = R[i * p + i] - smc[i];
+		rc = fa_spg(opts->extract == SQ_FA_ML ? fa_ml_fg :
+		    fa_minres_fg, f, psi, SQ_FA_PSI_MIN, 1, tol, maxit * 10,
+		    &fv, &fa->iterations, &fa->converged);
+		if (rc != SQ_OK)
+			break;
+		rc = opts->extract == SQ_FA_ML ? fa_ml_loadings(f, psi) :
+		    fa_uls_loadings(f, psi);
+		for (i = 0; i < p; i++)
+			if (psi[i] <= SQ_FA_PSI_MIN * (1 + 1e-6))
+				fa->heywood[i] = 1;
+		break;
+	}
+	return rc;
+}
+
+/* Rotation of fa->loadings by opts->rotate, phi too when oblique. */
+static int
+rotate(sq_fa *fa, const sq_fa_opts *opts)
+{
+	size_t p = fa->p, k = fa->k;
+
+	if (k < 2)
+		return SQ_OK;
+	switch (opts->rotate) {
+	case SQ_ROT_VARIMAX:
+		return sq_varimax(fa->loadings, p, k, 1, 1e-5, NULL,
+		    &fa->rot_iterations);
+	case SQ_ROT_OBLIMIN:
+		return sq_oblimin(fa->loadings, p, k, 0, 1e-5, 1000, fa->phi,
+		    &fa->rot_iterations, &fa->rot_converged);
+	case SQ_ROT_PROMAX:
+		return sq_promax(fa->loadings, p, k, 4, fa->phi);
+	}
+	return SQ_OK;
+}
+
+/*
+ * Factors in decreasing order of the variance they explain, diag(Phi
+ * L'L), stable as R's order(); ss, prop and the structure after.
+ */
+static void
+order_factors(sq_fa *fa, double *ev, size_t *ord, double *tmp)
+{
+	size_t i, j, l, p = fa->p, k = fa->k;
+
+	for (j = 0; j < k; j++) {
+		double s = 0;
+
+		for (l = 0; l < k; l++) {
+			double c = 0;
+
+			for (i = 0; i < p; i++)
+				c += fa->loadings[i * k + l] *
+				    fa->loadings[i * k + j];
+			s += fa->phi[j * k + l] * c;
+		}
+		ev[j] = s;
+	}
+	for (j = 0; j < k; j++)
+		ord[j] = j;
+	for (j = 1; j < k; j++)
+		for (l = j; l > 0 && ev[ord[l]] > ev[ord[l - 1]]; l--) {
+			size_t t = ord[l];
+
+			ord[l] = ord[l - 1];
+			ord[l - 1] = t;
+		}
+	memcpy(tmp, fa->loadings, p * k * sizeof(double));
+	for (i = 0; i < p; i++)
+		for (j = 0; j < k; j++)
+			fa->loadings[i * k + j] = tmp[i * k + ord[j]];
+	memcpy(tmp, fa->phi, k * k * sizeof(double));
+	for (i = 0; i < k; i++)
+		for (j = 0; j < k; j++)
+			fa->phi[i * k + j] = tmp[ord[i] * k + ord[j]];
+	for (j = 0; j < k; j++) {
+		fa->ss[j] = ev[ord[j]];
+		fa->prop[j] = fa->ss[j] / (double)p;
+	}
+	fa_mul(fa->loadings, 0, fa->phi, 0, fa->structure, p, k, k);
+}
+
 int
 sq_fa_fit(const double *R, size_t p, const sq_fa_opts *opts, sq_fa **out)
 {
 	struct fit f = { 0 };
 	sq_fa *fa;
 	double *smc = NULL, *psi = NULL, *sg = NULL, *tmp = NULL, *ev = NULL;
-	size_t i, j, l, k = opts->nfactors, *ord = NULL;
+	size_t i, j, k = opts->nfactors, *ord = NULL;
 	size_t maxit = opts->max_iter ? opts->max_iter : 1000;
-	double tol = opts->tol > 0 ? opts->tol : 1e-9, fv;
+	double tol = opts->tol > 0 ? opts->tol : 1e-9;
 	int rc = SQ_ENOMEM;
 
 	*out = NULL;
@@ -166,27 +267,7 @@ sq_fa_fit(const double *R, size_t p, const sq_fa_opts *opts, sq_fa **out)
 	if ((rc = sq_smc(R, p, smc)) != SQ_OK)
 		goto out;
 
-	switch (opts->extract) {
-	case SQ_FA_PA:
-		rc = fa_fit_pa(&f, tol, maxit, smc, &fa->iterations,
-		    &fa->converged);
-		break;
-	case SQ_FA_MINRES:
-	case SQ_FA_ML:
-		for (i = 0; i < p; i++)
-			psi[i] = R[i * p + i] - smc[i];
-		rc = fa_spg(opts->extract == SQ_FA_ML ? fa_ml_fg :
-		    fa_minres_fg, &f, psi, SQ_FA_PSI_MIN, 1, tol, maxit * 10,
-		    &fv, &fa->iterations, &fa->converged);
-		if (rc != SQ_OK)
-			break;
-		rc = opts->extract == SQ_FA_ML ? fa_ml_loadings(&f, psi) :
-		    fa_uls_loadings(&f, psi);
-		for (i = 0; i < p; i++)
-			if (psi[i] <= SQ_FA_PSI_MIN * (1 + 1e-6))
-				fa->heywood[i] = 1;
-		break;
-	}
+	rc = extract(&f, fa, opts, smc, psi, tol, maxit);
 	if (rc != SQ_OK)
 		goto out;
 	fa->objective = offdiag_ss(R, fa->unrotated, p, k);
@@ -198,72 +279,17 @@ sq_fa_fit(const double *R, size_t p, const sq_fa_opts *opts, sq_fa **out)
 	for (i = 0; i < k; i++)
 		fa->phi[i * k + i] = 1;
 
-	if (k > 1) {
-		switch (opts->rotate) {
-		case SQ_ROT_VARIMAX:
-			rc = sq_varimax(fa->loadings, p, k, 1, 1e-5, NULL,
-			    &fa->rot_iterations);
-			break;
-		case SQ_ROT_OBLIMIN:
-			rc = sq_oblimin(fa->loadings, p, k, 0, 1e-5, 1000,
-			    fa->phi, &fa->rot_iterations,
-			    &fa->rot_converged);
-			break;
-		case SQ_ROT_PROMAX:
-			rc = sq_promax(fa->loadings, p, k, 4, fa->phi);
-			break;
-		}
-		if (rc != SQ_OK)
-			goto out;
-	}
+	if ((rc = rotate(fa, opts)) != SQ_OK)
+		goto out;
 	sign_columns(fa->loadings, p, k, sg);
 	for (i = 0; i < k; i++)
 		for (j = 0; j < k; j++)
 			fa->phi[i * k + j] *= sg[i] * sg[j];
 
-	/* variance explained: diag(Phi L'L) */
-	for (j = 0; j < k; j++) {
-		double s = 0;
-
-		for (l = 0; l < k; l++) {
-			double c = 0;
-
-			for (i = 0; i < p; i++)
-				c += fa->loadings[i * k + l] *
-				    fa->loadings[i * k + j];
-			s += fa->phi[j * k + l] * c;
-		}
-		ev[j] = s;
-	}
-	/* order by it, decreasing; stable as R's order() */
-	for (j = 0; j < k; j++)
-		ord[j] = j;
-	for (j = 1; j < k; j++)
-		for (l = j; l > 0 && ev[ord[l]] > ev[ord[l - 1]]; l--) {
-			size_t t = ord[l];
-
-			ord[l] = ord[l - 1];
-			ord[l - 1] = t;
-		}
-	memcpy(tmp, fa->loadings, p * k * sizeof(double));
-	for (i = 0; i < p; i++)
-		for (j = 0; j < k; j++)
-			fa->loadings[i * k + j] = tmp[i * k + ord[j]];
-	memcpy(tmp, fa->phi, k * k * sizeof(double));
-	for (i = 0; i < k; i++)
-		for (j = 0; j < k; j++)
-			fa->phi[i * k + j] = tmp[ord[i] * k + ord[j]];
-	for (j = 0; j < k; j++) {
-		fa->ss[j] = ev[ord[j]];
-		fa->prop[j] = fa->ss[j] / (double)p;
-	}
-	fa_mul(fa->loadings, 0, fa->phi, 0, fa->structure, p, k, k);
-
+	order_factors(fa, ev, ord, tmp);
 	for (i = 0; i < p; i++) {
-		double h = 0;
+		double h = fa_rowss(fa->unrotated, i, k);
 
-		for (j = 0; j < k; j++)
-			h += fa->unrotated[i * k + j] * fa->unrotated[i * k + j];
 		fa->communality[i] = h;
 		fa->uniqueness[i] = R[i * p + i] - h;
 		if (h >= 1)

@@ -373,6 +373,65 @@ rdoc_keep_table(rdoc *d, const sq_table *t, double extra)
 		need(d, h);
 }
 
+/* Widths of the visible columns at font size fs into w; their sum. */
+static double
+measure(rdoc *d, const sq_table *t, const size_t *vis, size_t nv,
+    double *w, double fs)
+{
+	size_t rows = sq_table_rows(t), r, i;
+	double total = 0, lw, lh;
+	char buf[256];
+
+	for (i = 0; i < nv; i++) {
+		PangoLayout *l = layout(d, head(t, vis[i]), fs, 1, 0);
+
+		lsize(l, &lw, &lh);
+		g_object_unref(l);
+		w[i] = lw;
+		for (r = 0; r < rows; r++) {
+			cell(t, r, vis[i], buf, sizeof(buf));
+			l = layout(d, buf, fs, 0, 0);
+			lsize(l, &lw, &lh);
+			g_object_unref(l);
+			if (lw > w[i])
+				w[i] = lw;
+		}
+		w[i] += PADX * fs / TFS;
+		total += w[i];
+	}
+	return total;
+}
+
+/* The header row between its rules, from x0, total wide. */
+static void
+table_head(rdoc *d, const sq_table *t, const size_t *vis, size_t nv,
+    const double *x, const double *w, double x0, double total, double fs)
+{
+	cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
+	rule(d, x0, x0 + total, 0.9);
+	trow(d, t, vis, nv, x, w, 0, 1, fs);
+	rule(d, x0, x0 + total, 0.5);
+}
+
+/* A group's heading across the table, on a tinted band. */
+static void
+group_heading(rdoc *d, const char *g, double x0, double total, double fs)
+{
+	PangoLayout *l = layout(d, g, fs, 1, total);
+	double lw, lh;
+
+	lsize(l, &lw, &lh);
+	cairo_set_source_rgb(d->cr, 0.93, 0.95, 0.98);
+	cairo_rectangle(d->cr, x0, d->y, total, ROWH);
+	cairo_fill(d->cr);
+	cairo_set_source_rgb(d->cr, 0.05, 0.2, 0.4);
+	cairo_move_to(d->cr, x0 + PADX / 2, d->y + (ROWH - lh) / 2);
+	pango_cairo_show_layout(d->cr, l);
+	g_object_unref(l);
+	d->y += ROWH;
+	cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
+}
+
 void
 rdoc_table(rdoc *d, const sq_table *t)
 {
@@ -382,7 +441,6 @@ rdoc_table(rdoc *d, const sq_table *t)
 	double *x = calloc(t->ncols + 1, sizeof(double));
 	double total = 0, x0, fs = TFS;
 	const char *last = NULL;
-	char buf[256];
 	int pass;
 
 	if (vis == NULL || w == NULL || x == NULL) {
@@ -394,25 +452,7 @@ rdoc_table(rdoc *d, const sq_table *t)
 			vis[nv++] = c;
 	/* Measure; a table wider than the column is set smaller. */
 	for (pass = 0; pass < 2; pass++) {
-		total = 0;
-		for (i = 0; i < nv; i++) {
-			PangoLayout *l = layout(d, head(t, vis[i]), fs, 1, 0);
-			double lw, lh;
-
-			lsize(l, &lw, &lh);
-			g_object_unref(l);
-			w[i] = lw;
-			for (r = 0; r < rows; r++) {
-				cell(t, r, vis[i], buf, sizeof(buf));
-				l = layout(d, buf, fs, 0, 0);
-				lsize(l, &lw, &lh);
-				g_object_unref(l);
-				if (lw > w[i])
-					w[i] = lw;
-			}
-			w[i] += PADX * fs / TFS;
-			total += w[i];
-		}
+		total = measure(d, t, vis, nv, w, fs);
 		if (total <= colw(d))
 			break;
 		fs = fmax(5.5, floor(fs * colw(d) / total * 10) / 10);
@@ -424,10 +464,7 @@ rdoc_table(rdoc *d, const sq_table *t)
 	d->y += 4;
 	rdoc_keep_table(d, t, 0);
 	need(d, 3 * ROWH);
-	cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
-	rule(d, x0, x0 + total, 0.9);
-	trow(d, t, vis, nv, x, w, 0, 1, fs);
-	rule(d, x0, x0 + total, 0.5);
+	table_head(d, t, vis, nv, x, w, x0, total, fs);
 	for (r = 0; r < rows; r++) {
 		const char *g = t->group >= 0 ?
 		    t->cell[r * t->ncols + (size_t)t->group].s : NULL;
@@ -437,27 +474,10 @@ rdoc_table(rdoc *d, const sq_table *t)
 		if (d->y + ROWH * (heading ? 2 : 1) > d->H - MARGIN - FOOT) {
 			rule(d, x0, x0 + total, 0.9);
 			rdoc_newpage(d);
-			cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
-			rule(d, x0, x0 + total, 0.9);
-			trow(d, t, vis, nv, x, w, 0, 1, fs);
-			rule(d, x0, x0 + total, 0.5);
+			table_head(d, t, vis, nv, x, w, x0, total, fs);
 		}
-		if (heading) {
-			PangoLayout *l = layout(d, g, fs, 1, total);
-			double lw, lh;
-
-			lsize(l, &lw, &lh);
-			cairo_set_source_rgb(d->cr, 0.93, 0.95, 0.98);
-			cairo_rectangle(d->cr, x0, d->y, total, ROWH);
-			cairo_fill(d->cr);
-			cairo_set_source_rgb(d->cr, 0.05, 0.2, 0.4);
-			cairo_move_to(d->cr, x0 + PADX / 2,
-			    d->y + (ROWH - lh) / 2);
-			pango_cairo_show_layout(d->cr, l);
-			g_object_unref(l);
-			d->y += ROWH;
-			cairo_set_source_rgb(d->cr, 0.1, 0.1, 0.1);
-		}
+		if (heading)
+			group_heading(d, g, x0, total, fs);
 		if (g != NULL)
 			last = g;
 		trow(d, t, vis, nv, x, w, r, 0, fs);

@@ -41,6 +41,14 @@ struct sq_study {
 /* The page layout engine (report_doc.c). */
 typedef struct rdoc rdoc;
 
+/*
+ * The report's sections laid out on surf, w x h points (report.c), with
+ * total pages in the footers (0 while counting); returns the pages, and
+ * *failed set when out of memory.
+ */
+int rlayout(const sq_study *s, const sq_report_opts *o,
+    cairo_surface_t *surf, double w, double h, int total, int *failed);
+
 /* A document on surface s of w x h points; total pages for footers, 0
  * while counting. */
 rdoc *rdoc_new(cairo_surface_t *s, double w, double h, int total,

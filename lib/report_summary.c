@@ -150,20 +150,15 @@ drivers_summary(const sq_study *s, int lang, struct text *t)
 	    "average in importance and below average in performance."));
 }
 
+/* The level of service: perceptions, zone of tolerance, SERVQUAL. */
 static void
-summary(const sq_study *s, const sq_report_opts *o, struct text *t)
+level_summary(const sq_study *s, struct text *t)
 {
-	const sq_instrument *ins = s->ins;
 	const sq_gaprow *sq = scoperow(s, SQ_SCOPE_SERVQUAL);
 	const sq_gaprow *wq = scoperow(s, SQ_SCOPE_WEIGHTED);
-	size_t *idx = calloc(s->ngrow + 1, sizeof(size_t)), n, i, below = 0;
-	char a[48], b[48], c[48], d[48], e[48], f[64];
-	int lang = o->lang;
+	char a[48], b[48], c[48], d[48], e[48];
+	size_t i;
 
-	if (idx == NULL) {
-		t->nomem = 1;
-		return;
-	}
 	if (s->form == SQ_FORM_SERVPERF && sq != NULL && !isnan(sq->mean_p))
 		tprintf(t, _("The export has perceptions only (SERVPERF): the "
 		    "mean perception over the dimensions is %s, with a %.0f%% "
@@ -202,6 +197,16 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 			    rfx(a, wq->gap, 2));
 		tprintf(t, "\n");
 	}
+}
+
+/* Dimensions by gap, then the items furthest below expectations. */
+static void
+gaps_summary(const sq_study *s, int lang, size_t *idx, struct text *t)
+{
+	const sq_instrument *ins = s->ins;
+	size_t n, i, below = 0;
+	char a[48], b[48], c[48];
+
 	n = sorted(s, SQ_SCOPE_DIMENSION, idx);
 	if (n >= 3) {
 		const sq_gaprow *r0 = &s->grow[idx[0]], *r1 = &s->grow[idx[1]];
@@ -238,29 +243,43 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 		}
 		tprintf(t, ".\n");
 	}
-	if (s->by[0] != '\0' && !isnan(s->anova_p)) {
-		const sq_gapset *g = s->gaps;
-		size_t lo = 0, hi = 0;
+}
 
-		for (i = 1; i < g->nseg; i++) {
-			if (g->acc[i]->sq.md < g->acc[lo]->sq.md)
-				lo = i;
-			if (g->acc[i]->sq.md > g->acc[hi]->sq.md)
-				hi = i;
-		}
-		tprintf(t, s->anova_p < 0.05 ? _("The SERVQUAL score differs "
-		    "significantly between the groups of %s (one-way ANOVA, "
-		    "F(%s, %s) = %s, %s): from %s in %s to %s in %s.\n") :
-		    _("The SERVQUAL score does not differ significantly "
-		    "between the groups of %s (one-way ANOVA, F(%s, %s) = %s, "
-		    "%s); it ranges from %s in %s to %s in %s.\n"), s->by,
-		    rfx(a, s->anova_df1, 0), rfx(b, s->anova_df2, 0),
-		    rfx(c, s->anova_f, 2), rfp(f, s->anova_p),
-		    rfx(d, g->acc[lo]->sq.md, 2), g->seg[lo],
-		    rfx(e, g->acc[hi]->sq.md, 2), g->seg[hi]);
+/* Whether the SERVQUAL score differs between segments. */
+static void
+segments_summary(const sq_study *s, struct text *t)
+{
+	const sq_gapset *g = s->gaps;
+	size_t i, lo = 0, hi = 0;
+	char a[48], b[48], c[48], d[48], e[48], f[64];
+
+	if (s->by[0] == '\0' || isnan(s->anova_p))
+		return;
+	for (i = 1; i < g->nseg; i++) {
+		if (g->acc[i]->sq.md < g->acc[lo]->sq.md)
+			lo = i;
+		if (g->acc[i]->sq.md > g->acc[hi]->sq.md)
+			hi = i;
 	}
-	if (s->drv != NULL)
-		drivers_summary(s, lang, t);
+	tprintf(t, s->anova_p < 0.05 ? _("The SERVQUAL score differs "
+	    "significantly between the groups of %s (one-way ANOVA, "
+	    "F(%s, %s) = %s, %s): from %s in %s to %s in %s.\n") :
+	    _("The SERVQUAL score does not differ significantly "
+	    "between the groups of %s (one-way ANOVA, F(%s, %s) = %s, "
+	    "%s); it ranges from %s in %s to %s in %s.\n"), s->by,
+	    rfx(a, s->anova_df1, 0), rfx(b, s->anova_df2, 0),
+	    rfx(c, s->anova_f, 2), rfp(f, s->anova_p),
+	    rfx(d, g->acc[lo]->sq.md, 2), g->seg[lo],
+	    rfx(e, g->acc[hi]->sq.md, 2), g->seg[hi]);
+}
+
+/* Whether the scales hold: alpha, the EFA, the CFA (when it converged). */
+static void
+scales_summary(const sq_study *s, struct text *t)
+{
+	char a[48], b[48];
+	size_t i;
+
 	if (s->nrel > 0) {
 		double lo = INFINITY, hi = -INFINITY;
 
@@ -296,6 +315,24 @@ summary(const sq_study *s, const sq_report_opts *o, struct text *t)
 		    "fits poorly (CFI = %s, RMSEA = %s).\n"),
 		    rfx(a, cf->cfi, 3), rfx(b, cf->rmsea, 3));
 	}
+}
+
+static void
+summary(const sq_study *s, const sq_report_opts *o, struct text *t)
+{
+	size_t *idx = calloc(s->ngrow + 1, sizeof(size_t));
+	char a[48], b[48], c[48];
+
+	if (idx == NULL) {
+		t->nomem = 1;
+		return;
+	}
+	level_summary(s, t);
+	gaps_summary(s, o->lang, idx, t);
+	segments_summary(s, t);
+	if (s->drv != NULL)
+		drivers_summary(s, o->lang, t);
+	scales_summary(s, t);
 	tprintf(t, sq_ngettext("%s of %s respondents have a SERVQUAL score; "
 	    "%s problem was flagged in the data.\n", "%s of %s respondents "
 	    "have a SERVQUAL score; %s problems were flagged in the data.\n",

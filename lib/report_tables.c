@@ -15,6 +15,44 @@
 #include "servqual/i18n.h"
 #include "report_int.h"
 
+/* A column of a report's table: its name, how it reads for people. */
+struct rcol {
+	const char *name;
+	int kind, digits;
+	const char *label;	/* NULL: the name */
+};
+
+#define RCOL_MAX	(SQ_MAX_DIMS + 3)
+
+/* A new table of the n columns of cols; NULL when out of memory. */
+static sq_table *
+rtable_new(const struct rcol *cols, size_t n)
+{
+	const char *names[RCOL_MAX];
+	sq_table *t;
+	size_t c;
+
+	for (c = 0; c < n; c++)
+		names[c] = cols[c].name;
+	if (sq_table_new(names, n, &t) != SQ_OK)
+		return NULL;
+	for (c = 0; c < n; c++)
+		sq_table_human(t, c, cols[c].kind, cols[c].digits,
+		    cols[c].label);
+	return t;
+}
+
+/* t when every cell went in (rc 0); else NULL, t freed. */
+static sq_table *
+rtable_done(sq_table *t, int rc)
+{
+	if (rc) {
+		sq_table_free(t);
+		return NULL;
+	}
+	return t;
+}
+
 static const char *
 qname(int q)
 {
@@ -30,24 +68,22 @@ rtable_segments(const sq_study *s, int lang)
 {
 	const sq_instrument *ins = s->ins;
 	const sq_gapset *g = s->gaps;
-	const char *cols[SQ_MAX_DIMS + 3];
+	struct rcol cols[RCOL_MAX] = {
+		{ "segment", SQ_NUM_TEXT, 0, NULL },
+		{ "n", SQ_NUM_INT, 0, N_("n") }
+	};
 	sq_table *t;
 	sq_gaprow *rows;
-	size_t i, j, n, nc = 0;
+	size_t i, j, n, nc = 2;
 	int rc = 0;
 
-	cols[nc++] = "segment";
-	cols[nc++] = "n";
+	cols[0].label = s->by;
 	for (i = 0; i < ins->ndims; i++)
-		cols[nc++] = ins->dims[i].code;
-	cols[nc++] = "servqual";
-	if (sq_table_new(cols, nc, &t) != SQ_OK)
+		cols[nc++] = (struct rcol){ ins->dims[i].code, SQ_NUM_REAL, 2,
+		    NULL };
+	cols[nc++] = (struct rcol){ "servqual", SQ_NUM_REAL, 2, "SERVQUAL" };
+	if ((t = rtable_new(cols, nc)) == NULL)
 		return NULL;
-	sq_table_human(t, 0, SQ_NUM_TEXT, 0, s->by);
-	sq_table_human(t, 1, SQ_NUM_INT, 0, N_("n"));
-	for (i = 0; i < nc - 2; i++)
-		sq_table_human(t, i + 2, SQ_NUM_REAL, 2, NULL);
-	sq_table_human(t, nc - 1, SQ_NUM_REAL, 2, "SERVQUAL");
 	(void)lang;
 	for (i = 0; i < g->nseg && rc == 0; i++) {
 		if (sq_gap_rows(g->acc[i], ins, s->conf, &rows, &n) != SQ_OK) {
@@ -62,19 +98,19 @@ rtable_segments(const sq_study *s, int lang)
 				rc |= sq_table_num(t, rows[j].gap);
 		free(rows);
 	}
-	if (rc) {
-		sq_table_free(t);
-		return NULL;
-	}
-	return t;
+	return rtable_done(t, rc);
 }
 
 sq_table *
 rtable_ipa(const sq_study *s, int lang)
 {
-	static const char *const cols[] = {
-		"dimension", "importance", "performance", "ci_low", "ci_high",
-		"quadrant"
+	static const struct rcol cols[] = {
+		{ "dimension", SQ_NUM_TEXT, 0, N_("dimension") },
+		{ "importance", SQ_NUM_REAL, 1, N_("importance") },
+		{ "performance", SQ_NUM_REAL, 2, N_("performance (mean P)") },
+		{ "ci_low", SQ_NUM_REAL, 2, N_("CI low") },
+		{ "ci_high", SQ_NUM_REAL, 2, N_("CI high") },
+		{ "quadrant", SQ_NUM_TEXT, 0, N_("quadrant") }
 	};
 	const sq_instrument *ins = s->ins;
 	const sq_drvresult *r = s->drv;
@@ -82,14 +118,8 @@ rtable_ipa(const sq_study *s, int lang)
 	size_t i;
 	int rc = 0;
 
-	if (sq_table_new(cols, 6, &t) != SQ_OK)
+	if ((t = rtable_new(cols, 6)) == NULL)
 		return NULL;
-	sq_table_human(t, 0, SQ_NUM_TEXT, 0, N_("dimension"));
-	sq_table_human(t, 1, SQ_NUM_REAL, 1, N_("importance"));
-	sq_table_human(t, 2, SQ_NUM_REAL, 2, N_("performance (mean P)"));
-	sq_table_human(t, 3, SQ_NUM_REAL, 2, N_("CI low"));
-	sq_table_human(t, 4, SQ_NUM_REAL, 2, N_("CI high"));
-	sq_table_human(t, 5, SQ_NUM_TEXT, 0, N_("quadrant"));
 	for (i = 0; i < r->ndims; i++) {
 		rc |= sq_table_str(t, ins->dims[i].name[lang]);
 		rc |= sq_table_num(t, r->importance[i]);
@@ -98,11 +128,7 @@ rtable_ipa(const sq_study *s, int lang)
 		rc |= sq_table_num(t, r->perf_hi[i]);
 		rc |= sq_table_str(t, qname(r->quadrant[i]));
 	}
-	if (rc) {
-		sq_table_free(t);
-		return NULL;
-	}
-	return t;
+	return rtable_done(t, rc);
 }
 
 /* A rank: whole, or with one decimal for a tie; a dash when undefined. */
@@ -116,9 +142,17 @@ rank(char *buf, double x)
 sq_table *
 rtable_drivers(const sq_study *s, int lang)
 {
-	static const char *const cols[] = {
-		"dimension", "b", "p", "beta", "lmg_share", "stated",
-		"rank_stated", "rank_derived"
+	static const struct rcol cols[] = {
+		{ "dimension", SQ_NUM_TEXT, 0, N_("dimension") },
+		{ "b", SQ_NUM_REAL, 3, N_("b") },
+		{ "p", SQ_NUM_P, 0, N_("p") },
+		{ "beta", SQ_NUM_REAL, 2, N_("beta") },
+		/* xgettext:no-c-format */
+		{ "lmg_share", SQ_NUM_REAL, 1, N_("LMG % of R\xc2\xb2") },
+		{ "stated", SQ_NUM_REAL, 1, N_("stated %") },
+		/* ranks: whole, or halves for ties; right-aligned text */
+		{ "rank_stated", SQ_NUM_INT, 0, N_("rank (stated)") },
+		{ "rank_derived", SQ_NUM_INT, 0, N_("rank (derived)") }
 	};
 	const sq_instrument *ins = s->ins;
 	const sq_drvresult *r = s->drv;
@@ -128,18 +162,8 @@ rtable_drivers(const sq_study *s, int lang)
 	char a[48];
 	int rc = 0;
 
-	if (sq_table_new(cols, 8, &t) != SQ_OK)
+	if ((t = rtable_new(cols, 8)) == NULL)
 		return NULL;
-	sq_table_human(t, 0, SQ_NUM_TEXT, 0, N_("dimension"));
-	sq_table_human(t, 1, SQ_NUM_REAL, 3, N_("b"));
-	sq_table_human(t, 2, SQ_NUM_P, 0, N_("p"));
-	sq_table_human(t, 3, SQ_NUM_REAL, 2, N_("beta"));
-	/* xgettext:no-c-format */
-	sq_table_human(t, 4, SQ_NUM_REAL, 1, N_("LMG % of R\xc2\xb2"));
-	sq_table_human(t, 5, SQ_NUM_REAL, 1, N_("stated %"));
-	/* ranks: whole, or halves for ties; right-aligned text */
-	sq_table_human(t, 6, SQ_NUM_INT, 0, N_("rank (stated)"));
-	sq_table_human(t, 7, SQ_NUM_INT, 0, N_("rank (derived)"));
 	for (i = 0; i < r->ndims; i++) {
 		rc |= sq_table_str(t, ins->dims[i].name[lang]);
 		rc |= sq_table_num(t, m->est[i + 1]);
@@ -150,32 +174,27 @@ rtable_drivers(const sq_study *s, int lang)
 		rc |= sq_table_str(t, rank(a, r->rank_stated[i]));
 		rc |= sq_table_str(t, rank(a, r->rank_derived[i]));
 	}
-	if (rc) {
-		sq_table_free(t);
-		return NULL;
-	}
-	return t;
+	return rtable_done(t, rc);
 }
 
 /* CR, AVE and the largest HTMT of each factor (sq-cfa's). */
 sq_table *
 rtable_cfa(const sq_study *s, int lang)
 {
-	static const char *const cols[] = {
-		"dimension", "items", "cr", "ave", "htmt_max"
+	static const struct rcol cols[] = {
+		{ "dimension", SQ_NUM_TEXT, 0, N_("dimension") },
+		{ "items", SQ_NUM_INT, 0, N_("items") },
+		{ "cr", SQ_NUM_REAL, 3, N_("CR") },
+		{ "ave", SQ_NUM_REAL, 3, N_("AVE") },
+		{ "htmt_max", SQ_NUM_REAL, 3, N_("largest HTMT") }
 	};
 	const sq_cfa *c = s->cfa;
 	sq_table *t;
 	size_t a, b;
 	int rc = 0;
 
-	if (sq_table_new(cols, 5, &t) != SQ_OK)
+	if ((t = rtable_new(cols, 5)) == NULL)
 		return NULL;
-	sq_table_human(t, 0, SQ_NUM_TEXT, 0, N_("dimension"));
-	sq_table_human(t, 1, SQ_NUM_INT, 0, N_("items"));
-	sq_table_human(t, 2, SQ_NUM_REAL, 3, N_("CR"));
-	sq_table_human(t, 3, SQ_NUM_REAL, 3, N_("AVE"));
-	sq_table_human(t, 4, SQ_NUM_REAL, 3, N_("largest HTMT"));
 	for (a = 0; a < c->m; a++) {
 		double h = NAN;
 
@@ -190,43 +209,31 @@ rtable_cfa(const sq_study *s, int lang)
 		rc |= sq_table_num(t, c->ave[a]);
 		rc |= sq_table_num(t, h);
 	}
-	if (rc) {
-		sq_table_free(t);
-		return NULL;
-	}
-	return t;
+	return rtable_done(t, rc);
 }
 
 /* Zone of tolerance by dimension and overall (sq-zone's figures). */
 sq_table *
 rtable_zone(const sq_study *s, int lang)
 {
-	static const char *const cols[] = {
-		"dimension", "n", "mean_a", "mean_d", "mean_p", "msa", "mss",
-		"below", "within", "above"
-	};
-	static const struct {
-		int kind, digits;
-		const char *label;
-	} spec[] = {
-		{ SQ_NUM_TEXT, 0, N_("dimension") }, { SQ_NUM_INT, 0, N_("n") },
-		{ SQ_NUM_REAL, 2, N_("adequate") },
-		{ SQ_NUM_REAL, 2, N_("desired") },
-		{ SQ_NUM_REAL, 2, N_("perceived") },
-		{ SQ_NUM_REAL, 2, N_("MSA") }, { SQ_NUM_REAL, 2, N_("MSS") },
-		{ SQ_NUM_REAL, 1, N_("below %") },
-		{ SQ_NUM_REAL, 1, N_("within %") },
-		{ SQ_NUM_REAL, 1, N_("above %") },
+	static const struct rcol cols[] = {
+		{ "dimension", SQ_NUM_TEXT, 0, N_("dimension") },
+		{ "n", SQ_NUM_INT, 0, N_("n") },
+		{ "mean_a", SQ_NUM_REAL, 2, N_("adequate") },
+		{ "mean_d", SQ_NUM_REAL, 2, N_("desired") },
+		{ "mean_p", SQ_NUM_REAL, 2, N_("perceived") },
+		{ "msa", SQ_NUM_REAL, 2, N_("MSA") },
+		{ "mss", SQ_NUM_REAL, 2, N_("MSS") },
+		{ "below", SQ_NUM_REAL, 1, N_("below %") },
+		{ "within", SQ_NUM_REAL, 1, N_("within %") },
+		{ "above", SQ_NUM_REAL, 1, N_("above %") }
 	};
 	sq_table *t;
-	size_t i, c;
+	size_t i;
 	int rc = 0;
 
-	if (sq_table_new(cols, 10, &t) != SQ_OK)
+	if ((t = rtable_new(cols, 10)) == NULL)
 		return NULL;
-	for (c = 0; c < 10; c++)
-		sq_table_human(t, c, spec[c].kind, spec[c].digits,
-		    spec[c].label);
 	for (i = 0; i < s->nzrow; i++) {
 		const sq_zonerow *z = &s->zrow[i];
 
@@ -244,24 +251,21 @@ rtable_zone(const sq_study *s, int lang)
 		rc |= sq_table_num(t, 100 * z->within);
 		rc |= sq_table_num(t, 100 * z->above);
 	}
-	if (rc) {
-		sq_table_free(t);
-		return NULL;
-	}
-	return t;
+	return rtable_done(t, rc);
 }
 
 sq_table *
 rtable_quality(const sq_study *s)
 {
-	static const char *const cols[] = { "what", "count" };
+	static const struct rcol cols[] = {
+		{ "what", SQ_NUM_TEXT, 0, "" },
+		{ "count", SQ_NUM_INT, 0, N_("count") }
+	};
 	sq_table *t;
 	int rc = 0;
 
-	if (sq_table_new(cols, 2, &t) != SQ_OK)
+	if ((t = rtable_new(cols, 2)) == NULL)
 		return NULL;
-	sq_table_human(t, 0, SQ_NUM_TEXT, 0, "");
-	sq_table_human(t, 1, SQ_NUM_INT, 0, N_("count"));
 #define Q(label, x) do { rc |= sq_table_str(t, label); \
 	rc |= sq_table_num(t, (double)(x)); } while (0)
 	Q(_("respondents read"), s->st.rows);
@@ -273,9 +277,5 @@ rtable_quality(const sq_study *s)
 	Q(_("too few answers"), s->chk.too_few);
 	Q(_("weights incomplete or not summing to 100"), s->chk.weights_off);
 #undef Q
-	if (rc) {
-		sq_table_free(t);
-		return NULL;
-	}
-	return t;
+	return rtable_done(t, rc);
 }

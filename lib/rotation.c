@@ -32,41 +32,69 @@ sq_rotate_name(int rot)
 	return rot_names[rot];
 }
 
+/*
+ * The work arrays *v[i] of len[i] doubles each, zeroed; SQ_ENOMEM when
+ * one could not be had (the others are still set, for work_free).
+ */
+static int
+work_new(double **const v[], const size_t *len, size_t n)
+{
+	size_t i;
+	int rc = SQ_OK;
+
+	for (i = 0; i < n; i++)
+		if ((*v[i] = calloc(len[i], sizeof(double))) == NULL)
+			rc = SQ_ENOMEM;
+	return rc;
+}
+
+static void
+work_free(double **const v[], size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(*v[i]);
+}
+
+/* L (p x k) = z with row i times h[i]: undo a row normalization. */
+static void
+rows_times(double *L, const double *z, const double *h, size_t p, size_t k)
+{
+	size_t i, j;
+
+	for (i = 0; i < p; i++)
+		for (j = 0; j < k; j++)
+			L[i * k + j] = z[i * k + j] * h[i];
+}
+
 int
 sq_varimax(double *L, size_t p, size_t k, int normalize, double eps,
     double *tmat, size_t *iter)
 {
 	double *sc, *TT, *z, *z3, *B, *u, *s, *v, *col, d, dpast;
-	size_t i, j, l, it;
-	int rc = SQ_ENOMEM;
+	double **const w[] = { &sc, &TT, &z, &z3, &B, &u, &v, &s, &col };
+	const size_t len[] = {
+		p, k * k, p * k, p * k, k * k, k * k, k * k, k, k
+	};
+	size_t i, j, it;
+	int rc;
 
 	if (iter != NULL)
 		*iter = 0;
 	if (p == 0 || k == 0)
 		return SQ_EUSAGE;
-	sc = malloc(p * sizeof(double));
-	TT = calloc(k * k, sizeof(double));
-	z = malloc(p * k * sizeof(double));
-	z3 = malloc(p * k * sizeof(double));
-	B = malloc(k * k * sizeof(double));
-	u = malloc(k * k * sizeof(double));
-	v = malloc(k * k * sizeof(double));
-	s = malloc(k * sizeof(double));
-	col = malloc(k * sizeof(double));
-	if (!sc || !TT || !z || !z3 || !B || !u || !v || !s || !col)
+	if ((rc = work_new(w, len, 9)) != SQ_OK)
 		goto out;
 	for (i = 0; i < k; i++)
 		TT[i * k + i] = 1;
-	rc = SQ_OK;
 	if (k < 2)
 		goto out;
 	for (i = 0; i < p; i++) {
 		sc[i] = 1;
 		if (normalize) {
-			double ss = 0;
+			double ss = fa_rowss(L, i, k);
 
-			for (j = 0; j < k; j++)
-				ss += L[i * k + j] * L[i * k + j];
 			if (ss > 0)
 				sc[i] = sqrt(ss);
 		}
@@ -102,21 +130,11 @@ sq_varimax(double *L, size_t p, size_t k, int normalize, double eps,
 			break;
 	}
 	fa_mul(L, 0, TT, 0, z, p, k, k);
-	for (i = 0; i < p; i++)
-		for (l = 0; l < k; l++)
-			L[i * k + l] = z[i * k + l] * sc[i];
+	rows_times(L, z, sc, p, k);
 out:
 	if (rc == SQ_OK && tmat != NULL)
 		memcpy(tmat, TT, k * k * sizeof(double));
-	free(sc);
-	free(TT);
-	free(z);
-	free(z3);
-	free(B);
-	free(u);
-	free(v);
-	free(s);
-	free(col);
+	work_free(w, 9);
 	return rc;
 }
 
@@ -156,32 +174,41 @@ vgq_oblimin(const double *L, size_t p, size_t k, double gam, double *Gq,
 	return f / 4;
 }
 
+/* G = -t(t(L) Gq Ti), GPArotation's oblique gradient; Xm, tmp k x k. */
+static void
+oblique_grad(const double *L, const double *Gq, const double *Ti,
+    double *G, double *Xm, double *tmp, size_t p, size_t k)
+{
+	size_t i, j;
+
+	fa_mul(L, 1, Gq, 0, Xm, k, p, k);
+	fa_mul(Xm, 0, Ti, 0, tmp, k, k, k);
+	for (i = 0; i < k; i++)
+		for (j = 0; j < k; j++)
+			G[i * k + j] = -tmp[j * k + i];
+}
+
 int
 sq_oblimin(double *L, size_t p, size_t k, double gam, double eps,
     size_t maxit, double *phi, size_t *iter, int *converged)
 {
 	double *A, *T, *Tt, *Ti, *Lc, *Gq, *X, *G, *Gp, *tmp, *Xm;
+	double **const w[] = {
+		&A, &Lc, &Gq, &X, &tmp, &T, &Tt, &Ti, &G, &Gp, &Xm
+	};
+	const size_t len[] = {
+		p * k, p * k, p * k, p * k, p * k, k * k, k * k, k * k, k * k,
+		k * k, k * k
+	};
 	double f, ft = 0, s = 0, al, imp;
 	size_t i, j, l, it, ls;
-	int rc = SQ_ENOMEM;
+	int rc;
 
 	*iter = 0;
 	*converged = 0;
 	if (p == 0 || k < 2)
 		return SQ_EUSAGE;
-	A = malloc(p * k * sizeof(double));
-	Lc = malloc(p * k * sizeof(double));
-	Gq = malloc(p * k * sizeof(double));
-	X = malloc(p * k * sizeof(double));
-	tmp = malloc(p * k * sizeof(double));
-	T = calloc(k * k, sizeof(double));
-	Tt = malloc(k * k * sizeof(double));
-	Ti = malloc(k * k * sizeof(double));
-	G = malloc(k * k * sizeof(double));
-	Gp = malloc(k * k * sizeof(double));
-	Xm = malloc(k * k * sizeof(double));
-	if (!A || !Lc || !Gq || !X || !tmp || !T || !Tt || !Ti || !G ||
-	    !Gp || !Xm)
+	if ((rc = work_new(w, len, 11)) != SQ_OK)
 		goto out;
 	memcpy(A, L, p * k * sizeof(double));
 	for (i = 0; i < k; i++)
@@ -191,11 +218,7 @@ sq_oblimin(double *L, size_t p, size_t k, double gam, double eps,
 		goto out;
 	fa_mul(A, 0, Ti, 1, Lc, p, k, k);
 	f = vgq_oblimin(Lc, p, k, gam, Gq, X);
-	fa_mul(Lc, 1, Gq, 0, Xm, k, p, k);
-	fa_mul(Xm, 0, Ti, 0, tmp, k, k, k);
-	for (i = 0; i < k; i++)
-		for (j = 0; j < k; j++)
-			G[i * k + j] = -tmp[j * k + i];
+	oblique_grad(Lc, Gq, Ti, G, Xm, tmp, p, k);
 	al = 1;
 	for (it = 0; it <= maxit; it++) {
 		for (j = 0; j < k; j++) {
@@ -237,11 +260,7 @@ sq_oblimin(double *L, size_t p, size_t k, double gam, double eps,
 		}
 		memcpy(T, Tt, k * k * sizeof(double));
 		f = ft;
-		fa_mul(Lc, 1, Gq, 0, Xm, k, p, k);
-		fa_mul(Xm, 0, Ti, 0, tmp, k, k, k);
-		for (i = 0; i < k; i++)
-			for (j = 0; j < k; j++)
-				G[i * k + j] = -tmp[j * k + i];
+		oblique_grad(Lc, Gq, Ti, G, Xm, tmp, p, k);
 	}
 	*converged = s < eps;
 	memcpy(L, Lc, p * k * sizeof(double));
@@ -256,17 +275,7 @@ sq_oblimin(double *L, size_t p, size_t k, double gam, double eps,
 		}
 	rc = SQ_OK;
 out:
-	free(A);
-	free(Lc);
-	free(Gq);
-	free(X);
-	free(tmp);
-	free(T);
-	free(Tt);
-	free(Ti);
-	free(G);
-	free(Gp);
-	free(Xm);
+	work_free(w, 11);
 	return rc;
 }
 
@@ -275,33 +284,23 @@ sq_promax(double *L, size_t p, size_t k, double m, double *phi)
 {
 	double *h, *TT, *Q, *xtx, *xtxi, *xtq, *U, *utu, *utui, *z, *Ut;
 	double *ui;
+	double **const w[] = {
+		&h, &TT, &Q, &z, &xtx, &xtxi, &xtq, &U, &utu, &utui, &Ut, &ui
+	};
+	const size_t len[] = {
+		p, k * k, p * k, p * k, k * k, k * k, k * k, k * k, k * k,
+		k * k, k * k, k * k
+	};
 	size_t i, j;
-	int rc = SQ_ENOMEM;
+	int rc;
 
 	if (p == 0 || k < 2)
 		return SQ_EUSAGE;
-	h = malloc(p * sizeof(double));
-	TT = malloc(k * k * sizeof(double));
-	Q = malloc(p * k * sizeof(double));
-	z = malloc(p * k * sizeof(double));
-	xtx = malloc(k * k * sizeof(double));
-	xtxi = malloc(k * k * sizeof(double));
-	xtq = malloc(k * k * sizeof(double));
-	U = malloc(k * k * sizeof(double));
-	utu = malloc(k * k * sizeof(double));
-	utui = malloc(k * k * sizeof(double));
-	Ut = malloc(k * k * sizeof(double));
-	ui = malloc(k * k * sizeof(double));
-	if (!h || !TT || !Q || !z || !xtx || !xtxi || !xtq || !U || !utu ||
-	    !utui || !Ut || !ui)
+	if ((rc = work_new(w, len, 12)) != SQ_OK)
 		goto out;
 	/* psych::kaiser: rows to unit length */
 	for (i = 0; i < p; i++) {
-		double ss = 0;
-
-		for (j = 0; j < k; j++)
-			ss += L[i * k + j] * L[i * k + j];
-		h[i] = sqrt(ss);
+		h[i] = sqrt(fa_rowss(L, i, k));
 		if (h[i] == 0) {
 			rc = SQ_ENUMERIC;
 			goto out;
@@ -331,22 +330,9 @@ sq_promax(double *L, size_t p, size_t k, double m, double *phi)
 	if ((rc = fa_inverse(Ut, k, ui)) != SQ_OK)
 		goto out;
 	fa_mul(ui, 0, ui, 1, phi, k, k, k);
-	for (i = 0; i < p; i++)
-		for (j = 0; j < k; j++)
-			L[i * k + j] = z[i * k + j] * h[i];
+	rows_times(L, z, h, p, k);
 	rc = SQ_OK;
 out:
-	free(h);
-	free(TT);
-	free(Q);
-	free(z);
-	free(xtx);
-	free(xtxi);
-	free(xtq);
-	free(U);
-	free(utu);
-	free(utui);
-	free(Ut);
-	free(ui);
+	work_free(w, 12);
 	return rc;
 }

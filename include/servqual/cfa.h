@@ -19,7 +19,8 @@
 enum sq_cfa_verdict {
 	SQ_CFA_OK = 0,		/* HTMT <= 0.85 and Fornell-Larcker holds */
 	SQ_CFA_DOUBTFUL,	/* 0.85 < HTMT <= 0.90, or AVE < r^2 */
-	SQ_CFA_FAIL		/* HTMT > 0.90: the two measure one thing */
+	SQ_CFA_FAIL,		/* HTMT > 0.90: the two measure one thing */
+	SQ_CFA_UNJUDGED		/* the fit did not converge: no verdict */
 };
 
 typedef struct sq_cfa {
@@ -81,7 +82,8 @@ int sq_htmt(const double *R, size_t p, const int *dim, size_t m,
    srmr>X (also <= and >=), heywood, convergence, discriminant. */
 int sq_cfa_gate_valid(const char *gate);
 
-/* 1 if the valid gate holds for c; an undefined figure holds. */
+/* 1 if the valid gate holds for c; an undefined figure holds, and so
+   does every gate on a fit that did not converge. */
 int sq_cfa_gate_holds(const char *gate, const sq_cfa *c);
 
 #endif

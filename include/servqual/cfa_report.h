@@ -20,7 +20,10 @@ typedef struct sq_cfa_source {
 	unsigned long invalid;		/* cells treated as missing */
 } sq_cfa_source;
 
-/* "ok", "doubtful" or "fail". */
+/* The code of the dimension of factor a. */
+const char *sq_cfa_dim_code(const sq_cfa_source *src, size_t a);
+
+/* "ok", "doubtful" or "fail"; "" when not judged (no convergence). */
 const char *sq_cfa_verdict_name(int verdict);
 
 /* The fit as a long table: section key dimension item dimension2 value. */

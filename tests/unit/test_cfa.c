@@ -102,6 +102,13 @@ main(void)
 	    sq_cfa_gate_holds("cfi>=1", c) && !sq_cfa_gate_holds("cfi>1", c) &&
 	    !sq_cfa_gate_holds("heywood", c) &&
 	    !sq_cfa_gate_holds("convergence", c), "gates on a perfect fit");
+	c->converged = 0;	/* as if it had not: no gate can pass */
+	CHECK(sq_cfa_gate_holds("cfi<0.9", c) &&
+	    sq_cfa_gate_holds("rmsea>0.5", c) &&
+	    sq_cfa_gate_holds("heywood", c) &&
+	    sq_cfa_gate_holds("discriminant", c) &&
+	    sq_cfa_gate_holds("convergence", c), "every gate holds unconverged");
+	c->converged = 1;
 
 	/* a one-item factor and a bad S are refused */
 	{
