@@ -104,7 +104,8 @@ sq_state_read_values(sq_state_rd *r, unsigned long long k, double resp,
 			return sq_state_bad(r,
 			    "a value that is not a finite number");
 		if (j > 0 && !(x > prev))
-			return sq_state_bad(r, "values not strictly increasing");
+			return sq_state_bad(r,
+			    "values not strictly increasing");
 		if (sq_state_u64(r->tok[1], (1ULL << 46), &u) || u == 0)
 			return sq_state_bad(r, "a count out of range");
 		if ((sum += (double)u) > resp)

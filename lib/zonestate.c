@@ -123,8 +123,8 @@ int
 sq_zone_state_read_body(sq_state_rd *r, sq_zoneset *s,
     const sq_instrument *ins)
 {
-	sq_state_groups gs = { SQ_ZONE_MAX_SEGMENTS + 1, s->by_segment, read_group,
-	    s, ins, NULL };
+	sq_state_groups gs = { SQ_ZONE_MAX_SEGMENTS + 1, s->by_segment,
+	    read_group, s, ins, NULL };
 
 	return sq_state_read_segments(r, &gs);
 }

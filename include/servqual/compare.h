@@ -50,7 +50,7 @@ typedef struct sq_cmpset {
 	unsigned long long *resp;	/* respondents of each group */
 	unsigned long *first;	/* line of each group's first respondent
 				   (0 from a state), for the limit error */
-	size_t cap[3];		/* entries vc, resp, first have room for */
+	size_t cap[3];		/* room in vc, resp and first */
 	sq_keyset keys;		/* the group names' index */
 	unsigned long blank;	/* respondents with a blank group */
 	sq_scores *sc;

@@ -129,7 +129,7 @@ int sq_state_write_groups(FILE *fp, char *const *seg, size_t nseg,
  */
 typedef struct sq_state_groups {
 	unsigned long long max;	/* most groups, 1 + the segments */
-	int segmented;		/* the set keeps segments: else only "all" */
+	int segmented;		/* segments kept: else only "all" */
 	int (*group)(sq_state_rd *r, const struct sq_state_groups *gs,
 	    const char *val);
 	void *set;

@@ -168,7 +168,8 @@ test_pop_fit(void)
 	CHECK(bad == 0, "a popped name is gone and can be added again");
 	for (i = 0; i < 1000; i++) {
 		name_of(i, buf, sizeof(buf));
-		if (!sq_keyset_find(&k, buf, &j) || j != i || acc[j] != (double)i)
+		if (!sq_keyset_find(&k, buf, &j) || j != i ||
+		    acc[j] != (double)i)
 			bad++;
 	}
 	CHECK(bad == 0 && cap == k.cap, "after pops and rehashes every name "
