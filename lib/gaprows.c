@@ -57,62 +57,68 @@ cmp_idx(const void *a, const void *b, void *ctx)
 	return i < j ? -1 : i > j;
 }
 
+/*
+ * The indices of the p-values that are not missing, in o (m of them),
+ * ordered by p (ties by index) when sorted; every adj[] starts missing.
+ */
+static size_t *
+present(const double *p, size_t n, int sorted, double *adj, size_t *m)
+{
+	size_t *o, i;
+
+	if ((o = malloc((n ? n : 1) * sizeof(*o))) == NULL)
+		return NULL;
+	for (*m = 0, i = 0; i < n; i++) {
+		adj[i] = NAN;
+		if (!isnan(p[i]))
+			o[(*m)++] = i;
+	}
+	if (sorted)
+		qsort_r(o, *m, sizeof(*o), cmp_idx, (void *)p);
+	return o;
+}
+
 int
 sq_holm(const double *p, size_t n, double *adj)
 {
-	size_t *o, m = 0, i;
-	double run = 0, v;
-
-	if ((o = malloc((n ? n : 1) * sizeof(*o))) == NULL)
-		return SQ_ENOMEM;
-	for (i = 0; i < n; i++) {
-		adj[i] = NAN;
-		if (!isnan(p[i]))
-			o[m++] = i;
-	}
-	qsort_r(o, m, sizeof(*o), cmp_idx, (void *)p);
-	for (i = 0; i < m; i++) {
-		v = (double)(m - i) * p[o[i]];
-		if (v > run)
-			run = v;
-		adj[o[i]] = run < 1 ? run : 1;
-	}
-	free(o);
-	return SQ_OK;
+	return sq_adjust(p, n, SQ_ADJ_HOLM, adj);
 }
 
 int
 sq_adjust(const double *p, size_t n, int method, double *adj)
 {
-	size_t *o, i, m = 0;
-	double run = 1;
+	size_t *o, i, m;
+	double run, v;
 
-	switch (method) {
-	case SQ_ADJ_HOLM:
-		return sq_holm(p, n, adj);
-	case SQ_ADJ_NONE:
+	if (method == SQ_ADJ_NONE) {
 		for (i = 0; i < n; i++)
 			adj[i] = p[i];
 		return SQ_OK;
 	}
-	if ((o = malloc((n ? n : 1) * sizeof(*o))) == NULL)
+	if ((o = present(p, n, method != SQ_ADJ_BONFERRONI, adj, &m)) ==
+	    NULL)
 		return SQ_ENOMEM;
-	for (i = 0; i < n; i++) {
-		adj[i] = NAN;
-		if (!isnan(p[i]))
-			o[m++] = i;
-	}
-	if (method == SQ_ADJ_BONFERRONI) {
+	switch (method) {
+	case SQ_ADJ_HOLM:
+		/* (m - i) p_(i), cumulative maximum from the bottom */
+		for (run = 0, i = 0; i < m; i++) {
+			v = (double)(m - i) * p[o[i]];
+			if (v > run)
+				run = v;
+			adj[o[i]] = run < 1 ? run : 1;
+		}
+		break;
+	case SQ_ADJ_BONFERRONI:
 		for (i = 0; i < m; i++)
 			adj[o[i]] = fmin(1, p[o[i]] * (double)m);
-		free(o);
-		return SQ_OK;
-	}
-	/* Benjamini-Hochberg: p_(i) m / i, cumulative minimum from the top */
-	qsort_r(o, m, sizeof(*o), cmp_idx, (void *)p);
-	for (i = m; i-- > 0;) {
-		run = fmin(run, p[o[i]] * (double)m / (double)(i + 1));
-		adj[o[i]] = run;
+		break;
+	default:
+		/* Benjamini-Hochberg: p_(i) m / i, cumulative minimum from
+		   the top */
+		for (run = 1, i = m; i-- > 0;) {
+			run = fmin(run, p[o[i]] * (double)m / (double)(i + 1));
+			adj[o[i]] = run;
+		}
 	}
 	free(o);
 	return SQ_OK;

@@ -93,19 +93,9 @@ put_uint(char *p, unsigned long u)
 static char *
 put_int(char *p, long v)
 {
-	char tmp[24];
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	int n = 0;
-
 	if (v < 0)
 		*p++ = '-';
-	do {
-		tmp[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u > 0);
-	while (n > 0)
-		*p++ = tmp[--n];
-	return p;
+	return put_uint(p, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v);
 }
 
 /* Characters put_int() writes for v. */

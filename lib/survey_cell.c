@@ -25,7 +25,7 @@ int
 sq_parse_number(const char *v, int comma, double *x)
 {
 	char buf[64], *end;
-	const char *p = v, *q;
+	const char *p = v, *q, *e;
 	size_t o = 0, digits = 0, ndot = 0, ncomma = 0;
 	int frac = 0;
 
@@ -36,6 +36,21 @@ sq_parse_number(const char *v, int comma, double *x)
 		q--;
 	if (q - p >= (long)sizeof(buf) - 1 || q == p)
 		return -1;
+	/* An exponent ("1.5E-05", as Excel shows small weights) ends it. */
+	for (e = p; e < q && *e != 'e' && *e != 'E'; e++)
+		;
+	if (e < q) {
+		const char *d = e + 1;
+
+		if (d < q && (*d == '+' || *d == '-'))
+			d++;
+		if (d == q)
+			return -1;
+		for (; d < q; d++)
+			if (*d < '0' || *d > '9')
+				return -1;
+		q = e;
+	}
 	if (*p == '+' || *p == '-')
 		buf[o++] = *p++;
 	for (; p < q; p++) {
@@ -87,12 +102,16 @@ sq_parse_number(const char *v, int comma, double *x)
 			buf[o++] = '.';
 		}
 	}
+	for (; *e != '\0' && *e != ' ' && *e != '\t'; e++)
+		buf[o++] = *e;
 	buf[o] = '\0';
 	errno = 0;
 	*x = strtod(buf, &end);
-	if (*end != '\0' || errno == ERANGE || !isfinite(*x))
+	if (*end != '\0')
 		return -1;
-	return 0;
+	if (!isfinite(*x) || (errno == ERANGE && fabs(*x) > 1))
+		return -2;	/* beyond the largest double */
+	return 0;		/* below the smallest: 0 or subnormal, as R */
 }
 
 /* Codebook missing codes that are numbers, for "99" to match "99.00". */
@@ -201,6 +220,8 @@ text_fraction(const char *v)
 	for (p = v; *p != '\0'; p++)
 		if (*p == '.' || *p == ',')
 			sep = p;
+		else if (*p == 'e' || *p == 'E')
+			return 0;	/* "1.5E1": the double says it */
 	for (p = sep ? sep + 1 : v + strlen(v); *p != '\0'; p++)
 		if (*p >= '1' && *p <= '9')
 			return 1;
@@ -255,6 +276,7 @@ sqs_item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 	const sq_instrument *ins = s->ins;
 	const char *v = row->field[i];
 	char range[64], f[256];
+	int rc = -1;
 
 	*x = NAN;
 	/* Fast path: one digit. */
@@ -265,7 +287,7 @@ sqs_item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 			return 0;
 	} else if (row->len[i] == 0) {
 		return 0;
-	} else if (sq_parse_number(v, 1, x) == 0) {
+	} else if ((rc = sq_parse_number(v, 1, x)) == 0) {
 		if (ins->nrecodes > 0 && sq_instrument_recode(ins, x)) {
 			if (isnan(*x))
 				return 0;
@@ -293,6 +315,9 @@ sqs_item_value(struct sv *s, const sq_row *row, size_t i, double *x,
 			}
 		}
 		*x = NAN;
+		if (rc == -2)
+			return bad_cell(s, row, i, err, "is beyond the range "
+			    "of numbers");
 		if (ins->nlabels > 0)
 			return bad_cell(s, row, i, err, "is not a number or "
 			    "a label of the codebook");
@@ -339,6 +364,7 @@ sqs_real_value(struct sv *s, const sq_row *row, size_t i, int nonneg,
     double *x, sq_error *err)
 {
 	const char *v = row->field[i];
+	int rc;
 
 	/* the common case first */
 	if (digits(v, row->len[i], x) == 0 && !is_missing_num(s, *x))
@@ -346,7 +372,7 @@ sqs_real_value(struct sv *s, const sq_row *row, size_t i, int nonneg,
 	*x = NAN;
 	if (row->len[i] == 0)
 		return 0;
-	if (sq_parse_number(v, s->comma, x) == 0) {
+	if ((rc = sq_parse_number(v, s->comma, x)) == 0) {
 		if (is_missing_num(s, *x)) {
 			*x = NAN;
 			return 0;
@@ -355,6 +381,9 @@ sqs_real_value(struct sv *s, const sq_row *row, size_t i, int nonneg,
 		return 0;
 	} else {
 		*x = NAN;
+		if (rc == -2)
+			return bad_cell(s, row, i, err, "is beyond the range "
+			    "of numbers");
 		return bad_cell(s, row, i, err, "is not a number%s",
 		    s->comma || strchr(v, ',') == NULL ? "" :
 		    " (a decimal comma needs ';' or tab as the delimiter)");

@@ -191,10 +191,10 @@ trow(void *vctx, const sq_row *row, sq_error *err)
 		    (size_t)c->col[1] + 1, names[1], "\"%s\": expected P or G",
 		    row->field[c->col[1]]);
 	v = row->field[c->col[2]];
-	if (sq_parse_number(v, row->delim != ',', &x) != 0 || !isfinite(x))
+	if ((rc = sq_parse_number(v, row->delim != ',', &x)) != 0)
 		return sq_error_set(err, SQ_EDATA, c->name, row->line,
-		    (size_t)c->col[2] + 1, names[2], "\"%s\" is not a number",
-		    v);
+		    (size_t)c->col[2] + 1, names[2], "\"%s\" %s", v, rc == -2 ?
+		    "is beyond the range of numbers" : "is not a number");
 	if (!on_scale(c->ins, block, x, range, sizeof(range)))
 		return sq_error_set(err, SQ_EDATA, c->name, row->line,
 		    (size_t)c->col[2] + 1, names[2], "\"%s\" is outside %s, "

@@ -98,8 +98,11 @@ typedef struct sq_survey_stats {
 } sq_survey_stats;
 
 /*
- * Parse a number as exports write it: "7", "7.00", " 7 "; with comma
- * set also "7,5" and "1.234,5" (decimal comma). Returns 0 or -1.
+ * Parse a number as exports write it: "7", "7.00", " 7 ", "1.5E-05";
+ * with comma set also "7,5" and "1.234,5" (decimal comma). Returns 0,
+ * -1 if s is not a number, -2 if it is one beyond the range of a double
+ * ("1e400"). A number below the smallest double reads as 0 or
+ * subnormal, as strtod and R read it.
  */
 int sq_parse_number(const char *s, int comma, double *x);
 

@@ -101,7 +101,7 @@ sig_case() {	# NAME SIGNAL CMD...: no file at all left after SIGNAL
 		n=$((n + 1))
 	done
 	kill -"$sig" $pid 2>/dev/null
-	wait $pid
+	wait $pid 2>/dev/null
 	t "$name" 0 - - sh -c "[ -z \"\$(ls -A '$TMP/sig')\" ]"
 }
 # (a background job of a script starts with SIGINT ignored: undo that)

@@ -56,7 +56,10 @@ _bad label_without_codebook.csv "2: column E1 (#2): \"Totalmente de acuerdo\" $_
 _bad label_not_in_codebook.csv "2: column E1 (#2): \"Muy de acuerdo\" is not a number or a label of the codebook" -c $B/labels.codebook.csv
 _bad hex_answer.csv "2: column E3 (#4): \"0x7\" $_nan"
 _bad inf_answer.csv "2: column E3 (#4): \"inf\" $_nan"
-_bad exponent_answer.csv "2: column E3 (#4): \"7e0\" $_nan"
+t "bad: exponent_answer.csv (7e0) is a number" 0 '*' - sq-gap $B/exponent_answer.csv
+_bad huge_answer.csv "2: column E3 (#4): \"1e308\" $_scale"
+_bad overflow_answer.csv "2: column E3 (#4): \"1e400\" is beyond the range of numbers"
+_bad overflow_weight.csv "2: column W_TAN (#46): \"-1E+999\" is beyond the range of numbers"
 _bad two_numbers.csv "2: column E3 (#4): \"7 7\" $_nan"
 _bad long_value.csv "2: column E4 (#5): \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\" $_nan"
 _bad negative_weight.csv "2: column W_RES (#48): \"-5\" is negative; weights are 0 or more"

@@ -21,7 +21,14 @@ t "deps: a one-way pair passes" 0 "$DT/line.exp" - \
     sh tests/deps.sh "$DT/line"
 t "deps: no objects is an error" 2 - "~no " \
     sh tests/deps.sh "$DT/none"
+ar rcs "$DT/loop.a" "$DT/loop/chart_a.o" "$DT/loop/chart_b.o"
+t "deps: a cycle inside an archive fails" 1 - "~call cycle" \
+    sh tests/deps.sh "$DT/loop.a"
+t "deps: an archive's members only, by pattern" 2 - "~no x_*.o in" \
+    sh tests/deps.sh "$DT/loop.a" 'x_*.o'
+# the library archive, not its object directory: the build directory can
+# keep objects of files since removed or split
 t "deps: the chart files of lib/ call one way" 0 '*' - \
-    sh tests/deps.sh "$O/lib" 'chart_*.o'
+    sh tests/deps.sh "$O/libservqual.a" 'chart_*.o'
 t "deps: every file of lib/ calls one way" 0 '*' - \
-    sh tests/deps.sh "$O/lib" '*.o'
+    sh tests/deps.sh "$O/libservqual.a" '*.o'

@@ -137,7 +137,24 @@ test_numbers(void)
 	CHECK(num("5.", 0) == 5, "5.");
 	CHECK(num("", 0) == -12345, "empty");
 	CHECK(num("-", 0) == -12345, "sign alone");
-	CHECK(num("1e3", 0) == -12345, "no exponents");
+	CHECK(num("1e3", 0) == 1000, "1e3");
+	CHECK(num("1.5E-05", 0) == 1.5e-05, "1.5E-05 (Excel's small numbers)");
+	CHECK(num("1,5E+01", 1) == 15, "1,5E+01 with decimal comma");
+	CHECK(num(" 7E0 ", 0) == 7, "7E0 with blanks");
+	CHECK(num("1e308", 0) == 1e308, "1e308");
+	CHECK(num("1e-400", 0) == 0, "1e-400 underflows to 0");
+	CHECK(num("1e", 0) == -12345, "exponent without digits");
+	CHECK(num("1e+", 0) == -12345, "exponent sign alone");
+	CHECK(num("e5", 0) == -12345, "exponent alone");
+	CHECK(num("1e5e5", 0) == -12345, "two exponents");
+	CHECK(num("1e5.5", 0) == -12345, "fractional exponent");
+	CHECK(num("Excelente", 0) == -12345, "a label starting with E");
+	{
+		double x;
+
+		CHECK(sq_parse_number("1e400", 0, &x) == -2, "1e400 is -2");
+		CHECK(sq_parse_number("-1e400", 0, &x) == -2, "-1e400 is -2");
+	}
 	CHECK(num("0x1", 0) == -12345, "no hex");
 	CHECK(num("inf", 0) == -12345, "no inf");
 	CHECK(num("nan", 0) == -12345, "no nan");

@@ -86,8 +86,12 @@ def main():
     put("hex_answer.csv", csv([HEAD, cell(g1, 3, "0x7")]))
     put("inf_answer.csv", csv([HEAD, cell(g1, 3, "inf")]))
     put("exponent_answer.csv", csv([HEAD, cell(g1, 3, "7e0")]))
+    put("huge_answer.csv", csv([HEAD, cell(g1, 3, "1e308")]))
+    put("overflow_answer.csv", csv([HEAD, cell(g1, 3, "1e400")]))
     put("two_numbers.csv", csv([HEAD, cell(g1, 3, "7 7")]))
     W = ["W_TAN", "W_REL", "W_RES", "W_ASS", "W_EMP"]
+    put("overflow_weight.csv", csv([HEAD + W, g1 + ["-1E+999", "20", "20",
+                                                    "20", "20"]]))
     put("negative_weight.csv", csv([HEAD + W, g1 + ["20", "20", "-5", "20",
                                                     "45"]]))
     put("word_weight.csv", csv([HEAD + W, g1 + ["veinte", "20", "20", "20",
