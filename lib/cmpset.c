@@ -1,15 +1,13 @@
 /*
  * The groups of a comparison (sq_cmpset): each group's counted scores,
- * found by name through a keyed hash; adding a response, folding one set
+ * found by name through a keyset; adding a response, folding one set
  * into another and the groups' name order.
  */
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "servqual/compare.h"
-#include "servqual/hash.h"
 
 int
 sq_cmpset_new(const sq_instrument *ins, int block, int items,
@@ -20,7 +18,7 @@ sq_cmpset_new(const sq_instrument *ins, int block, int items,
 	*out = NULL;
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return SQ_ENOMEM;
-	sq_hash_key_init(&s->key);
+	sq_keyset_init(&s->keys, SQ_CMP_MAX_GROUPS);
 	s->block = block;
 	s->items = items;
 	s->ndims = ins->ndims;
@@ -45,13 +43,11 @@ sq_cmpset_free(sq_cmpset *s)
 		for (k = 0; k < s->nscores; k++)
 			sq_valcount_release(&s->vc[g][k]);
 		free(s->vc[g]);
-		free(s->name[g]);
 	}
 	free(s->vc);
 	free(s->resp);
 	free(s->first);
-	free(s->name);
-	free(s->hash);
+	sq_keyset_release(&s->keys);
 	sq_scores_free(s->sc);
 	free(s);
 }
@@ -67,83 +63,31 @@ blank(const char *g)
 	return 1;
 }
 
-/* Index of group name, adding it when new; -1 on failure (rc says). */
-static long
-group(sq_cmpset *s, const char *name, int *rc)
+int
+sq_cmpset_group(sq_cmpset *s, const char *name, size_t *idx)
 {
-	size_t i, j;
+	size_t g;
+	int added, rc;
 
-	if (2 * (s->ngroups + 1) > s->hcap) {
-		size_t cap = s->hcap ? 2 * s->hcap : 64;
-		size_t *h = malloc(cap * sizeof(*h));
-
-		if (h == NULL)
-			goto nomem;
-		for (i = 0; i < cap; i++)
-			h[i] = SIZE_MAX;
-		for (i = 0; i < s->ngroups; i++) {
-			for (j = sq_hash_keyed(&s->key, s->name[i]) & (cap - 1);
-			    h[j] != SIZE_MAX; j = (j + 1) & (cap - 1))
-				;
-			h[j] = i;
-		}
-		free(s->hash);
-		s->hash = h;
-		s->hcap = cap;
+	if ((rc = sq_keyset_add(&s->keys, name, &g, &added)) != SQ_OK)
+		return rc;
+	if (added && (sq_keyset_fit(&s->keys, &s->vc, &s->cap[0],
+	    sizeof(*s->vc)) != SQ_OK || sq_keyset_fit(&s->keys, &s->resp,
+	    &s->cap[1], sizeof(*s->resp)) != SQ_OK ||
+	    sq_keyset_fit(&s->keys, &s->first, &s->cap[2],
+	    sizeof(*s->first)) != SQ_OK ||
+	    (s->vc[g] = calloc(s->nscores, sizeof(sq_valcount))) == NULL)) {
+		sq_keyset_pop(&s->keys);
+		return SQ_ENOMEM;
 	}
-	for (j = sq_hash_keyed(&s->key, name) & (s->hcap - 1); s->hash[j] != SIZE_MAX;
-	    j = (j + 1) & (s->hcap - 1))
-		if (strcmp(s->name[s->hash[j]], name) == 0)
-			return (long)s->hash[j];
-	if (s->ngroups == SQ_CMP_MAX_GROUPS) {
-		*rc = SQ_ELIMIT;
-		return -1;
+	if (added) {
+		s->resp[g] = 0;
+		s->first[g] = 0;
 	}
-	if (s->ngroups == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 8;
-		char **n = realloc(s->name, cap * sizeof(*n));
-
-		if (n == NULL)
-			goto nomem;
-		s->name = n;
-		{
-			sq_valcount **v = realloc(s->vc, cap * sizeof(*v));
-
-			if (v == NULL)
-				goto nomem;
-			s->vc = v;
-		}
-		{
-			unsigned long long *u = realloc(s->resp,
-			    cap * sizeof(*u));
-
-			if (u == NULL)
-				goto nomem;
-			s->resp = u;
-		}
-		{
-			unsigned long *f = realloc(s->first, cap * sizeof(*f));
-
-			if (f == NULL)
-				goto nomem;
-			s->first = f;
-		}
-		s->cap = cap;
-	}
-	s->name[s->ngroups] = strdup(name);
-	s->vc[s->ngroups] = calloc(s->nscores, sizeof(sq_valcount));
-	if (s->name[s->ngroups] == NULL || s->vc[s->ngroups] == NULL) {
-		free(s->name[s->ngroups]);
-		free(s->vc[s->ngroups]);
-		goto nomem;
-	}
-	s->resp[s->ngroups] = 0;
-	s->first[s->ngroups] = 0;
-	s->hash[j] = s->ngroups;
-	return (long)s->ngroups++;
-nomem:
-	*rc = SQ_ENOMEM;
-	return -1;
+	s->ngroups = s->keys.n;
+	s->name = s->keys.name;
+	*idx = g;
+	return SQ_OK;
 }
 
 int
@@ -151,15 +95,14 @@ sq_cmpset_add(sq_cmpset *s, const sq_instrument *ins, const char *gname,
     const sq_response *r, sq_error *err)
 {
 	sq_valcount *vc;
-	size_t d, i;
-	long g;
-	int rc = SQ_OK;
+	size_t d, i, g;
+	int rc;
 
 	if (blank(gname)) {
 		s->blank++;
 		return SQ_OK;
 	}
-	if ((g = group(s, gname, &rc)) < 0)
+	if ((rc = sq_cmpset_group(s, gname, &g)) != SQ_OK)
 		return rc == SQ_ELIMIT ? sq_error_set(err, rc, "",
 		    r->line, 0, NULL, "more than %d groups",
 		    SQ_CMP_MAX_GROUPS) : sq_error_set(err, rc, "", 0, 0,
@@ -185,18 +128,6 @@ sq_cmpset_add(sq_cmpset *s, const sq_instrument *ins, const char *gname,
 	if (rc != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, "", 0, 0, NULL,
 		    "out of memory");
-	return SQ_OK;
-}
-
-int
-sq_cmpset_group(sq_cmpset *s, const char *name, size_t *idx)
-{
-	int rc = SQ_OK;
-	long g = group(s, name, &rc);
-
-	if (g < 0)
-		return rc;
-	*idx = (size_t)g;
 	return SQ_OK;
 }
 

@@ -4,11 +4,11 @@
  * bits back, every line checked and every size bounded before it is
  * trusted.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "servqual/comparestate.h"
+#include "servqual/momstate.h"
 #include "servqual/valcount.h"
 
 #define NMAX (1ULL << 46)	/* respondents of one state (SQ_STATE_NMAX) */
@@ -17,18 +17,10 @@
 static int
 put_score(FILE *fp, size_t i, const sq_valcount *m)
 {
-	double *v = NULL;
-	unsigned long long *c = NULL;
-	size_t j;
+	char head[64];
 
-	if (sq_valcount_sorted(m, &v, &c) != SQ_OK)
-		return SQ_ENOMEM;
-	fprintf(fp, "score %zu %zu\n", i, m->n);
-	for (j = 0; j < m->n; j++)
-		fprintf(fp, "%a %llu\n", v[j], c[j]);
-	free(v);
-	free(c);
-	return SQ_OK;
+	snprintf(head, sizeof(head), "score %zu", i);
+	return sq_state_put_values(fp, head, m);
 }
 
 int
@@ -84,8 +76,7 @@ static int
 read_score(sq_state_rd *r, size_t i, unsigned long long resp,
     sq_valcount *m)
 {
-	unsigned long long k, j, u, idx, sum = 0;
-	double x, prev = 0;
+	unsigned long long k, idx;
 	int rc;
 
 	if ((rc = sq_state_expect(r, "score", 2)) != SQ_OK)
@@ -94,25 +85,7 @@ read_score(sq_state_rd *r, size_t i, unsigned long long resp,
 		return sq_state_bad(r, "counts of the wrong score");
 	if (sq_state_u64(r->tok[2], NMAX, &k) || k > resp)
 		return sq_state_bad(r, "more distinct values than respondents");
-	for (j = 0; j < k; j++) {
-		if ((rc = sq_state_next(r)) != SQ_OK)
-			return rc;
-		if (r->ntok != 2)
-			return sq_state_bad(r, "wrong number of fields");
-		if (sq_state_dbl(r->tok[0], &x) || !isfinite(x))
-			return sq_state_bad(r,
-			    "a value that is not a finite number");
-		if (j > 0 && !(x > prev))
-			return sq_state_bad(r, "values not strictly increasing");
-		if (sq_state_u64(r->tok[1], NMAX, &u) || u == 0)
-			return sq_state_bad(r, "a count out of range");
-		if ((sum += u) > resp)
-			return sq_state_bad(r, "more counts than respondents");
-		if (sq_valcount_add(m, x, u) != SQ_OK)
-			return nomem(r);
-		prev = x;
-	}
-	return SQ_OK;
+	return sq_state_read_values(r, k, (double)resp, m);
 }
 
 int

@@ -42,10 +42,23 @@ put_mom1(FILE *fp, const struct drv_mom1 *s)
 	fprintf(fp, " %a %a %a\n", s->rn, s->rm, s->rm2);
 }
 
+/* Group g: the whole sample's 2 nd moments, then each segment's. */
+static int
+put_group(FILE *fp, const void *ctx, size_t g)
+{
+	const sq_drivers *a = ctx;
+	size_t per = 2 * a->nd, d;
+	const struct drv_mom1 *m = g == 0 ? a->all : a->segmom + (g - 1) * per;
+
+	for (d = 0; d < per; d++)
+		put_mom1(fp, &m[d]);
+	return SQ_OK;
+}
+
 int
 sq_drivers_state_write_body(FILE *fp, const sq_drivers *a)
 {
-	size_t nd = a->nd, q = nd + 1, per = 2 * nd, i, d;
+	size_t nd = a->nd, q = nd + 1, i, d;
 	int m;
 
 	fprintf(fp, "drivers %zu %lld %d\nrespondents %a\n", nd, a->L,
@@ -62,18 +75,7 @@ sq_drivers_state_write_body(FILE *fp, const sq_drivers *a)
 			fprintf(fp, " %lld", a->tot[i].w[d]);
 		fputc('\n', fp);
 	}
-	fprintf(fp, "groups %zu\ngroup all\n", a->nseg + 1);
-	for (i = 0; i < per; i++)
-		put_mom1(fp, &a->all[i]);
-	for (i = 0; i < a->nseg; i++) {
-		fputs("group seg", fp);
-		/* hex: segment values may hold blanks, newlines, anything */
-		sq_state_put_hex(fp, a->seg[i]);
-		fputc('\n', fp);
-		for (d = 0; d < per; d++)
-			put_mom1(fp, &a->segmom[i * per + d]);
-	}
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+	return sq_state_write_groups(fp, a->seg, a->nseg, put_group, a);
 }
 
 /* Reading. */
@@ -236,14 +238,21 @@ read_mom1(sq_state_rd *r, long long L, double resp, struct drv_mom1 *s)
 	return SQ_OK;
 }
 
-/* The 2 nd moments of one group, folded into dst. */
+/*
+ * The 2 nd moments of the group of segment val (NULL: all), folded in;
+ * gs->arg the state's respondents.
+ */
 static int
-read_group(sq_state_rd *r, sq_drivers *a, double resp, struct drv_mom1 *dst)
+read_group(sq_state_rd *r, const sq_state_groups *gs, const char *val)
 {
-	struct drv_mom1 s;
+	sq_drivers *a = gs->set;
+	struct drv_mom1 s, *dst = a->all;
+	double resp = *(const double *)gs->arg;
 	size_t i;
 	int rc;
 
+	if (val != NULL && (rc = sq_drivers_segment(a, val, &dst)) != SQ_OK)
+		return rc;
 	for (i = 0; i < 2 * a->nd; i++) {
 		if ((rc = read_mom1(r, a->L, resp, &s)) != SQ_OK)
 			return rc;
@@ -256,11 +265,10 @@ int
 sq_drivers_state_read_body(sq_state_rd *r, sq_drivers *a,
     const sq_instrument *ins)
 {
-	unsigned long long u, groups, g;
+	unsigned long long u;
 	struct drv_mom *mo = NULL;
-	struct drv_mom1 *sm;
+	sq_state_groups gs;
 	double resp;
-	char *val;
 	int rc, m;
 
 	if ((rc = sq_state_expect(r, "drivers", 3)) != SQ_OK)
@@ -288,25 +296,14 @@ sq_drivers_state_read_body(sq_state_rd *r, sq_drivers *a,
 	free(mo);
 	if ((rc = read_weights(r, a, resp)) != SQ_OK)
 		return rc;
-	if ((rc = sq_state_read_groups(r, DRV_MAX_SEGMENTS + 1, a->by_segment,
-	    &groups)) != SQ_OK)
+	gs.max = DRV_MAX_SEGMENTS + 1;
+	gs.segmented = a->by_segment;
+	gs.group = read_group;
+	gs.set = a;
+	gs.ins = ins;
+	gs.arg = &resp;
+	if ((rc = sq_state_read_segments(r, &gs)) != SQ_OK)
 		return rc;
-	for (g = 0; g < groups; g++) {
-		if ((rc = sq_state_read_group(r, g, &val)) != SQ_OK)
-			return rc;
-		if (val == NULL)
-			sm = a->all;
-		else {
-			rc = sq_drivers_segment(a, val, &sm);
-			free(val);
-			if (rc == SQ_ELIMIT)
-				return sq_state_bad(r, "too many segments");
-			if (rc != SQ_OK)
-				return rc;
-		}
-		if ((rc = read_group(r, a, resp, sm)) != SQ_OK)
-			return rc;
-	}
 	a->respondents += resp;
 	return SQ_OK;
 }

@@ -1,6 +1,6 @@
 /*
  * Gap accumulators by segment (sq_gapset): one for the whole sample and
- * one per value of the segment column, found through a keyed hash, with
+ * one per value of the segment column, found through a keyset, with
  * the segment limit that bounds their memory.
  */
 #include <math.h>
@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "servqual/gap.h"
-#include "servqual/hash.h"
 
 /* Bytes one segment's accumulator takes, as sq_gapacc_new() allocates. */
 static size_t
@@ -37,86 +36,16 @@ sq_gapset_new(const sq_instrument *ins, int by_segment, sq_gapset **out)
 		free(s);
 		return rc;
 	}
+	s->by_segment = by_segment;
 	if (by_segment) {
-		size_t per = acc_bytes(ins);
-
-		sq_hash_key_init(&s->key);
-		s->maxseg = SQ_SEGMENT_MEMORY / per;
+		s->maxseg = SQ_SEGMENT_MEMORY / acc_bytes(ins);
 		if (s->maxseg > SQ_MAX_SEGMENTS)
 			s->maxseg = SQ_MAX_SEGMENTS;
 		if (s->maxseg < 1)
 			s->maxseg = 1;
-		s->hcap = 64;
-		if ((s->hash = calloc(s->hcap, sizeof(*s->hash))) == NULL) {
-			sq_gapset_free(s);
-			return SQ_ENOMEM;
-		}
 	}
+	sq_keyset_init(&s->keys, s->maxseg);
 	*out = s;
-	return SQ_OK;
-}
-
-/* Double the open-addressing index; slots hold segment index + 1. */
-static int
-rehash(sq_gapset *s)
-{
-	size_t cap = s->hcap * 2, i, h;
-	size_t *nh = calloc(cap, sizeof(*nh));
-
-	if (nh == NULL)
-		return SQ_ENOMEM;
-	for (i = 0; i < s->nseg; i++) {
-		h = (size_t)sq_hash_keyed(&s->key, s->seg[i]) & (cap - 1);
-		while (nh[h] != 0)
-			h = (h + 1) & (cap - 1);
-		nh[h] = i + 1;
-	}
-	free(s->hash);
-	s->hash = nh;
-	s->hcap = cap;
-	return SQ_OK;
-}
-
-static int
-segment_of(sq_gapset *s, const sq_instrument *ins, const char *v,
-    sq_gapacc **acc)
-{
-	size_t h = (size_t)sq_hash_keyed(&s->key, v) & (s->hcap - 1), i;
-	int rc;
-
-	while (s->hash[h] != 0) {
-		i = s->hash[h] - 1;
-		if (strcmp(s->seg[i], v) == 0) {
-			*acc = s->acc[i];
-			return SQ_OK;
-		}
-		h = (h + 1) & (s->hcap - 1);
-	}
-	if (s->nseg >= s->maxseg)
-		return SQ_ELIMIT;
-	if (s->nseg == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **ns = realloc(s->seg, cap * sizeof(*ns));
-		sq_gapacc **na;
-
-		if (ns == NULL)
-			return SQ_ENOMEM;
-		s->seg = ns;
-		if ((na = realloc(s->acc, cap * sizeof(*na))) == NULL)
-			return SQ_ENOMEM;
-		s->acc = na;
-		s->cap = cap;
-	}
-	if ((s->seg[s->nseg] = strdup(v)) == NULL)
-		return SQ_ENOMEM;
-	if ((rc = sq_gapacc_new(ins, &s->acc[s->nseg])) != SQ_OK) {
-		free(s->seg[s->nseg]);
-		return rc;
-	}
-	s->hash[h] = s->nseg + 1;
-	*acc = s->acc[s->nseg++];
-	if (2 * s->nseg > s->hcap)
-		return rehash(s);
 	return SQ_OK;
 }
 
@@ -124,9 +53,23 @@ int
 sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
     sq_gapacc **acc)
 {
-	if (s->hash == NULL)
+	size_t i;
+	int added, rc;
+
+	if (!s->by_segment)
 		return SQ_EUSAGE;
-	return segment_of(s, ins, v, acc);
+	if ((rc = sq_keyset_add(&s->keys, v, &i, &added)) != SQ_OK)
+		return rc;
+	if (added && ((rc = sq_keyset_fit(&s->keys, &s->acc, &s->cap,
+	    sizeof(*s->acc))) != SQ_OK ||
+	    (rc = sq_gapacc_new(ins, &s->acc[i])) != SQ_OK)) {
+		sq_keyset_pop(&s->keys);
+		return rc;
+	}
+	s->nseg = s->keys.n;
+	s->seg = s->keys.name;
+	*acc = s->acc[i];
+	return SQ_OK;
 }
 
 int
@@ -159,13 +102,14 @@ sq_gapset_add(sq_gapset *s, const sq_instrument *ins, const sq_response *r,
 		sq_gap_pair(r, ins->nitems, s->all->lo, s->ref, &pr);
 		r = &pr;
 	}
-	if (s->hash == NULL || r->segment == NULL) {
+	if (!s->by_segment || r->segment == NULL) {
 		sq_gapacc_add(s->all, ins, r);
 		s->all->block = sq_gap_block_of(r->form);
 		return SQ_OK;
 	}
 	s->rows++;
-	rc = segment_of(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
+	rc = sq_gapset_segment(s, ins, r->segment[0] ? r->segment : "(blank)",
+	    &acc);
 	if (rc == SQ_ELIMIT)
 		return sq_gapset_limit_error(s, ins, r->line, err);
 	if (rc != SQ_OK)
@@ -196,13 +140,10 @@ sq_gapset_free(sq_gapset *s)
 	if (s == NULL)
 		return;
 	sq_gapacc_free(s->all);
-	for (i = 0; i < s->nseg; i++) {
-		free(s->seg[i]);
+	for (i = 0; i < s->nseg; i++)
 		sq_gapacc_free(s->acc[i]);
-	}
-	free(s->seg);
+	sq_keyset_release(&s->keys);
 	free(s->acc);
-	free(s->hash);
 	free(s->ref);
 	free(s);
 }

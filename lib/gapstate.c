@@ -17,18 +17,10 @@
 static int
 put_vals(FILE *fp, const char *kind, size_t i, const sq_valcount *m)
 {
-	double *v = NULL;
-	unsigned long long *c = NULL;
-	size_t j;
+	char head[64];
 
-	if (sq_valcount_sorted(m, &v, &c) != SQ_OK)
-		return SQ_ENOMEM;
-	fprintf(fp, "values %s %zu %zu\n", kind, i, m->n);
-	for (j = 0; j < m->n; j++)
-		fprintf(fp, "%a %llu\n", v[j], c[j]);
-	free(v);
-	free(c);
-	return SQ_OK;
+	snprintf(head, sizeof(head), "values %s %zu", kind, i);
+	return sq_state_put_values(fp, head, m);
 }
 
 static int
@@ -58,24 +50,19 @@ put_acc(FILE *fp, const sq_gapacc *a)
 	return rc;
 }
 
+/* Group g of set ctx: the whole sample, then the segments. */
+static int
+put_group(FILE *fp, const void *ctx, size_t g)
+{
+	const sq_gapset *s = ctx;
+
+	return put_acc(fp, g == 0 ? s->all : s->acc[g - 1]);
+}
+
 int
 sq_gap_state_write_body(FILE *fp, const sq_gapset *s)
 {
-	size_t i;
-	int rc;
-
-	fprintf(fp, "groups %zu\ngroup all\n", s->nseg + 1);
-	if ((rc = put_acc(fp, s->all)) != SQ_OK)
-		return rc;
-	for (i = 0; i < s->nseg; i++) {
-		fputs("group seg", fp);
-		/* hex: segment values may hold blanks, newlines, anything */
-		sq_state_put_hex(fp, s->seg[i]);
-		fputc('\n', fp);
-		if ((rc = put_acc(fp, s->acc[i])) != SQ_OK)
-			return rc;
-	}
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+	return sq_state_write_groups(fp, s->seg, s->nseg, put_group, s);
 }
 
 int
@@ -103,8 +90,7 @@ static int
 read_vals(sq_state_rd *r, const char *kind, size_t i, double resp,
     sq_valcount *m)
 {
-	unsigned long long k, j, u, idx;
-	double x, prev = 0, sum = 0;
+	unsigned long long k, idx;
 	int rc;
 
 	if ((rc = sq_state_expect(r, "values", 3)) != SQ_OK)
@@ -117,25 +103,7 @@ read_vals(sq_state_rd *r, const char *kind, size_t i, double resp,
 		return sq_state_bad(r, "values of the wrong series");
 	if (sq_state_u64(r->tok[3], (1ULL << 46), &k) || (double)k > resp)
 		return sq_state_bad(r, "more distinct values than respondents");
-	for (j = 0; j < k; j++) {
-		if ((rc = sq_state_next(r)) != SQ_OK)
-			return rc;
-		if (r->ntok != 2)
-			return sq_state_bad(r, "wrong number of fields");
-		if (sq_state_dbl(r->tok[0], &x) || !isfinite(x))
-			return sq_state_bad(r, "a value that is not a finite number");
-		if (j > 0 && !(x > prev))
-			return sq_state_bad(r, "values not strictly increasing");
-		if (sq_state_u64(r->tok[1], (1ULL << 46), &u) || u == 0)
-			return sq_state_bad(r, "a count out of range");
-		sum += (double)u;
-		if (sum > resp)
-			return sq_state_bad(r, "more counts than respondents");
-		if (sq_valcount_add(m, x, u) != SQ_OK)
-			return SQ_ENOMEM;
-		prev = x;
-	}
-	return SQ_OK;
+	return sq_state_read_values(r, k, resp, m);
 }
 
 static int
@@ -186,34 +154,27 @@ read_acc(sq_state_rd *r, sq_gapacc *a)
 	return SQ_OK;
 }
 
+/* The group of segment val (NULL: all), read and folded in. */
+static int
+read_group(sq_state_rd *r, const sq_state_groups *gs, const char *val)
+{
+	sq_gapset *s = gs->set;
+	sq_gapacc *acc = s->all;
+	int rc;
+
+	if (val != NULL &&
+	    (rc = sq_gapset_segment(s, gs->ins, val, &acc)) != SQ_OK)
+		return rc;
+	return read_acc(r, acc);
+}
+
 int
 sq_gap_state_read_body(sq_state_rd *r, sq_gapset *s, const sq_instrument *ins)
 {
-	unsigned long long groups, g;
-	sq_gapacc *acc;
-	char *val = NULL;
-	int rc;
+	sq_state_groups gs = { SQ_MAX_SEGMENTS + 1, s->by_segment, read_group,
+	    s, ins, NULL };
 
-	if ((rc = sq_state_read_groups(r, SQ_MAX_SEGMENTS + 1, s->hash != NULL,
-	    &groups)) != SQ_OK)
-		return rc;
-	for (g = 0; g < groups; g++) {
-		if ((rc = sq_state_read_group(r, g, &val)) != SQ_OK)
-			return rc;
-		if (val == NULL)
-			acc = s->all;
-		else {
-			rc = sq_gapset_segment(s, ins, val, &acc);
-			free(val);
-			if (rc == SQ_ELIMIT)
-				return sq_state_bad(r, "too many segments");
-			if (rc != SQ_OK)
-				return rc;
-		}
-		if ((rc = read_acc(r, acc)) != SQ_OK)
-			return rc;
-	}
-	return SQ_OK;
+	return sq_state_read_segments(r, &gs);
 }
 
 int

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/keyset.h"
 #include "servqual/output.h"
 #include "instrument_int.h"
 
@@ -253,44 +254,27 @@ col_key(const char *h, char *out, size_t len)
 		sq_fold(h, out, len);
 }
 
-/* No header is named by two column rows: a hash set of the keys. */
+/* No header is named by two column rows: a keyset of the keys. */
 static int
 cols_unique(struct cb *c, sq_error *err)
 {
 	sq_instrument *ins = c->ins;
-	size_t cap = 16, i, j, v;
-	char (*key)[256];
-	uint32_t *slot;
-	sq_hash_key hk;
-	int rc = SQ_OK;
+	char key[256];
+	sq_keyset ks;
+	size_t i, j;
+	int added, rc = SQ_OK;
 
-	if (ins->ncols < 2)
-		return SQ_OK;
-	while (cap < 2 * ins->ncols)
-		cap *= 2;
-	key = malloc(ins->ncols * sizeof(*key));
-	slot = calloc(cap, sizeof(*slot));
-	if (key == NULL || slot == NULL) {
-		free(key);
-		free(slot);
-		return SQ_ENOMEM;
-	}
-	sq_hash_key_init(&hk);
+	sq_keyset_init(&ks, ins->ncols);
 	for (i = 0; i < ins->ncols && rc == SQ_OK; i++) {
-		col_key(ins->cols[i].name, key[i], sizeof(key[i]));
-		for (j = sq_hash_keyed(&hk, key[i]) & (cap - 1);
-		    (v = slot[j]) != 0; j = (j + 1) & (cap - 1))
-			if (strcmp(key[v - 1], key[i]) == 0)
-				break;
-		if (v != 0)
+		col_key(ins->cols[i].name, key, sizeof(key));
+		/* key i gets index i: the adds stop at the first repeat */
+		if ((rc = sq_keyset_add(&ks, key, &j, &added)) == SQ_OK &&
+		    !added)
 			rc = cb_err(c, err, c->col_line[i], 2, "column \"%s\" "
 			    "is mapped twice (also on line %lu)",
-			    ins->cols[i].name, c->col_line[v - 1]);
-		else
-			slot[j] = (uint32_t)i + 1;
+			    ins->cols[i].name, c->col_line[j]);
 	}
-	free(key);
-	free(slot);
+	sq_keyset_release(&ks);
 	return rc;
 }
 

@@ -1,5 +1,9 @@
-/* A paired moment as one line of a state (momstate.h). */
+/*
+ * Pieces of accumulators as lines of a state (momstate.h): a paired
+ * moment, the counts of distinct values.
+ */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "servqual/momstate.h"
@@ -63,5 +67,53 @@ sq_state_read_pairmom(sq_state_rd *r, sq_pairmom *m)
 	if (abs128(m->xe) > lim || abs128(m->xp) > lim || m->xd2 < 0 ||
 	    m->xd2 > lim * ((__int128)1 << 42))
 		return sq_state_bad(r, "an integer sum out of range");
+	return SQ_OK;
+}
+
+int
+sq_state_put_values(FILE *fp, const char *head, const sq_valcount *m)
+{
+	double *v = NULL;
+	unsigned long long *c = NULL;
+	size_t j;
+
+	if (sq_valcount_sorted(m, &v, &c) != SQ_OK)
+		return SQ_ENOMEM;
+	fprintf(fp, "%s %zu\n", head, m->n);
+	for (j = 0; j < m->n; j++)
+		fprintf(fp, "%a %llu\n", v[j], c[j]);
+	free(v);
+	free(c);
+	return SQ_OK;
+}
+
+int
+sq_state_read_values(sq_state_rd *r, unsigned long long k, double resp,
+    sq_valcount *m)
+{
+	unsigned long long j, u;
+	double x, prev = 0, sum = 0;
+	int rc;
+
+	for (j = 0; j < k; j++) {
+		if ((rc = sq_state_next(r)) != SQ_OK)
+			return rc;
+		if (r->ntok != 2)
+			return sq_state_bad(r, "wrong number of fields");
+		if (sq_state_dbl(r->tok[0], &x) || !isfinite(x))
+			return sq_state_bad(r,
+			    "a value that is not a finite number");
+		if (j > 0 && !(x > prev))
+			return sq_state_bad(r,
+			    "values not strictly increasing");
+		if (sq_state_u64(r->tok[1], (1ULL << 46), &u) || u == 0)
+			return sq_state_bad(r, "a count out of range");
+		if ((sum += (double)u) > resp)
+			return sq_state_bad(r, "more counts than respondents");
+		if (sq_valcount_add(m, x, u) != SQ_OK)
+			return sq_error_set(r->err, SQ_ENOMEM, r->name, r->line,
+			    0, NULL, "out of memory");
+		prev = x;
+	}
 	return SQ_OK;
 }

@@ -344,36 +344,3 @@ sq_state_read_head(FILE *fp, const char *name, sq_state_head *h,
 	sq_state_rd_free(&r);
 	return rc;
 }
-
-int
-sq_state_read_groups(sq_state_rd *r, unsigned long long max, int segmented,
-    unsigned long long *groups)
-{
-	int rc;
-
-	if ((rc = sq_state_expect(r, "groups", 1)) != SQ_OK)
-		return rc;
-	if (sq_state_u64(r->tok[1], max, groups) || *groups == 0)
-		return sq_state_bad(r, "group count out of range");
-	if (*groups > 1 && !segmented)
-		return sq_state_bad(r, "segments in a state without --by");
-	return SQ_OK;
-}
-
-int
-sq_state_read_group(sq_state_rd *r, unsigned long long g, char **val)
-{
-	int rc;
-
-	*val = NULL;
-	if ((rc = sq_state_expect(r, "group", -1)) != SQ_OK)
-		return rc;
-	if (g == 0)
-		return r->ntok != 2 || strcmp(r->tok[1], "all") != 0 ?
-		    sq_state_bad(r, "expected \"group all\"") : SQ_OK;
-	if (r->ntok != 3 || strcmp(r->tok[1], "seg") != 0)
-		return sq_state_bad(r, "expected \"group seg\"");
-	if (sq_state_unhex(r->tok[2], val))
-		return sq_state_bad(r, "segment value not hex");
-	return SQ_OK;
-}

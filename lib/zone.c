@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "servqual/hash.h"
 #include "servqual/zone.h"
 
 /* Where a triple lies against its zone, from exact numerators. */
@@ -339,14 +338,8 @@ sq_zoneset_new(const sq_instrument *ins, int by_segment, sq_zoneset **out)
 		free(s);
 		return rc;
 	}
-	if (by_segment) {
-		s->hcap = 64;
-		sq_hash_key_init(&s->key);
-		if ((s->hash = calloc(s->hcap, sizeof(*s->hash))) == NULL) {
-			sq_zoneset_free(s);
-			return SQ_ENOMEM;
-		}
-	}
+	s->by_segment = by_segment;
+	sq_keyset_init(&s->keys, by_segment ? SQ_ZONE_MAX_SEGMENTS : 0);
 	*out = s;
 	return SQ_OK;
 }
@@ -359,76 +352,31 @@ sq_zoneset_free(sq_zoneset *s)
 	if (s == NULL)
 		return;
 	sq_zoneacc_free(s->all);
-	for (i = 0; i < s->nseg; i++) {
-		free(s->seg[i]);
+	for (i = 0; i < s->nseg; i++)
 		sq_zoneacc_free(s->acc[i]);
-	}
-	free(s->seg);
+	sq_keyset_release(&s->keys);
 	free(s->acc);
-	free(s->hash);
 	free(s);
-}
-
-static int
-rehash(sq_zoneset *s)
-{
-	size_t cap = s->hcap * 2, i, h;
-	size_t *nh = calloc(cap, sizeof(*nh));
-
-	if (nh == NULL)
-		return SQ_ENOMEM;
-	for (i = 0; i < s->nseg; i++) {
-		h = (size_t)sq_hash_keyed(&s->key, s->seg[i]) & (cap - 1);
-		while (nh[h] != 0)
-			h = (h + 1) & (cap - 1);
-		nh[h] = i + 1;
-	}
-	free(s->hash);
-	s->hash = nh;
-	s->hcap = cap;
-	return SQ_OK;
 }
 
 int
 sq_zoneset_segment(sq_zoneset *s, const sq_instrument *ins, const char *v,
     sq_zoneacc **acc)
 {
-	size_t h = (size_t)sq_hash_keyed(&s->key, v) & (s->hcap - 1), i;
-	int rc;
+	size_t i;
+	int added, rc;
 
-	while (s->hash[h] != 0) {
-		i = s->hash[h] - 1;
-		if (strcmp(s->seg[i], v) == 0) {
-			*acc = s->acc[i];
-			return SQ_OK;
-		}
-		h = (h + 1) & (s->hcap - 1);
-	}
-	if (s->nseg >= SQ_ZONE_MAX_SEGMENTS)
-		return SQ_ELIMIT;
-	if (s->nseg == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **ns = realloc(s->seg, cap * sizeof(*ns));
-		sq_zoneacc **na;
-
-		if (ns == NULL)
-			return SQ_ENOMEM;
-		s->seg = ns;
-		if ((na = realloc(s->acc, cap * sizeof(*na))) == NULL)
-			return SQ_ENOMEM;
-		s->acc = na;
-		s->cap = cap;
-	}
-	if ((s->seg[s->nseg] = strdup(v)) == NULL)
-		return SQ_ENOMEM;
-	if ((rc = sq_zoneacc_new(ins, &s->acc[s->nseg])) != SQ_OK) {
-		free(s->seg[s->nseg]);
+	if ((rc = sq_keyset_add(&s->keys, v, &i, &added)) != SQ_OK)
+		return rc;
+	if (added && ((rc = sq_keyset_fit(&s->keys, &s->acc, &s->cap,
+	    sizeof(*s->acc))) != SQ_OK ||
+	    (rc = sq_zoneacc_new(ins, &s->acc[i])) != SQ_OK)) {
+		sq_keyset_pop(&s->keys);
 		return rc;
 	}
-	s->hash[h] = s->nseg + 1;
-	*acc = s->acc[s->nseg++];
-	if (2 * s->nseg > s->hcap)
-		return rehash(s);
+	s->nseg = s->keys.n;
+	s->seg = s->keys.name;
+	*acc = s->acc[i];
 	return SQ_OK;
 }
 
@@ -440,9 +388,10 @@ sq_zoneset_add(sq_zoneset *s, const sq_instrument *ins,
 	int rc;
 
 	sq_zoneacc_add(s->all, ins, r);
-	if (s->hash == NULL || r->segment == NULL)
+	if (!s->by_segment || r->segment == NULL)
 		return SQ_OK;
-	rc = sq_zoneset_segment(s, ins, r->segment[0] ? r->segment : "(blank)", &acc);
+	rc = sq_zoneset_segment(s, ins, r->segment[0] ? r->segment : "(blank)",
+	    &acc);
 	if (rc == SQ_ELIMIT)
 		return sq_error_set(err, rc, NULL, r->line, 0, NULL,
 		    "more than %d distinct segment values",
@@ -463,7 +412,7 @@ sq_zoneset_fold(sq_zoneset *dst, const sq_zoneset *src,
 	int rc;
 
 	sq_zoneacc_merge(dst->all, src->all);
-	if (dst->hash == NULL)
+	if (!dst->by_segment)
 		return SQ_OK;
 	for (i = 0; i < src->nseg; i++) {
 		if ((rc = sq_zoneset_segment(dst, ins, src->seg[i], &acc)) !=

@@ -31,21 +31,20 @@ put_acc(FILE *fp, const sq_zoneacc *a)
 	put_series(fp, &a->all);
 }
 
+/* Group g of set ctx: the whole sample, then the segments. */
+static int
+put_group(FILE *fp, const void *ctx, size_t g)
+{
+	const sq_zoneset *s = ctx;
+
+	put_acc(fp, g == 0 ? s->all : s->acc[g - 1]);
+	return SQ_OK;
+}
+
 int
 sq_zone_state_write_body(FILE *fp, const sq_zoneset *s)
 {
-	size_t i;
-
-	fprintf(fp, "groups %zu\ngroup all\n", s->nseg + 1);
-	put_acc(fp, s->all);
-	for (i = 0; i < s->nseg; i++) {
-		fputs("group seg", fp);
-		/* hex: segment values may hold blanks, newlines, anything */
-		sq_state_put_hex(fp, s->seg[i]);
-		fputc('\n', fp);
-		put_acc(fp, s->acc[i]);
-	}
-	return ferror(fp) ? SQ_EIO : SQ_OK;
+	return sq_state_write_groups(fp, s->seg, s->nseg, put_group, s);
 }
 
 /* Reading. */
@@ -106,33 +105,26 @@ read_acc(sq_state_rd *r, sq_zoneacc *a)
 	return SQ_OK;
 }
 
+/* The group of segment val (NULL: all), read and folded in. */
+static int
+read_group(sq_state_rd *r, const sq_state_groups *gs, const char *val)
+{
+	sq_zoneset *s = gs->set;
+	sq_zoneacc *acc = s->all;
+	int rc;
+
+	if (val != NULL &&
+	    (rc = sq_zoneset_segment(s, gs->ins, val, &acc)) != SQ_OK)
+		return rc;
+	return read_acc(r, acc);
+}
+
 int
 sq_zone_state_read_body(sq_state_rd *r, sq_zoneset *s,
     const sq_instrument *ins)
 {
-	unsigned long long groups, g;
-	sq_zoneacc *acc;
-	char *val = NULL;
-	int rc;
+	sq_state_groups gs = { SQ_ZONE_MAX_SEGMENTS + 1, s->by_segment,
+	    read_group, s, ins, NULL };
 
-	if ((rc = sq_state_read_groups(r, SQ_ZONE_MAX_SEGMENTS + 1, s->hash != NULL,
-	    &groups)) != SQ_OK)
-		return rc;
-	for (g = 0; g < groups; g++) {
-		if ((rc = sq_state_read_group(r, g, &val)) != SQ_OK)
-			return rc;
-		if (val == NULL)
-			acc = s->all;
-		else {
-			rc = sq_zoneset_segment(s, ins, val, &acc);
-			free(val);
-			if (rc == SQ_ELIMIT)
-				return sq_state_bad(r, "too many segments");
-			if (rc != SQ_OK)
-				return rc;
-		}
-		if ((rc = read_acc(r, acc)) != SQ_OK)
-			return rc;
-	}
-	return SQ_OK;
+	return sq_state_read_segments(r, &gs);
 }

@@ -18,9 +18,9 @@
 #ifndef SERVQUAL_COMPARE_H
 #define SERVQUAL_COMPARE_H
 
-#include "servqual/hash.h"
 #include "servqual/error.h"
 #include "servqual/instrument.h"
+#include "servqual/keyset.h"
 #include "servqual/scores.h"
 #include "servqual/survey.h"
 #include "servqual/valcount.h"
@@ -44,14 +44,14 @@ typedef struct sq_cmpset {
 	int items;		/* item scores too */
 	size_t ndims, nitems;
 	size_t nscores;		/* ndims + 2 (+ nitems) */
-	size_t ngroups, cap;
-	char **name;		/* group names, in order of appearance */
+	size_t ngroups;		/* groups: keys.n, kept for readers */
+	char **name;		/* keys.name: in order of appearance */
 	sq_valcount **vc;	/* ngroups arrays of nscores counts */
 	unsigned long long *resp;	/* respondents of each group */
 	unsigned long *first;	/* line of each group's first respondent
 				   (0 from a state), for the limit error */
-	size_t *hash, hcap;	/* open-addressing index into name */
-	sq_hash_key key;	/* random per set: no hash flooding */
+	size_t cap[3];		/* room in vc, resp and first */
+	sq_keyset keys;		/* the group names' index */
 	unsigned long blank;	/* respondents with a blank group */
 	sq_scores *sc;
 } sq_cmpset;

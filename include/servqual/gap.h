@@ -9,7 +9,7 @@
 #define SERVQUAL_GAP_H
 
 #include "servqual/error.h"
-#include "servqual/hash.h"
+#include "servqual/keyset.h"
 #include "servqual/instrument.h"
 #include "servqual/survey.h"
 #include "servqual/valcount.h"
@@ -172,13 +172,13 @@ int sq_adjust_parse(const char *s);
 /* Accumulators per segment value, in order of first appearance. */
 typedef struct sq_gapset {
 	sq_gapacc *all;
-	size_t nseg, cap;
-	char **seg;		/* segment values */
-	sq_gapacc **acc;
-	size_t *hash;		/* open-addressing index into seg */
-	size_t hcap;
+	size_t nseg;		/* segments: keys.n, kept for readers */
+	char **seg;		/* segment values: keys.name, for readers */
+	sq_gapacc **acc;	/* nseg accumulators, by segment index */
+	size_t cap;		/* entries acc has room for */
+	sq_keyset keys;		/* the segment values' index */
+	int by_segment;		/* segments kept (-b) */
 	int finished;		/* segments folded into all */
-	sq_hash_key key;	/* of the index: random per set */
 	size_t maxseg;		/* segments the memory budget allows */
 	unsigned long rows;	/* rows added with a segment value */
 	double *ref;		/* nitems: the series P is paired with */
@@ -210,15 +210,15 @@ int sq_gapset_add(sq_gapset *s, const sq_instrument *ins,
  * The accumulator of segment value v, created (last in order) if new;
  * SQ_EUSAGE for a set without segments, SQ_ELIMIT past the limit.
  */
+int sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
+    sq_gapacc **acc);
+
 /*
  * The error for one segment too many (SQ_ELIMIT), saying when the column
  * looks like an id; line 0 when no row is to blame (a merge).
  */
 int sq_gapset_limit_error(const sq_gapset *s, const sq_instrument *ins,
     unsigned long line, sq_error *err);
-
-int sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
-    sq_gapacc **acc);
 
 /* After the last add: fold the segments into "all" (exact for counts). */
 void sq_gapset_finish(sq_gapset *s);

@@ -109,13 +109,39 @@ int sq_state_count(const char *s, double *v);
 int sq_state_unhex(const char *s, char **out);
 
 /*
- * Segmented bodies: "groups <g>" (1 <= g <= max; more than one only when
- * segmented), then per group g a "group all" line (g == 0: *val NULL) or
- * "group seg <hex>" (*val the value, a new string to free).
+ * Segmented bodies (sq-gap, sq-zone, sq-drivers): "groups <g>", then the
+ * whole sample's group, "group all", and one "group seg <hex>" a segment,
+ * each line followed by the tool's lines of that group's accumulator.
  */
-int sq_state_read_groups(sq_state_rd *r, unsigned long long max,
-    int segmented, unsigned long long *groups);
-int sq_state_read_group(sq_state_rd *r, unsigned long long g, char **val);
+
+/* Write group g's accumulator: g 0 the whole sample, g > 0 segment g-1. */
+typedef int sq_state_put_fn(FILE *fp, const void *ctx, size_t g);
+
+/* The groups of the whole sample and segments seg[0..nseg); put's code. */
+int sq_state_write_groups(FILE *fp, char *const *seg, size_t nseg,
+    sq_state_put_fn *put, const void *ctx);
+
+/*
+ * How a tool reads its groups: group() folds the lines of the group of
+ * segment val (NULL: the whole sample) into gs->set, a set for gs->ins
+ * (arg: anything else it needs); its SQ_ELIMIT (the segment is one too
+ * many) is reported as "too many segments".
+ */
+typedef struct sq_state_groups {
+	unsigned long long max;	/* most groups, 1 + the segments */
+	int segmented;		/* segments kept: else only "all" */
+	int (*group)(sq_state_rd *r, const struct sq_state_groups *gs,
+	    const char *val);
+	void *set;
+	const sq_instrument *ins;
+	const void *arg;
+} sq_state_groups;
+
+/*
+ * Read "groups <g>" (1 <= g <= max; more than one only when segmented)
+ * and each group's line and lines.
+ */
+int sq_state_read_segments(sq_state_rd *r, const sq_state_groups *gs);
 
 /*
  * Read the head of the next state into h (r positioned before its first

@@ -16,8 +16,8 @@
 
 #include "servqual/error.h"
 #include "servqual/gap.h"
-#include "servqual/hash.h"
 #include "servqual/instrument.h"
+#include "servqual/keyset.h"
 #include "servqual/survey.h"
 
 /*
@@ -88,12 +88,12 @@ int sq_zone_rows(const sq_zoneacc *a, const sq_instrument *ins,
 /* Accumulators for all respondents and per segment value (-b). */
 typedef struct sq_zoneset {
 	sq_zoneacc *all;
-	size_t nseg, cap;
-	char **seg;			/* in order of first appearance */
-	sq_zoneacc **acc;
-	size_t *hash;			/* open addressing: index + 1 */
-	size_t hcap;
-	sq_hash_key key;		/* random per set: no hash flooding */
+	size_t nseg;			/* segments: keys.n, for readers */
+	char **seg;			/* keys.name: by first appearance */
+	sq_zoneacc **acc;		/* nseg accumulators, by index */
+	size_t cap;			/* entries acc has room for */
+	sq_keyset keys;			/* the segment values' index */
+	int by_segment;			/* segments kept (-b) */
 } sq_zoneset;
 
 /* A new set; by_segment keeps a group per segment value. */
