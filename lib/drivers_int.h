@@ -29,7 +29,7 @@
 #define SERVQUAL_DRIVERS_INT_H
 
 #include "servqual/drivers.h"
-#include "servqual/hash.h"
+#include "servqual/keyset.h"
 #include "servqual/scores.h"
 
 #define DRV_NQ		(SQ_MAX_DIMS + 1)
@@ -83,11 +83,10 @@ struct sq_drivers {
 	sq_scores *sg, *sp;
 	struct drv_mom1 *all;		/* 2 * nd: block P then G */
 	int by_segment;
-	size_t nseg, cap, hcap;
-	char **seg;
+	sq_keyset keys;			/* the -b values */
+	size_t nseg, cap;		/* keys.n; entries segmom has room for */
+	char **seg;			/* keys.name, read-only */
 	struct drv_mom1 *segmom;	/* nseg * 2 * nd */
-	size_t *hash;
-	sq_hash_key key;		/* random per run: no hash flooding */
 };
 
 /* ---- drivers_exact.c ---- */
