@@ -45,7 +45,11 @@ endif
 CFLAGS   += -std=c11 $(OPT) $(WARN) $(SANFLAGS) $(CAIRO_CFLAGS)
 LDFLAGS  += $(SANFLAGS)
 
-LIB_SRC   = $(sort $(wildcard lib/*.c))
+# lib/ in folders by the way data travels (README, "Layout"): base, read,
+# survey, stats, state, out, chart, report. Private headers sit beside
+# their code; every folder is on the include path of the library.
+LIB_DIRS  = $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
+LIB_SRC   = $(sort $(wildcard lib/*/*.c))
 LIB_OBJ   = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
 LIBA      = $(O)/libservqual.a
 CMD_SRC   = $(sort $(wildcard cmd/*.c))
@@ -57,7 +61,7 @@ TOOLS     = $(CMD_SRC:cmd/%.c=$(BIN)/%)
 UNIT_SRC  = $(sort $(wildcard tests/unit/test_*.c))
 UNITS     = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 HELPERS   = $(O)/tests/tsvcmp
-HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*.h) \
+HEADERS   = $(wildcard include/servqual/*.h) $(wildcard lib/*/*.h) \
 	    $(wildcard cmd/tool/*.h)
 # Message catalogues: po/<lang>.po compiled beside bin/ (share/locale),
 # where the tools look first, so they speak every language uninstalled.
@@ -89,7 +93,7 @@ deps:
 
 $(O)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(LIB_DIRS:%=-I%) $(CFLAGS) -c -o $@ $<
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
@@ -124,7 +128,7 @@ pot:
 	    --flag=sq_error_set:7:c-format --flag=flag:5:c-format \
 	    --flag=cb_err:5:c-format --flag=bad_cell:5:c-format \
 	    --package-name=servqual --package-version=$(VERSION) \
-	    lib/*.c cmd/*.c cmd/tool/*.c
+	    lib/*/*.c cmd/*.c cmd/tool/*.c
 	for p in $(PO); do msgmerge -q -U --backup=none $$p po/servqual.pot; done
 
 $(O)/tests/tsvcmp: tests/tsvcmp.c

@@ -182,7 +182,7 @@ enum sq_matrix_kind { SQ_MATRIX_CORRELATION = 0, SQ_MATRIX_LOADINGS };
 /*
  * What sq-drivers knows and the ipa and drivers charts draw: importance
  * shares (0..100), the models' R^2, performance intervals, the IPA rule.
- * Filled from an export (lib/chart_drivers.c) or sq-drivers' table.
+ * Filled from an export (lib/chart/chart_drivers.c) or sq-drivers' table.
  */
 typedef struct sq_chartdrv {
 	int has;			/* the fields below are set */
@@ -201,7 +201,7 @@ typedef struct sq_chartdrv {
 } sq_chartdrv;
 
 /*
- * What the cfa chart draws (lib/chart_cfa.c): the factors and items of a
+ * What the cfa chart draws (lib/chart/chart_cfa.c): the factors and items of a
  * confirmatory model as the data name them, standardized loadings, factor
  * correlations and fit indices.
  */
@@ -300,7 +300,7 @@ typedef struct sq_chartdata {
 	int perf;			/* item[], dim[]: P alone (SERVPERF) */
 	sq_zonechart *zone;		/* zone, zone-radar; NULL if none */
 	struct sq_cmpchart *cmp;	/* compare: groups, intervals, pairs
-					   that differ (lib/chart_compare.c) */
+					   that differ (lib/chart/chart_compare.c) */
 } sq_chartdata;
 
 /* What to gather from an export. */

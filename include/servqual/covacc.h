@@ -58,7 +58,7 @@ int sq_covacc_pairn(const sq_covacc *a, double *n);
 /*
  * Partial results (state.h): the accumulator as lines of a state's body,
  * integers in decimal and doubles as hex floats, so that a state reads
- * back to the same sums on any machine (lib/covaccstate.c):
+ * back to the same sums on any machine (lib/state/covaccstate.c):
  *
  *   covacc <k> <pairwise 0|1> <exact 0|1> <seen> <n>
  *   exact (integer sums over the complete cases, then the pairwise part):

@@ -111,7 +111,7 @@ int sq_rel_rows(const sq_relacc *a, double conf, sq_relrow **rows,
 
 /*
  * Partial results: sq-alpha's state body (between the head and "end" of
- * state.h; lib/relstate.c), the accumulator's integer sums, so that the
+ * state.h; lib/state/relstate.c), the accumulator's integer sums, so that the
  * states of any split of the input fold in any order to the same table:
  *
  *   relacc <items> <scopes> <pairwise 0|1>     scopes: dimensions + 1

@@ -159,7 +159,7 @@ fstats dup_E "$TMP/dup.csv"
 ffa dup_E ml oblimin 5 "$TMP/dup.csv"
 t "factor: stdin" 0 "$TMP/out.tsv" - sh -c "sq-factor --block E -n 5 < $D/five.csv"
 
-# Shared reading options (lib/cli.c): the same export in Windows-1252 with
+# Shared reading options (lib/base/cli.c): the same export in Windows-1252 with
 # semicolons reads as its UTF-8 original.
 iconv -f UTF-8 -t CP1252 tests/data/factor/five.csv | tr ',' ';' > "$TMP/five_cp1252.csv"
 sq-factor --block E -f tsv tests/data/factor/five.csv > "$TMP/five_utf8.tsv" 2>/dev/null

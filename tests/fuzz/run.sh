@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the libFuzzer targets (clang, ASan + UBSan) over lib/*.c and runs
+# Builds the libFuzzer targets (clang, ASan + UBSan) over lib/*/*.c and runs
 # them. Not part of make check; run from anywhere:
 #
 #   tests/fuzz/run.sh [-t SECONDS] [TARGET...]   fuzz each target in turn
@@ -36,13 +36,14 @@ mkdir -p $O/lib $O/crash
 LSAN_OPTIONS=suppressions=$(pwd)/tests/fuzz/lsan.supp
 export LSAN_OPTIONS
 
-# The library, instrumented for coverage.
+# The library, instrumented for coverage; its folders hold private headers.
+LIBINC=$(for d in lib/*/; do printf ' -I%s' "${d%/}"; done)
 objs=""
-for c in lib/*.c; do
+for c in lib/*/*.c; do
 	obj=$O/lib/$(basename "$c" .c).o
 	if [ ! -e "$obj" ] || [ "$c" -nt "$obj" ] ||
 	    [ -n "$(find include lib -name '*.h' -newer "$obj")" ]; then
-		$CC $FLAGS $SAN -fsanitize=fuzzer-no-link -c -o "$obj" "$c"
+		$CC $FLAGS $LIBINC $SAN -fsanitize=fuzzer-no-link -c -o "$obj" "$c"
 	fi
 	objs="$objs $obj"
 done

@@ -1,4 +1,4 @@
-/* The one parser of numeric option values (lib/cli.c). */
+/* The one parser of numeric option values (lib/base/cli.c). */
 #include <math.h>
 #include <string.h>
 

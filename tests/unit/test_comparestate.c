@@ -1,5 +1,5 @@
 /*
- * sq-compare's state body (lib/comparestate.c): a body read back and
+ * sq-compare's state body (lib/state/comparestate.c): a body read back and
  * written again is the same bytes; folding two halves equals one set;
  * every truncation of a body is an error naming a line, every one-byte
  * corruption is an error or a valid read, never a crash (run under

@@ -1,4 +1,4 @@
-/* Unit tests of lib/encoding.c: decoders to UTF-8 and detection. */
+/* Unit tests of lib/read/encoding.c: decoders to UTF-8 and detection. */
 #include <stdlib.h>
 #include <string.h>
 

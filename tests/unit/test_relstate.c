@@ -1,5 +1,5 @@
 /*
- * sq-alpha's state body (lib/relstate.c, lib/covaccstate.c): written and
+ * sq-alpha's state body (lib/state/relstate.c, lib/state/covaccstate.c): written and
  * read back, the same bytes; accumulators over parts folded in either
  * order give the bits of one pass; answers that are not whole numbers
  * (running moments) round-trip too; every truncation and every field

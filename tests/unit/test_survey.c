@@ -1,5 +1,5 @@
 /*
- * Unit tests of lib/survey.c and lib/check.c: numbers as exports write
+ * Unit tests of lib/survey/survey.c and lib/stats/check.c: numbers as exports write
  * them, column names recognised on their own, header shapes (Qualtrics,
  * SurveyMonkey, plain), labels, missing codes and the flags of sq-check.
  */

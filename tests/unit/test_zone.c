@@ -1,6 +1,6 @@
 /*
- * Unit tests of the forms (lib/survey.c, lib/form.c), codebook recodes
- * and the zone accumulator (lib/zone.c): which form a header is, what a
+ * Unit tests of the forms (lib/survey/survey.c, lib/survey/form.c), codebook recodes
+ * and the zone accumulator (lib/stats/zone.c): which form a header is, what a
  * respondent of each form holds, recoded answers, and the zone figures
  * of small hand-checked cases, ties at the zone's edges included.
  */

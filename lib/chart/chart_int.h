@@ -401,7 +401,7 @@ int sqc_drivers_cell(sq_chartdata *d, const char *section, const char *seg,
 int sqc_drivers_table_done(sq_chartdata *d, const sq_chartneed *need,
     sq_error *err);
 
-/* lib/chart_cfa.c: one row of sq-cfa's table into d->cfa. */
+/* lib/chart/chart_cfa.c: one row of sq-cfa's table into d->cfa. */
 int sqc_cfa_add(sq_chartdata *d, const char *sec, const char *key,
     const char *dim, const char *item, const char *dim2, const char *value,
     const char *name, unsigned long line, sq_error *err);
@@ -436,7 +436,7 @@ int sqc_zone_add(sq_chartdata *d, int scope, const char *en,
     const char *es, double n, double a, double dd, double p);
 /* Release a zone chart's rows. */
 void sqc_zone_free(sq_zonechart *z);
-/* lib/chart_compare.c: the compare chart, its data and their release. */
+/* lib/chart/chart_compare.c: the compare chart, its data and their release. */
 struct sq_cmprow;
 int sqc_draw_compare(struct ctx *c, sq_chart_frame *frame);
 int sqc_compare_rows(sq_chartdata *d, const struct sq_cmprow *rows,

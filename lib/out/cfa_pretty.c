@@ -19,7 +19,7 @@ dcode(const sq_cfa_source *src, size_t a)
 
 /*
  * A number in a field of width w with d decimals as people read it
- * (lib/pretty.c: the language's decimal comma, thousands); NaN as blank.
+ * (lib/out/pretty.c: the language's decimal comma, thousands); NaN as blank.
  */
 static void
 pnum(FILE *fp, double x, int w, int d)

@@ -90,7 +90,7 @@ rpad(FILE *fp, const char *s, size_t w)
 	fputs(s, fp);
 }
 
-/* x as people read it (lib/pretty.c), or a dash when undefined. */
+/* x as people read it (lib/out/pretty.c), or a dash when undefined. */
 static void
 fmt(char *buf, size_t len, double x, int kind, int dec)
 {

@@ -19,7 +19,7 @@ sq_gap_emit(const sq_gapset *s, const sq_instrument *ins, double conf,
 	char title[256];
 	int rc, e;
 
-	/* people get the items under their dimension (lib/gappretty.c) */
+	/* people get the items under their dimension (lib/out/gappretty.c) */
 	if ((format >= SQ_FMT_MD ? sq_gap_pretty(s, ins, conf, lang, &table) :
 	    sq_gap_table(s, ins, conf, 0, lang, &table)) != SQ_OK)
 		return sq_error_set(err, SQ_ENOMEM, NULL, 0, 0, NULL,
