@@ -122,7 +122,7 @@ $(LOCALE)/%/LC_MESSAGES/servqual.mo: po/%.po
 # Refresh the template and merge it into every language (by hand).
 pot:
 	xgettext -o po/servqual.pot --from-code=UTF-8 -k_ -kN_ \
-	    -ksq_ngettext:1,2 -ksq_error_set:7 -kflag:5 -kcb_err:5 -kbad_cell:5 \
+	    -ksq_ngettext:1,2 -kSQ_CTX:1c,2 -ksq_error_set:7 -kflag:5 -kcb_err:5 -kbad_cell:5 \
 	    -ktool_warn:1 -ktool_usage:1 --flag=tool_warn:1:c-format \
 	    --flag=tool_usage:1:c-format \
 	    --flag=sq_error_set:7:c-format --flag=flag:5:c-format \

@@ -96,6 +96,9 @@ sq_i18n_init(const char *code)
 	bind_textdomain_codeset(SQ_TEXTDOMAIN, "UTF-8");
 }
 
+/* A message id with its context, as gettext keys it (make pot: -kSQ_CTX). */
+#define SQ_CTX(ctx, id)	ctx "\004" id
+
 /* A separator the translator sets: msgctxt "separator", msgid ".". */
 static const char *
 separator(const char *key, const char *dflt)
@@ -108,11 +111,11 @@ separator(const char *key, const char *dflt)
 const char *
 sq_i18n_decimal(void)
 {
-	return separator("separator\004decimal", ".");
+	return separator(SQ_CTX("separator", "decimal"), ".");
 }
 
 const char *
 sq_i18n_thousands(void)
 {
-	return separator("separator\004thousands", ",");
+	return separator(SQ_CTX("separator", "thousands"), ",");
 }
