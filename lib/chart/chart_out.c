@@ -25,6 +25,7 @@
 
 #include "servqual/chart.h"
 #include "servqual/output.h"
+#include "servqual/membuf.h"
 #include "chart_int.h"
 
 #define MAX_PIXELS	(16384.0 * 16384.0)
@@ -96,34 +97,12 @@ sq_chart_format_of(const char *path)
 	return -1;
 }
 
-/* A growing byte buffer that Cairo writes into. */
-struct membuf {
-	char *p;
-	size_t n, cap;
-	int failed;
-};
-
+/* Cairo writes the SVG into a growing buffer, rewritten before output. */
 static cairo_status_t
 mem_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct membuf *m = closure;
-
-	if (m->n + len > m->cap) {
-		size_t nc = m->cap ? m->cap : 65536;
-		char *p;
-
-		while (nc < m->n + len)
-			nc *= 2;
-		if ((p = realloc(m->p, nc)) == NULL) {
-			m->failed = 1;
-			return CAIRO_STATUS_NO_MEMORY;
-		}
-		m->p = p;
-		m->cap = nc;
-	}
-	memcpy(m->p + m->n, data, len);
-	m->n += len;
-	return CAIRO_STATUS_SUCCESS;
+	return sq_membuf_add(closure, data, len) == SQ_OK ?
+	    CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY;
 }
 
 static cairo_status_t
@@ -263,10 +242,10 @@ xml_escaped(FILE *fp, const char *s)
  * the text layer before the closing one.
  */
 static int
-write_svg(FILE *fp, const struct membuf *m, const struct sq_labels *l,
+write_svg(FILE *fp, const sq_membuf *m, const struct sq_labels *l,
     const char *title)
 {
-	const char *p = m->p, *end = m->p + m->n, *open, *close, *q;
+	const char *p = m->p, *end = m->p + m->len, *open, *close, *q;
 	size_t i;
 
 	open = NULL;
@@ -346,7 +325,7 @@ sq_chart_write(const sq_chartdata *d, const sq_chart_opts *opts,
 	cairo_surface_t *s = NULL;
 	cairo_status_t st;
 	struct sq_labels labels = { 0 };
-	struct membuf mb = { 0 };
+	sq_membuf mb = { 0 };
 	char title[512];
 
 	if (fmt < 0)

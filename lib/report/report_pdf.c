@@ -8,34 +8,18 @@
 #include <cairo-pdf.h>
 
 #include "servqual/i18n.h"
+#include "servqual/membuf.h"
 #include "report_int.h"
 
 /*
  * The PDF is made in memory and written after: a write error then never
  * reaches Cairo, which keeps the fonts of a surface in error for good.
  */
-struct membuf {
-	unsigned char *p;
-	size_t len, cap;
-};
-
 static cairo_status_t
 sink(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct membuf *m = closure;
-
-	if (m->len + len > m->cap) {
-		size_t cap = (m->len + len) * 2 + 65536;
-		unsigned char *np = realloc(m->p, cap);
-
-		if (np == NULL)
-			return CAIRO_STATUS_NO_MEMORY;
-		m->p = np;
-		m->cap = cap;
-	}
-	memcpy(m->p + m->len, data, len);
-	m->len += len;
-	return CAIRO_STATUS_SUCCESS;
+	return sq_membuf_add(closure, data, len) == SQ_OK ?
+	    CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY;
 }
 
 static cairo_status_t
@@ -76,7 +60,7 @@ sq_report_pdf(const sq_study *s, const sq_report_opts *o, FILE *fp,
 	double W = o->letter ? 612 : 595.276, H = o->letter ? 792 : 841.89;
 	cairo_surface_t *surf;
 	cairo_status_t st;
-	struct membuf mem = { NULL, 0, 0 };
+	sq_membuf mem = { 0 };
 	int pages, failed = 0;
 
 	/* Count the pages first, for "page i of n". */
