@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "servqual/i18n.h"
 #include "servqual/reliability.h"
 #include "servqual/state.h"
 #include "servqual/survey.h"
@@ -122,7 +123,7 @@ where(const sq_instrument *ins, const sq_relrow *r)
 
 /* Warnings about the rows; returns how many gates held. */
 static int
-check(const sq_instrument *ins, const sq_relrow *rows, size_t n, int es)
+check(const sq_instrument *ins, const sq_relrow *rows, size_t n)
 {
 	size_t i, g;
 	int held = 0;
@@ -131,32 +132,25 @@ check(const sq_instrument *ins, const sq_relrow *rows, size_t n, int es)
 		const sq_relrow *r = &rows[i];
 
 		if (r->scope == SQ_REL_ITEM && r->r_drop < 0)
-			tool_warn(es ? "aviso: %s: el \xc3\xadtem %d "
-			    "correlaciona %.3f con el resto de la escala; "
-			    "\xc2\xbf" "est\xc3\xa1 invertido?" :
-			    "warning: %s: item %d correlates %.3f with the "
-			    "rest of the scale; is it reverse-keyed?",
+			tool_warn("warning: %s: item %d correlates %.3f with "
+			    "the rest of the scale; is it reverse-keyed?",
 			    where(ins, r), ins->items[r->item].number,
 			    r->r_drop);
 		else if (r->scope == SQ_REL_ITEM && r->n >= 2 && r->k >= 2 &&
 		    isnan(r->r_drop))
-			tool_warn(es ? "aviso: %s: el \xc3\xadtem %d no "
-			    "correlaciona con el resto (\xc2\xbf" "no "
-			    "var\xc3\xad" "a?)" : "warning: %s: item %d has no "
-			    "item-rest correlation (no variance?)",
+			tool_warn("warning: %s: item %d has no item-rest "
+			    "correlation (no variance?)",
 			    where(ins, r), ins->items[r->item].number);
 		if (r->scope != SQ_REL_SCALE)
 			continue;
 		if (r->n < 2 && pairwise)
-			tool_warn(es ? "aviso: %s: algunos pares de "
-			    "\xc3\xadtems tienen menos de 2 casos" :
-			    "warning: %s: some pairs of items have fewer than "
-			    "2 cases", where(ins, r));
+			tool_warn("warning: %s: some pairs of items have "
+			    "fewer than 2 cases", where(ins, r));
 		else if (r->n < 2)
-			tool_warn(es ? "aviso: %s: %.0f caso(s) completo(s); "
-			    "pruebe --pairwise" : "warning: %s: %.0f complete "
-			    "case%s; try --pairwise", where(ins, r), r->n,
-			    es || r->n == 1 ? "" : "s");
+			tool_warn(sq_ngettext("warning: %s: %.0f complete "
+			    "case; try --pairwise", "warning: %s: %.0f "
+			    "complete cases; try --pairwise",
+			    (unsigned long)r->n), where(ins, r), r->n);
 		else if (r->omega_status != SQ_OK)
 			tool_warn("warning: %s: the one-factor solution for "
 			    "omega did not converge", where(ins, r));
@@ -175,7 +169,7 @@ report(const sq_instrument *ins, const sq_relrow *rows, size_t nrows,
 {
 	sq_table *table = NULL, *itable = NULL;
 	char title[256];
-	int held, rc, es = t.cli.lang == SQ_LANG_ES;
+	int held, rc;
 	struct two two;
 
 	rc = t.cli.format >= SQ_FMT_MD ? sq_rel_pretty(rows, nrows, ins,
@@ -187,17 +181,15 @@ report(const sq_instrument *ins, const sq_relrow *rows, size_t nrows,
 		sq_table_free(table);
 		return tool_nomem();
 	}
-	held = check(ins, rows, nrows, es);
-	snprintf(title, sizeof(title), es ?
-	    "Fiabilidad, %s: %llu encuestados, %s, IC %g%%" :
-	    "Reliability, %s: %llu respondents, %s, %g%% CI",
+	held = check(ins, rows, nrows);
+	snprintf(title, sizeof(title),
+	    _("Reliability, %s: %llu respondents, %s, %g%% CI"),
 	    sq_form_label(in->form, t.cli.lang), in->rows,
-	    pairwise ? (es ? "por pares" : "pairwise") :
-	    (es ? "casos completos" : "listwise"), t.cli.conf * 100);
+	    pairwise ? _("pairwise") : _("listwise"), t.cli.conf * 100);
 	two.scales = table;
 	two.items = itable;
 	two.title = title;
-	two.ititle = es ? "\xc3\x8dtems" : "Items";
+	two.ititle = _("Items");
 	rc = itable != NULL ? tool_write(&t, write_two, &two) :
 	    tool_write_table(&t, table, title);
 	sq_table_free(itable);
