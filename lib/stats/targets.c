@@ -191,15 +191,23 @@ trow(void *vctx, const sq_row *row, sq_error *err)
 		    (size_t)c->col[1] + 1, names[1], "\"%s\": expected P or G",
 		    row->field[c->col[1]]);
 	v = row->field[c->col[2]];
-	if ((rc = sq_parse_number(v, row->delim != ',', &x)) != 0)
+	if ((rc = sq_parse_number(v, row->delim != ',', &x)) == -2)
 		return sq_error_set(err, SQ_EDATA, c->name, row->line,
-		    (size_t)c->col[2] + 1, names[2], "\"%s\" %s", v, rc == -2 ?
-		    "is beyond the range of numbers" : "is not a number");
+		    (size_t)c->col[2] + 1, names[2], "\"%s\" is beyond the "
+		    "range of numbers", v);
+	if (rc != 0)
+		return sq_error_set(err, SQ_EDATA, c->name, row->line,
+		    (size_t)c->col[2] + 1, names[2], "\"%s\" is not a number",
+		    v);
+	if (!on_scale(c->ins, block, x, range, sizeof(range)) &&
+	    block == SQ_DRV_G)
+		return sq_error_set(err, SQ_EDATA, c->name, row->line,
+		    (size_t)c->col[2] + 1, names[2], "\"%s\" is outside %s, "
+		    "where the gap score lies", v, range);
 	if (!on_scale(c->ins, block, x, range, sizeof(range)))
 		return sq_error_set(err, SQ_EDATA, c->name, row->line,
 		    (size_t)c->col[2] + 1, names[2], "\"%s\" is outside %s, "
-		    "where the %s score lies", v, range,
-		    block == SQ_DRV_G ? "gap" : "perception");
+		    "where the perception score lies", v, range);
 	if ((rc = append(c->t, c->n, dim, block, x)) != 0)
 		return sq_error_set(err, rc == -3 ? SQ_ENOMEM : SQ_EDATA,
 		    c->name, row->line, 0, NULL, "%s", append_msg[-rc]);
