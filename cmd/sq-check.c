@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/i18n.h"
 #include "servqual/check.h"
 #include "servqual/checkstate.h"
 #include "servqual/output.h"
@@ -335,8 +336,9 @@ check(struct run *run, sq_table **tab)
 	if (sq_output_close(&run->cout, 1, &t.err) != SQ_OK)
 		return tool_fail(&t.err, cleanpath);
 	if (run->dropped > 0)
-		tool_warn("%s: %lu respondent%s dropped", cleanpath,
-		    run->dropped, run->dropped == 1 ? "" : "s");
+		tool_warn(sq_ngettext("%s: %lu respondent dropped",
+		    "%s: %lu respondents dropped", run->dropped), cleanpath,
+		    run->dropped);
 	sq_check_measures(run->chk, (unsigned long)in.invalid, run->ragged, v,
 	    s);
 	if (report == O_SUMMARY)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "servqual/i18n.h"
 #include "servqual/compare.h"
 #include "servqual/comparestate.h"
 #include "servqual/comparetable.h"
@@ -258,8 +259,9 @@ group_rows(const sq_cmpset *set, const tool_input *in, sq_cmprow **rows,
 	size_t i, g;
 
 	if (set->blank > 0)
-		tool_warn("%lu respondent%s with a blank group left out",
-		    set->blank, set->blank == 1 ? "" : "s");
+		tool_warn(sq_ngettext("%lu respondent with a blank group "
+		    "left out", "%lu respondents with a blank group left out",
+		    set->blank), set->blank);
 	/* a wave file with a header and no rows is no group */
 	for (i = 0; mode == M_WAVES && !in->merged && i < nwave; i++) {
 		for (g = 0; g < set->ngroups &&
@@ -285,10 +287,12 @@ report(const sq_instrument *ins, const sq_cmprow *rows, size_t nrows,
 
 	for (i = 0; i < nrows && !(rows[i].n > 0); i++)
 		;
-	if (i == nrows)
-		tool_warn("no respondent has a score on block %s%s",
-		    blocks[block], block == SQ_SCORE_G ?
-		    " (a perceptions-only export? try --block P)" : "");
+	if (i == nrows && block == SQ_SCORE_G)
+		tool_warn("no respondent has a score on block %s (a "
+		    "perceptions-only export? try --block P)", blocks[block]);
+	else if (i == nrows)
+		tool_warn("no respondent has a score on block %s",
+		    blocks[block]);
 	if (t.cli.format == SQ_FMT_PRETTY ?
 	    sq_cmp_summary(rows, nrows, names, ins, t.cli.conf, t.cli.lang,
 	    &table) != SQ_OK :
