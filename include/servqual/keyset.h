@@ -62,4 +62,13 @@ const char *sq_keyset_name(const sq_keyset *k, size_t i);
  */
 int sq_keyset_fit(const sq_keyset *k, void *arr, size_t *cap, size_t elem);
 
+/*
+ * sq_keyset_add() with the caller's array kept in step: when s is new,
+ * *arr (of *cap entries of elem bytes) is grown and make() fills its
+ * entry (make(entry, ctx) returns SQ_OK or an SQ_E* code); when either
+ * fails, the add is undone. The index of s in *i.
+ */
+int sq_keyset_entry(sq_keyset *k, const char *s, void *arr, size_t *cap,
+    size_t elem, int (*make)(void *entry, void *ctx), void *ctx, size_t *i);
+
 #endif

@@ -166,3 +166,18 @@ sq_keyset_fit(const sq_keyset *k, void *arr, size_t *cap, size_t elem)
 	*cap = k->cap;
 	return SQ_OK;
 }
+
+int
+sq_keyset_entry(sq_keyset *k, const char *s, void *arr, size_t *cap,
+    size_t elem, int (*make)(void *entry, void *ctx), void *ctx, size_t *i)
+{
+	int added, rc;
+
+	if ((rc = sq_keyset_add(k, s, i, &added)) != SQ_OK || !added)
+		return rc;
+	if ((rc = sq_keyset_fit(k, arr, cap, elem)) == SQ_OK)
+		rc = make((char *)*(void **)arr + *i * elem, ctx);
+	if (rc != SQ_OK)
+		sq_keyset_pop(k);
+	return rc;
+}

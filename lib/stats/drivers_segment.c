@@ -22,24 +22,25 @@ sq_drv_segments_free(sq_drivers *a)
 	free(a->segmom);
 }
 
+/* A new segment's moments start at zero (sq_keyset_entry). */
+static int
+zero(void *entry, void *a)
+{
+	memset(entry, 0, 2 * ((sq_drivers *)a)->nd * sizeof(struct drv_mom1));
+	return SQ_OK;
+}
+
 int
 sq_drivers_segment(sq_drivers *a, const char *v, struct drv_mom1 **out)
 {
 	size_t i, per = 2 * a->nd;
-	int added, rc;
+	int rc;
 
-	if ((rc = sq_keyset_add(&a->keys, v, &i, &added)) != SQ_OK)
+	if ((rc = sq_keyset_entry(&a->keys, v, &a->segmom, &a->cap,
+	    per * sizeof(struct drv_mom1), zero, a, &i)) != SQ_OK)
 		return rc;
-	if (added) {
-		if (sq_keyset_fit(&a->keys, &a->segmom, &a->cap,
-		    per * sizeof(struct drv_mom1)) != SQ_OK) {
-			sq_keyset_pop(&a->keys);
-			return SQ_ENOMEM;
-		}
-		memset(a->segmom + i * per, 0, per * sizeof(struct drv_mom1));
-		a->nseg = a->keys.n;
-		a->seg = a->keys.name;
-	}
+	a->nseg = a->keys.n;
+	a->seg = a->keys.name;
 	*out = a->segmom + i * per;
 	return SQ_OK;
 }

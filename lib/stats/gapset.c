@@ -49,23 +49,25 @@ sq_gapset_new(const sq_instrument *ins, int by_segment, sq_gapset **out)
 	return SQ_OK;
 }
 
+/* A new segment's accumulator (sq_keyset_entry). */
+static int
+new_acc(void *entry, void *ins)
+{
+	return sq_gapacc_new(ins, entry);
+}
+
 int
 sq_gapset_segment(sq_gapset *s, const sq_instrument *ins, const char *v,
     sq_gapacc **acc)
 {
 	size_t i;
-	int added, rc;
+	int rc;
 
 	if (!s->by_segment)
 		return SQ_EUSAGE;
-	if ((rc = sq_keyset_add(&s->keys, v, &i, &added)) != SQ_OK)
+	if ((rc = sq_keyset_entry(&s->keys, v, &s->acc, &s->cap,
+	    sizeof(*s->acc), new_acc, (void *)ins, &i)) != SQ_OK)
 		return rc;
-	if (added && ((rc = sq_keyset_fit(&s->keys, &s->acc, &s->cap,
-	    sizeof(*s->acc))) != SQ_OK ||
-	    (rc = sq_gapacc_new(ins, &s->acc[i])) != SQ_OK)) {
-		sq_keyset_pop(&s->keys);
-		return rc;
-	}
 	s->nseg = s->keys.n;
 	s->seg = s->keys.name;
 	*acc = s->acc[i];

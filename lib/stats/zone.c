@@ -359,21 +359,23 @@ sq_zoneset_free(sq_zoneset *s)
 	free(s);
 }
 
+/* A new segment's accumulator (sq_keyset_entry). */
+static int
+new_acc(void *entry, void *ins)
+{
+	return sq_zoneacc_new(ins, entry);
+}
+
 int
 sq_zoneset_segment(sq_zoneset *s, const sq_instrument *ins, const char *v,
     sq_zoneacc **acc)
 {
 	size_t i;
-	int added, rc;
+	int rc;
 
-	if ((rc = sq_keyset_add(&s->keys, v, &i, &added)) != SQ_OK)
+	if ((rc = sq_keyset_entry(&s->keys, v, &s->acc, &s->cap,
+	    sizeof(*s->acc), new_acc, (void *)ins, &i)) != SQ_OK)
 		return rc;
-	if (added && ((rc = sq_keyset_fit(&s->keys, &s->acc, &s->cap,
-	    sizeof(*s->acc))) != SQ_OK ||
-	    (rc = sq_zoneacc_new(ins, &s->acc[i])) != SQ_OK)) {
-		sq_keyset_pop(&s->keys);
-		return rc;
-	}
 	s->nseg = s->keys.n;
 	s->seg = s->keys.name;
 	*acc = s->acc[i];

@@ -191,9 +191,55 @@ test_pop_fit(void)
 	sq_keyset_release(&k);
 }
 
+/* make() for sq_keyset_entry: the entry holds 1000 + the call's count;
+   the call numbered *fail_at fails. */
+static int
+fill(void *entry, void *ctx)
+{
+	int *n = ctx;
+
+	if (++n[0] == n[1])
+		return SQ_ENOMEM;
+	*(int *)entry = 1000 + n[0];
+	return SQ_OK;
+}
+
+/* An entry filled for each new name, none for a held one; a failing
+   make() undoes the add. */
+static void
+test_entry(void)
+{
+	sq_keyset k;
+	int *arr = NULL, n[2] = { 0, 3 };
+	size_t cap = 0, i, j;
+	char buf[32];
+
+	sq_keyset_init(&k, SIZE_MAX);
+	CHECK(sq_keyset_entry(&k, "a", &arr, &cap, sizeof(*arr), fill, n,
+	    &i) == SQ_OK && i == 0 && arr[0] == 1001, "a new name's entry");
+	CHECK(sq_keyset_entry(&k, "a", &arr, &cap, sizeof(*arr), fill, n,
+	    &i) == SQ_OK && i == 0 && n[0] == 1, "a held name: no make()");
+	CHECK(sq_keyset_entry(&k, "b", &arr, &cap, sizeof(*arr), fill, n,
+	    &i) == SQ_OK && i == 1 && arr[1] == 1002, "a second name");
+	CHECK(sq_keyset_entry(&k, "c", &arr, &cap, sizeof(*arr), fill, n,
+	    &i) == SQ_ENOMEM && sq_keyset_count(&k) == 2 &&
+	    !sq_keyset_find(&k, "c", &j), "a failing make() undoes the add");
+	for (i = 0; i < 1000; i++) {
+		snprintf(buf, sizeof(buf), "n%zu", i);
+		if (sq_keyset_entry(&k, buf, &arr, &cap, sizeof(*arr), fill, n,
+		    &j) != SQ_OK || arr[j] != 1000 + n[0])
+			break;
+	}
+	CHECK(i == 1000 && cap >= sq_keyset_count(&k) && arr[0] == 1001 &&
+	    arr[1] == 1002, "the array grows with the names, entries kept");
+	free(arr);
+	sq_keyset_release(&k);
+}
+
 int
 main(void)
 {
+	test_entry();
 	test_growth();
 	test_limit();
 	test_bytes();
